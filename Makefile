@@ -1,0 +1,56 @@
+# frontdesk: the front door. `make run` starts the desk, `make test` proves it.
+GO       ?= go
+BIN      := bin/frontdesk
+VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X main.version=$(VERSION)
+export CGO_ENABLED := 1
+
+.PHONY: run build test test-deps bench demo soak fuzz clean
+
+## run: build and start the desk (TUI plus kiosk) on ./frontdesk.db
+run: build
+	./$(BIN)
+
+## build: the binary in bin/
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/frontdesk
+
+## test: vet and every test with the race detector (installs what tests need)
+test: test-deps
+	$(GO) vet ./...
+	$(GO) test -race -count=1 -timeout 14m ./...
+
+## test-deps: Debian packages the tests use: chromium, a CJK font, zbar-tools, tmux
+test-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v zbarimg >/dev/null 2>&1 || missing="$$missing zbar-tools"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## bench: every benchmark, five runs each
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./...
+
+## demo: a month of demo data in ./frontdesk.db
+demo: build
+	./$(BIN) demo
+
+## soak: the long load and crash runs
+soak:
+	$(GO) test -run 'Soak' -count=1 -timeout 60m -tags soak ./...
+
+## fuzz: each fuzz target for a bounded time
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 30s $$pkg || exit 1; \
+		done; \
+	done
+
+clean:
+	rm -rf bin

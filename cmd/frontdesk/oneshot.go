@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"frontdesk/demo"
+	"frontdesk/store"
+)
+
+func initFlags(m *Main, fs *flag.FlagSet) {
+	fs.StringVar(&m.Center, "center", "", m.text("中心名称（必填）", "the center's name (required)"))
+	fs.StringVar(&m.TZ, "tz", "", m.text("时区，默认 Asia/Shanghai", "time zone, default Asia/Shanghai"))
+	fs.Var((*multiFlag)(&m.Venues), "venue", m.text("场地“名称:容纳人数[:08:00-21:00]”，可重复", `a venue "NAME:CAPACITY[:08:00-21:00]", repeatable`))
+	fs.StringVar(&m.Staff, "staff", "", m.text("第一位工作人员（负责人）", "the first staff member (manager)"))
+}
+
+func (m *Main) runInit(ctx context.Context) error {
+	in := store.InitInput{Center: m.Center, TimeZone: m.TZ, Staff: m.Staff}
+	for _, s := range m.Venues {
+		v, err := store.ParseVenueSpec(s)
+		if err != nil {
+			return err
+		}
+		in.Venues = append(in.Venues, v)
+	}
+	if err := m.DB.Init(ctx, in); err != nil {
+		return err
+	}
+	venues, err := m.DB.Venues(ctx, false)
+	if err != nil {
+		return err
+	}
+	s := m.DB.Settings()
+	fmt.Fprintf(m.Stdout, m.text("已设置：%s（时区 %s），场地 %d 个，数据库 %s\n", "set up: %s (time zone %s), %d venues, database %s\n"),
+		s.CenterName, s.TimeZone, len(venues), m.DBPath)
+	return nil
+}
+
+func demoFlags(m *Main, fs *flag.FlagSet) {
+	fs.Int64Var(&m.Seed, "seed", 1, m.text("随机种子，同一种子生成相同数据", "random seed; the same seed gives the same data"))
+}
+
+func (m *Main) runDemo(ctx context.Context) error {
+	sum, err := demo.Generate(ctx, m.DB, m.Seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, m.text("演示数据已生成：来访 %d，诉求 %d，预约 %d（%s 至 %s），数据库 %s\n",
+		"demo data made: %d visits, %d requests, %d bookings (%s to %s), database %s\n"),
+		sum.Visits, sum.Requests, sum.Bookings, sum.From, sum.To, m.DBPath)
+	return nil
+}
+
+func backupFlags(m *Main, fs *flag.FlagSet) {
+	fs.StringVar(&m.Output, "o", "", m.text("备份文件（必填）", "backup file (required)"))
+}
+
+func (m *Main) runBackup(ctx context.Context) error {
+	if err := m.DB.Backup(ctx, m.Output); err != nil {
+		return err
+	}
+	ok, err := m.DB.IntegrityCheck(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, m.text("已备份到 %s（原库完整性检查：%s）\n", "backed up to %s (integrity check of the source: %s)\n"), m.Output, ok)
+	return nil
+}
+
+func purgeFlags(m *Main, fs *flag.FlagSet) {
+	fs.IntVar(&m.OlderThan, "older-than", 0, m.text("匿名化早于这么多天的记录（必填）", "anonymise records older than this many days (required)"))
+}
+
+func (m *Main) runPurge(ctx context.Context) error {
+	res, err := m.DB.Purge(ctx, m.OlderThan)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, m.text("已匿名化：来访 %d，来访人 %d，诉求 %d，预约 %d\n", "anonymised: %d visits, %d visitors, %d requests, %d bookings\n"),
+		res.Visits, res.Visitors, res.Requests, res.Bookings)
+	return nil
+}
+
+func (m *Main) runVersion(ctx context.Context) error {
+	fmt.Fprintf(m.Stdout, "frontdesk %s (schema %d)\n", version, store.SchemaVersion())
+	return nil
+}

@@ -1,0 +1,549 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Booking statuses (预约状态).
+const (
+	BookingPending   = "pending"
+	BookingApproved  = "approved"
+	BookingCancelled = "cancelled"
+	BookingRejected  = "rejected"
+	BookingNoShow    = "no_show"
+)
+
+// BookingStatuses names each booking status.
+var BookingStatuses = []Label{
+	{BookingPending, "待审核", "Pending"},
+	{BookingApproved, "已确认", "Approved"},
+	{BookingCancelled, "已取消", "Cancelled"},
+	{BookingRejected, "未通过", "Rejected"},
+	{BookingNoShow, "未到场", "No-show"},
+}
+
+// bookingFlow is the booking workflow: each status and where it may go.
+var bookingFlow = map[string][]string{
+	BookingPending:  {BookingApproved, BookingRejected, BookingCancelled},
+	BookingApproved: {BookingCancelled, BookingNoShow},
+}
+
+// CanMoveBooking reports whether a booking may go from one status to another.
+func CanMoveBooking(from, to string) bool {
+	for _, s := range bookingFlow[from] {
+		if s == to {
+			return true
+		}
+	}
+	return false
+}
+
+// NoShowAfter is how long after its start an approved booking whose group has
+// not arrived may be marked a no-show, freeing the rest of its slot.
+const NoShowAfter = 30 * time.Minute
+
+// MaxBookingAhead is how far ahead a booking may be made.
+const MaxBookingAhead = 180 * 24 * time.Hour
+
+// Booking is a venue reservation (场地预约).
+type Booking struct {
+	ID         int64
+	ReceiptNo  string
+	StatusCode string
+	VenueID    int64
+	VenueName  string
+	SeriesID   int64 // 0 for a one-off
+	Org        string
+	Contact    string
+	Phone      string
+	Title      string
+	Purpose    string
+	Attendees  int
+	Start      time.Time
+	End        time.Time
+	Status     string
+	Reason     string // why it was rejected or cancelled
+	DecidedBy  string
+	DecidedAt  time.Time
+	ArrivedAt  time.Time // the group checked in on arrival (核销)
+	CreatedBy  string
+	Source     string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// Hours returns the booked time in hours.
+func (b Booking) Hours() float64 { return b.End.Sub(b.Start).Hours() }
+
+// BookingInput is a new booking.
+type BookingInput struct {
+	VenueID   int64
+	Org       string
+	Contact   string
+	Phone     string
+	Title     string
+	Purpose   string
+	Attendees int
+	Start     time.Time
+	End       time.Time
+	// Approve books the slot at once (the desk); otherwise the booking waits
+	// for the desk's approval. Kiosk bookings always wait.
+	Approve bool
+	Actor   string
+	Source  string
+}
+
+// Validate checks the fields that need no database and returns them cleaned.
+func (in BookingInput) Validate() (BookingInput, error) {
+	var err error
+	if in.VenueID <= 0 {
+		return in, invalid("venue", "请选择场地", "Venue is required")
+	}
+	if in.Org, err = cleanText("org", in.Org, 60, true, "预约单位", "Organisation"); err != nil {
+		return in, err
+	}
+	if in.Contact, err = cleanText("contact", in.Contact, 30, true, "联系人", "Contact"); err != nil {
+		return in, err
+	}
+	if in.Phone, err = checkPhone("phone", in.Phone, true); err != nil {
+		return in, err
+	}
+	if in.Title, err = cleanText("title", in.Title, 60, true, "活动主题", "Title"); err != nil {
+		return in, err
+	}
+	if in.Purpose, err = checkLabel("purpose", BookingPurposes, in.Purpose, "活动类型", "Purpose"); err != nil {
+		return in, err
+	}
+	if in.Attendees < 1 || in.Attendees > 5000 {
+		return in, invalid("attendees", "参加人数应为 1 以上的整数", "Attendees must be at least 1")
+	}
+	if in.Start.IsZero() {
+		return in, invalid("start", "请填写开始时间", "Start time is required")
+	}
+	if in.End.IsZero() {
+		return in, invalid("end", "请填写结束时间", "End time is required")
+	}
+	if !in.End.After(in.Start) {
+		return in, invalid("end", "结束时间应晚于开始时间", "End must be after start")
+	}
+	if in.Source == "kiosk" {
+		in.Approve = false
+	}
+	in.Start, in.End = in.Start.UTC().Truncate(time.Minute), in.End.UTC().Truncate(time.Minute)
+	return in, checkOrigin(&in.Actor, &in.Source)
+}
+
+// BookingTimes reads a booking form's date (YYYY-MM-DD) and times (HH:MM) as
+// instants in the center's zone.
+func (db *DB) BookingTimes(date, start, end string) (time.Time, time.Time, error) {
+	d, err := ParseDay(strings.TrimSpace(date))
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	s, err := ParseClock(strings.TrimSpace(start))
+	if err != nil {
+		return time.Time{}, time.Time{}, invalid("start", "开始时间格式应为 HH:MM", "Start must be HH:MM")
+	}
+	e, err := ParseClock(strings.TrimSpace(end))
+	if err != nil {
+		return time.Time{}, time.Time{}, invalid("end", "结束时间格式应为 HH:MM", "End must be HH:MM")
+	}
+	loc := db.Location()
+	return d.At(s, loc).UTC(), d.At(e, loc).UTC(), nil
+}
+
+const bookingColumns = `b.id, b.receipt_no, b.status_code, b.venue_id, v.name, COALESCE(b.series_id, 0), b.org,
+	b.contact, b.phone, b.title, b.purpose, b.attendees, b.start_at, b.end_at, b.status, b.reason, b.decided_by,
+	b.decided_at, b.arrived_at, b.created_by, b.source, b.created_at, b.updated_at`
+
+const bookingFrom = " FROM bookings b JOIN venues v ON v.id = b.venue_id "
+
+func scanBooking(s interface{ Scan(...any) error }) (Booking, error) {
+	var b Booking
+	var start, end, created, updated int64
+	var decided, arrived sql.NullInt64
+	err := s.Scan(&b.ID, &b.ReceiptNo, &b.StatusCode, &b.VenueID, &b.VenueName, &b.SeriesID, &b.Org, &b.Contact,
+		&b.Phone, &b.Title, &b.Purpose, &b.Attendees, &start, &end, &b.Status, &b.Reason, &b.DecidedBy, &decided,
+		&arrived, &b.CreatedBy, &b.Source, &created, &updated)
+	b.Start, b.End, b.CreatedAt, b.UpdatedAt = fromUnix(start), fromUnix(end), fromUnix(created), fromUnix(updated)
+	b.DecidedAt, b.ArrivedAt = fromNullUnix(decided), fromNullUnix(arrived)
+	return b, err
+}
+
+func (t *tx) bookings(query string, args ...any) ([]Booking, error) {
+	rows, err := t.Query("SELECT "+bookingColumns+bookingFrom+query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query bookings: %w", err)
+	}
+	defer rows.Close()
+	var out []Booking
+	for rows.Next() {
+		b, err := scanBooking(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan booking: %w", err)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+func (t *tx) booking(query string, args ...any) (Booking, error) {
+	b, err := scanBooking(t.QueryRow("SELECT "+bookingColumns+bookingFrom+query, args...))
+	if err == sql.ErrNoRows {
+		return b, notFound("预约", "booking")
+	}
+	return b, err
+}
+
+// clash returns the approved booking of the venue that overlaps [start, end),
+// other than the booking except. No booking is longer than a day, so the scan
+// of the (venue, status, start) index starts a day before.
+func (t *tx) clash(venueID int64, start, end time.Time, except int64) (*Booking, error) {
+	b, err := t.booking(`WHERE b.venue_id = ? AND b.status = 'approved' AND b.start_at > ? AND b.start_at < ?
+		AND b.end_at > ? AND b.id <> ? ORDER BY b.start_at LIMIT 1`,
+		venueID, unix(start)-86400, unix(end), unix(start), except)
+	if ErrorCode(err) == ENOTFOUND {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+func (t *tx) clashError(c *Booking) error {
+	loc := t.db.Location()
+	span := c.Start.In(loc).Format("01-02 15:04") + "–" + c.End.In(loc).Format("15:04")
+	return &Error{Code: ECONFLICT, Field: "start", Clash: c,
+		ZH: fmt.Sprintf("该时段已被预约：%s %s「%s」（%s）", c.ReceiptNo, span, c.Title, c.Org),
+		EN: fmt.Sprintf("the slot is taken: %s %s %q (%s)", c.ReceiptNo, span, c.Title, c.Org)}
+}
+
+// checkSlot applies the rules a booking's time must meet at the venue:
+// active venue, capacity, opening hours on one day, not in the past, not too
+// far ahead, and no approved booking in the way.
+func (t *tx) checkSlot(in BookingInput) (Venue, error) {
+	v, err := t.venue(in.VenueID)
+	if err != nil {
+		return v, err
+	}
+	if !v.Active {
+		return v, invalid("venue", "该场地已停用，暂不接受预约", "this venue is closed to bookings")
+	}
+	if in.Attendees > v.Capacity {
+		return v, invalid("attendees", fmt.Sprintf("参加人数超过场地容量（%d 人）", v.Capacity),
+			fmt.Sprintf("attendees exceed the venue's capacity (%d)", v.Capacity))
+	}
+	if in.Start.Before(t.now) {
+		return v, invalid("start", "不能预约已经过去的时间", "the start time has passed")
+	}
+	if in.Start.After(t.now.Add(MaxBookingAhead)) {
+		return v, invalid("date", "最多只能预约 180 天以内的场地", "bookings open at most 180 days ahead")
+	}
+	day := t.db.DayOf(in.Start)
+	loc := t.db.Location()
+	if in.Start.Before(day.At(v.OpensAt, loc)) || in.End.After(day.At(v.ClosesAt, loc)) {
+		return v, invalid("start", fmt.Sprintf("超出场地开放时间（%s–%s）", v.OpensAt, v.ClosesAt),
+			fmt.Sprintf("outside the venue's opening hours (%s–%s)", v.OpensAt, v.ClosesAt))
+	}
+	c, err := t.clash(in.VenueID, in.Start, in.End, 0)
+	if err != nil {
+		return v, err
+	}
+	if c != nil {
+		return v, t.clashError(c)
+	}
+	return v, nil
+}
+
+func (t *tx) insertBooking(in BookingInput, seriesID int64) (Booking, error) {
+	if _, err := t.checkSlot(in); err != nil {
+		return Booking{}, err
+	}
+	no, err := t.nextReceiptNo(prefixBooking)
+	if err != nil {
+		return Booking{}, err
+	}
+	status, decidedBy, decidedAt := BookingPending, "", sql.NullInt64{}
+	if in.Approve {
+		status, decidedBy, decidedAt = BookingApproved, in.Actor, nullUnix(t.now)
+	}
+	series := sql.NullInt64{Int64: seriesID, Valid: seriesID > 0}
+	res, err := t.Exec(`INSERT INTO bookings (receipt_no, status_code, venue_id, series_id, org, contact, phone, title,
+		purpose, attendees, start_at, end_at, status, decided_by, decided_at, created_by, source, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		no, newStatusCode(), in.VenueID, series, in.Org, in.Contact, in.Phone, in.Title, in.Purpose, in.Attendees,
+		unix(in.Start), unix(in.End), status, decidedBy, decidedAt, in.Actor, in.Source, unix(t.now), unix(t.now))
+	if err != nil {
+		return Booking{}, fmt.Errorf("insert booking: %w", err)
+	}
+	id, _ := res.LastInsertId()
+	t.publish(KindBooking, "created", id, in.Source)
+	return t.booking("WHERE b.id = ?", id)
+}
+
+// CreateBooking books a venue, numbered B-YYYYMMDD-NNNN. A clash with an
+// approved booking is an ECONFLICT error whose Clash names that booking; the
+// check and the insert share one write transaction.
+func (db *DB) CreateBooking(ctx context.Context, in BookingInput) (Booking, error) {
+	in, err := in.Validate()
+	if err != nil {
+		return Booking{}, err
+	}
+	var b Booking
+	err = db.write(ctx, func(t *tx) (err error) { b, err = t.insertBooking(in, 0); return })
+	return b, err
+}
+
+// CheckBooking applies every rule of CreateBooking without writing, so a
+// form can name the clashing booking before it is submitted.
+func (db *DB) CheckBooking(ctx context.Context, in BookingInput) error {
+	in, err := in.Validate()
+	if err != nil {
+		return err
+	}
+	return db.read(ctx, func(t *tx) error { _, err := t.checkSlot(in); return err })
+}
+
+// Clash returns the approved booking of a venue that overlaps [start, end),
+// or nil.
+func (db *DB) Clash(ctx context.Context, venueID int64, start, end time.Time) (*Booking, error) {
+	var c *Booking
+	err := db.read(ctx, func(t *tx) (err error) { c, err = t.clash(venueID, start, end, 0); return })
+	return c, err
+}
+
+// moveBooking changes a booking's status if its workflow allows it.
+func (db *DB) moveBooking(ctx context.Context, where string, key any, actor, to, reason string,
+	check func(t *tx, b Booking) error) (Booking, error) {
+	actor, err := cleanText("actor", actor, 30, true, "经办人", "Staff name")
+	if err != nil {
+		return Booking{}, err
+	}
+	var b Booking
+	err = db.write(ctx, func(t *tx) error {
+		var err error
+		if b, err = t.booking(where, key); err != nil {
+			return err
+		}
+		if !CanMoveBooking(b.Status, to) {
+			return Errorf(ECONFLICT,
+				fmt.Sprintf("预约当前为“%s”，不能改为“%s”", LabelOf(BookingStatuses, b.Status).ZH, LabelOf(BookingStatuses, to).ZH),
+				fmt.Sprintf("a booking that is %s cannot become %s", LabelOf(BookingStatuses, b.Status).EN, LabelOf(BookingStatuses, to).EN))
+		}
+		if check != nil {
+			if err := check(t, b); err != nil {
+				return err
+			}
+		}
+		if _, err := t.Exec(`UPDATE bookings SET status = ?, reason = ?, decided_by = ?, decided_at = ?, updated_at = ?
+			WHERE id = ?`, to, reason, actor, unix(t.now), unix(t.now), b.ID); err != nil {
+			return fmt.Errorf("update booking: %w", err)
+		}
+		source := "desk"
+		if actor == "kiosk" {
+			source = "kiosk"
+		}
+		t.publish(KindBooking, to, b.ID, source)
+		b, err = t.booking("WHERE b.id = ?", b.ID)
+		return err
+	})
+	return b, err
+}
+
+// Approve confirms a pending booking, if its slot is still free.
+func (db *DB) Approve(ctx context.Context, id int64, actor string) (Booking, error) {
+	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingApproved, "", func(t *tx, b Booking) error {
+		if b.End.Before(t.now) {
+			return Errorf(ECONFLICT, "该预约的时间已经过去", "this booking's time has passed")
+		}
+		c, err := t.clash(b.VenueID, b.Start, b.End, b.ID)
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			return t.clashError(c)
+		}
+		return nil
+	})
+}
+
+// RejectBooking turns down a pending booking with the reason.
+func (db *DB) RejectBooking(ctx context.Context, id int64, actor, reason string) (Booking, error) {
+	reason, err := cleanText("reason", reason, 200, true, "不通过的理由", "Reason")
+	if err != nil {
+		return Booking{}, err
+	}
+	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingRejected, reason, nil)
+}
+
+// CancelBooking cancels a pending or approved booking.
+func (db *DB) CancelBooking(ctx context.Context, id int64, actor, reason string) (Booking, error) {
+	reason, err := cleanText("reason", reason, 200, false, "取消原因", "Reason")
+	if err != nil {
+		return Booking{}, err
+	}
+	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingCancelled, reason, nil)
+}
+
+// CancelBookingByCode is the organiser's own cancellation from the status page.
+func (db *DB) CancelBookingByCode(ctx context.Context, code string) (Booking, error) {
+	return db.moveBooking(ctx, "WHERE b.status_code = ?", code, "kiosk", BookingCancelled, "预约人取消", nil)
+}
+
+// MarkNoShow frees the slot of an approved booking whose group has not
+// arrived NoShowAfter its start.
+func (db *DB) MarkNoShow(ctx context.Context, id int64, actor string) (Booking, error) {
+	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingNoShow, "", func(t *tx, b Booking) error {
+		if !b.ArrivedAt.IsZero() {
+			return Errorf(ECONFLICT, "该预约已核销到场", "this group has arrived")
+		}
+		if t.now.Before(b.Start.Add(NoShowAfter)) {
+			return Errorf(ECONFLICT, "开始 30 分钟后才能标记未到场", "a booking can be marked no-show 30 minutes after its start")
+		}
+		return nil
+	})
+}
+
+// Arrive checks in the group of an approved booking by its receipt number
+// (核销), from an hour before its start until its end.
+func (db *DB) Arrive(ctx context.Context, receiptNo, actor string) (Booking, error) {
+	actor, err := cleanText("actor", actor, 30, true, "经办人", "Staff name")
+	if err != nil {
+		return Booking{}, err
+	}
+	no := strings.ToUpper(strings.TrimSpace(receiptNo))
+	var b Booking
+	err = db.write(ctx, func(t *tx) error {
+		var err error
+		if b, err = t.booking("WHERE b.receipt_no = ?", no); err != nil {
+			return err
+		}
+		switch {
+		case b.Status != BookingApproved:
+			return Errorf(ECONFLICT, fmt.Sprintf("该预约当前为“%s”，不能核销", LabelOf(BookingStatuses, b.Status).ZH),
+				fmt.Sprintf("a booking that is %s cannot be checked in", LabelOf(BookingStatuses, b.Status).EN))
+		case !b.ArrivedAt.IsZero():
+			return Errorf(ECONFLICT, "该预约已经核销过了", "this booking is already checked in")
+		case t.now.Before(b.Start.Add(-time.Hour)) || t.now.After(b.End):
+			return Errorf(ECONFLICT, "只能在活动开始前 1 小时至结束前核销", "check-in opens an hour before the start and closes at the end")
+		}
+		if _, err := t.Exec("UPDATE bookings SET arrived_at = ?, updated_at = ? WHERE id = ?", unix(t.now), unix(t.now), b.ID); err != nil {
+			return fmt.Errorf("check in booking: %w", err)
+		}
+		t.publish(KindBooking, "arrived", b.ID, "desk")
+		b, err = t.booking("WHERE b.id = ?", b.ID)
+		return err
+	})
+	return b, err
+}
+
+// Booking returns one booking.
+func (db *DB) Booking(ctx context.Context, id int64) (Booking, error) {
+	return db.oneBooking(ctx, "WHERE b.id = ?", id)
+}
+
+// BookingByReceipt returns the booking with receipt number no.
+func (db *DB) BookingByReceipt(ctx context.Context, no string) (Booking, error) {
+	return db.oneBooking(ctx, "WHERE b.receipt_no = ?", strings.ToUpper(strings.TrimSpace(no)))
+}
+
+// BookingByCode returns the booking a private status code belongs to.
+func (db *DB) BookingByCode(ctx context.Context, code string) (Booking, error) {
+	return db.oneBooking(ctx, "WHERE b.status_code = ?", code)
+}
+
+func (db *DB) oneBooking(ctx context.Context, where string, key any) (Booking, error) {
+	var b Booking
+	err := db.read(ctx, func(t *tx) (err error) { b, err = t.booking(where, key); return })
+	return b, err
+}
+
+// BookingsOn returns the bookings that start on a day, in every status, by
+// venue and start.
+func (db *DB) BookingsOn(ctx context.Context, d Day) ([]Booking, error) {
+	return db.BookingsBetween(ctx, d, d)
+}
+
+// BookingsBetween returns the bookings that start on the days from..to
+// inclusive, by venue and start.
+func (db *DB) BookingsBetween(ctx context.Context, from, to Day) ([]Booking, error) {
+	start, _ := db.Bounds(from)
+	_, end := db.Bounds(to)
+	var out []Booking
+	err := db.read(ctx, func(t *tx) (err error) {
+		out, err = t.bookings("WHERE b.start_at >= ? AND b.start_at < ? ORDER BY b.venue_id, b.start_at, b.id", unix(start), unix(end))
+		return
+	})
+	return out, err
+}
+
+// PendingBookings returns the bookings waiting for the desk, oldest first.
+func (db *DB) PendingBookings(ctx context.Context) ([]Booking, error) {
+	var out []Booking
+	err := db.read(ctx, func(t *tx) (err error) {
+		out, err = t.bookings("WHERE b.status = 'pending' ORDER BY b.created_at, b.id")
+		return
+	})
+	return out, err
+}
+
+// SeriesClash is one date of a weekly series that could not be booked.
+type SeriesClash struct {
+	Day Day
+	Err error // the store error: a clash (with Clash set), or a rule broken on that date
+}
+
+// SeriesResult is what a weekly series booked and what it could not.
+type SeriesResult struct {
+	SeriesID int64
+	Booked   []Booking
+	Clashes  []SeriesClash
+}
+
+// CreateSeries books the same slot every week for weeks weeks, starting with
+// in's date (a branch's 三会一课 every Tuesday afternoon). A date that clashes
+// or breaks a rule is reported in Clashes and the others are booked.
+func (db *DB) CreateSeries(ctx context.Context, in BookingInput, weeks int) (SeriesResult, error) {
+	var res SeriesResult
+	in, err := in.Validate()
+	if err != nil {
+		return res, err
+	}
+	if err := checkCount("weeks", weeks, 1, 26, "重复周数", "Weeks"); err != nil {
+		return res, err
+	}
+	err = db.write(ctx, func(t *tx) error {
+		loc := t.db.Location()
+		first := t.db.DayOf(in.Start)
+		from := in.Start.In(loc)
+		to := in.End.In(loc)
+		startClock, endClock := Clock{from.Hour(), from.Minute()}, Clock{to.Hour(), to.Minute()}
+		r, err := t.Exec(`INSERT INTO series (venue_id, title, weekday, first_day, weeks, created_by, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, in.VenueID, in.Title, int(first.Weekday()), first.String(), weeks, in.Actor, unix(t.now))
+		if err != nil {
+			return fmt.Errorf("insert series: %w", err)
+		}
+		res.SeriesID, _ = r.LastInsertId()
+		for i := 0; i < weeks; i++ {
+			d := first.AddDays(7 * i)
+			one := in
+			one.Start, one.End = d.At(startClock, loc).UTC(), d.At(endClock, loc).UTC()
+			b, err := t.insertBooking(one, res.SeriesID)
+			if err != nil {
+				if c := ErrorCode(err); c == EINTERNAL {
+					return err
+				}
+				res.Clashes = append(res.Clashes, SeriesClash{Day: d, Err: err})
+				continue
+			}
+			res.Booked = append(res.Booked, b)
+		}
+		return nil
+	})
+	return res, err
+}

@@ -1,0 +1,100 @@
+package store
+
+import (
+	"fmt"
+	"time"
+)
+
+// Day is a calendar day in the center's time zone. Reports, receipt numbers
+// and "today" all count in these days, never in the server's or UTC's.
+type Day struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseDay reads YYYY-MM-DD.
+func ParseDay(s string) (Day, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Day{}, invalid("date", fmt.Sprintf("日期“%s”格式不对，应为 YYYY-MM-DD", s), fmt.Sprintf("date %q is not YYYY-MM-DD", s))
+	}
+	return Day{t.Year(), t.Month(), t.Day()}, nil
+}
+
+// String returns YYYY-MM-DD.
+func (d Day) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// Compact returns YYYYMMDD, as receipt numbers carry it.
+func (d Day) Compact() string { return fmt.Sprintf("%04d%02d%02d", d.Year, d.Month, d.Day) }
+
+// AddDays returns the day n days later (earlier for negative n).
+func (d Day) AddDays(n int) Day {
+	t := time.Date(d.Year, d.Month, d.Day+n, 12, 0, 0, 0, time.UTC)
+	return Day{t.Year(), t.Month(), t.Day()}
+}
+
+// Weekday returns the day of the week.
+func (d Day) Weekday() time.Weekday {
+	return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).Weekday()
+}
+
+// Before reports whether d comes before e.
+func (d Day) Before(e Day) bool { return d.String() < e.String() }
+
+// IsZero reports whether d is unset.
+func (d Day) IsZero() bool { return d.Year == 0 }
+
+// At returns the instant of the wall-clock time hh:mm on d in loc.
+func (d Day) At(hhmm Clock, loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, hhmm.Hour, hhmm.Minute, 0, 0, loc)
+}
+
+// Clock is a wall-clock time of day, HH:MM.
+type Clock struct{ Hour, Minute int }
+
+// ParseClock reads HH:MM (24-hour); 24:00 is allowed as the end of a day.
+func ParseClock(s string) (Clock, error) {
+	var c Clock
+	if len(s) != 5 || s[2] != ':' {
+		return c, fmt.Errorf("time %q is not HH:MM", s)
+	}
+	if _, err := fmt.Sscanf(s, "%02d:%02d", &c.Hour, &c.Minute); err != nil {
+		return c, fmt.Errorf("time %q is not HH:MM", s)
+	}
+	if c.Hour < 0 || c.Minute < 0 || c.Minute > 59 || c.Hour > 24 || (c.Hour == 24 && c.Minute != 0) {
+		return c, fmt.Errorf("time %q is out of range", s)
+	}
+	return c, nil
+}
+
+// String returns HH:MM.
+func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute) }
+
+// Minutes returns minutes since midnight.
+func (c Clock) Minutes() int { return c.Hour*60 + c.Minute }
+
+// Location returns the center's time zone.
+func (db *DB) Location() *time.Location {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return db.loc
+}
+
+// DayOf returns the center's calendar day that instant t falls on.
+func (db *DB) DayOf(t time.Time) Day {
+	l := t.In(db.Location())
+	return Day{l.Year(), l.Month(), l.Day()}
+}
+
+// Today returns the center's current calendar day.
+func (db *DB) Today() Day { return db.DayOf(db.Now()) }
+
+// Bounds returns the first instant of d and of the day after, in UTC.
+func (db *DB) Bounds(d Day) (start, end time.Time) {
+	loc := db.Location()
+	start = time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	n := d.AddDays(1)
+	end = time.Date(n.Year, n.Month, n.Day, 0, 0, 0, 0, loc)
+	return start.UTC(), end.UTC()
+}

@@ -1,0 +1,257 @@
+// Package store keeps the center's records in one SQLite file and holds the
+// rules about them: validation, the request workflow, booking conflicts,
+// receipt numbers and the center's calendar day.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	_ "time/tzdata" // a bare server still knows Asia/Shanghai
+
+	"github.com/mattn/go-sqlite3"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Synchronous is the SQLite synchronous setting every connection uses. With
+// WAL, FULL syncs the log at every commit, so an acknowledged write survives a
+// power cut as well as a crash of the process.
+const Synchronous = "FULL"
+
+// DB is an open center database: one writer connection, so write
+// transactions queue in Go instead of fighting over SQLite's lock, and a pool
+// of readers.
+type DB struct {
+	path string
+	w    *sql.DB
+	r    *sql.DB
+
+	// Now is the clock; tests and the demo generator replace it.
+	Now func() time.Time
+
+	mu       sync.RWMutex
+	settings Settings
+	loc      *time.Location
+
+	subMu sync.Mutex
+	subs  map[chan Event]struct{}
+
+	stopWatch chan struct{}
+	watchDone chan struct{}
+}
+
+// Open opens (creating if needed) the database at path and brings its schema
+// up to date. A file written by a newer frontdesk is refused.
+func Open(path string) (*DB, error) {
+	if path == "" {
+		return nil, Errorf(EINVALID, "数据库路径不能为空", "the database path is empty")
+	}
+	db := &DB{path: path, Now: time.Now, subs: map[chan Event]struct{}{}}
+	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	base := "file:" + esc + "?_foreign_keys=on&_busy_timeout=10000&_journal_mode=WAL&_synchronous=" + Synchronous
+	var err error
+	if db.w, err = sql.Open("sqlite3", base+"&_txlock=immediate"); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.w.SetMaxOpenConns(1)
+	db.w.SetMaxIdleConns(1)
+	db.w.SetConnMaxLifetime(0)
+	if db.r, err = sql.Open("sqlite3", base+"&_txlock=deferred"); err != nil {
+		db.w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.r.SetMaxOpenConns(8)
+	db.r.SetMaxIdleConns(8)
+	if err := db.migrate(); err != nil {
+		db.w.Close()
+		db.r.Close()
+		return nil, err
+	}
+	if err := db.loadSettings(context.Background()); err != nil {
+		db.w.Close()
+		db.r.Close()
+		return nil, err
+	}
+	db.stopWatch = make(chan struct{})
+	db.watchDone = make(chan struct{})
+	go db.watch()
+	return db, nil
+}
+
+// Path returns the file the database lives in.
+func (db *DB) Path() string { return db.path }
+
+// Close stops watching for other processes' writes and closes the file.
+func (db *DB) Close() error {
+	if db.stopWatch != nil {
+		close(db.stopWatch)
+		<-db.watchDone
+		db.stopWatch = nil
+	}
+	db.subMu.Lock()
+	for ch := range db.subs {
+		close(ch)
+		delete(db.subs, ch)
+	}
+	db.subMu.Unlock()
+	_, _ = db.w.Exec("PRAGMA optimize")
+	err := errors.Join(db.r.Close(), db.w.Close())
+	return err
+}
+
+// SchemaVersion is the schema version this binary writes.
+func SchemaVersion() int {
+	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
+	return len(names)
+}
+
+func (db *DB) migrate() error {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("list migrations: %w", err)
+	}
+	sort.Strings(names)
+	var have int
+	if err := db.w.QueryRow("PRAGMA user_version").Scan(&have); err != nil {
+		return translate(fmt.Errorf("read schema version of %s: %w", db.path, err))
+	}
+	if have > len(names) {
+		return Errorf(ECONFLICT,
+			fmt.Sprintf("数据库文件 %s 的版本（%d）比本程序支持的版本（%d）新，请升级 frontdesk 后再打开", db.path, have, len(names)),
+			fmt.Sprintf("database %s has schema version %d, newer than this frontdesk supports (%d); upgrade frontdesk", db.path, have, len(names)))
+	}
+	for i := have; i < len(names); i++ {
+		body, err := migrationFS.ReadFile(names[i])
+		if err != nil {
+			return fmt.Errorf("read %s: %w", names[i], err)
+		}
+		tx, err := db.w.Begin()
+		if err != nil {
+			return translate(fmt.Errorf("begin migration %s: %w", names[i], err))
+		}
+		if _, err := tx.Exec(string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("apply %s: %w", names[i], err)
+		}
+		// user_version lives in the file header and is written inside the
+		// transaction, so a migration and its number land together.
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("record %s: %w", names[i], err)
+		}
+		if err := tx.Commit(); err != nil {
+			return translate(fmt.Errorf("commit %s: %w", names[i], err))
+		}
+	}
+	return nil
+}
+
+// tx is a transaction with the one instant every row it writes shares, and
+// the events to publish once it commits.
+type tx struct {
+	*sql.Tx
+	db     *DB
+	now    time.Time
+	events []Event
+}
+
+func (t *tx) publish(kind, action string, id int64, source string) {
+	t.events = append(t.events, Event{Kind: kind, Action: action, ID: id, Source: source, At: t.now})
+}
+
+// write runs fn in a write transaction. The writer pool has one connection
+// and every transaction begins IMMEDIATE, so a check and the write that
+// depends on it cannot be split by another writer, in this process or another.
+func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
+	sqlTx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(fmt.Errorf("begin: %w", err))
+	}
+	t := &tx{Tx: sqlTx, db: db, now: db.Now().UTC().Truncate(time.Second)}
+	defer sqlTx.Rollback()
+	if err := fn(t); err != nil {
+		return translate(err)
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return translate(fmt.Errorf("commit: %w", err))
+	}
+	for _, e := range t.events {
+		db.broadcast(e)
+	}
+	return nil
+}
+
+// read runs fn in a read transaction on the reader pool, so what it sees is
+// one consistent snapshot.
+func (db *DB) read(ctx context.Context, fn func(*tx) error) error {
+	sqlTx, err := db.r.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(fmt.Errorf("begin read: %w", err))
+	}
+	defer sqlTx.Rollback()
+	t := &tx{Tx: sqlTx, db: db, now: db.Now().UTC().Truncate(time.Second)}
+	return translate(fn(t))
+}
+
+// translate turns SQLite's errors into coded ones by their codes; store
+// errors and context errors pass through.
+func translate(err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return &Error{Code: ENOTFOUND, ZH: "记录不存在", EN: "record not found"}
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch {
+		case se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey:
+			return &Error{Code: ECONFLICT, ZH: "记录已存在", EN: "the record already exists"}
+		case se.ExtendedCode == sqlite3.ErrConstraintForeignKey:
+			return &Error{Code: ENOTFOUND, ZH: "关联的记录不存在", EN: "a referenced record does not exist"}
+		case se.Code == sqlite3.ErrConstraint:
+			return &Error{Code: EINVALID, ZH: "数据不符合要求", EN: "the data breaks a rule"}
+		case se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked:
+			return &Error{Code: EINTERNAL, ZH: "系统繁忙，请稍后再试", EN: "the database is busy; try again"}
+		}
+	}
+	return fmt.Errorf("store: %w", err)
+}
+
+func unix(t time.Time) int64 { return t.Unix() }
+
+func fromUnix(n int64) time.Time { return time.Unix(n, 0).UTC() }
+
+func fromNullUnix(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return fromUnix(n.Int64)
+}
+
+func nullUnix(t time.Time) sql.NullInt64 {
+	if t.IsZero() {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.Unix(), Valid: true}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

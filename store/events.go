@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"time"
+)
+
+// Event kinds.
+const (
+	KindVisit    = "visit"
+	KindRequest  = "request"
+	KindBooking  = "booking"
+	KindVenue    = "venue"
+	KindSettings = "settings"
+	KindStaff    = "staff"
+	// KindExternal says another process wrote to the file; what it wrote is
+	// not known, so listeners reload what they show.
+	KindExternal = "external"
+)
+
+// Event tells listeners that a write committed.
+type Event struct {
+	Kind   string
+	Action string // created, checked_out, accepted, approved, ...
+	ID     int64
+	Source string // desk or kiosk, for records
+	At     time.Time
+}
+
+// Subscribe returns a channel that hears of every committed write, and a
+// function that ends the subscription. A listener that falls far behind
+// misses events rather than stalling writers; listeners reload from the
+// store, so a missed event only delays, never loses, what they show.
+func (db *DB) Subscribe() (<-chan Event, func()) {
+	ch := make(chan Event, 256)
+	db.subMu.Lock()
+	db.subs[ch] = struct{}{}
+	db.subMu.Unlock()
+	return ch, func() {
+		db.subMu.Lock()
+		if _, ok := db.subs[ch]; ok {
+			delete(db.subs, ch)
+			close(ch)
+		}
+		db.subMu.Unlock()
+	}
+}
+
+func (db *DB) broadcast(e Event) {
+	db.subMu.Lock()
+	defer db.subMu.Unlock()
+	for ch := range db.subs {
+		select {
+		case ch <- e:
+		default:
+		}
+	}
+}
+
+// watchInterval is how often the file is checked for other processes' writes.
+const watchInterval = 250 * time.Millisecond
+
+// watch notices commits by other connections through PRAGMA data_version,
+// which changes on a connection when anyone else commits to the file. This
+// process's own writer moves it too; telling the two apart would risk missing
+// another process's write that landed in the same tick, and a spare reload
+// costs less than a missed one.
+func (db *DB) watch() {
+	defer close(db.watchDone)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	conn, err := db.r.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	var last int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&last); err != nil {
+		return
+	}
+	tick := time.NewTicker(watchInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-db.stopWatch:
+			return
+		case <-tick.C:
+		}
+		var v int64
+		if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+			continue
+		}
+		if v != last {
+			db.broadcast(Event{Kind: KindExternal, At: db.Now().UTC()})
+			last = v
+		}
+	}
+}

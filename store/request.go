@@ -1,0 +1,496 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Request statuses (诉求状态), as stored and as the JSON report carries them.
+const (
+	StatusNew         = "new"
+	StatusAccepted    = "accepted"
+	StatusInProgress  = "in_progress"
+	StatusResolved    = "resolved"
+	StatusClosed      = "closed"
+	StatusTransferred = "transferred"
+	StatusRejected    = "rejected"
+)
+
+// RequestStatuses names each request status.
+var RequestStatuses = []Label{
+	{StatusNew, "待受理", "New"},
+	{StatusAccepted, "已受理", "Accepted"},
+	{StatusInProgress, "办理中", "In progress"},
+	{StatusResolved, "已办结", "Resolved"},
+	{StatusClosed, "已回访", "Closed"},
+	{StatusTransferred, "已转办", "Transferred"},
+	{StatusRejected, "不予受理", "Rejected"},
+}
+
+// requestFlow is the request workflow, the one place it is written down:
+// each status and the statuses it may move to. Transferred requests go on
+// with whoever received them.
+var requestFlow = map[string][]string{
+	StatusNew:         {StatusAccepted, StatusTransferred, StatusRejected},
+	StatusAccepted:    {StatusInProgress, StatusResolved, StatusTransferred, StatusRejected},
+	StatusInProgress:  {StatusResolved, StatusTransferred},
+	StatusTransferred: {StatusAccepted, StatusInProgress, StatusResolved},
+	StatusResolved:    {StatusClosed},
+}
+
+// NextStatuses returns the statuses a request in status from may move to.
+func NextStatuses(from string) []string { return slices.Clone(requestFlow[from]) }
+
+// CanMove reports whether the workflow allows from → to.
+func CanMove(from, to string) bool { return slices.Contains(requestFlow[from], to) }
+
+// Done reports whether a request in status s needs no more work.
+func Done(s string) bool {
+	return s == StatusResolved || s == StatusClosed || s == StatusRejected
+}
+
+// Request is a resident's request or errand (群众诉求).
+type Request struct {
+	ID                  int64
+	ReceiptNo           string
+	StatusCode          string
+	Name                string
+	Phone               string
+	Community           string
+	Category            string
+	Urgency             string
+	Description         string
+	Handler             string
+	Owner               string // who first took it (首问负责), or whom it went to
+	PromisedBy          Day
+	RespondBy           time.Time
+	Status              string
+	Resolution          string
+	TransferredTo       string
+	RejectReason        string
+	Satisfaction        string
+	SatisfactionComment string
+	AcceptedAt          time.Time
+	ResolvedAt          time.Time
+	ClosedAt            time.Time
+	CreatedBy           string
+	Source              string
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
+	// Overdue is set when the request was read: past its promised day and
+	// not yet resolved.
+	Overdue bool
+}
+
+// RequestEvent is one change of a request's status.
+type RequestEvent struct {
+	ID    int64
+	At    time.Time
+	Actor string
+	From  string // "" for the creation
+	To    string
+	Note  string
+}
+
+// RequestInput is a new request.
+type RequestInput struct {
+	Name        string
+	Phone       string
+	Community   string
+	Category    string
+	Urgency     string // normal (default) or urgent
+	Description string
+	Handler     string
+	PromisedBy  Day // zero: the center's default for the urgency
+	Actor       string
+	Source      string
+}
+
+// Validate checks a request and returns it cleaned.
+func (in RequestInput) Validate() (RequestInput, error) {
+	var err error
+	if in.Name, err = cleanText("name", in.Name, 30, true, "姓名", "Name"); err != nil {
+		return in, err
+	}
+	if in.Phone, err = checkPhone("phone", in.Phone, true); err != nil {
+		return in, err
+	}
+	if in.Community, err = cleanText("community", in.Community, 60, false, "社区/网格", "Community"); err != nil {
+		return in, err
+	}
+	if in.Category, err = checkLabel("category", Categories, in.Category, "诉求类别", "Category"); err != nil {
+		return in, err
+	}
+	if strings.TrimSpace(in.Urgency) == "" {
+		in.Urgency = "normal"
+	}
+	if in.Urgency, err = checkLabel("urgency", Urgencies, in.Urgency, "紧急程度", "Urgency"); err != nil {
+		return in, err
+	}
+	if in.Description, err = cleanTextLines("description", in.Description, 1000, true, true, "诉求内容", "Description"); err != nil {
+		return in, err
+	}
+	if in.Handler, err = cleanText("handler", in.Handler, 30, false, "承办人", "Handler"); err != nil {
+		return in, err
+	}
+	return in, checkOrigin(&in.Actor, &in.Source)
+}
+
+const requestColumns = `id, receipt_no, status_code, name, phone, community, category, urgency, description,
+	handler, owner, promised_by, respond_by, status, resolution, transferred_to, reject_reason, satisfaction,
+	satisfaction_comment, accepted_at, resolved_at, closed_at, created_by, source, created_at, updated_at`
+
+func (t *tx) scanRequest(s interface{ Scan(...any) error }) (Request, error) {
+	var r Request
+	var promised string
+	var respond, created, updated int64
+	var accepted, resolved, closed sql.NullInt64
+	err := s.Scan(&r.ID, &r.ReceiptNo, &r.StatusCode, &r.Name, &r.Phone, &r.Community, &r.Category, &r.Urgency,
+		&r.Description, &r.Handler, &r.Owner, &promised, &respond, &r.Status, &r.Resolution, &r.TransferredTo,
+		&r.RejectReason, &r.Satisfaction, &r.SatisfactionComment, &accepted, &resolved, &closed, &r.CreatedBy,
+		&r.Source, &created, &updated)
+	if err != nil {
+		return r, err
+	}
+	r.PromisedBy, _ = ParseDay(promised)
+	r.RespondBy, r.CreatedAt, r.UpdatedAt = fromUnix(respond), fromUnix(created), fromUnix(updated)
+	r.AcceptedAt, r.ResolvedAt, r.ClosedAt = fromNullUnix(accepted), fromNullUnix(resolved), fromNullUnix(closed)
+	r.Overdue = !Done(r.Status) && r.PromisedBy.Before(t.db.DayOf(t.now))
+	return r, nil
+}
+
+func (t *tx) requests(query string, args ...any) ([]Request, error) {
+	rows, err := t.Query("SELECT "+requestColumns+" FROM requests "+query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query requests: %w", err)
+	}
+	defer rows.Close()
+	var out []Request
+	for rows.Next() {
+		r, err := t.scanRequest(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan request: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func (t *tx) request(query string, args ...any) (Request, error) {
+	r, err := t.scanRequest(t.QueryRow("SELECT "+requestColumns+" FROM requests "+query, args...))
+	if err == sql.ErrNoRows {
+		return r, notFound("诉求", "request")
+	}
+	return r, err
+}
+
+// CreateRequest takes a new request, numbered R-YYYYMMDD-NNNN.
+func (db *DB) CreateRequest(ctx context.Context, in RequestInput) (Request, error) {
+	in, err := in.Validate()
+	if err != nil {
+		return Request{}, err
+	}
+	var r Request
+	err = db.write(ctx, func(t *tx) error {
+		s := t.db.Settings()
+		today := t.db.DayOf(t.now)
+		respond, days := s.ResponseHours, s.PromiseDays
+		if in.Urgency == "urgent" {
+			respond, days = s.UrgentResponseHours, s.UrgentPromiseDays
+		}
+		promised := in.PromisedBy
+		if promised.IsZero() {
+			promised = today.AddDays(days)
+		} else if promised.Before(today) {
+			return invalid("promised_by", "承诺办结日期不能早于今天", "the promised date cannot be in the past")
+		}
+		no, err := t.nextReceiptNo(prefixRequest)
+		if err != nil {
+			return err
+		}
+		res, err := t.Exec(`INSERT INTO requests (receipt_no, status_code, name, phone, community, category, urgency,
+			description, handler, promised_by, respond_by, status, created_by, source, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			no, newStatusCode(), in.Name, in.Phone, in.Community, in.Category, in.Urgency, in.Description, in.Handler,
+			promised.String(), unix(t.now.Add(time.Duration(respond)*time.Hour)), StatusNew, in.Actor, in.Source,
+			unix(t.now), unix(t.now))
+		if err != nil {
+			return fmt.Errorf("insert request: %w", err)
+		}
+		id, _ := res.LastInsertId()
+		if err := t.addRequestEvent(id, in.Actor, "", StatusNew, ""); err != nil {
+			return err
+		}
+		if r, err = t.request("WHERE id = ?", id); err != nil {
+			return err
+		}
+		t.publish(KindRequest, "created", id, in.Source)
+		return nil
+	})
+	return r, err
+}
+
+func (t *tx) addRequestEvent(id int64, actor, from, to, note string) error {
+	_, err := t.Exec(`INSERT INTO request_events (request_id, at, actor, from_status, to_status, note)
+		VALUES (?, ?, ?, ?, ?, ?)`, id, unix(t.now), actor, from, to, note)
+	if err != nil {
+		return fmt.Errorf("insert request event: %w", err)
+	}
+	return nil
+}
+
+// move changes a request's status if the workflow allows it, records the
+// event, and lets set write the columns that go with the new status.
+func (db *DB) move(ctx context.Context, where string, key any, actor, to, note string,
+	set func(t *tx, r *Request) error) (Request, error) {
+	actor, err := cleanText("actor", actor, 30, true, "经办人", "Staff name")
+	if err != nil {
+		return Request{}, err
+	}
+	var r Request
+	err = db.write(ctx, func(t *tx) error {
+		var err error
+		if r, err = t.request(where, key); err != nil {
+			return err
+		}
+		from := r.Status
+		if !CanMove(from, to) {
+			return Errorf(ECONFLICT,
+				fmt.Sprintf("诉求当前为“%s”，不能改为“%s”", LabelOf(RequestStatuses, from).ZH, LabelOf(RequestStatuses, to).ZH),
+				fmt.Sprintf("a request that is %s cannot become %s", LabelOf(RequestStatuses, from).EN, LabelOf(RequestStatuses, to).EN))
+		}
+		if _, err := t.Exec("UPDATE requests SET status = ?, updated_at = ? WHERE id = ?", to, unix(t.now), r.ID); err != nil {
+			return fmt.Errorf("update request: %w", err)
+		}
+		if set != nil {
+			if err := set(t, &r); err != nil {
+				return err
+			}
+		}
+		if err := t.addRequestEvent(r.ID, actor, from, to, note); err != nil {
+			return err
+		}
+		if r, err = t.request("WHERE id = ?", r.ID); err != nil {
+			return err
+		}
+		source := "desk"
+		if actor == "kiosk" {
+			source = "kiosk"
+		}
+		t.publish(KindRequest, to, r.ID, source)
+		return nil
+	})
+	return r, err
+}
+
+// Accept takes a request in (受理). The first to take it owns it.
+func (db *DB) Accept(ctx context.Context, id int64, actor string) (Request, error) {
+	return db.move(ctx, "WHERE id = ?", id, actor, StatusAccepted, "", func(t *tx, r *Request) error {
+		_, err := t.Exec(`UPDATE requests SET accepted_at = COALESCE(accepted_at, ?),
+			owner = CASE WHEN owner = '' THEN ? ELSE owner END WHERE id = ?`, unix(t.now), strings.TrimSpace(actor), r.ID)
+		return err
+	})
+}
+
+// Start marks a request in progress (办理中).
+func (db *DB) Start(ctx context.Context, id int64, actor, note string) (Request, error) {
+	note, err := cleanTextLines("note", note, 500, false, true, "说明", "Note")
+	if err != nil {
+		return Request{}, err
+	}
+	return db.move(ctx, "WHERE id = ?", id, actor, StatusInProgress, note, nil)
+}
+
+// Resolve closes the work on a request with what was done (办结).
+func (db *DB) Resolve(ctx context.Context, id int64, actor, resolution string) (Request, error) {
+	resolution, err := cleanTextLines("resolution", resolution, 1000, true, true, "办理结果", "Resolution")
+	if err != nil {
+		return Request{}, err
+	}
+	return db.move(ctx, "WHERE id = ?", id, actor, StatusResolved, resolution, func(t *tx, r *Request) error {
+		// Resolving without a separate accept still counts as taking it.
+		_, err := t.Exec(`UPDATE requests SET resolution = ?, resolved_at = ?, accepted_at = COALESCE(accepted_at, ?),
+			owner = CASE WHEN owner = '' THEN ? ELSE owner END WHERE id = ?`,
+			resolution, unix(t.now), unix(t.now), strings.TrimSpace(actor), r.ID)
+		return err
+	})
+}
+
+// Transfer hands a request to another person or department (转办), who
+// owns it from then on.
+func (db *DB) Transfer(ctx context.Context, id int64, actor, to, note string) (Request, error) {
+	to, err := cleanText("transferred_to", to, 30, true, "转办对象", "Transfer to")
+	if err != nil {
+		return Request{}, err
+	}
+	if note, err = cleanTextLines("note", note, 500, false, true, "说明", "Note"); err != nil {
+		return Request{}, err
+	}
+	return db.move(ctx, "WHERE id = ?", id, actor, StatusTransferred, note, func(t *tx, r *Request) error {
+		_, err := t.Exec("UPDATE requests SET transferred_to = ?, owner = ?, handler = ? WHERE id = ?", to, to, to, r.ID)
+		return err
+	})
+}
+
+// Reject declines a request with the reason (不予受理).
+func (db *DB) Reject(ctx context.Context, id int64, actor, reason string) (Request, error) {
+	reason, err := cleanTextLines("reason", reason, 500, true, true, "不予受理的理由", "Reason")
+	if err != nil {
+		return Request{}, err
+	}
+	return db.move(ctx, "WHERE id = ?", id, actor, StatusRejected, reason, func(t *tx, r *Request) error {
+		_, err := t.Exec("UPDATE requests SET reject_reason = ? WHERE id = ?", reason, r.ID)
+		return err
+	})
+}
+
+// RecordSatisfaction records the requester's verdict on a resolved request,
+// from the desk's callback (回访) or the visitor's status page, and closes it.
+func (db *DB) RecordSatisfaction(ctx context.Context, id int64, actor, satisfaction, comment string) (Request, error) {
+	return db.recordSatisfaction(ctx, "WHERE id = ?", id, actor, satisfaction, comment)
+}
+
+// RateByCode is RecordSatisfaction from the visitor's private status page.
+func (db *DB) RateByCode(ctx context.Context, code, satisfaction, comment string) (Request, error) {
+	return db.recordSatisfaction(ctx, "WHERE status_code = ?", code, "kiosk", satisfaction, comment)
+}
+
+func (db *DB) recordSatisfaction(ctx context.Context, where string, key any, actor, satisfaction, comment string) (Request, error) {
+	sat, err := checkLabel("satisfaction", Satisfactions, satisfaction, "满意度", "Satisfaction")
+	if err != nil {
+		return Request{}, err
+	}
+	if comment, err = cleanTextLines("comment", comment, 500, false, true, "意见", "Comment"); err != nil {
+		return Request{}, err
+	}
+	note := LabelOf(Satisfactions, sat).ZH
+	if comment != "" {
+		note += "：" + comment
+	}
+	return db.move(ctx, where, key, actor, StatusClosed, note, func(t *tx, r *Request) error {
+		_, err := t.Exec("UPDATE requests SET satisfaction = ?, satisfaction_comment = ?, closed_at = ? WHERE id = ?",
+			sat, comment, unix(t.now), r.ID)
+		return err
+	})
+}
+
+// Request returns one request.
+func (db *DB) Request(ctx context.Context, id int64) (Request, error) {
+	return db.oneRequest(ctx, "WHERE id = ?", id)
+}
+
+// RequestByReceipt returns the request with receipt number no.
+func (db *DB) RequestByReceipt(ctx context.Context, no string) (Request, error) {
+	return db.oneRequest(ctx, "WHERE receipt_no = ?", strings.ToUpper(strings.TrimSpace(no)))
+}
+
+// RequestByCode returns the request a private status code belongs to.
+func (db *DB) RequestByCode(ctx context.Context, code string) (Request, error) {
+	return db.oneRequest(ctx, "WHERE status_code = ?", code)
+}
+
+func (db *DB) oneRequest(ctx context.Context, where string, key any) (Request, error) {
+	var r Request
+	err := db.read(ctx, func(t *tx) (err error) { r, err = t.request(where, key); return })
+	return r, err
+}
+
+// RequestEvents returns a request's history, oldest first.
+func (db *DB) RequestEvents(ctx context.Context, id int64) ([]RequestEvent, error) {
+	var out []RequestEvent
+	err := db.read(ctx, func(t *tx) error {
+		rows, err := t.Query(`SELECT id, at, actor, from_status, to_status, note FROM request_events
+			WHERE request_id = ? ORDER BY id`, id)
+		if err != nil {
+			return fmt.Errorf("request events: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e RequestEvent
+			var at int64
+			if err := rows.Scan(&e.ID, &at, &e.Actor, &e.From, &e.To, &e.Note); err != nil {
+				return err
+			}
+			e.At = fromUnix(at)
+			out = append(out, e)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// RequestFilter narrows a request list; zero fields do not filter.
+type RequestFilter struct {
+	Statuses []string
+	Category string
+	Overdue  bool // only overdue requests
+	Callback bool // only resolved requests awaiting the callback
+	From, To Day  // created on these days, inclusive
+	Query    string
+	Limit    int // default 500
+}
+
+// Requests lists requests, newest first.
+func (db *DB) Requests(ctx context.Context, f RequestFilter) ([]Request, error) {
+	var where []string
+	var args []any
+	if len(f.Statuses) > 0 {
+		where = append(where, "status IN (?"+strings.Repeat(", ?", len(f.Statuses)-1)+")")
+		for _, s := range f.Statuses {
+			args = append(args, s)
+		}
+	}
+	if f.Category != "" {
+		where = append(where, "category = ?")
+		args = append(args, f.Category)
+	}
+	if f.Overdue {
+		where = append(where, "status NOT IN ('resolved', 'closed', 'rejected') AND promised_by < ?")
+		args = append(args, db.Today().String())
+	}
+	if f.Callback {
+		where = append(where, "status = 'resolved' AND satisfaction = ''")
+	}
+	if !f.From.IsZero() {
+		start, _ := db.Bounds(f.From)
+		where = append(where, "created_at >= ?")
+		args = append(args, unix(start))
+	}
+	if !f.To.IsZero() {
+		_, end := db.Bounds(f.To)
+		where = append(where, "created_at < ?")
+		args = append(args, unix(end))
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		where = append(where, "(receipt_no = ? OR name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')")
+		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(q) + "%"
+		args = append(args, strings.ToUpper(q), like, like, like)
+	}
+	query := ""
+	if len(where) > 0 {
+		query = "WHERE " + strings.Join(where, " AND ")
+	}
+	if f.Limit <= 0 {
+		f.Limit = 500
+	}
+	query += " ORDER BY created_at DESC, id DESC LIMIT ?"
+	args = append(args, f.Limit)
+	var out []Request
+	err := db.read(ctx, func(t *tx) (err error) { out, err = t.requests(query, args...); return })
+	return out, err
+}
+
+// Callbacks returns the callback list (回访清单): resolved requests whose
+// satisfaction is not yet known, longest waiting first.
+func (db *DB) Callbacks(ctx context.Context) ([]Request, error) {
+	var out []Request
+	err := db.read(ctx, func(t *tx) (err error) {
+		out, err = t.requests("WHERE status = 'resolved' AND satisfaction = '' ORDER BY resolved_at, id")
+		return
+	})
+	return out, err
+}

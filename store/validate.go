@@ -1,0 +1,140 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// cleanText trims s and checks it is valid UTF-8 without control characters,
+// at most max runes long, and present when required. zh and en name the field
+// in messages.
+func cleanText(field, s string, max int, required bool, zh, en string) (string, error) {
+	return cleanTextLines(field, s, max, required, false, zh, en)
+}
+
+// cleanTextLines is cleanText that lets multiline text keep its line breaks.
+func cleanTextLines(field, s string, max int, required, multiline bool, zh, en string) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", invalid(field, zh+"含有无法识别的字符", en+" contains invalid characters")
+	}
+	if multiline {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+	}
+	s = strings.TrimSpace(s)
+	for _, r := range s {
+		if multiline && (r == '\n' || r == '\t') {
+			continue
+		}
+		if unicode.IsControl(r) || isInvisibleOverride(r) {
+			return "", invalid(field, zh+"含有不允许的控制字符", en+" contains control characters")
+		}
+	}
+	if required && s == "" {
+		return "", invalid(field, "请填写"+zh, en+" is required")
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return "", invalid(field, fmt.Sprintf("%s不能超过 %d 个字", zh, max), fmt.Sprintf("%s must be at most %d characters", en, max))
+	}
+	return s, nil
+}
+
+// isInvisibleOverride catches the bidirectional overrides that can make a
+// name read backwards on screen (U+202A–U+202E, U+2066–U+2069).
+func isInvisibleOverride(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// NormalizePhone checks a phone number and returns it as digits (a landline
+// keeps one dash after its area code). Mainland mobiles are 11 digits from
+// 13x to 19x; landlines are an area code from 0 and 7–8 digits; a leading
+// +86 or 86 and spaces or dashes are accepted.
+func NormalizePhone(s string) (string, bool) {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == ' ' || r == '-' || r == '(' || r == ')':
+		case r == '+' && b.Len() == 0:
+		default:
+			return "", false
+		}
+	}
+	d := b.String()
+	if strings.HasPrefix(strings.TrimSpace(s), "+") && !strings.HasPrefix(d, "86") {
+		return "", false
+	}
+	if len(d) == 13 && strings.HasPrefix(d, "86") {
+		d = d[2:]
+	}
+	switch {
+	case len(d) == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9':
+		return d, true
+	case d != "" && d[0] == '0' && len(d) >= 10 && len(d) <= 12:
+		// Area codes are 3 digits for the largest cities (010, 02x) and 4
+		// otherwise; the local number is 7 or 8 digits.
+		area := 4
+		if d[1] == '1' || d[1] == '2' {
+			area = 3
+		}
+		local := len(d) - area
+		if local < 7 || local > 8 {
+			return "", false
+		}
+		return d[:area] + "-" + d[area:], true
+	}
+	return "", false
+}
+
+func checkPhone(field, s string, required bool) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		if required {
+			return "", invalid(field, "请填写联系电话", "Phone is required")
+		}
+		return "", nil
+	}
+	p, ok := NormalizePhone(s)
+	if !ok {
+		return "", invalid(field, "电话号码格式不对，请填写 11 位手机号或带区号的固定电话", "Phone must be an 11-digit mobile number or a landline with its area code")
+	}
+	return p, nil
+}
+
+// MaskPhone hides the middle of a phone number for lists and the lobby
+// screen: 13812345678 becomes 138****5678.
+func MaskPhone(p string) string {
+	r := []rune(p)
+	if len(r) < 7 {
+		return p
+	}
+	return string(r[:3]) + "****" + string(r[len(r)-4:])
+}
+
+// phoneLast4 returns the last four digits of a phone, what desks ask for.
+func phoneLast4(p string) string {
+	if len(p) < 4 {
+		return ""
+	}
+	return p[len(p)-4:]
+}
+
+func checkCount(field string, n, min, max int, zh, en string) error {
+	if n < min || n > max {
+		return invalid(field, fmt.Sprintf("%s应在 %d 到 %d 之间", zh, min, max), fmt.Sprintf("%s must be from %d to %d", en, min, max))
+	}
+	return nil
+}
+
+func checkLabel(field string, list []Label, s, zh, en string) (string, error) {
+	code, ok := parseLabel(list, strings.TrimSpace(s))
+	if !ok {
+		if strings.TrimSpace(s) == "" {
+			return "", invalid(field, "请选择"+zh, en+" is required")
+		}
+		return "", invalid(field, zh+"不在可选范围内", en+" is not one of the choices")
+	}
+	return code, nil
+}

@@ -1,0 +1,416 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Visit is one check-in at the center (来访登记). A group is one visit with
+// its headcount.
+type Visit struct {
+	ID           int64
+	ReceiptNo    string
+	StatusCode   string
+	VisitorID    int64
+	Name         string
+	Phone        string
+	Org          string
+	Purpose      string
+	PartyMember  bool
+	Headcount    int
+	Note         string
+	CheckedInAt  time.Time
+	CheckedOutAt time.Time // zero while the visitor is in the building
+	AutoClosed   bool      // closed by the system at the end of the day
+	CreatedBy    string
+	Source       string
+	CreatedAt    time.Time
+}
+
+// Open reports whether the visitor has not checked out.
+func (v Visit) Open() bool { return v.CheckedOutAt.IsZero() }
+
+// ServicePurpose reports whether a visit's time counts as service hours.
+func ServicePurpose(purpose string) bool { return purpose == "party_report" || purpose == "volunteer" }
+
+// ServiceDuration is the time a visit counts towards service hours: the time
+// between check-in and check-out for service purposes, and nothing for visits
+// closed by the system, since nobody saw the visitor leave.
+func (v Visit) ServiceDuration() time.Duration {
+	if !ServicePurpose(v.Purpose) || v.Open() || v.AutoClosed {
+		return 0
+	}
+	return v.CheckedOutAt.Sub(v.CheckedInAt)
+}
+
+// Visitor is a person who has visited; the desk finds them again by phone or
+// name and logs them without retyping.
+type Visitor struct {
+	ID          int64
+	Name        string
+	Phone       string
+	Org         string
+	PartyMember bool
+	VisitCount  int
+	LastSeenAt  time.Time
+}
+
+// VisitInput is what a check-in says.
+type VisitInput struct {
+	Name        string
+	Phone       string
+	Org         string
+	Purpose     string
+	PartyMember bool
+	Headcount   int
+	Note        string
+	Actor       string // the staff member, or "kiosk"
+	Source      string // desk or kiosk
+}
+
+// Validate checks a check-in and returns it cleaned.
+func (in VisitInput) Validate() (VisitInput, error) {
+	var err error
+	if in.Name, err = cleanText("name", in.Name, 30, true, "姓名", "Name"); err != nil {
+		return in, err
+	}
+	if in.Phone, err = checkPhone("phone", in.Phone, false); err != nil {
+		return in, err
+	}
+	if in.Org, err = cleanText("org", in.Org, 60, false, "所属单位/社区", "Organisation"); err != nil {
+		return in, err
+	}
+	if in.Purpose, err = checkLabel("purpose", Purposes, in.Purpose, "来访事由", "Purpose"); err != nil {
+		return in, err
+	}
+	if in.Headcount == 0 {
+		in.Headcount = 1
+	}
+	if err = checkCount("headcount", in.Headcount, 1, 500, "人数", "Headcount"); err != nil {
+		return in, err
+	}
+	if in.Note, err = cleanTextLines("note", in.Note, 200, false, true, "备注", "Note"); err != nil {
+		return in, err
+	}
+	return in, checkOrigin(&in.Actor, &in.Source)
+}
+
+func checkOrigin(actor, source *string) error {
+	if *source == "" {
+		*source = "desk"
+	}
+	if *source != "desk" && *source != "kiosk" {
+		return invalid("source", "来源只能是前台或扫码", "source must be desk or kiosk")
+	}
+	if *source == "kiosk" && *actor == "" {
+		*actor = "kiosk"
+	}
+	a, err := cleanText("actor", *actor, 30, true, "经办人", "Staff name")
+	*actor = a
+	return err
+}
+
+const visitColumns = `id, receipt_no, status_code, visitor_id, name, phone, org, purpose, party_member,
+	headcount, note, checked_in_at, checked_out_at, auto_closed, created_by, source, created_at`
+
+func scanVisit(s interface{ Scan(...any) error }) (Visit, error) {
+	var v Visit
+	var in, created int64
+	var out sql.NullInt64
+	err := s.Scan(&v.ID, &v.ReceiptNo, &v.StatusCode, &v.VisitorID, &v.Name, &v.Phone, &v.Org, &v.Purpose,
+		&v.PartyMember, &v.Headcount, &v.Note, &in, &out, &v.AutoClosed, &v.CreatedBy, &v.Source, &created)
+	v.CheckedInAt, v.CheckedOutAt, v.CreatedAt = fromUnix(in), fromNullUnix(out), fromUnix(created)
+	return v, err
+}
+
+func (t *tx) visits(query string, args ...any) ([]Visit, error) {
+	rows, err := t.Query("SELECT "+visitColumns+" FROM visits "+query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query visits: %w", err)
+	}
+	defer rows.Close()
+	var out []Visit
+	for rows.Next() {
+		v, err := scanVisit(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan visit: %w", err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+func (t *tx) visit(query string, args ...any) (Visit, error) {
+	v, err := scanVisit(t.QueryRow("SELECT "+visitColumns+" FROM visits "+query, args...))
+	if err == sql.ErrNoRows {
+		return v, notFound("来访记录", "visit")
+	}
+	return v, err
+}
+
+// CheckIn logs a visitor in, remembering them for next time.
+func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
+	in, err := in.Validate()
+	if err != nil {
+		return Visit{}, err
+	}
+	var v Visit
+	err = db.write(ctx, func(t *tx) error {
+		var visitorID int64
+		err := t.QueryRow(`INSERT INTO visitors (name, phone, phone_last4, org, party_member, visit_count, last_seen_at)
+			VALUES (?, ?, ?, ?, ?, 1, ?)
+			ON CONFLICT (name, phone) DO UPDATE SET
+				org = CASE WHEN excluded.org <> '' THEN excluded.org ELSE org END,
+				party_member = excluded.party_member,
+				visit_count = visit_count + 1,
+				last_seen_at = excluded.last_seen_at
+			RETURNING id`,
+			in.Name, in.Phone, phoneLast4(in.Phone), in.Org, boolInt(in.PartyMember), unix(t.now)).Scan(&visitorID)
+		if err != nil {
+			return fmt.Errorf("upsert visitor: %w", err)
+		}
+		no, err := t.nextReceiptNo(prefixVisit)
+		if err != nil {
+			return err
+		}
+		res, err := t.Exec(`INSERT INTO visits (receipt_no, status_code, visitor_id, name, phone, org, purpose,
+			party_member, headcount, note, checked_in_at, created_by, source, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			no, newStatusCode(), visitorID, in.Name, in.Phone, in.Org, in.Purpose, boolInt(in.PartyMember),
+			in.Headcount, in.Note, unix(t.now), in.Actor, in.Source, unix(t.now))
+		if err != nil {
+			return fmt.Errorf("insert visit: %w", err)
+		}
+		id, _ := res.LastInsertId()
+		if v, err = t.visit("WHERE id = ?", id); err != nil {
+			return err
+		}
+		t.publish(KindVisit, "checked_in", id, in.Source)
+		return nil
+	})
+	return v, err
+}
+
+// CheckOut logs a visitor out. Checking out twice is a conflict, so a second
+// press does not move the time.
+func (db *DB) CheckOut(ctx context.Context, id int64, actor string) (Visit, error) {
+	return db.checkOut(ctx, "WHERE id = ?", id, actor)
+}
+
+// CheckOutByCode is the visitor's own check-out from their status page.
+func (db *DB) CheckOutByCode(ctx context.Context, code string) (Visit, error) {
+	return db.checkOut(ctx, "WHERE status_code = ?", code, "kiosk")
+}
+
+func (db *DB) checkOut(ctx context.Context, where string, key any, actor string) (Visit, error) {
+	var v Visit
+	err := db.write(ctx, func(t *tx) error {
+		var err error
+		if v, err = t.visit(where, key); err != nil {
+			return err
+		}
+		if !v.Open() {
+			return Errorf(ECONFLICT, "该来访已签退", "this visit is already checked out")
+		}
+		if _, err := t.Exec("UPDATE visits SET checked_out_at = ? WHERE id = ?", unix(t.now), v.ID); err != nil {
+			return fmt.Errorf("check out: %w", err)
+		}
+		v.CheckedOutAt = t.now
+		source := "desk"
+		if actor == "kiosk" {
+			source = "kiosk"
+		}
+		t.publish(KindVisit, "checked_out", v.ID, source)
+		return nil
+	})
+	return v, err
+}
+
+// Visit returns one visit.
+func (db *DB) Visit(ctx context.Context, id int64) (Visit, error) {
+	var v Visit
+	err := db.read(ctx, func(t *tx) (err error) { v, err = t.visit("WHERE id = ?", id); return })
+	return v, err
+}
+
+// VisitByCode returns the visit a private status code belongs to.
+func (db *DB) VisitByCode(ctx context.Context, code string) (Visit, error) {
+	var v Visit
+	err := db.read(ctx, func(t *tx) (err error) { v, err = t.visit("WHERE status_code = ?", code); return })
+	return v, err
+}
+
+// VisitsOn returns a day's visits, newest first.
+func (db *DB) VisitsOn(ctx context.Context, d Day) ([]Visit, error) {
+	start, end := db.Bounds(d)
+	var out []Visit
+	err := db.read(ctx, func(t *tx) (err error) {
+		out, err = t.visits("WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at DESC, id DESC", unix(start), unix(end))
+		return
+	})
+	return out, err
+}
+
+// InBuilding returns who is in the building now: today's visits not yet
+// checked out, earliest first, for a roll call.
+func (db *DB) InBuilding(ctx context.Context) ([]Visit, error) {
+	start, end := db.Bounds(db.Today())
+	var out []Visit
+	err := db.read(ctx, func(t *tx) (err error) {
+		out, err = t.visits("WHERE checked_out_at IS NULL AND checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id", unix(start), unix(end))
+		return
+	})
+	return out, err
+}
+
+// FindVisitors looks up returning visitors: four digits are a phone's last
+// four, a longer number the whole phone, anything else a name prefix. The
+// most recently seen come first.
+func (db *DB) FindVisitors(ctx context.Context, q string, limit int) ([]Visitor, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 10
+	}
+	where, arg := visitorMatch(q)
+	var out []Visitor
+	err := db.read(ctx, func(t *tx) error {
+		rows, err := t.Query(`SELECT id, name, phone, org, party_member, visit_count, last_seen_at
+			FROM visitors WHERE `+where+` ORDER BY last_seen_at DESC LIMIT ?`, append(arg, limit)...)
+		if err != nil {
+			return fmt.Errorf("find visitors: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v Visitor
+			var seen int64
+			if err := rows.Scan(&v.ID, &v.Name, &v.Phone, &v.Org, &v.PartyMember, &v.VisitCount, &seen); err != nil {
+				return err
+			}
+			v.LastSeenAt = fromUnix(seen)
+			out = append(out, v)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// visitorMatch turns a lookup into a condition on visitors that an index
+// answers: last four digits, whole phone, or a name range for the prefix.
+func visitorMatch(q string) (string, []any) {
+	digits := strings.Trim(q, "0123456789") == ""
+	switch {
+	case digits && len(q) == 4:
+		return "phone_last4 = ?", []any{q}
+	case digits && len(q) >= 7:
+		if p, ok := NormalizePhone(q); ok {
+			return "phone = ?", []any{p}
+		}
+		return "phone = ?", []any{q}
+	}
+	// name >= q AND name < q+U+10FFFF is the prefix as a range on the
+	// (name, phone) index; LIKE would not use it for Chinese text.
+	return "name >= ? AND name < ?", []any{q, q + "\U0010FFFF"}
+}
+
+// SearchVisits returns past visits of the visitors a lookup finds (as
+// FindVisitors reads it), newest first.
+func (db *DB) SearchVisits(ctx context.Context, q string, limit int) ([]Visit, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 100
+	}
+	where, arg := visitorMatch(q)
+	var out []Visit
+	err := db.read(ctx, func(t *tx) (err error) {
+		out, err = t.visits(`WHERE visitor_id IN (SELECT id FROM visitors WHERE `+where+` ORDER BY last_seen_at DESC LIMIT 50)
+			ORDER BY checked_in_at DESC LIMIT ?`, append(arg, limit)...)
+		return
+	})
+	return out, err
+}
+
+// ServiceHours is one person's service time over a period.
+type ServiceHours struct {
+	VisitorID   int64
+	Name        string
+	Phone       string
+	Org         string
+	PartyMember bool
+	Visits      int
+	Duration    time.Duration
+}
+
+// Hours returns the duration in hours.
+func (s ServiceHours) Hours() float64 { return s.Duration.Hours() }
+
+// ServiceHoursBetween adds up service time per person for check-ins on the
+// days from..to inclusive, most hours first. Only party-member reports and
+// volunteer service count, and only visits checked out by a person.
+func (db *DB) ServiceHoursBetween(ctx context.Context, from, to Day) ([]ServiceHours, error) {
+	start, _ := db.Bounds(from)
+	_, end := db.Bounds(to)
+	var out []ServiceHours
+	err := db.read(ctx, func(t *tx) error {
+		rows, err := t.Query(`SELECT v.visitor_id, p.name, p.phone, p.org, MAX(v.party_member), COUNT(*),
+				SUM(v.checked_out_at - v.checked_in_at)
+			FROM visits v JOIN visitors p ON p.id = v.visitor_id
+			WHERE v.checked_in_at >= ? AND v.checked_in_at < ?
+				AND v.purpose IN ('party_report', 'volunteer')
+				AND v.checked_out_at IS NOT NULL AND v.auto_closed = 0
+			GROUP BY v.visitor_id
+			ORDER BY SUM(v.checked_out_at - v.checked_in_at) DESC, p.name`, unix(start), unix(end))
+		if err != nil {
+			return fmt.Errorf("service hours: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var s ServiceHours
+			var secs int64
+			if err := rows.Scan(&s.VisitorID, &s.Name, &s.Phone, &s.Org, &s.PartyMember, &s.Visits, &secs); err != nil {
+				return err
+			}
+			s.Duration = time.Duration(secs) * time.Second
+			out = append(out, s)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// CloseOpenVisits closes the visits left open from days before today, at the
+// center's closing time of their day (or their check-in, if later), and marks
+// them closed by the system. It returns how many it closed.
+func (db *DB) CloseOpenVisits(ctx context.Context) (int, error) {
+	var n int
+	err := db.write(ctx, func(t *tx) error {
+		todayStart, _ := t.db.Bounds(t.db.DayOf(t.now))
+		open, err := t.visits("WHERE checked_out_at IS NULL AND checked_in_at < ?", unix(todayStart))
+		if err != nil {
+			return err
+		}
+		closes := t.db.Settings().ClosesAt
+		loc := t.db.Location()
+		for _, v := range open {
+			out := t.db.DayOf(v.CheckedInAt).At(closes, loc)
+			if out.Before(v.CheckedInAt) {
+				out = v.CheckedInAt
+			}
+			if _, err := t.Exec("UPDATE visits SET checked_out_at = ?, auto_closed = 1 WHERE id = ?", unix(out), v.ID); err != nil {
+				return fmt.Errorf("auto close visit: %w", err)
+			}
+			t.publish(KindVisit, "auto_closed", v.ID, v.Source)
+		}
+		n = len(open)
+		return nil
+	})
+	return n, err
+}
