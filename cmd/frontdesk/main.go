@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"frontdesk/store"
 )
@@ -261,3 +262,23 @@ type multiFlag []string
 
 func (f *multiFlag) String() string     { return strings.Join(*f, ", ") }
 func (f *multiFlag) Set(s string) error { *f = append(*f, s); return nil }
+
+// housekeep closes visits left open on past days, at start and then every
+// minute, until ctx ends. The desk and serve both run it; running it twice is
+// harmless, since a closed visit is not closed again.
+func (m *Main) housekeep(ctx context.Context) {
+	tick := time.NewTicker(time.Minute)
+	defer tick.Stop()
+	for {
+		if n, err := m.DB.CloseOpenVisits(ctx); err != nil && ctx.Err() == nil {
+			slog.Error("auto close visits", "err", err)
+		} else if n > 0 {
+			slog.Info("auto closed visits", "n", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
