@@ -304,13 +304,15 @@ func (db *DB) FindVisitors(ctx context.Context, q string, limit int) ([]Visitor,
 // answers: last four digits, whole phone, or a name range for the prefix.
 func visitorMatch(q string) (string, []any) {
 	digits := strings.Trim(q, "0123456789") == ""
-	switch {
-	case digits && len(q) == 4:
+	if digits && len(q) == 4 {
 		return "phone_last4 = ?", []any{q}
-	case digits && len(q) >= 7:
-		if p, ok := NormalizePhone(q); ok {
-			return "phone = ?", []any{p}
-		}
+	}
+	// A whole number is found however it was typed: 138 1234 5678,
+	// +86 138-1234-5678 and 010-62345678 are stored as digits.
+	if p, ok := NormalizePhone(q); ok {
+		return "phone = ?", []any{p}
+	}
+	if digits && len(q) >= 7 {
 		return "phone = ?", []any{q}
 	}
 	// name >= q AND name < q+U+10FFFF is the prefix as a range on the
