@@ -1,13 +1,555 @@
 package store
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+)
 
-// DailyLog is the daily log (台账) of a day or a range of days.
-type DailyLog struct {
-	From, To Day
+// MaxLogDays is the longest period one log covers: a year.
+const MaxLogDays = 366
+
+// Response outcomes of a request, as the response rate counts them.
+const (
+	ResponseOnTime  = "on_time" // first handled at or before its respond-by instant
+	ResponseLate    = "late"    // first handled after it, or not at all with the time passed
+	ResponseWaiting = "waiting" // not handled yet, and its time has not passed: not counted yet
+)
+
+// ResponseOutcomes names each response outcome.
+var ResponseOutcomes = []Label{
+	{ResponseOnTime, "按时响应", "On time"},
+	{ResponseLate, "超时", "Late"},
+	{ResponseWaiting, "待响应", "Waiting"},
 }
 
-// DailyLog assembles the log of the days from..to inclusive.
+// The definitions the daily log prints beside its figures, so a reader knows
+// what each number counts. The computation below follows them word for word.
+var (
+	DefineRequests = Label{"requests",
+		"诉求按受理登记日期计入当天；状态、逾期均为打印时的情况。逾期：已过承诺办结日期仍未办结（不含不予受理）。",
+		"Requests count on the day they were received; statuses and overdue are as at printing. Overdue: past the promised day and not resolved (rejected ones excepted)."}
+	DefineResponseRate = Label{"response_rate",
+		"响应率 = 在承诺响应时限内首次处理（受理、转办、不予受理或办结）的件数 ÷ 应响应件数；应响应件数为已处理的件数加上超过时限仍未处理的件数，时限未到且未处理的暂不计入。",
+		"Response rate = requests first handled (accepted, transferred, rejected or resolved) within the promised response time ÷ requests due a response: those handled plus those past the time unhandled; unhandled ones still within their time are not counted yet."}
+	DefineResolutionRate = Label{"resolution_rate",
+		"办结率 = 已办结（含已回访）件数 ÷（受理登记件数 − 不予受理件数）。",
+		"Resolution rate = requests resolved (or closed after the callback) ÷ (requests received − requests rejected)."}
+	DefineSatisfactionRate = Label{"satisfaction_rate",
+		"满意率 =（满意 + 基本满意）件数 ÷ 已评价件数。",
+		"Satisfaction rate = (satisfied + fairly satisfied) ÷ requests rated."}
+	DefineVisits = Label{"visits",
+		"来访按签到时间计入中心所在时区的当天；人次为登记人数之和；志愿服务时长只计党员报到、志愿服务且由本人签退的来访，系统自动签退的不计。",
+		"Visits count on the center's local day of check-in; headcount adds up the people of each visit; service hours count party-member reports and volunteer service checked out by a person, not those closed by the system."}
+	DefineBookings = Label{"bookings",
+		"预约按活动开始日期计入；预约时长只计已确认的预约（未到场的已释放，不计入）；使用率 = 预约时长 ÷ 场地开放时长。",
+		"Bookings count on the day they start; booked hours count approved bookings only (a no-show frees its slot); use = booked hours ÷ opening hours."}
+)
+
+// LogDefinitions lists the definitions every log carries, in print order.
+var LogDefinitions = []Label{DefineVisits, DefineRequests, DefineResponseRate, DefineResolutionRate, DefineSatisfactionRate, DefineBookings}
+
+// Rate is a share of a whole: Num of Den.
+type Rate struct{ Num, Den int }
+
+// Valid reports whether the rate has anything to count.
+func (r Rate) Valid() bool { return r.Den > 0 }
+
+// Percent returns the rate in percent, 0 when nothing was counted.
+func (r Rate) Percent() float64 {
+	if r.Den == 0 {
+		return 0
+	}
+	return 100 * float64(r.Num) / float64(r.Den)
+}
+
+// SourceCount counts records by where they came from.
+type SourceCount struct{ Desk, Kiosk int }
+
+func (s *SourceCount) add(source string) {
+	if source == "kiosk" {
+		s.Kiosk++
+	} else {
+		s.Desk++
+	}
+}
+
+// Figures are the counts of a day or a whole period; the log's summary and
+// each of its day rows are Figures computed by the same code.
+type Figures struct {
+	Visits       int // visit records
+	Headcount    int // people, a group counting its headcount
+	Visitors     int // distinct people who checked in
+	PartyMembers int // visits by party members
+	// ServiceVisits are the visits that count as service time, by
+	// Volunteers distinct people, adding up to ServiceTime.
+	ServiceVisits int
+	Volunteers    int
+	ServiceTime   time.Duration
+
+	RequestsReceived int
+	Urgent           int
+	Resolved         int // resolved or closed
+	Rejected         int
+	Transferred      int // currently with another department
+	Open             int // new, accepted, in progress or transferred
+	Overdue          int
+	Satisfied        int
+	FairlySatisfied  int
+	Unsatisfied      int
+	Response         Rate
+	Resolution       Rate
+	Satisfaction     Rate
+
+	Bookings          int // every booking that starts in the period
+	BookingsApproved  int // approved, arrived or not
+	BookingsArrived   int
+	BookingsPending   int
+	BookingsCancelled int
+	BookingsRejected  int
+	NoShows           int
+	BookedTime        time.Duration // of approved bookings
+
+	VisitSources   SourceCount
+	RequestSources SourceCount
+	BookingSources SourceCount
+}
+
+// ServiceHours returns ServiceTime in hours.
+func (f Figures) ServiceHours() float64 { return f.ServiceTime.Hours() }
+
+// BookedHours returns BookedTime in hours.
+func (f Figures) BookedHours() float64 { return f.BookedTime.Hours() }
+
+// DayFigures are one day's row of a log that covers several days.
+type DayFigures struct {
+	Day Day
+	Figures
+}
+
+// PurposeCount is the visits of one purpose.
+type PurposeCount struct {
+	Purpose   string
+	Visits    int
+	Headcount int
+}
+
+// CategoryCount is the requests of one category.
+type CategoryCount struct {
+	Category     string
+	Received     int
+	Resolved     int
+	Overdue      int
+	Response     Rate
+	Resolution   Rate
+	Satisfaction Rate
+}
+
+// VenueUse is how much a venue was booked over the period.
+type VenueUse struct {
+	VenueID    int64
+	Name       string
+	Bookings   int // every booking that starts in the period
+	Approved   int
+	NoShows    int
+	BookedTime time.Duration // of approved bookings
+	OpenTime   time.Duration // opening hours over the period's days
+}
+
+// Share returns the part of the opening hours booked, 0..1.
+func (u VenueUse) Share() float64 {
+	if u.OpenTime <= 0 {
+		return 0
+	}
+	return float64(u.BookedTime) / float64(u.OpenTime)
+}
+
+// Summary is the log's statistics over its whole period.
+type Summary struct {
+	Figures
+	ByPurpose  []PurposeCount  // every purpose, in Purposes order
+	ByCategory []CategoryCount // every category, in Categories order
+	Venues     []VenueUse      // every active venue, and inactive ones that were booked
+}
+
+// LogRequest is a request as the log shows it: with when it was first
+// handled and how that counts for the response rate.
+type LogRequest struct {
+	Request
+	RespondedAt time.Time // zero if not handled yet
+	Response    string    // ResponseOnTime, ResponseLate or ResponseWaiting
+}
+
+// DailyLog is the daily log (台账) of a day or a range of days: everything
+// the printed log shows, read in one snapshot and counted once.
+type DailyLog struct {
+	Center   string
+	TimeZone string
+	Location *time.Location
+	From, To Day
+	// AsOf is the instant of the snapshot; statuses and overdue are as of then.
+	AsOf        time.Time
+	Summary     Summary
+	Days        []DayFigures // one per day from From to To
+	Visits      []Visit      // checked in on the days, in check-in order
+	Requests    []LogRequest // received on the days, in order received
+	Bookings    []Booking    // starting on the days, by start
+	Backlog     []LogRequest // received before From, open and overdue at AsOf
+	Definitions []Label      // what the figures mean
+}
+
+// SingleDay reports whether the log covers one day.
+func (l *DailyLog) SingleDay() bool { return l.From == l.To }
+
+// checkPeriod refuses a period that ends before it starts or is too long.
+func checkPeriod(from, to Day) error {
+	if from.IsZero() || to.IsZero() {
+		return invalid("date", "请给出日期", "a date is required")
+	}
+	if to.Before(from) {
+		return invalid("to", fmt.Sprintf("结束日期 %s 早于起始日期 %s", to, from), fmt.Sprintf("the last day %s is before the first day %s", to, from))
+	}
+	if from.AddDays(MaxLogDays - 1).Before(to) {
+		return invalid("to", fmt.Sprintf("一次最多统计 %d 天", MaxLogDays), fmt.Sprintf("a log covers at most %d days", MaxLogDays))
+	}
+	return nil
+}
+
+// DailyLog assembles the log of the days from..to inclusive, in the center's
+// zone, from one read transaction.
 func (db *DB) DailyLog(ctx context.Context, from, to Day) (*DailyLog, error) {
-	return &DailyLog{From: from, To: to}, nil
+	if err := checkPeriod(from, to); err != nil {
+		return nil, err
+	}
+	s := db.Settings()
+	l := &DailyLog{Center: s.CenterName, TimeZone: s.TimeZone, Location: db.Location(), From: from, To: to,
+		Definitions: LogDefinitions}
+	start, _ := db.Bounds(from)
+	_, end := db.Bounds(to)
+	var venues []Venue
+	err := db.read(ctx, func(t *tx) error {
+		l.AsOf = t.now
+		var err error
+		if l.Visits, err = t.visits("WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id", unix(start), unix(end)); err != nil {
+			return err
+		}
+		reqs, err := t.requests("WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id", unix(start), unix(end))
+		if err != nil {
+			return err
+		}
+		if l.Requests, err = t.logRequests(reqs, start, end); err != nil {
+			return err
+		}
+		backlog, err := t.requests(`WHERE status NOT IN ('resolved', 'closed', 'rejected') AND promised_by < ?
+			AND created_at < ? ORDER BY promised_by, id`, db.DayOf(t.now).String(), unix(start))
+		if err != nil {
+			return err
+		}
+		for _, r := range backlog {
+			l.Backlog = append(l.Backlog, LogRequest{Request: r})
+		}
+		if l.Bookings, err = t.bookings("WHERE b.start_at >= ? AND b.start_at < ? ORDER BY b.start_at, b.venue_id, b.id", unix(start), unix(end)); err != nil {
+			return err
+		}
+		venues, err = t.venues()
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	l.count(db, venues)
+	return l, nil
+}
+
+// logRequests adds to each request when it was first handled: the first
+// status change after its creation.
+func (t *tx) logRequests(reqs []Request, start, end time.Time) ([]LogRequest, error) {
+	first := map[int64]time.Time{}
+	rows, err := t.Query(`SELECT e.request_id, MIN(e.at) FROM request_events e JOIN requests r ON r.id = e.request_id
+		WHERE r.created_at >= ? AND r.created_at < ? AND e.from_status <> '' GROUP BY e.request_id`, unix(start), unix(end))
+	if err != nil {
+		return nil, fmt.Errorf("first responses: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, at int64
+		if err := rows.Scan(&id, &at); err != nil {
+			return nil, fmt.Errorf("scan first response: %w", err)
+		}
+		first[id] = fromUnix(at)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]LogRequest, len(reqs))
+	for i, r := range reqs {
+		lr := LogRequest{Request: r, RespondedAt: first[r.ID]}
+		switch {
+		case !lr.RespondedAt.IsZero() && !lr.RespondedAt.After(r.RespondBy):
+			lr.Response = ResponseOnTime
+		case !lr.RespondedAt.IsZero() || t.now.After(r.RespondBy):
+			lr.Response = ResponseLate
+		default:
+			lr.Response = ResponseWaiting
+		}
+		out[i] = lr
+	}
+	return out, nil
+}
+
+func (t *tx) venues() ([]Venue, error) {
+	rows, err := t.Query("SELECT " + venueColumns + " FROM venues ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("list venues: %w", err)
+	}
+	defer rows.Close()
+	var out []Venue
+	for rows.Next() {
+		v, err := scanVenue(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan venue: %w", err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// count computes the summary and the day rows from the records, once.
+func (l *DailyLog) count(db *DB, venues []Venue) {
+	days := map[Day]int{}
+	for d := l.From; !l.To.Before(d); d = d.AddDays(1) {
+		days[d] = len(l.Days)
+		l.Days = append(l.Days, DayFigures{Day: d})
+	}
+	n := len(l.Days)
+	index := func(t time.Time) int {
+		if i, ok := days[db.DayOf(t)]; ok {
+			return i
+		}
+		return -1
+	}
+	dayVisits := make([][]Visit, n)
+	for _, v := range l.Visits {
+		if i := index(v.CheckedInAt); i >= 0 {
+			dayVisits[i] = append(dayVisits[i], v)
+		}
+	}
+	dayRequests := make([][]LogRequest, n)
+	for _, r := range l.Requests {
+		if i := index(r.CreatedAt); i >= 0 {
+			dayRequests[i] = append(dayRequests[i], r)
+		}
+	}
+	dayBookings := make([][]Booking, n)
+	for _, b := range l.Bookings {
+		if i := index(b.Start); i >= 0 {
+			dayBookings[i] = append(dayBookings[i], b)
+		}
+	}
+	for i := range l.Days {
+		l.Days[i].Figures = tally(dayVisits[i], dayRequests[i], dayBookings[i])
+	}
+	sum := &l.Summary
+	sum.Figures = tally(l.Visits, l.Requests, l.Bookings)
+
+	for _, p := range Purposes {
+		pc := PurposeCount{Purpose: p.Code}
+		for _, v := range l.Visits {
+			if v.Purpose == p.Code {
+				pc.Visits++
+				pc.Headcount += v.Headcount
+			}
+		}
+		sum.ByPurpose = append(sum.ByPurpose, pc)
+	}
+	for _, c := range Categories {
+		var of []LogRequest
+		for _, r := range l.Requests {
+			if r.Category == c.Code {
+				of = append(of, r)
+			}
+		}
+		f := tally(nil, of, nil)
+		sum.ByCategory = append(sum.ByCategory, CategoryCount{Category: c.Code, Received: f.RequestsReceived,
+			Resolved: f.Resolved, Overdue: f.Overdue, Response: f.Response, Resolution: f.Resolution, Satisfaction: f.Satisfaction})
+	}
+	for _, v := range venues {
+		u := VenueUse{VenueID: v.ID, Name: v.Name}
+		for _, b := range l.Bookings {
+			if b.VenueID != v.ID {
+				continue
+			}
+			u.Bookings++
+			switch b.Status {
+			case BookingApproved:
+				u.Approved++
+				u.BookedTime += b.End.Sub(b.Start)
+			case BookingNoShow:
+				u.NoShows++
+			}
+		}
+		if !v.Active && u.Bookings == 0 {
+			continue
+		}
+		for _, d := range l.Days {
+			u.OpenTime += d.Day.At(v.ClosesAt, l.Location).Sub(d.Day.At(v.OpensAt, l.Location))
+		}
+		sum.Venues = append(sum.Venues, u)
+	}
+}
+
+// tally counts visits, requests and bookings into Figures: the one place
+// where the log's numbers are made.
+func tally(visits []Visit, requests []LogRequest, bookings []Booking) Figures {
+	var f Figures
+	people := map[int64]bool{}
+	volunteers := map[int64]bool{}
+	for _, v := range visits {
+		f.Visits++
+		f.Headcount += v.Headcount
+		people[v.VisitorID] = true
+		if v.PartyMember {
+			f.PartyMembers++
+		}
+		if d := v.ServiceDuration(); d > 0 {
+			f.ServiceVisits++
+			f.ServiceTime += d
+			volunteers[v.VisitorID] = true
+		}
+		f.VisitSources.add(v.Source)
+	}
+	f.Visitors, f.Volunteers = len(people), len(volunteers)
+	for _, r := range requests {
+		f.RequestsReceived++
+		f.RequestSources.add(r.Source)
+		if r.Urgency == "urgent" {
+			f.Urgent++
+		}
+		switch r.Status {
+		case StatusResolved, StatusClosed:
+			f.Resolved++
+		case StatusRejected:
+			f.Rejected++
+		default:
+			f.Open++
+			if r.Status == StatusTransferred {
+				f.Transferred++
+			}
+		}
+		if r.Overdue {
+			f.Overdue++
+		}
+		switch r.Satisfaction {
+		case "satisfied":
+			f.Satisfied++
+		case "basic":
+			f.FairlySatisfied++
+		case "unsatisfied":
+			f.Unsatisfied++
+		}
+		switch r.Response {
+		case ResponseOnTime:
+			f.Response.Num++
+			f.Response.Den++
+		case ResponseLate:
+			f.Response.Den++
+		}
+	}
+	f.Resolution = Rate{Num: f.Resolved, Den: f.RequestsReceived - f.Rejected}
+	f.Satisfaction = Rate{Num: f.Satisfied + f.FairlySatisfied, Den: f.Satisfied + f.FairlySatisfied + f.Unsatisfied}
+	for _, b := range bookings {
+		f.Bookings++
+		f.BookingSources.add(b.Source)
+		switch b.Status {
+		case BookingApproved:
+			f.BookingsApproved++
+			f.BookedTime += b.End.Sub(b.Start)
+			if !b.ArrivedAt.IsZero() {
+				f.BookingsArrived++
+			}
+		case BookingPending:
+			f.BookingsPending++
+		case BookingCancelled:
+			f.BookingsCancelled++
+		case BookingRejected:
+			f.BookingsRejected++
+		case BookingNoShow:
+			f.NoShows++
+		}
+	}
+	return f
+}
+
+// ServicePerson is one person's service over a period, with the visits that
+// make it up.
+type ServicePerson struct {
+	ServiceHours
+	Activities []Visit // the counted visits, in time order
+}
+
+// ServiceLog is the volunteer service-hours record (志愿服务时长) of a period:
+// the monthly table and the certificates are printed from it.
+type ServiceLog struct {
+	Center   string
+	Location *time.Location
+	From, To Day
+	AsOf     time.Time
+	People   []ServicePerson // most hours first, then by name
+	Total    time.Duration
+}
+
+// ServiceLog reads the service hours per person for check-ins on the days
+// from..to inclusive, counted by Visit.ServiceDuration, the same rule as
+// ServiceHoursBetween and the daily log.
+func (db *DB) ServiceLog(ctx context.Context, from, to Day) (*ServiceLog, error) {
+	if err := checkPeriod(from, to); err != nil {
+		return nil, err
+	}
+	l := &ServiceLog{Center: db.Settings().CenterName, Location: db.Location(), From: from, To: to}
+	start, _ := db.Bounds(from)
+	_, end := db.Bounds(to)
+	var visits []Visit
+	err := db.read(ctx, func(t *tx) (err error) {
+		l.AsOf = t.now
+		visits, err = t.visits(`WHERE checked_in_at >= ? AND checked_in_at < ? AND purpose IN ('party_report', 'volunteer')
+			AND checked_out_at IS NOT NULL AND auto_closed = 0 ORDER BY checked_in_at, id`, unix(start), unix(end))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]*ServicePerson{}
+	var order []int64
+	for _, v := range visits {
+		d := v.ServiceDuration()
+		if d <= 0 {
+			continue
+		}
+		p := byID[v.VisitorID]
+		if p == nil {
+			p = &ServicePerson{ServiceHours: ServiceHours{VisitorID: v.VisitorID, Name: v.Name, Phone: v.Phone, Org: v.Org}}
+			byID[v.VisitorID] = p
+			order = append(order, v.VisitorID)
+		}
+		p.PartyMember = p.PartyMember || v.PartyMember
+		if v.Org != "" {
+			p.Org = v.Org
+		}
+		p.Visits++
+		p.Duration += d
+		p.Activities = append(p.Activities, v)
+		l.Total += d
+	}
+	for _, id := range order {
+		l.People = append(l.People, *byID[id])
+	}
+	sort.SliceStable(l.People, func(i, j int) bool {
+		a, b := l.People[i], l.People[j]
+		if a.Duration != b.Duration {
+			return a.Duration > b.Duration
+		}
+		return a.Name < b.Name
+	})
+	return l, nil
 }
