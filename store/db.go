@@ -47,6 +47,11 @@ type DB struct {
 
 	stopWatch chan struct{}
 	watchDone chan struct{}
+
+	jobs          chan *writeJob
+	closing       chan struct{}
+	committerDone chan struct{}
+	closeOnce     sync.Once
 }
 
 // Open opens (creating if needed) the database at path and brings its schema
@@ -76,7 +81,13 @@ func Open(path string) (*DB, error) {
 		db.r.Close()
 		return nil, err
 	}
+	db.jobs = make(chan *writeJob)
+	db.closing = make(chan struct{})
+	db.committerDone = make(chan struct{})
+	go db.commitLoop()
 	if err := db.loadSettings(context.Background()); err != nil {
+		close(db.closing)
+		<-db.committerDone
 		db.w.Close()
 		db.r.Close()
 		return nil, err
@@ -97,6 +108,10 @@ func (db *DB) Close() error {
 		<-db.watchDone
 		db.stopWatch = nil
 	}
+	db.closeOnce.Do(func() {
+		close(db.closing)
+		<-db.committerDone
+	})
 	db.subMu.Lock()
 	for ch := range db.subs {
 		close(ch)
@@ -166,28 +181,6 @@ type tx struct {
 
 func (t *tx) publish(kind, action string, id int64, source string) {
 	t.events = append(t.events, Event{Kind: kind, Action: action, ID: id, Source: source, At: t.now})
-}
-
-// write runs fn in a write transaction. The writer pool has one connection
-// and every transaction begins IMMEDIATE, so a check and the write that
-// depends on it cannot be split by another writer, in this process or another.
-func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
-	sqlTx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return translate(fmt.Errorf("begin: %w", err))
-	}
-	t := &tx{Tx: sqlTx, db: db, now: db.Now().UTC().Truncate(time.Second)}
-	defer sqlTx.Rollback()
-	if err := fn(t); err != nil {
-		return translate(err)
-	}
-	if err := sqlTx.Commit(); err != nil {
-		return translate(fmt.Errorf("commit: %w", err))
-	}
-	for _, e := range t.events {
-		db.broadcast(e)
-	}
-	return nil
 }
 
 // read runs fn in a read transaction on the reader pool, so what it sees is

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// maxBatch caps how many waiting writes share one commit.
+const maxBatch = 128
+
+// writeJob is one caller's write transaction, waiting for the committer.
+type writeJob struct {
+	ctx    context.Context
+	fn     func(*tx) error
+	done   chan error
+	events []Event
+}
+
+// errClosed answers writes that arrive after Close.
+var errClosed = Errorf(EINTERNAL, "数据库已关闭", "the database is closed")
+
+// write runs fn as one write transaction and returns when it is durable.
+//
+// Writes go through one committer goroutine that gathers the writes waiting
+// at that moment into a single SQLite transaction (group commit), each inside
+// its own SAVEPOINT: a write that fails is rolled back alone, the others
+// commit together, and the fsync that synchronous=FULL demands is paid once
+// per batch instead of once per write. Every transaction begins IMMEDIATE on
+// the one writer connection, so a check and the write that depends on it
+// cannot be split by another writer, in this process or another.
+func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	job := &writeJob{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	select {
+	case db.jobs <- job:
+	case <-db.closing:
+		return errClosed
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	// Once handed over, the job is waited for even if ctx ends: it may
+	// already be committed, and the caller must know.
+	err := <-job.done
+	if err == nil {
+		for _, e := range job.events {
+			db.broadcast(e)
+		}
+	}
+	return err
+}
+
+// commitLoop is the committer goroutine.
+func (db *DB) commitLoop() {
+	defer close(db.committerDone)
+	for {
+		var first *writeJob
+		select {
+		case first = <-db.jobs:
+		case <-db.closing:
+			// Writers that raced Close may still be queued; finish them.
+			for {
+				select {
+				case j := <-db.jobs:
+					db.commitBatch([]*writeJob{j})
+				default:
+					return
+				}
+			}
+		}
+		batch := []*writeJob{first}
+	gather:
+		for len(batch) < maxBatch {
+			select {
+			case j := <-db.jobs:
+				batch = append(batch, j)
+			default:
+				break gather
+			}
+		}
+		db.commitBatch(batch)
+	}
+}
+
+func (db *DB) commitBatch(batch []*writeJob) {
+	errs := make([]error, len(batch))
+	finish := func(shared error) {
+		for i, j := range batch {
+			if errs[i] == nil {
+				errs[i] = shared
+			}
+			j.done <- errs[i]
+		}
+	}
+	sqlTx, err := db.w.BeginTx(context.Background(), nil)
+	if err != nil {
+		finish(translate(fmt.Errorf("begin: %w", err)))
+		return
+	}
+	now := db.Now().UTC().Truncate(time.Second)
+	ok := 0
+	for i, j := range batch {
+		if err := j.ctx.Err(); err != nil {
+			errs[i] = err
+			continue
+		}
+		if _, err := sqlTx.Exec("SAVEPOINT job"); err != nil {
+			errs[i] = translate(fmt.Errorf("savepoint: %w", err))
+			continue
+		}
+		t := &tx{Tx: sqlTx, db: db, now: now}
+		if err := j.fn(t); err != nil {
+			errs[i] = translate(err)
+			if _, rerr := sqlTx.Exec("ROLLBACK TO job; RELEASE job"); rerr != nil {
+				// The transaction cannot go on; nothing in it commits.
+				sqlTx.Rollback()
+				finish(translate(fmt.Errorf("rollback to savepoint: %w", rerr)))
+				return
+			}
+			continue
+		}
+		if _, err := sqlTx.Exec("RELEASE job"); err != nil {
+			sqlTx.Rollback()
+			errs[i] = translate(fmt.Errorf("release savepoint: %w", err))
+			finish(errs[i])
+			return
+		}
+		j.events = t.events
+		ok++
+	}
+	if ok == 0 {
+		sqlTx.Rollback()
+		finish(nil)
+		return
+	}
+	if err := sqlTx.Commit(); err != nil {
+		err = translate(fmt.Errorf("commit: %w", err))
+		for i := range errs {
+			if errs[i] == nil {
+				errs[i] = err
+			}
+		}
+	}
+	finish(nil)
+}
