@@ -4,6 +4,7 @@ BIN      := bin/frontdesk
 VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -X main.version=$(VERSION)
 export CGO_ENABLED := 1
+SHELL    := /bin/bash
 
 .PHONY: run build test test-deps bench demo soak fuzz clean
 
@@ -32,9 +33,10 @@ test-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-## bench: every benchmark, five runs each
+## bench: every benchmark, five runs each, then one table of medians
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./...
+	set -o pipefail; $(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./... 2>&1 \
+		| $(GO) run ./tools/benchtable
 
 ## demo: a month of demo data in ./frontdesk.db
 demo: build
