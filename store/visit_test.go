@@ -194,7 +194,7 @@ func TestCloseOpenVisits(t *testing.T) {
 			id   int64
 			want time.Time
 		}{
-			{open.ID, at(baseDay, "21:00")},  // the center's closing time of its day
+			{open.ID, at(baseDay, "21:00")}, // the center's closing time of its day
 			{late.ID, at(baseDay, "22:30")}, // never before its check-in
 		} {
 			v, _ := db.Visit(ctx, c.id)
@@ -375,8 +375,8 @@ func TestServiceHoursBetween(t *testing.T) {
 	serve(zhang, store.Day{Year: 2026, Month: 3, Day: 3}, "09:00", 2*time.Hour)
 	serve(member("张建国", "13811112222", "volunteer"), store.Day{Year: 2026, Month: 3, Day: 9}, "14:00", 90*time.Minute)
 	serve(member("张建国", "13811112222", "consult"), store.Day{Year: 2026, Month: 3, Day: 9}, "17:00", time.Hour) // not service
-	serve(zhang, store.Day{Year: 2026, Month: 4, Day: 2}, "09:00", 3*time.Hour)                                     // April
-	serve(zhang, store.Day{Year: 2026, Month: 2, Day: 28}, "09:00", 3*time.Hour)                                    // February
+	serve(zhang, store.Day{Year: 2026, Month: 4, Day: 2}, "09:00", 3*time.Hour)                                 // April
+	serve(zhang, store.Day{Year: 2026, Month: 2, Day: 28}, "09:00", 3*time.Hour)                                // February
 	li := member("李红", "13833334444", "party_report")
 	serve(li, store.Day{Year: 2026, Month: 3, Day: 31}, "20:00", 45*time.Minute)
 	// An open visit, closed by the system at day's end: nobody saw her leave.
