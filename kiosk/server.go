@@ -1,10 +1,20 @@
-// Package kiosk serves the lobby display and the phone forms.
+// Package kiosk serves the lobby display and the phone forms: the lobby
+// screen with three QR codes, the forms the codes open, the receipts and the
+// visitors' private status pages, and the printable daily log for managers.
+// Every rule it applies is the store's; the kiosk only presents.
 package kiosk
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"frontdesk/store"
@@ -27,26 +37,263 @@ type FormLink struct {
 	URL   string // absolute, with a current token
 }
 
+// Server limits and timeouts.
+const (
+	// MaxBodyBytes is the largest request body the kiosk reads.
+	MaxBodyBytes = 16 << 10
+	// ShutdownTimeout is how long Run waits for requests in flight.
+	ShutdownTimeout = 10 * time.Second
+)
+
 // Server is the kiosk: the lobby display, forms, receipts and status pages.
 type Server struct {
-	db  *store.DB
-	cfg Config
+	db      *store.DB
+	cfg     Config
+	log     *slog.Logger
+	pages   *pages
+	qr      *qrCache
+	limiter *limiter
+
+	mu        sync.Mutex
+	publicURL string
+	autoURL   bool // publicURL was detected, so it follows the listener's port
+
+	up      atomic.Bool
+	closing chan struct{} // closed when shutdown begins, ending event streams
+	closeMu sync.Once
 }
 
 // New makes a kiosk server on db.
-func New(db *store.DB, cfg Config) (*Server, error) { return &Server{db: db, cfg: cfg}, nil }
+func New(db *store.DB, cfg Config) (*Server, error) {
+	if db == nil {
+		return nil, errors.New("kiosk: no database")
+	}
+	if cfg.QRTTL < 0 {
+		return nil, fmt.Errorf("kiosk: negative QR rotation %v", cfg.QRTTL)
+	}
+	if cfg.Lang != "en" {
+		cfg.Lang = "zh"
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	p, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		db:      db,
+		cfg:     cfg,
+		log:     cfg.Logger,
+		pages:   p,
+		qr:      &qrCache{},
+		limiter: newLimiter(cfg.RateLimit),
+		closing: make(chan struct{}),
+	}
+	if cfg.PublicURL != "" {
+		u, err := url.Parse(cfg.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("kiosk: public URL %q must look like http://HOST:PORT", cfg.PublicURL)
+		}
+		s.publicURL = strings.TrimRight(cfg.PublicURL, "/")
+	} else {
+		s.publicURL = detectPublicURL(cfg.Addr)
+		s.autoURL = true
+	}
+	return s, nil
+}
 
 // Handler returns the kiosk's HTTP handler.
-func (s *Server) Handler() http.Handler { return http.NewServeMux() }
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	s.routes(mux)
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, errCrossSite)
+	}))
+	return s.secure(cop.Handler(mux))
+}
+
+// routes lists every route the kiosk answers.
+func (s *Server) routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /{$}", s.handle(s.handleLobby))
+	mux.HandleFunc("GET /events", s.handleEvents)
+	mux.HandleFunc("GET /qr/{file}", s.handle(s.handleQR))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles()))
+
+	mux.HandleFunc("GET /f/request", s.handle(s.requestForm))
+	mux.HandleFunc("POST /f/request", s.submit(s.submitRequest))
+	mux.HandleFunc("GET /f/booking", s.handle(s.bookingForm))
+	mux.HandleFunc("POST /f/booking", s.submit(s.submitBooking))
+	mux.HandleFunc("GET /f/checkin", s.handle(s.checkinForm))
+	mux.HandleFunc("POST /f/checkin", s.submit(s.submitCheckin))
+
+	mux.HandleFunc("GET /receipt/{code}", s.handle(s.handleReceipt))
+	mux.HandleFunc("GET /s/{code}", s.handle(s.handleStatus))
+	mux.HandleFunc("POST /s/{code}/rate", s.submit(s.submitRating))
+	mux.HandleFunc("POST /s/{code}/cancel", s.submit(s.submitCancel))
+	mux.HandleFunc("POST /s/{code}/checkout", s.submit(s.submitCheckout))
+
+	mux.HandleFunc("GET /admin/daily", s.handle(s.handleDailyLog))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("/", s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound }))
+}
+
+// contentSecurityPolicy allows only the server's own files: no inline
+// script, no frames, no outside resource.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
+	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// secure sets the security headers and limits the body of every request.
+func (s *Server) secure(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		next.ServeHTTP(w, r)
+	})
+}
 
 // Run listens on cfg.Addr until ctx ends, then shuts down gracefully.
-func (s *Server) Run(ctx context.Context) error { <-ctx.Done(); return nil }
+func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("kiosk: listen on %s: %w", s.cfg.Addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve answers on ln until ctx ends, then stops taking connections and
+// waits up to ShutdownTimeout for the requests in flight, so every
+// submission that was answered is stored.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.followPort(ln.Addr())
+	srv := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       20 * time.Second,
+		WriteTimeout:      30 * time.Second, // event streams lift it for themselves
+		IdleTimeout:       90 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	// In-flight requests keep a live context through shutdown: a store
+	// write that has begun finishes and is answered.
+	srv.BaseContext = func(net.Listener) context.Context { return context.WithoutCancel(ctx) }
+	errc := make(chan error, 1)
+	s.up.Store(true)
+	s.log.Info("kiosk listening", "addr", ln.Addr().String(), "public", s.PublicURL())
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		s.up.Store(false)
+		return fmt.Errorf("kiosk: %w", err)
+	case <-ctx.Done():
+	}
+	s.up.Store(false)
+	s.closeMu.Do(func() { close(s.closing) })
+	sctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
+		err = serr
+	}
+	if err != nil {
+		s.log.Error("kiosk shutdown", "err", err)
+		return fmt.Errorf("kiosk shutdown: %w", err)
+	}
+	s.log.Info("kiosk stopped")
+	return nil
+}
 
 // Up reports whether the server is listening.
-func (s *Server) Up() bool { return false }
+func (s *Server) Up() bool { return s.up.Load() }
 
 // PublicURL returns the base URL the QR codes use.
-func (s *Server) PublicURL() string { return s.cfg.PublicURL }
+func (s *Server) PublicURL() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.publicURL
+}
 
 // FormLinks returns the forms' URLs with current tokens.
-func (s *Server) FormLinks() []FormLink { return nil }
+func (s *Server) FormLinks() []FormLink {
+	now := s.db.Now()
+	out := make([]FormLink, 0, len(formKinds))
+	for _, k := range formKinds {
+		out = append(out, FormLink{Kind: k.Kind, Title: k.title(s.cfg.Lang), URL: s.formURL(k.Kind, now)})
+	}
+	return out
+}
+
+// DailyLogURL returns the manager's link to the printable daily log, with
+// the staff token that opens it from any address.
+func (s *Server) DailyLogURL() string {
+	return s.PublicURL() + "/admin/daily?token=" + url.QueryEscape(s.staffToken())
+}
+
+func (s *Server) formURL(kind string, now time.Time) string {
+	return s.PublicURL() + "/f/" + kind + "?token=" + url.QueryEscape(s.token(kind, now))
+}
+
+// followPort puts the listener's real port into a detected public URL (for
+// ":0" listeners in tests and a port picked by the system).
+func (s *Server) followPort(a net.Addr) {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.autoURL {
+		return
+	}
+	u, err := url.Parse(s.publicURL)
+	if err != nil {
+		return
+	}
+	u.Host = net.JoinHostPort(u.Hostname(), fmt.Sprint(tcp.Port))
+	s.publicURL = u.String()
+}
+
+// detectPublicURL is http://<first non-loopback IPv4>:<port of addr>, or
+// 127.0.0.1 when the machine has no other address.
+func detectPublicURL(addr string) string {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil || port == "" {
+		port = "8080"
+	}
+	return "http://" + net.JoinHostPort(FirstIPv4(), port)
+}
+
+// FirstIPv4 returns the machine's first non-loopback IPv4 address, or
+// 127.0.0.1 if it has none.
+func FirstIPv4() string {
+	ifaces, err := net.Interfaces()
+	if err != nil {
+		return "127.0.0.1"
+	}
+	for _, ifc := range ifaces {
+		if ifc.Flags&net.FlagUp == 0 || ifc.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		addrs, err := ifc.Addrs()
+		if err != nil {
+			continue
+		}
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok {
+				if ip4 := n.IP.To4(); ip4 != nil && !ip4.IsLoopback() && !ip4.IsLinkLocalUnicast() {
+					return ip4.String()
+				}
+			}
+		}
+	}
+	return "127.0.0.1"
+}

@@ -4,6 +4,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net"
+	"time"
+
+	"frontdesk/kiosk"
 )
 
 func serveFlags(m *Main, fs *flag.FlagSet) {
@@ -11,7 +15,46 @@ func serveFlags(m *Main, fs *flag.FlagSet) {
 	fs.IntVar(&m.RateLimit, "rate-limit", 10, m.text("每个地址每分钟最多提交表单次数，0 为不限", "form submissions per minute from one address; 0 turns the limit off"))
 }
 
-// runServe runs the kiosk alone.
+// runServe runs the kiosk alone, until SIGINT or SIGTERM ends ctx; then the
+// server stops taking requests and finishes those in flight, and Main.Close
+// closes the database.
 func (m *Main) runServe(ctx context.Context) error {
-	return fmt.Errorf("%s", m.text("扫码服务尚未完成", "the kiosk is not built yet"))
+	if err := m.requireInit(); err != nil {
+		return err
+	}
+	ttl, err := time.ParseDuration(m.QRTTL)
+	if err != nil || ttl < 0 {
+		return fmt.Errorf("%s", m.text(
+			fmt.Sprintf("--qr-ttl “%s” 不是有效的时长，例如 10m、1h，0 为固定码", m.QRTTL),
+			fmt.Sprintf("--qr-ttl %q is not a duration such as 10m or 1h (0 for static codes)", m.QRTTL)))
+	}
+	if m.RateLimit < 0 {
+		return fmt.Errorf("%s", m.text("--rate-limit 不能为负数", "--rate-limit cannot be negative"))
+	}
+	srv, err := kiosk.New(m.DB, kiosk.Config{
+		Addr: m.Addr, PublicURL: m.PublicURL, QRTTL: ttl, RateLimit: m.RateLimit, Lang: m.Lang,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", m.Addr)
+	if err != nil {
+		return fmt.Errorf("%s", m.text(fmt.Sprintf("无法监听 %s：%v", m.Addr, err), fmt.Sprintf("cannot listen on %s: %v", m.Addr, err)))
+	}
+	go m.housekeep(ctx)
+	pub := srv.PublicURL()
+	if _, port, err := net.SplitHostPort(ln.Addr().String()); err == nil && m.PublicURL == "" {
+		pub = "http://" + net.JoinHostPort(kiosk.FirstIPv4(), port)
+	}
+	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("扫码服务监听：", "kiosk listening on:"), ln.Addr())
+	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("公开地址：    ", "public URL:        "), pub)
+	fmt.Fprintf(m.Stdout, "%s %s/\n", m.text("大厅屏幕：    ", "lobby screen:      "), pub)
+	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("每日台账：    ", "daily log (staff): "), srv.DailyLogURL())
+	if ttl == 0 {
+		fmt.Fprintln(m.Stdout, m.text("二维码为固定码（--qr-ttl 0），可打印张贴。", "QR codes are static (--qr-ttl 0) and may be printed."))
+	}
+	fmt.Fprintln(m.Stdout, m.text("按 Ctrl+C 停止。", "Press Ctrl+C to stop."))
+	err = srv.Serve(ctx, ln)
+	fmt.Fprintln(m.Stdout, m.text("扫码服务已停止。", "kiosk stopped."))
+	return err
 }

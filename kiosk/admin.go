@@ -1,0 +1,41 @@
+package kiosk
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+
+	"frontdesk/report"
+	"frontdesk/store"
+)
+
+// handleDailyLog prints the daily log (台账) of ?date= (today by default)
+// as HTML for the manager's browser. It answers on loopback, or anywhere
+// with the staff token of DailyLogURL.
+func (s *Server) handleDailyLog(w http.ResponseWriter, r *http.Request) error {
+	if !isLoopback(r) && !s.checkStaffToken(r.URL.Query().Get("token")) {
+		s.log.Warn("daily log refused", "addr", clientIP(r))
+		return errStaffOnly
+	}
+	day := s.db.Today()
+	if d := strings.TrimSpace(r.URL.Query().Get("date")); d != "" {
+		var err error
+		if day, err = store.ParseDay(d); err != nil {
+			return err
+		}
+	}
+	log, err := s.db.DailyLog(r.Context(), day, day)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	opt := report.Options{Lang: s.cfg.Lang, PrintedBy: s.text("扫码服务", "kiosk"), PrintedAt: s.db.Now()}
+	if err := report.Write(&buf, log, "html", opt); err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.Write(buf.Bytes())
+	return nil
+}

@@ -1,0 +1,184 @@
+package kiosk
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"frontdesk/store"
+)
+
+// lobbyPage is the data of lobby.html.
+type lobbyPage struct {
+	page
+	Date     string
+	Clock    string
+	TimeZone string
+	Codes    []lobbyCode
+	Venues   []venueDay
+	Static   bool
+}
+
+// lobbyCode is one QR code on the lobby screen.
+type lobbyCode struct {
+	Kind, Title, Src string
+}
+
+// venueDay is one venue's schedule for today.
+type venueDay struct {
+	Name     string
+	Bookings []lobbySlot
+}
+
+// lobbySlot is a booking as the lobby shows it: no whole phone numbers.
+type lobbySlot struct {
+	Time, Title, Org, Contact, Status, StatusCode string
+}
+
+func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
+	set := s.db.Settings()
+	if !set.Initialized() {
+		return errNotSetUp
+	}
+	now := s.db.Now()
+	loc := s.db.Location()
+	lang := s.cfg.Lang
+	p := lobbyPage{page: s.page(s.text("扫码办事", "Scan to start")), TimeZone: loc.String(), Static: s.ttlSeconds() == 0}
+	local := now.In(loc)
+	if lang == "en" {
+		p.Date = local.Format("Monday, 2 January 2006")
+	} else {
+		p.Date = fmt.Sprintf("%d年%d月%d日 %s", local.Year(), local.Month(), local.Day(), weekdaysZH[local.Weekday()])
+	}
+	p.Clock = local.Format("15:04")
+	w0 := strconv.FormatInt(s.window(now), 10)
+	for _, k := range formKinds {
+		p.Codes = append(p.Codes, lobbyCode{Kind: k.Kind, Title: k.title(lang), Src: "/qr/" + k.Kind + ".png?w=" + w0})
+	}
+	venues, err := s.db.Venues(r.Context(), true)
+	if err != nil {
+		return err
+	}
+	bookings, err := s.db.BookingsOn(r.Context(), s.db.Today())
+	if err != nil {
+		return err
+	}
+	for _, v := range venues {
+		day := venueDay{Name: v.Name}
+		for _, b := range bookings {
+			if b.VenueID != v.ID || (b.Status != store.BookingApproved && b.Status != store.BookingPending) {
+				continue
+			}
+			day.Bookings = append(day.Bookings, lobbySlot{
+				Time:       b.Start.In(loc).Format("15:04") + "–" + b.End.In(loc).Format("15:04"),
+				Title:      b.Title,
+				Org:        b.Org,
+				Contact:    b.Contact + " " + store.MaskPhone(b.Phone),
+				Status:     store.LabelOf(store.BookingStatuses, b.Status).Text(lang),
+				StatusCode: b.Status,
+			})
+		}
+		p.Venues = append(p.Venues, day)
+	}
+	s.render(w, http.StatusOK, "lobby.html", p)
+	return nil
+}
+
+var weekdaysZH = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
+
+// Lobby refresh timing: events are gathered for eventDelay and sent at most
+// once per eventGap; a comment every keepAlive keeps proxies from closing
+// the stream.
+const (
+	eventDelay = 200 * time.Millisecond
+	eventGap   = time.Second
+	keepAlive  = 25 * time.Second
+)
+
+// handleEvents streams "refresh" events to the lobby: when the store changes
+// what the lobby shows, when the codes rotate, and every ten minutes so
+// the date turns over.
+func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	// The stream outlives the server's write timeout by design.
+	if err := rc.SetWriteDeadline(time.Time{}); err != nil {
+		s.log.Warn("event stream deadline", "err", err)
+	}
+	ch, stop := s.db.Subscribe()
+	defer stop()
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	send := func(text string) bool {
+		if _, err := fmt.Fprint(w, text); err != nil {
+			return false
+		}
+		return rc.Flush() == nil
+	}
+	if !send("retry: 3000\n\n") {
+		return
+	}
+	period := 10 * time.Minute
+	if ttl := s.ttlSeconds(); ttl > 0 && time.Duration(ttl)*time.Second < period {
+		period = time.Duration(ttl) * time.Second
+	}
+	rotate := time.NewTimer(untilNext(time.Now(), period))
+	defer rotate.Stop()
+	alive := time.NewTicker(keepAlive)
+	defer alive.Stop()
+	var pending <-chan time.Time
+	var last time.Time
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.closing:
+			return
+		case e, ok := <-ch:
+			if !ok {
+				return
+			}
+			if pending != nil || !lobbyShows(e.Kind) {
+				continue
+			}
+			delay := eventDelay
+			if gap := eventGap - time.Since(last); gap > delay {
+				delay = gap
+			}
+			pending = time.After(delay)
+		case <-pending:
+			pending, last = nil, time.Now()
+			if !send("event: refresh\ndata: store\n\n") {
+				return
+			}
+		case <-rotate.C:
+			rotate.Reset(untilNext(time.Now(), period))
+			if !send("event: refresh\ndata: rotate\n\n") {
+				return
+			}
+		case <-alive.C:
+			if !send(": keep-alive\n\n") {
+				return
+			}
+		}
+	}
+}
+
+// lobbyShows reports whether an event kind can change the lobby.
+func lobbyShows(kind string) bool {
+	switch kind {
+	case store.KindBooking, store.KindVenue, store.KindSettings, store.KindExternal:
+		return true
+	}
+	return false
+}
+
+// untilNext is the time from now to the next multiple of period since the
+// epoch (plus a moment, so the new window has begun).
+func untilNext(now time.Time, period time.Duration) time.Duration {
+	next := now.Truncate(period).Add(period)
+	return next.Sub(now) + 50*time.Millisecond
+}

@@ -1,0 +1,115 @@
+package kiosk
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"time"
+)
+
+//go:embed templates static
+var files embed.FS
+
+// pages holds every page template, each the base layout plus its page,
+// parsed once at start-up.
+type pages struct {
+	byName map[string]*template.Template
+}
+
+func parsePages() (*pages, error) {
+	names, err := fs.Glob(files, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, n := range names {
+		name := path.Base(n)
+		if name == "base.html" {
+			continue
+		}
+		t, err := template.New(name).Funcs(templateFuncs).ParseFS(files, "templates/base.html", n)
+		if err != nil {
+			return nil, fmt.Errorf("kiosk: parse %s: %w", name, err)
+		}
+		p.byName[name] = t
+	}
+	return p, nil
+}
+
+var templateFuncs = template.FuncMap{
+	"clock": func(t time.Time) string { return t.Format("15:04") },
+}
+
+// staticFiles serves the embedded CSS and script.
+func staticFiles() http.Handler {
+	sub, _ := fs.Sub(files, "static")
+	fsrv := http.FileServerFS(sub)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		fsrv.ServeHTTP(w, r)
+	})
+}
+
+// page is what every page's data carries: the language, the title and the
+// center's name.
+type page struct {
+	Lang   string
+	Title  string
+	Center string
+}
+
+// T picks the text for the page's language.
+func (p page) T(zh, en string) string {
+	if p.Lang == "en" {
+		return en
+	}
+	return zh
+}
+
+// HTMLLang is the page's lang attribute.
+func (p page) HTMLLang() string {
+	if p.Lang == "en" {
+		return "en"
+	}
+	return "zh-CN"
+}
+
+func (s *Server) page(title string) page {
+	return page{Lang: s.cfg.Lang, Title: title, Center: s.db.Settings().CenterName}
+}
+
+func (s *Server) text(zh, en string) string {
+	if s.cfg.Lang == "en" {
+		return en
+	}
+	return zh
+}
+
+// render executes a page into a buffer first, so a template error never
+// sends half a page, then writes it with status.
+func (s *Server) render(w http.ResponseWriter, status int, name string, data any) {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		s.log.Error("kiosk: no template", "name", name)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base", data); err != nil {
+		s.log.Error("kiosk: render", "name", name, "err", err)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		fmt.Fprintln(w, s.text("系统内部出错，请稍后再试。", "Something went wrong inside the system; please try again."))
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", fmt.Sprint(buf.Len()))
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}

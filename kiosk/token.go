@@ -1,0 +1,99 @@
+package kiosk
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// TokenGrace is how long a QR code keeps opening its form after the lobby
+// stopped showing it: long enough to fill in a form, short enough that a
+// photo passed around later does not work.
+const TokenGrace = 30 * time.Minute
+
+// A form token is "WINDOW.MAC": WINDOW counts QR rotations since the epoch
+// (0 for static codes) and MAC is HMAC-SHA256 with the store's secret over
+// the form kind, the rotation period and the window, cut to 128 bits.
+// Nothing else is stored: any server with the secret can check a token.
+
+// ttlSeconds is the rotation period in whole seconds; 0 means static codes.
+func (s *Server) ttlSeconds() int64 {
+	if s.cfg.QRTTL <= 0 {
+		return 0
+	}
+	if n := int64(s.cfg.QRTTL / time.Second); n > 0 {
+		return n
+	}
+	return 1
+}
+
+// window is the rotation window that instant now falls in.
+func (s *Server) window(now time.Time) int64 {
+	ttl := s.ttlSeconds()
+	if ttl == 0 {
+		return 0
+	}
+	return now.Unix() / ttl
+}
+
+func (s *Server) tokenMAC(kind string, ttl, window int64) []byte {
+	m := hmac.New(sha256.New, s.db.Settings().Secret)
+	m.Write([]byte("form\x00" + kind + "\x00" + strconv.FormatInt(ttl, 10) + "\x00" + strconv.FormatInt(window, 10)))
+	return m.Sum(nil)[:16]
+}
+
+// token is the current token for a form kind.
+func (s *Server) token(kind string, now time.Time) string {
+	w := s.window(now)
+	return strconv.FormatInt(w, 10) + "." + base64.RawURLEncoding.EncodeToString(s.tokenMAC(kind, s.ttlSeconds(), w))
+}
+
+// checkToken accepts a token the lobby showed for kind within the rotation
+// period plus TokenGrace; a forged, altered or expired one is errRescan.
+func (s *Server) checkToken(kind, tok string, now time.Time) error {
+	if len(s.db.Settings().Secret) == 0 {
+		return errNotSetUp
+	}
+	ws, macText, ok := strings.Cut(tok, ".")
+	if !ok || len(ws) > 20 {
+		return errRescan
+	}
+	w, err := strconv.ParseInt(ws, 10, 64)
+	if err != nil || w < 0 {
+		return errRescan
+	}
+	mac, err := base64.RawURLEncoding.DecodeString(macText)
+	if err != nil || !hmac.Equal(mac, s.tokenMAC(kind, s.ttlSeconds(), w)) {
+		return errRescan
+	}
+	ttl := s.ttlSeconds()
+	if ttl == 0 {
+		return nil // a static code; the MAC proved it is ours
+	}
+	start := time.Unix(w*ttl, 0)
+	lastShown := start.Add(time.Duration(ttl) * time.Second)
+	if now.Before(start.Add(-time.Minute)) || now.After(lastShown.Add(TokenGrace)) {
+		return errRescan
+	}
+	return nil
+}
+
+// staffToken opens the manager pages from another machine. It is fixed for
+// a database (derived from its secret), so a bookmarked link keeps working.
+func (s *Server) staffToken() string {
+	m := hmac.New(sha256.New, s.db.Settings().Secret)
+	m.Write([]byte("staff\x00daily-log"))
+	return hex.EncodeToString(m.Sum(nil)[:16])
+}
+
+// checkStaffToken compares a presented staff token in constant time.
+func (s *Server) checkStaffToken(tok string) bool {
+	if len(s.db.Settings().Secret) == 0 || tok == "" {
+		return false
+	}
+	return hmac.Equal([]byte(tok), []byte(s.staffToken()))
+}
