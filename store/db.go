@@ -85,7 +85,7 @@ func Open(path string) (*DB, error) {
 	db.closing = make(chan struct{})
 	db.committerDone = make(chan struct{})
 	go db.commitLoop()
-	if err := db.loadSettings(context.Background()); err != nil {
+	if err := retryBusy(func() error { return db.loadSettings(context.Background()) }); err != nil {
 		close(db.closing)
 		<-db.committerDone
 		db.w.Close()
@@ -136,38 +136,88 @@ func (db *DB) migrate() error {
 	}
 	sort.Strings(names)
 	var have int
-	if err := db.w.QueryRow("PRAGMA user_version").Scan(&have); err != nil {
+	err = retryBusy(func() error { return db.w.QueryRow("PRAGMA user_version").Scan(&have) })
+	if err != nil {
 		return translate(fmt.Errorf("read schema version of %s: %w", db.path, err))
 	}
-	if have > len(names) {
-		return Errorf(ECONFLICT,
-			fmt.Sprintf("数据库文件 %s 的版本（%d）比本程序支持的版本（%d）新，请升级 frontdesk 后再打开", db.path, have, len(names)),
-			fmt.Sprintf("database %s has schema version %d, newer than this frontdesk supports (%d); upgrade frontdesk", db.path, have, len(names)))
+	if err := db.checkVersion(have, len(names)); err != nil || have == len(names) {
+		return err
 	}
-	for i := have; i < len(names); i++ {
-		body, err := migrationFS.ReadFile(names[i])
-		if err != nil {
-			return fmt.Errorf("read %s: %w", names[i], err)
+	for {
+		done, err := db.migrateOne(names)
+		if err != nil || done {
+			return err
 		}
-		tx, err := db.w.Begin()
-		if err != nil {
-			return translate(fmt.Errorf("begin migration %s: %w", names[i], err))
-		}
-		if _, err := tx.Exec(string(body)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("apply %s: %w", names[i], err)
-		}
-		// user_version lives in the file header and is written inside the
-		// transaction, so a migration and its number land together.
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("record %s: %w", names[i], err)
-		}
-		if err := tx.Commit(); err != nil {
-			return translate(fmt.Errorf("commit %s: %w", names[i], err))
-		}
+	}
+}
+
+func (db *DB) checkVersion(have, want int) error {
+	if have > want {
+		return Errorf(ECONFLICT,
+			fmt.Sprintf("数据库文件 %s 的版本（%d）比本程序支持的版本（%d）新，请升级 frontdesk 后再打开", db.path, have, want),
+			fmt.Sprintf("database %s has schema version %d, newer than this frontdesk supports (%d); upgrade frontdesk", db.path, have, want))
 	}
 	return nil
+}
+
+// migrateOne applies the first migration the file lacks and reports whether
+// the schema is then current. The version is read inside the write
+// transaction, so when a desk and a kiosk open a new file together the second
+// sees the first's work instead of applying the same migration again.
+func (db *DB) migrateOne(names []string) (done bool, err error) {
+	tx, err := db.w.Begin()
+	if err != nil {
+		return false, translate(fmt.Errorf("begin migration: %w", err))
+	}
+	defer tx.Rollback()
+	var have int
+	if err := tx.QueryRow("PRAGMA user_version").Scan(&have); err != nil {
+		return false, translate(fmt.Errorf("read schema version of %s: %w", db.path, err))
+	}
+	if err := db.checkVersion(have, len(names)); err != nil || have == len(names) {
+		return true, err
+	}
+	name := names[have]
+	body, err := migrationFS.ReadFile(name)
+	if err != nil {
+		return false, fmt.Errorf("read %s: %w", name, err)
+	}
+	if _, err := tx.Exec(string(body)); err != nil {
+		return false, fmt.Errorf("apply %s: %w", name, err)
+	}
+	// user_version lives in the file header and is written inside the
+	// transaction, so a migration and its number land together.
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", have+1)); err != nil {
+		return false, fmt.Errorf("record %s: %w", name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, translate(fmt.Errorf("commit %s: %w", name, err))
+	}
+	return have+1 == len(names), nil
+}
+
+// retryBusy runs fn again while it fails with SQLITE_BUSY, for up to two
+// seconds. A connection's first contact with a new file sets WAL mode, and
+// while another process does the same SQLite answers busy at once, without
+// waiting out the busy timeout.
+func retryBusy(fn func() error) error {
+	var err error
+	for range 100 {
+		if err = fn(); !isBusy(err) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return err
+}
+
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked
+	}
+	var e *Error
+	return errors.As(err, &e) && e.Code == EINTERNAL && e.EN == busyEN
 }
 
 // tx is a transaction with the one instant every row it writes shares, and
@@ -195,6 +245,8 @@ func (db *DB) read(ctx context.Context, fn func(*tx) error) error {
 	return translate(fn(t))
 }
 
+const busyEN = "the database is busy; try again"
+
 // translate turns SQLite's errors into coded ones by their codes; store
 // errors and context errors pass through.
 func translate(err error) error {
@@ -218,7 +270,7 @@ func translate(err error) error {
 		case se.Code == sqlite3.ErrConstraint:
 			return &Error{Code: EINVALID, ZH: "数据不符合要求", EN: "the data breaks a rule"}
 		case se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked:
-			return &Error{Code: EINTERNAL, ZH: "系统繁忙，请稍后再试", EN: "the database is busy; try again"}
+			return &Error{Code: EINTERNAL, ZH: "系统繁忙，请稍后再试", EN: busyEN}
 		}
 	}
 	return fmt.Errorf("store: %w", err)
