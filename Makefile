@@ -19,7 +19,7 @@ build:
 ## test: vet and every test with the race detector (installs what tests need)
 test: test-deps
 	$(GO) vet ./...
-	$(GO) test -race -count=1 -timeout 14m ./...
+	$(GO) test -race -count=1 -timeout 14m -skip 'Soak' ./...
 
 ## test-deps: Debian packages the tests use: chromium, a CJK font, zbar-tools, tmux
 test-deps:
@@ -44,7 +44,7 @@ demo: build
 
 ## soak: the long load and crash runs
 soak:
-	$(GO) test -run 'Soak' -count=1 -timeout 60m -tags soak ./...
+	$(GO) test -run 'Soak' -count=1 -timeout 60m -v ./...
 
 ## fuzz: each fuzz target for a bounded time
 fuzz:
