@@ -1,8 +1,18 @@
-// Package tui is the desk's terminal UI.
+// Package tui is the desk's terminal UI: a Bubble Tea program with a tab for
+// today, visits, requests, bookings and the daily log. It asks the store for
+// everything and decides nothing the store decides.
 package tui
 
 import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"frontdesk/store"
 )
@@ -20,7 +30,531 @@ type Options struct {
 	KioskAddr string        // shown in the header
 	KioskUp   func() bool   // whether the kiosk is listening
 	Links     func() []Link // the kiosk's forms with current tokens, for the QR view
+	// Coalesce is how long the desk gathers store events before it reloads
+	// once; 0 means 200ms.
+	Coalesce time.Duration
+}
+
+// env is what every part of the desk shares: the store, the language, who
+// is on duty, the styles and the keys.
+type env struct {
+	db    *store.DB
+	lang  string
+	staff string
+	st    styles
+	keys  keyMap
+}
+
+func (e *env) tr(t text) string { return t.in(e.lang) }
+
+// ctx bounds one store call; the desk never waits on the store forever.
+func (e *env) ctx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 15*time.Second)
+}
+
+// label returns a store label's name in the desk's language.
+func (e *env) label(list []store.Label, code string) string {
+	return store.LabelOf(list, code).Text(e.lang)
+}
+
+// clock formats an instant as HH:MM in the center's zone.
+func (e *env) clock(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(e.db.Location()).Format("15:04")
+}
+
+// dayTitle is a day with its weekday, as headings show it.
+func (e *env) dayTitle(d store.Day) string {
+	return d.String() + " " + e.tr(txtWeekdays[d.Weekday()])
+}
+
+// errMsg is any failure a command met; the footer shows it.
+type errMsg struct{ err error }
+
+// noticeMsg is a short message for the footer: what an action did.
+type noticeMsg string
+
+// tickMsg moves the header clock.
+type tickMsg time.Time
+
+// stage is what the desk shows: the first-run setup, the staff pick, or the
+// tabs.
+type stage int
+
+const (
+	stageSetup stage = iota
+	stageStaff
+	stageDesk
+)
+
+const (
+	tabToday = iota
+	tabVisits
+	tabRequests
+	tabBookings
+	tabDaily
+	tabCount
+)
+
+// Model is the desk's root model: it owns the window size, the global keys,
+// the header with the tab bar, and the footer; each tab draws the rest.
+type Model struct {
+	env  *env
+	opts Options
+
+	width, height int
+	stage         stage
+	active        int
+
+	setup    setupModel
+	staff    staffModel
+	today    todayTab
+	visits   visitsTab
+	requests requestsTab
+	bookings bookingsTab
+	daily    dailyTab
+	qr       qrView
+	showQR   bool
+
+	help        help.Model
+	fullHelp    bool
+	confirmQuit bool
+	notice      string
+	errText     string
+
+	live live
 }
 
 // New returns the desk's root model.
-func New(db *store.DB, opts Options) tea.Model { return nil }
+func New(db *store.DB, opts Options) tea.Model { return newModel(db, opts) }
+
+func newModel(db *store.DB, opts Options) *Model {
+	honourNoColor()
+	if opts.Lang != "en" {
+		opts.Lang = "zh"
+	}
+	e := &env{db: db, lang: opts.Lang, staff: opts.Staff, st: newStyles(), keys: newKeyMap(opts.Lang)}
+	h := help.New()
+	h.ShortSeparator = "  "
+	h.FullSeparator = "    "
+	h.Ellipsis = "..."
+	m := &Model{env: e, opts: opts, help: h, width: 80, height: 24}
+	m.today = newTodayTab(e)
+	m.visits = newVisitsTab(e)
+	m.requests = newRequestsTab(e)
+	m.bookings = newBookingsTab(e)
+	m.daily = newDailyTab(e)
+	m.qr = qrView{env: e}
+	m.live = newLive(db, opts.Coalesce)
+	switch {
+	case !db.Settings().Initialized():
+		m.stage = stageSetup
+		m.setup = newSetupModel(e)
+	case e.staff == "":
+		m.stage = stageStaff
+		m.staff = newStaffModel(e)
+	default:
+		m.stage = stageDesk
+	}
+	m.layout()
+	return m
+}
+
+// Init starts the clock, the event listener and the first loads.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tickCmd(), m.live.waitCmd()}
+	switch m.stage {
+	case stageStaff:
+		cmds = append(cmds, m.staff.load())
+	case stageDesk:
+		cmds = append(cmds, m.startDesk())
+	}
+	return tea.Batch(cmds...)
+}
+
+// startDesk loads what the tabs show once the desk is open.
+func (m *Model) startDesk() tea.Cmd {
+	return tea.Batch(m.today.load(), m.live.checkKioskCmd(), m.activeLoad())
+}
+
+func tickCmd() tea.Cmd {
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// Update handles the window, the global keys and the live events, and hands
+// everything else to the stage or tab that shows.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tickMsg:
+		return m, tickCmd()
+	case errMsg:
+		m.errText = store.ErrorMessage(msg.err, m.env.lang)
+		m.notice = ""
+		return m, nil
+	case noticeMsg:
+		m.notice, m.errText = string(msg), ""
+		return m, nil
+	case eventMsg, reloadMsg, kioskSeenMsg:
+		return m, m.updateLive(msg)
+	case setupDoneMsg:
+		m.notice = fmt.Sprintf(m.env.tr(txtSetupDone), m.env.db.Settings().CenterName)
+		if msg.staff != "" && m.env.staff == "" {
+			m.env.staff = msg.staff
+		}
+		if m.env.staff == "" {
+			m.stage = stageStaff
+			m.staff = newStaffModel(m.env)
+			return m, m.staff.load()
+		}
+		m.stage = stageDesk
+		return m, m.startDesk()
+	case staffPickedMsg:
+		m.env.staff = string(msg)
+		m.stage = stageDesk
+		return m, m.startDesk()
+	case tea.KeyMsg:
+		return m, m.updateKey(msg)
+	}
+	return m, m.forward(msg)
+}
+
+// forward hands a message that is not a key to every part: each answers
+// only its own messages.
+func (m *Model) forward(msg tea.Msg) tea.Cmd {
+	var cmds [8]tea.Cmd
+	m.setup, cmds[0] = m.setup.Update(msg)
+	m.staff, cmds[1] = m.staff.Update(msg)
+	m.today, cmds[2] = m.today.Update(msg)
+	m.visits, cmds[3] = m.visits.Update(msg)
+	m.requests, cmds[4] = m.requests.Update(msg)
+	m.bookings, cmds[5] = m.bookings.Update(msg)
+	m.daily, cmds[6] = m.daily.Update(msg)
+	return tea.Batch(cmds[:]...)
+}
+
+// capturing reports whether the shown part has a text input with the focus,
+// so number keys and q belong to it.
+func (m *Model) capturing() bool {
+	switch m.stage {
+	case stageSetup:
+		return true
+	case stageStaff:
+		return m.staff.capturing()
+	}
+	switch m.active {
+	case tabToday:
+		return m.today.capturing()
+	case tabVisits:
+		return m.visits.capturing()
+	case tabRequests:
+		return m.requests.capturing()
+	case tabBookings:
+		return m.bookings.capturing()
+	}
+	return false
+}
+
+// dirty reports whether a form holds input that quitting would lose.
+func (m *Model) dirty() bool {
+	switch m.stage {
+	case stageSetup:
+		return m.setup.form.dirty()
+	case stageStaff:
+		return false
+	}
+	return m.visits.dirty() || m.requests.dirty() || m.bookings.dirty()
+}
+
+func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
+	keys := m.env.keys
+	if m.confirmQuit {
+		switch k.String() {
+		case "y", "Y", "enter", "ctrl+c":
+			return m.quit()
+		}
+		m.confirmQuit = false
+		m.layout()
+		return nil
+	}
+	if key.Matches(k, keys.ForceQuit) || (key.Matches(k, keys.Quit) && !m.capturing()) {
+		if m.dirty() {
+			m.confirmQuit = true
+			m.layout()
+			return nil
+		}
+		return m.quit()
+	}
+	switch m.stage {
+	case stageSetup:
+		var cmd tea.Cmd
+		m.setup, cmd = m.setup.Update(k)
+		return cmd
+	case stageStaff:
+		var cmd tea.Cmd
+		m.staff, cmd = m.staff.Update(k)
+		return cmd
+	}
+	if m.showQR {
+		switch {
+		case key.Matches(k, keys.Back), key.Matches(k, keys.QR):
+			m.showQR = false
+		case key.Matches(k, keys.PrevDay):
+			m.qr.page--
+		case key.Matches(k, keys.NextDay):
+			m.qr.page++
+		}
+		return nil
+	}
+	if !m.capturing() {
+		switch {
+		case key.Matches(k, keys.Help):
+			m.fullHelp = !m.fullHelp
+			m.layout()
+			return nil
+		case key.Matches(k, keys.NextTab):
+			return m.switchTab((m.active + 1) % tabCount)
+		case key.Matches(k, keys.PrevTab):
+			return m.switchTab((m.active + tabCount - 1) % tabCount)
+		case key.Matches(k, keys.Tab1):
+			return m.switchTab(tabToday)
+		case key.Matches(k, keys.Tab2):
+			return m.switchTab(tabVisits)
+		case key.Matches(k, keys.Tab3):
+			return m.switchTab(tabRequests)
+		case key.Matches(k, keys.Tab4):
+			return m.switchTab(tabBookings)
+		case key.Matches(k, keys.Tab5):
+			return m.switchTab(tabDaily)
+		case key.Matches(k, keys.QR):
+			m.showQR = true
+			m.qr.links = nil
+			if m.opts.Links != nil {
+				m.qr.links = m.opts.Links()
+			}
+			return nil
+		}
+	}
+	m.errText = ""
+	var cmd tea.Cmd
+	switch m.active {
+	case tabToday:
+		m.today, cmd = m.today.Update(k)
+	case tabVisits:
+		m.visits, cmd = m.visits.Update(k)
+	case tabRequests:
+		m.requests, cmd = m.requests.Update(k)
+	case tabBookings:
+		m.bookings, cmd = m.bookings.Update(k)
+	case tabDaily:
+		m.daily, cmd = m.daily.Update(k)
+	}
+	return cmd
+}
+
+func (m *Model) quit() tea.Cmd {
+	m.live.stop()
+	return tea.Quit
+}
+
+// switchTab shows tab i, clears its kiosk count and reloads it.
+func (m *Model) switchTab(i int) tea.Cmd {
+	m.active = i
+	m.live.badges[i] = 0
+	m.layout()
+	return m.activeLoad()
+}
+
+// activeLoad reloads what the shown tab displays.
+func (m *Model) activeLoad() tea.Cmd {
+	switch m.active {
+	case tabToday:
+		return m.today.load()
+	case tabVisits:
+		return m.visits.load()
+	case tabRequests:
+		return m.requests.load()
+	case tabBookings:
+		return m.bookings.load()
+	case tabDaily:
+		return m.daily.load()
+	}
+	return nil
+}
+
+// layout hands each part the room left between the header and the footer.
+func (m *Model) layout() {
+	body := m.height - lipgloss.Height(m.headerView()) - lipgloss.Height(m.footerView())
+	body = max(body, 3)
+	m.help.Width = m.width
+	m.setup = m.setup.SetSize(m.width, body)
+	m.staff = m.staff.SetSize(m.width, body)
+	m.today = m.today.SetSize(m.width, body)
+	m.visits = m.visits.SetSize(m.width, body)
+	m.requests = m.requests.SetSize(m.width, body)
+	m.bookings = m.bookings.SetSize(m.width, body)
+	m.daily = m.daily.SetSize(m.width, body)
+	m.qr.width, m.qr.height = m.width, body
+}
+
+// View draws the header, the shown part and the footer.
+func (m *Model) View() string {
+	header := m.headerView()
+	footer := m.footerView()
+	body := m.height - lipgloss.Height(header) - lipgloss.Height(footer)
+	var content string
+	switch {
+	case m.stage == stageSetup:
+		content = m.setup.View()
+	case m.stage == stageStaff:
+		content = m.staff.View()
+	case m.showQR:
+		content = m.qr.View()
+	default:
+		switch m.active {
+		case tabToday:
+			content = m.today.View()
+		case tabVisits:
+			content = m.visits.View()
+		case tabRequests:
+			content = m.requests.View()
+		case tabBookings:
+			content = m.bookings.View()
+		case tabDaily:
+			content = m.daily.View()
+		}
+	}
+	content = clipLines(content, m.width, max(body, 0))
+	if n := lipgloss.Height(content); n < body {
+		content += strings.Repeat("\n", body-n)
+	}
+	return header + "\n" + content + "\n" + footer
+}
+
+// headerView is the center, the date and clock, who is on duty, the kiosk,
+// and the tab bar.
+func (m *Model) headerView() string {
+	e := m.env
+	st := e.st
+	s := e.db.Settings()
+	name := s.CenterName
+	if name == "" {
+		name = "frontdesk"
+	}
+	now := e.db.Now().In(e.db.Location())
+	clock := now.Format("2006-01-02") + " " + e.tr(txtWeekdays[now.Weekday()]) + " " + now.Format("15:04:05")
+	parts := []string{st.title.Render(name), clock}
+	if e.staff != "" {
+		parts = append(parts, e.tr(txtStaff)+":"+e.staff)
+	}
+	up := e.tr(txtKioskDown)
+	if m.opts.KioskUp != nil && m.opts.KioskUp() {
+		up = e.tr(txtKioskUp)
+	}
+	if m.opts.KioskAddr != "" || m.opts.KioskUp != nil {
+		parts = append(parts, e.tr(txtKiosk)+":"+m.opts.KioskAddr+" "+up)
+	}
+	line := clip(strings.Join(parts, "  "), m.width)
+	if m.stage != stageDesk {
+		return line
+	}
+	var tabs []string
+	for i, t := range txtTabs {
+		label := fmt.Sprintf("%d %s", i+1, e.tr(t))
+		if n := m.live.badges[i]; n > 0 {
+			label += st.badge.Render(fmt.Sprintf("(+%d)", n))
+		}
+		if i == m.active {
+			tabs = append(tabs, st.activeTab.Render("["+label+"]"))
+		} else {
+			tabs = append(tabs, st.tab.Render(" "+label+" "))
+		}
+	}
+	return line + "\n" + clip(strings.Join(tabs, " "), m.width)
+}
+
+// footerView is the last message and the short (or full) help.
+func (m *Model) footerView() string {
+	st := m.env.st
+	status := ""
+	switch {
+	case m.confirmQuit:
+		status = st.err.Render(m.env.tr(txtQuitAsk))
+	case m.errText != "":
+		status = st.err.Render("! " + m.errText)
+	case m.notice != "":
+		status = st.notice.Render(m.notice)
+	}
+	status = clip(status, m.width)
+	keys := helpKeys{short: m.shortHelp(), full: m.fullHelpKeys()}
+	var h string
+	if m.fullHelp {
+		h = m.help.FullHelpView(keys.FullHelp())
+	} else {
+		h = m.help.ShortHelpView(keys.ShortHelp())
+	}
+	return status + "\n" + h
+}
+
+// helpKeys adapts the shown part's bindings to bubbles/help.
+type helpKeys struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+
+func (m *Model) globalKeys() []key.Binding {
+	k := m.env.keys
+	return []key.Binding{k.NextTab, k.QR, k.Help, k.Quit}
+}
+
+func (m *Model) shortHelp() []key.Binding {
+	var own []key.Binding
+	switch {
+	case m.stage != stageDesk:
+		return []key.Binding{m.env.keys.ForceQuit}
+	case m.showQR:
+		return []key.Binding{m.env.keys.Back, m.env.keys.NextDay}
+	}
+	switch m.active {
+	case tabToday:
+		own = m.today.ShortHelp()
+	case tabVisits:
+		own = m.visits.ShortHelp()
+	case tabRequests:
+		own = m.requests.ShortHelp()
+	case tabBookings:
+		own = m.bookings.ShortHelp()
+	case tabDaily:
+		own = m.daily.ShortHelp()
+	}
+	if m.capturing() {
+		return own
+	}
+	return append(own, m.globalKeys()...)
+}
+
+func (m *Model) fullHelpKeys() [][]key.Binding {
+	k := m.env.keys
+	var own [][]key.Binding
+	switch m.active {
+	case tabToday:
+		own = m.today.FullHelp()
+	case tabVisits:
+		own = m.visits.FullHelp()
+	case tabRequests:
+		own = m.requests.FullHelp()
+	case tabBookings:
+		own = m.bookings.FullHelp()
+	case tabDaily:
+		own = m.daily.FullHelp()
+	}
+	return append(own, []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5}, []key.Binding{k.NextTab, k.PrevTab, k.QR, k.Help, k.Quit, k.ForceQuit})
+}

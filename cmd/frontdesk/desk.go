@@ -2,9 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
+	"os"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/term"
+
+	"frontdesk/kiosk"
+	"frontdesk/tui"
 )
 
 func deskFlags(m *Main, fs *flag.FlagSet) {
@@ -19,10 +28,57 @@ func kioskFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.QRTTL, "qr-ttl", "10m", m.text("二维码有效期（每隔这么久换码，30 分钟内仍可用）；0 为固定码", "QR token rotation period (accepted for 30m); 0 for static codes"))
 }
 
-// runDesk runs the terminal UI with the kiosk in the same process.
+// runDesk runs the terminal UI with the kiosk in the same process. The kiosk
+// stops gracefully when the UI ends or a signal arrives.
 func (m *Main) runDesk(ctx context.Context) error {
-	if _, err := time.ParseDuration(m.QRTTL); err != nil {
+	ttl, err := time.ParseDuration(m.QRTTL)
+	if err != nil {
 		return fmt.Errorf("--qr-ttl: %v", err)
 	}
-	return fmt.Errorf("%s", m.text("终端界面尚未完成", "the terminal UI is not built yet"))
+	in, out := m.Stdin, m.Stdout
+	if !isTerminal(in) || !isTerminal(out) {
+		return fmt.Errorf("%s", m.text(
+			"前台界面需要在终端中运行（标准输入或输出不是终端）。无界面运行扫码服务请用 frontdesk serve",
+			"the desk needs a terminal (stdin or stdout is not one); run the kiosk alone with frontdesk serve"))
+	}
+	srv, err := kiosk.New(m.DB, kiosk.Config{Addr: m.Addr, PublicURL: m.PublicURL, QRTTL: ttl, RateLimit: 10,
+		Lang: m.Lang, Logger: slog.Default()})
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	kioskDone := make(chan struct{})
+	go func() {
+		defer close(kioskDone)
+		if err := srv.Run(ctx); err != nil {
+			slog.Error("kiosk stopped", "err", err)
+		}
+	}()
+	go m.housekeep(ctx)
+	links := func() []tui.Link {
+		var out []tui.Link
+		for _, l := range srv.FormLinks() {
+			out = append(out, tui.Link{Title: l.Title, URL: l.URL})
+		}
+		return out
+	}
+	model := tui.New(m.DB, tui.Options{Staff: m.Staff, Lang: m.Lang, KioskAddr: srv.PublicURL(), KioskUp: srv.Up, Links: links})
+	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
+	_, err = p.Run()
+	cancel()
+	<-kioskDone
+	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
+		// A signal ended the desk: a normal way to stop.
+		return nil
+	}
+	if err != nil {
+		slog.Error("desk", "err", err)
+	}
+	return err
+}
+
+// isTerminal reports whether f is a terminal.
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
 }

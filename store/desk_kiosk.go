@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Submission is a record that came in from the kiosk: a check-in, a request
+// or a booking, as the desk lists the newest of them.
+type Submission struct {
+	Kind      string // KindVisit, KindRequest or KindBooking
+	ID        int64
+	ReceiptNo string
+	Name      string // the visitor, the requester or the organisation
+	Summary   string // purpose, category or title code/text
+	Status    string
+	CreatedAt time.Time
+}
+
+// kioskWindow bounds how far back KioskSubmissions looks, so the scan of
+// each table's time index stays short on a large database.
+const kioskWindow = 7 * 24 * time.Hour
+
+// KioskSubmissions returns the newest records the kiosk created in the last
+// week, newest first, at most limit of them.
+func (db *DB) KioskSubmissions(ctx context.Context, limit int) ([]Submission, error) {
+	if limit <= 0 {
+		limit = 10
+	}
+	var out []Submission
+	err := db.read(ctx, func(t *tx) error {
+		since := unix(t.now.Add(-kioskWindow))
+		queries := []struct {
+			kind, q string
+		}{
+			{KindVisit, `SELECT id, receipt_no, name, purpose, CASE WHEN checked_out_at IS NULL THEN 'in' ELSE 'out' END, created_at
+				FROM visits WHERE checked_in_at >= ? AND source = 'kiosk' ORDER BY checked_in_at DESC LIMIT ?`},
+			{KindRequest, `SELECT id, receipt_no, name, category, status, created_at
+				FROM requests WHERE created_at >= ? AND source = 'kiosk' ORDER BY created_at DESC LIMIT ?`},
+			{KindBooking, `SELECT id, receipt_no, org, title, status, created_at
+				FROM bookings WHERE created_at >= ? AND source = 'kiosk' ORDER BY created_at DESC LIMIT ?`},
+		}
+		for _, q := range queries {
+			rows, err := t.Query(q.q, since, limit)
+			if err != nil {
+				return fmt.Errorf("kiosk submissions: %w", err)
+			}
+			for rows.Next() {
+				s := Submission{Kind: q.kind}
+				var at int64
+				if err := rows.Scan(&s.ID, &s.ReceiptNo, &s.Name, &s.Summary, &s.Status, &at); err != nil {
+					rows.Close()
+					return err
+				}
+				s.CreatedAt = fromUnix(at)
+				out = append(out, s)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].CreatedAt.Equal(out[j].CreatedAt) {
+			return out[i].CreatedAt.After(out[j].CreatedAt)
+		}
+		return out[i].ID > out[j].ID
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, err
+}

@@ -1,0 +1,470 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"frontdesk/store"
+)
+
+// bookingsMode is what the bookings tab shows.
+type bookingsMode int
+
+const (
+	bookingsList bookingsMode = iota
+	bookingsForm
+	bookingsPrompt
+)
+
+// Prompts of the bookings tab.
+const (
+	promptReject = "reject"
+	promptCancel = "cancel"
+	promptArrive = "arrive"
+)
+
+// bookingsTab is a day of venues: the timeline, the list, and the desk's
+// actions on bookings.
+type bookingsTab struct {
+	env           *env
+	width, height int
+	mode          bookingsMode
+	day           store.Day
+	venues        []store.Venue
+	bookings      []store.Booking
+	table         table
+
+	form     form
+	series   bool
+	checkSeq int
+	prompt   string
+	target   store.Booking
+	saving   bool
+}
+
+// bookingsLoadedMsg is a day's bookings with the venues.
+type bookingsLoadedMsg struct {
+	day      store.Day
+	venues   []store.Venue
+	bookings []store.Booking
+}
+
+// bookingCheckedMsg is CheckBooking's verdict on the form as it was at seq.
+type bookingCheckedMsg struct {
+	seq int
+	err error
+}
+
+// bookingSavedMsg says a booking was created or changed; text says how.
+type bookingSavedMsg struct{ text string }
+
+// bookingErrMsg is the store's answer to a booking action it refused.
+type bookingErrMsg struct{ err error }
+
+func newBookingsTab(e *env) bookingsTab { return bookingsTab{env: e} }
+
+// SetSize gives the tab its room.
+func (m bookingsTab) SetSize(w, h int) bookingsTab { m.width, m.height = w, h; return m }
+
+func (m bookingsTab) capturing() bool { return m.mode != bookingsList }
+
+func (m bookingsTab) dirty() bool { return m.mode != bookingsList && m.form.dirty() }
+
+// load reads the day's bookings and the venues.
+func (m bookingsTab) load() tea.Cmd {
+	e, day := m.env, m.day
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		if day.IsZero() {
+			day = e.db.Today()
+		}
+		vs, err := e.db.Venues(ctx, false)
+		if err != nil {
+			return errMsg{err}
+		}
+		bs, err := e.db.BookingsOn(ctx, day)
+		if err != nil {
+			return errMsg{err}
+		}
+		return bookingsLoadedMsg{day, vs, bs}
+	}
+}
+
+// bookingForm is the new-booking form; series adds the number of weeks.
+func (m bookingsTab) bookingForm(series bool) form {
+	e := m.env
+	title := e.tr(txtNewBooking)
+	if series {
+		title = e.tr(txtNewSeries)
+	}
+	f := newForm(e.lang, title)
+	var venues []store.Label
+	for _, v := range m.venues {
+		if v.Active {
+			name := fmt.Sprintf("%s (%d, %s-%s)", v.Name, v.Capacity, v.OpensAt, v.ClosesAt)
+			venues = append(venues, store.Label{Code: strconv.FormatInt(v.ID, 10), ZH: name, EN: name})
+		}
+	}
+	f.choose("venue", e.tr(txtVenue), venues, "")
+	day := m.day
+	if day.IsZero() || day.Before(e.db.Today()) {
+		day = e.db.Today()
+	}
+	f.text("date", e.tr(txtDate), day.String(), 10)
+	f.text("start", e.tr(txtStart), "", 5)
+	f.text("end", e.tr(txtEnd), "", 5)
+	f.text("org", e.tr(txtBookOrg), "", 60)
+	f.text("contact", e.tr(txtContact), "", 30)
+	f.text("phone", e.tr(txtColPhone), "", 20)
+	f.text("title", e.tr(txtTitle), "", 60)
+	f.choose("purpose", e.tr(txtBookPurpose), store.BookingPurposes, "party_day")
+	f.text("attendees", e.tr(txtAttendees), "", 5)
+	if series {
+		f.text("weeks", e.tr(txtWeeks), "4", 2)
+	}
+	return f
+}
+
+// bookingInput reads the form; ok is false when a field the desk parses
+// itself (a number, a date, a time) is wrong, with the message beside it.
+func (m *bookingsTab) bookingInput() (store.BookingInput, int, error) {
+	f := &m.form
+	id, _ := strconv.ParseInt(f.value("venue"), 10, 64)
+	in := store.BookingInput{VenueID: id, Org: f.value("org"), Contact: f.value("contact"), Phone: f.value("phone"),
+		Title: f.value("title"), Purpose: f.value("purpose"), Approve: true, Actor: m.env.staff, Source: "desk"}
+	n, ok := f.number("attendees")
+	if !ok {
+		return in, 0, &store.Error{Code: store.EINVALID, Field: "attendees", ZH: txtNotInt.zh, EN: txtNotInt.en}
+	}
+	in.Attendees = n
+	weeks := 0
+	if m.series {
+		if weeks, ok = f.number("weeks"); !ok {
+			return in, 0, &store.Error{Code: store.EINVALID, Field: "weeks", ZH: txtNotInt.zh, EN: txtNotInt.en}
+		}
+	}
+	if f.value("start") != "" && f.value("end") != "" {
+		s, e, err := m.env.db.BookingTimes(f.value("date"), f.value("start"), f.value("end"))
+		if err != nil {
+			return in, weeks, err
+		}
+		in.Start, in.End = s, e
+	} else if _, err := store.ParseDay(f.value("date")); err != nil {
+		return in, weeks, err
+	}
+	in, err := in.Validate()
+	return in, weeks, err
+}
+
+func checkBookingCmd(e *env, in store.BookingInput, seq int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		return bookingCheckedMsg{seq: seq, err: e.db.CheckBooking(ctx, in)}
+	}
+}
+
+func createBookingCmd(e *env, in store.BookingInput, series bool, weeks int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		if !series {
+			b, err := e.db.CreateBooking(ctx, in)
+			if err != nil {
+				return bookingErrMsg{err}
+			}
+			return bookingSavedMsg{fmt.Sprintf(e.tr(txtBooked), b.ReceiptNo)}
+		}
+		res, err := e.db.CreateSeries(ctx, in, weeks)
+		if err != nil {
+			return bookingErrMsg{err}
+		}
+		var dates []string
+		for _, c := range res.Clashes {
+			dates = append(dates, c.Day.String())
+		}
+		return bookingSavedMsg{fmt.Sprintf(e.tr(txtSeriesDone), len(res.Booked), len(res.Clashes), strings.Join(dates, ", "))}
+	}
+}
+
+// bookingActionCmd runs one of the desk's actions on a booking.
+func bookingActionCmd(e *env, action string, b store.Booking, arg string) tea.Cmd {
+	staff := e.staff
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		var out store.Booking
+		var err error
+		var t text
+		switch action {
+		case "approve":
+			out, err = e.db.Approve(ctx, b.ID, staff)
+			t = txtApproved
+		case promptReject:
+			out, err = e.db.RejectBooking(ctx, b.ID, staff, arg)
+			t = txtRejectedB
+		case promptCancel:
+			out, err = e.db.CancelBooking(ctx, b.ID, staff, arg)
+			t = txtCancelled
+		case promptArrive:
+			out, err = e.db.Arrive(ctx, arg, staff)
+			t = txtArrived
+		case "noshow":
+			out, err = e.db.MarkNoShow(ctx, b.ID, staff)
+			t = txtNoShowDone
+		}
+		if err != nil {
+			return bookingErrMsg{err}
+		}
+		return bookingSavedMsg{fmt.Sprintf(e.tr(t), out.ReceiptNo)}
+	}
+}
+
+// Update answers the tab's data and keys.
+func (m bookingsTab) Update(msg tea.Msg) (bookingsTab, tea.Cmd) {
+	switch msg := msg.(type) {
+	case bookingsLoadedMsg:
+		m.day, m.venues, m.bookings = msg.day, msg.venues, msg.bookings
+		m.table.rows = nil
+		m.table.marks = nil
+		for _, b := range msg.bookings {
+			m.table.rows = append(m.table.rows, m.row(b))
+			var mark func(string) string
+			if b.Status == store.BookingPending {
+				mark = func(s string) string { return m.env.st.notice.Render(s) }
+			} else if b.Status != store.BookingApproved {
+				mark = func(s string) string { return m.env.st.muted.Render(s) }
+			}
+			m.table.marks = append(m.table.marks, mark)
+		}
+		m.table.clampCursor(m.tableHeight())
+		return m, nil
+	case bookingCheckedMsg:
+		if msg.seq != m.checkSeq || m.mode != bookingsForm {
+			return m, nil
+		}
+		m.showCheck(msg.err, false)
+		return m, nil
+	case bookingSavedMsg:
+		m.saving = false
+		m.mode = bookingsList
+		return m, tea.Batch(m.load(), notice(msg.text))
+	case bookingErrMsg:
+		m.saving = false
+		if m.mode == bookingsList {
+			return m, func() tea.Msg { return errMsg{msg.err} }
+		}
+		m.showCheck(msg.err, true)
+		return m, nil
+	case tea.KeyMsg:
+		if m.env == nil {
+			return m, nil
+		}
+		if m.mode != bookingsList {
+			return m.updateForm(msg)
+		}
+		return m.updateList(msg)
+	}
+	return m, nil
+}
+
+// showCheck shows the store's verdict: a clash under the form, naming the
+// booking in the way; a broken rule beside its field; or that the slot is free.
+func (m *bookingsTab) showCheck(err error, force bool) {
+	m.form.info = ""
+	var se *store.Error
+	if e, ok := err.(*store.Error); ok {
+		se = e
+	}
+	if se != nil && se.Clash != nil {
+		m.form.clearErrors()
+		m.form.err = se.Message(m.env.lang)
+		return
+	}
+	m.form.showError(err, force)
+	if err == nil && m.mode == bookingsForm {
+		m.form.info = m.env.tr(txtSlotFree)
+	}
+}
+
+func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
+	k := m.env.keys
+	h := m.tableHeight()
+	sel, ok := m.selected()
+	switch {
+	case key.Matches(msg, k.Up):
+		m.table.move(-1, h)
+	case key.Matches(msg, k.Down):
+		m.table.move(1, h)
+	case key.Matches(msg, k.PrevDay), key.Matches(msg, k.NextDay), key.Matches(msg, k.Today):
+		if m.day.IsZero() {
+			m.day = m.env.db.Today()
+		}
+		switch {
+		case key.Matches(msg, k.PrevDay):
+			m.day = m.day.AddDays(-1)
+		case key.Matches(msg, k.NextDay):
+			m.day = m.day.AddDays(1)
+		default:
+			m.day = m.env.db.Today()
+		}
+		m.table.cursor = 0
+		return m, m.load()
+	case key.Matches(msg, k.New), key.Matches(msg, k.Series):
+		m.series = key.Matches(msg, k.Series)
+		m.form = m.bookingForm(m.series)
+		m.mode = bookingsForm
+		m.form.setFocus("start")
+	case key.Matches(msg, k.Approve):
+		if ok && sel.Status == store.BookingPending {
+			return m, bookingActionCmd(m.env, "approve", sel, "")
+		}
+	case key.Matches(msg, k.Reject), key.Matches(msg, k.Cancel):
+		if !ok {
+			return m, nil
+		}
+		m.prompt = promptCancel
+		if key.Matches(msg, k.Reject) {
+			if sel.Status != store.BookingPending {
+				return m, nil
+			}
+			m.prompt = promptReject
+		}
+		m.target = sel
+		m.form = newForm(m.env.lang, sel.ReceiptNo+" "+sel.Title)
+		m.form.text("reason", m.env.tr(txtReason), "", 200)
+		m.mode = bookingsPrompt
+	case key.Matches(msg, k.Arrive):
+		m.prompt = promptArrive
+		m.form = newForm(m.env.lang, m.env.tr(txtArrivePrompt))
+		m.form.text("receipt", m.env.tr(txtColReceipt), "", 20)
+		m.mode = bookingsPrompt
+	case key.Matches(msg, k.NoShow):
+		if ok {
+			return m, bookingActionCmd(m.env, "noshow", sel, "")
+		}
+	}
+	return m, nil
+}
+
+func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
+	if m.saving {
+		return m, nil
+	}
+	var act formAction
+	var cmd tea.Cmd
+	m.form, cmd, act = m.form.Update(msg)
+	switch act {
+	case formCancel:
+		m.mode = bookingsList
+		return m, nil
+	case formChanged:
+		if m.mode != bookingsForm {
+			return m, cmd
+		}
+		in, _, err := m.bookingInput()
+		if err != nil {
+			m.form.info = ""
+			m.form.showError(err, false)
+			return m, cmd
+		}
+		m.form.clearErrors()
+		m.checkSeq++
+		return m, tea.Batch(cmd, checkBookingCmd(m.env, in, m.checkSeq))
+	case formSubmit:
+		if m.mode == bookingsPrompt {
+			arg := m.form.value("reason")
+			if m.prompt == promptArrive {
+				arg = m.form.value("receipt")
+			}
+			m.saving = true
+			return m, bookingActionCmd(m.env, m.prompt, m.target, arg)
+		}
+		in, weeks, err := m.bookingInput()
+		if err != nil {
+			m.showCheck(err, true)
+			return m, nil
+		}
+		m.saving = true
+		return m, createBookingCmd(m.env, in, m.series, weeks)
+	}
+	return m, cmd
+}
+
+func (m bookingsTab) selected() (store.Booking, bool) {
+	if m.table.cursor < 0 || m.table.cursor >= len(m.bookings) {
+		return store.Booking{}, false
+	}
+	return m.bookings[m.table.cursor], true
+}
+
+func (m bookingsTab) row(b store.Booking) []string {
+	e := m.env
+	arrived := e.clock(b.ArrivedAt)
+	status := e.label(store.BookingStatuses, b.Status)
+	if b.Source == "kiosk" {
+		status += "*"
+	}
+	return []string{b.ReceiptNo, b.VenueName, e.clock(b.Start) + "-" + e.clock(b.End), status, b.Title, b.Org, arrived}
+}
+
+func (m bookingsTab) columns() []column {
+	e := m.env
+	return []column{{e.tr(txtColReceipt), 15, 0}, {e.tr(txtVenue), 6, 1}, {e.tr(txtColTime), 11, 0},
+		{e.tr(txtColStatus), 7, 0}, {e.tr(txtColTitle), 8, 2}, {e.tr(txtBookOrg), 6, 1}, {e.tr(txtColArrived), 5, 0}}
+}
+
+// gridHeight is the lines the timeline takes: the heading, the scale and a
+// line per venue, then a blank line.
+func (m bookingsTab) gridHeight() int { return len(drawTimeline(m.env, m.venues, nil, m.width)) + 2 }
+
+func (m bookingsTab) tableHeight() int { return max(m.height-m.gridHeight()-2, 1) }
+
+// ShortHelp lists the tab's main keys.
+func (m bookingsTab) ShortHelp() []key.Binding {
+	k := m.env.keys
+	if m.mode != bookingsList {
+		return []key.Binding{k.Enter, k.Back}
+	}
+	return []key.Binding{k.PrevDay, k.NextDay, k.New, k.Approve, k.Reject, k.Arrive}
+}
+
+// FullHelp lists all the tab's keys.
+func (m bookingsTab) FullHelp() [][]key.Binding {
+	k := m.env.keys
+	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down}, {k.New, k.Series, k.Approve, k.Reject},
+		{k.Cancel, k.Arrive, k.NoShow}}
+}
+
+// View draws the form, or the day's grid and list.
+func (m bookingsTab) View() string {
+	e := m.env
+	st := e.st
+	if m.mode != bookingsList {
+		return m.form.View(m.width, st, "", "")
+	}
+	day := m.day
+	if day.IsZero() {
+		day = e.db.Today()
+	}
+	pending := 0
+	for _, b := range m.bookings {
+		if b.Status == store.BookingPending {
+			pending++
+		}
+	}
+	var b strings.Builder
+	b.WriteString(st.heading.Render(clip(fmt.Sprintf(e.tr(txtBookingsOn), e.dayTitle(day), len(m.bookings), pending), m.width)) + "\n")
+	for _, l := range drawTimeline(e, m.venues, m.bookings, m.width) {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n")
+	m.table.cols = m.columns()
+	b.WriteString(m.table.render(m.width, m.tableHeight()+1, st, true))
+	return b.String()
+}

@@ -1,0 +1,160 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"frontdesk/report"
+	"frontdesk/store"
+)
+
+// dailyTab previews the daily log (台账) as package report renders it, for
+// any day; it prints it and exports it as CSV.
+type dailyTab struct {
+	env           *env
+	width, height int
+	day           store.Day
+	text          string
+	view          viewport.Model
+}
+
+// dailyLoadedMsg is a day's log rendered as text.
+type dailyLoadedMsg struct {
+	day  store.Day
+	text string
+}
+
+func newDailyTab(e *env) dailyTab { return dailyTab{env: e, view: viewport.New(80, 10)} }
+
+// SetSize gives the preview its room.
+func (m dailyTab) SetSize(w, h int) dailyTab {
+	m.width, m.height = w, h
+	m.view.Width, m.view.Height = w, max(h-2, 1)
+	return m
+}
+
+func (m dailyTab) capturing() bool { return false }
+
+// renderLog renders day's log in format for whoever is on duty.
+func renderLog(e *env, day store.Day, format string) ([]byte, error) {
+	ctx, cancel := e.ctx()
+	defer cancel()
+	log, err := e.db.DailyLog(ctx, day, day)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = report.Write(&buf, log, format, report.Options{Lang: e.lang, PrintedBy: e.staff, PrintedAt: e.db.Now()})
+	return buf.Bytes(), err
+}
+
+// load renders the shown day's log.
+func (m dailyTab) load() tea.Cmd {
+	e, day := m.env, m.day
+	return func() tea.Msg {
+		if day.IsZero() {
+			day = e.db.Today()
+		}
+		out, err := renderLog(e, day, "text")
+		if err != nil {
+			return errMsg{err}
+		}
+		return dailyLoadedMsg{day: day, text: string(out)}
+	}
+}
+
+// exportCmd writes the day's log as CSV beside the database.
+func exportCmd(e *env, day store.Day) tea.Cmd {
+	return func() tea.Msg {
+		out, err := renderLog(e, day, "csv")
+		if err != nil {
+			return errMsg{err}
+		}
+		path := filepath.Join(filepath.Dir(e.db.Path()), fmt.Sprintf("daily-%s.csv", day.Compact()))
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			return errMsg{err}
+		}
+		return noticeMsg(fmt.Sprintf(e.tr(txtWrote), path))
+	}
+}
+
+// Update scrolls, moves through days, prints and exports.
+func (m dailyTab) Update(msg tea.Msg) (dailyTab, tea.Cmd) {
+	switch msg := msg.(type) {
+	case dailyLoadedMsg:
+		same := msg.day == m.day
+		m.day, m.text = msg.day, msg.text
+		m.view.SetContent(clipLines(strings.TrimRight(msg.text, "\n"), m.width, -1))
+		if !same {
+			m.view.GotoTop()
+		}
+		return m, nil
+	case tea.KeyMsg:
+		if m.env == nil {
+			return m, nil
+		}
+		k := m.env.keys
+		switch {
+		case key.Matches(msg, k.PrevDay), key.Matches(msg, k.NextDay), key.Matches(msg, k.Today):
+			if m.day.IsZero() {
+				m.day = m.env.db.Today()
+			}
+			switch {
+			case key.Matches(msg, k.PrevDay):
+				m.day = m.day.AddDays(-1)
+			case key.Matches(msg, k.NextDay):
+				m.day = m.day.AddDays(1)
+			default:
+				m.day = m.env.db.Today()
+			}
+			return m, m.load()
+		case key.Matches(msg, k.Print):
+			return m, printCmd(m.env.db, "daily-"+m.day.Compact(), m.text, m.env.lang)
+		case key.Matches(msg, k.Export):
+			return m, exportCmd(m.env, m.day)
+		case key.Matches(msg, k.Up):
+			m.view.ScrollUp(1)
+		case key.Matches(msg, k.Down):
+			m.view.ScrollDown(1)
+		case key.Matches(msg, k.PageUp):
+			m.view.PageUp()
+		case key.Matches(msg, k.PageDown):
+			m.view.PageDown()
+		}
+	}
+	return m, nil
+}
+
+// ShortHelp lists the tab's main keys.
+func (m dailyTab) ShortHelp() []key.Binding {
+	k := m.env.keys
+	return []key.Binding{k.PrevDay, k.NextDay, k.Print, k.Export}
+}
+
+// FullHelp lists all the tab's keys.
+func (m dailyTab) FullHelp() [][]key.Binding {
+	k := m.env.keys
+	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today}, {k.Up, k.Down, k.PageUp, k.PageDown}, {k.Print, k.Export}}
+}
+
+// View draws the heading and the scrolled log.
+func (m dailyTab) View() string {
+	e := m.env
+	day := m.day
+	if day.IsZero() {
+		day = e.db.Today()
+	}
+	head := e.st.heading.Render(clip(fmt.Sprintf(e.tr(txtDailyTitle), e.dayTitle(day)), m.width))
+	body := m.view.View()
+	if strings.TrimSpace(m.text) == "" {
+		body = e.st.muted.Render(e.tr(txtEmptyLog))
+	}
+	return head + "\n\n" + body
+}

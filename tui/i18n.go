@@ -1,0 +1,198 @@
+package tui
+
+// text is one user-facing string in Chinese and English. Every string the
+// desk shows is a text in this file; store labels and errors come from the
+// store in both languages already.
+type text struct{ zh, en string }
+
+// in returns the string in lang ("en" for English, Chinese otherwise).
+func (t text) in(lang string) string {
+	if lang == "en" {
+		return t.en
+	}
+	return t.zh
+}
+
+// The catalogue.
+var (
+	txtTabs = []text{{"今日", "Today"}, {"来访", "Visits"}, {"诉求", "Requests"}, {"场地", "Bookings"}, {"台账", "Daily log"}}
+
+	txtStaff      = text{"值班", "On duty"}
+	txtKiosk      = text{"扫码", "Kiosk"}
+	txtKioskUp    = text{"在线", "up"}
+	txtKioskDown  = text{"未启动", "down"}
+	txtLoading    = text{"正在加载…", "Loading…"}
+	txtNone       = text{"（无）", "(none)"}
+	txtQuitAsk    = text{"表单中有未保存的内容，确定退出吗？(y 退出 / n 返回)", "A form holds unsaved input. Quit anyway? (y quit / n back)"}
+	txtWeekdays   = []text{{"周日", "Sun"}, {"周一", "Mon"}, {"周二", "Tue"}, {"周三", "Wed"}, {"周四", "Thu"}, {"周五", "Fri"}, {"周六", "Sat"}}
+	txtYes        = text{"是", "Yes"}
+	txtNo         = text{"否", "No"}
+	txtSaved      = text{"已保存", "Saved"}
+	txtKioskNew   = text{"扫码新提交：%s", "New from the kiosk: %s"}
+	txtKioskNewEx = text{"扫码有新提交", "New submissions from the kiosk"}
+	txtFormHint   = text{"Tab/↑↓ 换栏  ←→ 选择  Enter 提交  Esc 取消", "Tab/↑↓ field  ←→ choose  Enter submit  Esc cancel"}
+	txtNotInt     = text{"请填写整数", "Enter a whole number"}
+	txtWrote      = text{"已写入文件 %s", "Wrote %s"}
+	txtPrinted    = text{"已送打印机（lp）：%s", "Sent to the printer (lp): %s"}
+	txtTimeIn     = text{"进", "In"}
+	txtTimeOut    = text{"出", "Out"}
+
+	// Keys.
+	txtKeyQuit     = text{"退出", "quit"}
+	txtKeyHelp     = text{"帮助", "help"}
+	txtKeyTabs     = text{"切换", "switch tab"}
+	txtKeyUpDown   = text{"上下", "up/down"}
+	txtKeyDays     = text{"前后日", "prev/next day"}
+	txtKeyNew      = text{"新建", "new"}
+	txtKeyOpen     = text{"打开", "open"}
+	txtKeyBack     = text{"返回", "back"}
+	txtKeySearch   = text{"搜索", "search"}
+	txtKeyQR       = text{"二维码", "QR codes"}
+	txtKeyCheckout = text{"签退", "check out"}
+	txtKeyRollCall = text{"在馆名单", "roll call"}
+	txtKeyPrint    = text{"打印", "print"}
+	txtKeyExport   = text{"导出CSV", "export CSV"}
+	txtKeyStatus   = text{"状态筛选", "status filter"}
+	txtKeyCategory = text{"类别筛选", "category filter"}
+	txtKeyOverdue  = text{"只看超期", "overdue only"}
+	txtKeyCallback = text{"回访清单", "callback list"}
+	txtKeyApprove  = text{"通过", "approve"}
+	txtKeyReject   = text{"驳回", "reject"}
+	txtKeyCancel   = text{"取消预约", "cancel"}
+	txtKeyArrive   = text{"到场核销", "arrival"}
+	txtKeyNoShow   = text{"未到场", "no-show"}
+	txtKeySeries   = text{"每周重复", "weekly series"}
+	txtKeyToday    = text{"回到今天", "today"}
+	txtKeyScroll   = text{"翻页", "scroll"}
+	txtKeyAccept   = text{"受理", "accept"}
+	txtKeyStart    = text{"开始办理", "start"}
+	txtKeyResolve  = text{"办结", "resolve"}
+	txtKeyTransfer = text{"转办", "transfer"}
+	txtKeyRate     = text{"回访", "callback"}
+
+	// Setup and staff.
+	txtSetupTitle = text{"首次使用：请设置中心名称和场地", "First run: name the center and its venues"}
+	txtCenter     = text{"中心名称", "Center name"}
+	txtYourName   = text{"您的姓名", "Your name"}
+	txtVenueN     = text{"场地%d 名称", "Venue %d name"}
+	txtCapacityN  = text{"场地%d 人数", "Venue %d capacity"}
+	txtHoursN     = text{"场地%d 时间", "Venue %d hours"}
+	txtHoursHint  = text{"08:00-21:00", "08:00-21:00"}
+	txtHoursBad   = text{"开放时间格式应为 08:00-21:00", "Hours must look like 08:00-21:00"}
+	txtNeedVenue  = text{"请至少填写一个场地", "Add at least one venue"}
+	txtPickStaff  = text{"请选择当班工作人员（↑↓ 选择，Enter 确认），或输入新姓名：", "Who is on duty? (↑↓ pick, Enter confirm) or type a new name:"}
+	txtNewStaff   = text{"新姓名", "New name"}
+	txtSetupDone  = text{"设置完成：%s", "Set up: %s"}
+
+	// Today.
+	txtInBuilding   = text{"在馆人数", "In the building"}
+	txtWaiting      = text{"待受理诉求", "Requests waiting"}
+	txtOverdue      = text{"超期", "Overdue"}
+	txtCallbacks    = text{"待回访", "Awaiting callback"}
+	txtTodayBooked  = text{"今日预约", "Today's bookings"}
+	txtTimeline     = text{"今日场地时间轴（= 已确认  ? 待审核）", "Today's venues (= approved  ? pending)"}
+	txtNewest       = text{"最新扫码提交", "Newest kiosk submissions"}
+	txtRollCall     = text{"在馆名单（%d 组，%d 人）", "In the building (%d groups, %d people)"}
+	txtRollCallHead = text{"%s 在馆名单  %s", "%s roll call  %s"}
+	txtPeople       = text{"%d 人", "%d people"}
+	txtKindVisit    = text{"来访", "Visit"}
+	txtKindRequest  = text{"诉求", "Request"}
+	txtKindBooking  = text{"预约", "Booking"}
+	txtNoVenues     = text{"尚无场地", "No venues yet"}
+
+	// Visits.
+	txtVisitsOn     = text{"%s 来访（%d 组，%d 人）", "Visits on %s (%d groups, %d people)"}
+	txtVisitsFound  = text{"搜索“%s”：%d 条历史来访", "Search %q: %d past visits"}
+	txtColName      = text{"姓名", "Name"}
+	txtColPhone     = text{"电话", "Phone"}
+	txtColOrg       = text{"单位/社区", "Organisation"}
+	txtColPurpose   = text{"事由", "Purpose"}
+	txtColCount     = text{"人数", "Count"}
+	txtColDate      = text{"日期", "Date"}
+	txtNewVisit     = text{"新来访登记", "New visit"}
+	txtLookup       = text{"查找老访客", "Returning visitor"}
+	txtLookupHint   = text{"手机尾号4位或姓名，↑↓ 选，Enter 带入", "last 4 digits or name; ↑↓ pick, Enter fill"}
+	txtParty        = text{"党员", "Party member"}
+	txtHeadcount    = text{"人数", "Headcount"}
+	txtNote         = text{"备注", "Note"}
+	txtCheckedIn    = text{"已登记：%s %s", "Checked in: %s %s"}
+	txtCheckedOut   = text{"已签退：%s", "Checked out: %s"}
+	txtSearchPrompt = text{"搜索历史来访（尾号/电话/姓名）：", "Search past visits (last 4 / phone / name): "}
+	txtVisitsTimes  = text{"%d 次来访", "%d visits"}
+	txtAuto         = text{"自动", "auto"}
+
+	// Requests.
+	txtRequests     = text{"诉求（%d 条）", "Requests (%d)"}
+	txtFilterAll    = text{"全部", "all"}
+	txtFilters      = text{"状态:%s  类别:%s  %s", "status:%s  category:%s  %s"}
+	txtOnlyOverdue  = text{"[只看超期]", "[overdue only]"}
+	txtCallbackList = text{"回访清单（%d 条，已办结待回访）", "Callback list (%d resolved, awaiting callback)"}
+	txtColReceipt   = text{"编号", "Receipt"}
+	txtColStatus    = text{"状态", "Status"}
+	txtColCategory  = text{"类别", "Category"}
+	txtColPromised  = text{"承诺", "Due"}
+	txtColOwner     = text{"承办", "Owner"}
+	txtColSource    = text{"来源", "Source"}
+	txtNewRequest   = text{"新诉求", "New request"}
+	txtCommunity    = text{"社区/网格", "Community"}
+	txtCategory     = text{"类别", "Category"}
+	txtUrgency      = text{"紧急程度", "Urgency"}
+	txtDescription  = text{"诉求内容", "Description"}
+	txtHandler      = text{"承办人", "Handler"}
+	txtCreatedReq   = text{"已受理登记：%s", "Recorded: %s"}
+	txtHistory      = text{"办理记录", "History"}
+	txtActions      = text{"可办理：", "Actions: "}
+	txtNoActions    = text{"（无可办理操作）", "(no actions)"}
+	txtActAccept    = text{"a 受理", "a accept"}
+	txtActStart     = text{"s 开始办理", "s start"}
+	txtActResolve   = text{"d 办结", "d resolve"}
+	txtActTransfer  = text{"t 转办", "t transfer"}
+	txtActReject    = text{"x 不予受理", "x reject"}
+	txtActRate      = text{"f 回访满意度", "f satisfaction"}
+	txtResolution   = text{"办理结果", "Resolution"}
+	txtTransferTo   = text{"转办给", "Transfer to"}
+	txtReason       = text{"理由", "Reason"}
+	txtSatisfaction = text{"满意度", "Satisfaction"}
+	txtComment      = text{"意见", "Comment"}
+	txtMovedTo      = text{"%s → %s", "%s → %s"}
+	txtOverdueMark  = text{"超期", "OVERDUE"}
+	txtUrgentMark   = text{"急", "!"}
+	txtDetailFields = []text{{"编号", "Receipt"}, {"状态", "Status"}, {"姓名", "Name"}, {"电话", "Phone"}, {"社区", "Community"}, {"类别", "Category"}, {"紧急", "Urgency"}, {"承办", "Owner"}, {"承诺办结", "Due"}, {"内容", "Description"}, {"结果", "Resolution"}, {"满意度", "Satisfaction"}}
+
+	// Bookings.
+	txtBookingsOn   = text{"%s 场地预约（%d 条，待审核 %d）", "Bookings on %s (%d, %d pending)"}
+	txtVenue        = text{"场地", "Venue"}
+	txtDate         = text{"日期", "Date"}
+	txtStart        = text{"开始", "Start"}
+	txtEnd          = text{"结束", "End"}
+	txtBookOrg      = text{"预约单位", "Organisation"}
+	txtContact      = text{"联系人", "Contact"}
+	txtTitle        = text{"活动主题", "Title"}
+	txtBookPurpose  = text{"活动类型", "Purpose"}
+	txtAttendees    = text{"参加人数", "Attendees"}
+	txtWeeks        = text{"重复周数", "Weeks"}
+	txtNewBooking   = text{"新预约（前台预约直接确认）", "New booking (desk bookings are approved at once)"}
+	txtNewSeries    = text{"每周重复预约", "Weekly series"}
+	txtSlotFree     = text{"该时段可以预约", "The slot is free"}
+	txtBooked       = text{"已预约：%s", "Booked: %s"}
+	txtSeriesDone   = text{"已预约 %d 次；冲突 %d 次：%s", "Booked %d dates; %d clashed: %s"}
+	txtApproved     = text{"已通过：%s", "Approved: %s"}
+	txtRejectedB    = text{"已驳回：%s", "Rejected: %s"}
+	txtCancelled    = text{"已取消：%s", "Cancelled: %s"}
+	txtArrived      = text{"已核销到场：%s", "Checked in: %s"}
+	txtNoShowDone   = text{"已标记未到场：%s", "Marked no-show: %s"}
+	txtArrivePrompt = text{"到场核销，输入预约编号（B-…）：", "Arrival: type the booking number (B-…): "}
+	txtReasonPrompt = text{"请输入理由：", "Reason: "}
+	txtColTime      = text{"时间", "Time"}
+	txtColTitle     = text{"主题", "Title"}
+	txtColArrived   = text{"到场", "Arrived"}
+	txtClashDates   = text{"冲突日期", "Clash dates"}
+
+	// Daily log.
+	txtDailyTitle = text{"%s 台账预览（p 打印，e 导出 CSV）", "Daily log %s (p print, e export CSV)"}
+	txtEmptyLog   = text{"（台账为空）", "(the log is empty)"}
+
+	// QR.
+	txtQRTitle = text{"扫码二维码（Esc 返回，←→ 翻页）", "Kiosk QR codes (Esc back, ←→ page)"}
+	txtQRNone  = text{"扫码服务尚未提供表单链接", "The kiosk has no form links yet"}
+)

@@ -1,0 +1,157 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// fit pads or truncates s to exactly w terminal cells. Widths are measured
+// with ansi.StringWidth, so a Chinese character counts two cells whatever the
+// locale says about ambiguous runes.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) > w {
+		s = ansi.Truncate(s, w, "…")
+	}
+	if n := ansi.StringWidth(s); n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// clip truncates s to at most w cells, without padding.
+func clip(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	return s
+}
+
+// clipLines truncates every line of s to w cells and keeps at most h lines.
+func clipLines(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if h >= 0 && len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lines[i] = clip(l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// column is one column of a table: its heading and how wide it may grow.
+type column struct {
+	title string
+	min   int // cells it always gets
+	grow  int // share of the spare width (0: fixed)
+}
+
+// table draws rows under headings in width w with a cursor row, scrolled so
+// the cursor stays within h rows. Each row may carry a style function.
+type table struct {
+	cols   []column
+	rows   [][]string
+	marks  []func(string) string // per row; nil for plain
+	cursor int
+	offset int
+}
+
+// widths spreads w cells over the columns: each gets its minimum, the rest
+// goes to growing columns by share.
+func (t table) widths(w int) []int {
+	ws := make([]int, len(t.cols))
+	used, shares := 2, 0 // the cursor marker
+	for i, c := range t.cols {
+		ws[i] = c.min
+		used += c.min + 1
+		shares += c.grow
+	}
+	spare := w - used
+	if spare > 0 && shares > 0 {
+		left := spare
+		for i, c := range t.cols {
+			if c.grow == 0 {
+				continue
+			}
+			add := spare * c.grow / shares
+			ws[i] += add
+			left -= add
+		}
+		for i := len(t.cols) - 1; i >= 0 && left > 0; i-- {
+			if t.cols[i].grow > 0 {
+				ws[i] += left
+				left = 0
+			}
+		}
+	}
+	return ws
+}
+
+// clampCursor keeps the cursor on a row and the window of h rows around it.
+func (t *table) clampCursor(h int) {
+	if t.cursor >= len(t.rows) {
+		t.cursor = len(t.rows) - 1
+	}
+	if t.cursor < 0 {
+		t.cursor = 0
+	}
+	if h < 1 {
+		h = 1
+	}
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+h {
+		t.offset = t.cursor - h + 1
+	}
+	if t.offset > len(t.rows)-h {
+		t.offset = max(0, len(t.rows)-h)
+	}
+}
+
+// move shifts the cursor by d rows.
+func (t *table) move(d, h int) {
+	t.cursor += d
+	t.clampCursor(h)
+}
+
+// render draws the heading and up to h-1 rows; st marks the cursor row.
+func (t *table) render(w, h int, st styles, focused bool) string {
+	ws := t.widths(w)
+	var b strings.Builder
+	head := "  "
+	for i, c := range t.cols {
+		head += fit(c.title, ws[i]) + " "
+	}
+	b.WriteString(st.heading.Render(clip(strings.TrimRight(head, " "), w)))
+	body := h - 1
+	t.clampCursor(body)
+	for i := t.offset; i < len(t.rows) && i < t.offset+body; i++ {
+		line := ""
+		for j, cell := range t.rows[i] {
+			if j < len(ws) {
+				line += fit(cell, ws[j]) + " "
+			}
+		}
+		line = clip(strings.TrimRight(line, " "), w-2)
+		if t.marks != nil && i < len(t.marks) && t.marks[i] != nil {
+			line = t.marks[i](line)
+		}
+		b.WriteString("\n")
+		if i == t.cursor && focused {
+			b.WriteString("> " + st.selected.Render(line))
+		} else {
+			b.WriteString("  " + line)
+		}
+	}
+	return b.String()
+}
+
+// visibleWidth is the width s takes on screen.
+func visibleWidth(s string) int { return ansi.StringWidth(s) }

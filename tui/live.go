@@ -1,0 +1,166 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"frontdesk/store"
+)
+
+// live keeps the desk current: it listens to the store's events, gathers a
+// burst into one reload, and counts what the kiosk sent on each tab's badge.
+type live struct {
+	db       *store.DB
+	events   <-chan store.Event
+	unsub    func()
+	coalesce time.Duration
+	pending  bool // a reload is already scheduled
+	external bool // the burst included another process's write
+
+	badges [tabCount]int
+	// seen are the kiosk records already counted, so the same record heard
+	// as an event and found again after an external write counts once.
+	seen     map[string]bool
+	baseline bool // the first look at kiosk records only learns what exists
+}
+
+func newLive(db *store.DB, coalesce time.Duration) live {
+	if coalesce <= 0 {
+		coalesce = 200 * time.Millisecond
+	}
+	ch, unsub := db.Subscribe()
+	return live{db: db, events: ch, unsub: unsub, coalesce: coalesce, seen: map[string]bool{}}
+}
+
+func (l *live) stop() {
+	if l.unsub != nil {
+		l.unsub()
+		l.unsub = nil
+	}
+}
+
+// eventMsg is one committed write the store told of.
+type eventMsg store.Event
+
+// eventsClosedMsg says the store closed the subscription.
+type eventsClosedMsg struct{}
+
+// reloadMsg says a burst of events is over: reload what shows.
+type reloadMsg struct{ external bool }
+
+// kioskSeenMsg carries the newest kiosk records, to find ones not yet counted.
+type kioskSeenMsg struct{ subs []store.Submission }
+
+// waitCmd waits for the next event; the root re-arms it after each.
+func (l *live) waitCmd() tea.Cmd {
+	ch := l.events
+	return func() tea.Msg {
+		e, ok := <-ch
+		if !ok {
+			return eventsClosedMsg{}
+		}
+		return eventMsg(e)
+	}
+}
+
+// checkKioskCmd reads the newest kiosk records.
+func (l *live) checkKioskCmd() tea.Cmd {
+	db := l.db
+	return func() tea.Msg {
+		e := env{db: db}
+		ctx, cancel := e.ctx()
+		defer cancel()
+		subs, err := db.KioskSubmissions(ctx, 20)
+		if err != nil {
+			return errMsg{err}
+		}
+		return kioskSeenMsg{subs}
+	}
+}
+
+func kindTab(kind string) int {
+	switch kind {
+	case store.KindVisit:
+		return tabVisits
+	case store.KindRequest:
+		return tabRequests
+	case store.KindBooking:
+		return tabBookings
+	}
+	return -1
+}
+
+func seenKey(kind string, id int64) string { return fmt.Sprintf("%s/%d", kind, id) }
+
+// updateLive answers events, the end of a burst and the kiosk check.
+func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
+	l := &m.live
+	switch msg := msg.(type) {
+	case eventMsg:
+		cmds := []tea.Cmd{l.waitCmd()}
+		if msg.Kind == store.KindExternal {
+			l.external = true
+		}
+		if msg.Source == "kiosk" && msg.Action == "created" {
+			if k := seenKey(msg.Kind, msg.ID); !l.seen[k] {
+				l.seen[k] = true
+				m.kioskArrived(msg.Kind, 1)
+			}
+		}
+		if !l.pending {
+			l.pending = true
+			ext := l.external
+			cmds = append(cmds, tea.Tick(l.coalesce, func(time.Time) tea.Msg { return reloadMsg{external: ext} }))
+		}
+		return tea.Batch(cmds...)
+	case reloadMsg:
+		l.pending = false
+		ext := l.external || msg.external
+		l.external = false
+		if m.stage != stageDesk {
+			return nil
+		}
+		cmds := []tea.Cmd{m.activeLoad()}
+		if m.active != tabToday {
+			cmds = append(cmds, m.today.load())
+		}
+		if ext {
+			cmds = append(cmds, l.checkKioskCmd())
+		}
+		return tea.Batch(cmds...)
+	case kioskSeenMsg:
+		first := !l.baseline
+		l.baseline = true
+		counts := map[string]int{}
+		for _, s := range msg.subs {
+			k := seenKey(s.Kind, s.ID)
+			if l.seen[k] {
+				continue
+			}
+			l.seen[k] = true
+			if !first {
+				counts[s.Kind]++
+			}
+		}
+		for kind, n := range counts {
+			m.kioskArrived(kind, n)
+		}
+	}
+	return nil
+}
+
+// kioskArrived counts n new kiosk records of kind on their tab, unless that
+// tab is showing, and says so in the footer.
+func (m *Model) kioskArrived(kind string, n int) {
+	t := kindTab(kind)
+	if t < 0 {
+		return
+	}
+	if t != m.active || m.stage != stageDesk {
+		m.live.badges[t] += n
+	}
+	m.notice = fmt.Sprintf(m.env.tr(txtKioskNew), m.env.tr(txtTabs[t]))
+	m.errText = ""
+}

@@ -1,0 +1,586 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"frontdesk/store"
+)
+
+// requestsMode is what the requests tab shows.
+type requestsMode int
+
+const (
+	requestsList requestsMode = iota
+	requestsForm
+	requestsDetail
+	requestsAction
+)
+
+// requestsTab lists requests with filters, takes new ones, and moves one
+// through the workflow from its detail, offering only what the store allows.
+type requestsTab struct {
+	env           *env
+	width, height int
+	mode          requestsMode
+
+	status   int // index into store.RequestStatuses, -1 for all
+	category int // index into store.Categories, -1 for all
+	overdue  bool
+	callback bool
+	query    string
+	search   lineInput
+	typing   bool
+
+	list  []store.Request
+	table table
+
+	req    store.Request
+	events []store.RequestEvent
+	target string // the status the action form moves to
+
+	form   form
+	saving bool
+}
+
+// requestsLoadedMsg is the filtered list.
+type requestsLoadedMsg struct{ list []store.Request }
+
+// requestDetailMsg is one request with its history.
+type requestDetailMsg struct {
+	req    store.Request
+	events []store.RequestEvent
+}
+
+// requestSavedMsg says a request was created or moved.
+type requestSavedMsg struct {
+	req     store.Request
+	created bool
+}
+
+// requestErrMsg is the store's answer to a create or move it refused.
+type requestErrMsg struct{ err error }
+
+func newRequestsTab(e *env) requestsTab {
+	s := lineInput{Prompt: e.tr(txtKeySearch) + ": ", CharLimit: 40}
+	return requestsTab{env: e, status: -1, category: -1, search: s}
+}
+
+// SetSize gives the tab its room.
+func (m requestsTab) SetSize(w, h int) requestsTab { m.width, m.height = w, h; return m }
+
+func (m requestsTab) capturing() bool {
+	return m.typing || m.mode == requestsForm || m.mode == requestsAction
+}
+
+func (m requestsTab) dirty() bool {
+	return (m.mode == requestsForm || m.mode == requestsAction) && m.form.dirty()
+}
+
+func (m requestsTab) filter() store.RequestFilter {
+	f := store.RequestFilter{Overdue: m.overdue, Query: m.query, Limit: 500}
+	if m.status >= 0 {
+		f.Statuses = []string{store.RequestStatuses[m.status].Code}
+	}
+	if m.category >= 0 {
+		f.Category = store.Categories[m.category].Code
+	}
+	return f
+}
+
+// load reads the list, and the open request when the detail shows.
+func (m requestsTab) load() tea.Cmd {
+	e, f, cb := m.env, m.filter(), m.callback
+	cmds := []tea.Cmd{func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		var list []store.Request
+		var err error
+		if cb {
+			list, err = e.db.Callbacks(ctx)
+		} else {
+			list, err = e.db.Requests(ctx, f)
+		}
+		if err != nil {
+			return errMsg{err}
+		}
+		return requestsLoadedMsg{list}
+	}}
+	if m.mode == requestsDetail || m.mode == requestsAction {
+		cmds = append(cmds, loadRequestCmd(e, m.req.ID))
+	}
+	return tea.Batch(cmds...)
+}
+
+func loadRequestCmd(e *env, id int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		r, err := e.db.Request(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		evs, err := e.db.RequestEvents(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		return requestDetailMsg{r, evs}
+	}
+}
+
+func createRequestCmd(e *env, in store.RequestInput) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		r, err := e.db.CreateRequest(ctx, in)
+		if err != nil {
+			return requestErrMsg{err}
+		}
+		return requestSavedMsg{req: r, created: true}
+	}
+}
+
+// moveRequestCmd asks the store to move request id to status to, with what
+// the action form holds.
+func moveRequestCmd(e *env, id int64, to string, vals map[string]string) tea.Cmd {
+	staff := e.staff
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		var r store.Request
+		var err error
+		switch to {
+		case store.StatusAccepted:
+			r, err = e.db.Accept(ctx, id, staff)
+		case store.StatusInProgress:
+			r, err = e.db.Start(ctx, id, staff, vals["note"])
+		case store.StatusResolved:
+			r, err = e.db.Resolve(ctx, id, staff, vals["resolution"])
+		case store.StatusTransferred:
+			r, err = e.db.Transfer(ctx, id, staff, vals["transferred_to"], vals["note"])
+		case store.StatusRejected:
+			r, err = e.db.Reject(ctx, id, staff, vals["reason"])
+		case store.StatusClosed:
+			r, err = e.db.RecordSatisfaction(ctx, id, staff, vals["satisfaction"], vals["comment"])
+		}
+		if err != nil {
+			return requestErrMsg{err}
+		}
+		return requestSavedMsg{req: r}
+	}
+}
+
+func (m requestsTab) newRequestForm() form {
+	e := m.env
+	f := newForm(e.lang, e.tr(txtNewRequest))
+	f.text("name", e.tr(txtColName), "", 30)
+	f.text("phone", e.tr(txtColPhone), "", 20)
+	f.text("community", e.tr(txtCommunity), "", 60)
+	f.choose("category", e.tr(txtCategory), store.Categories, "policy")
+	f.choose("urgency", e.tr(txtUrgency), store.Urgencies, "normal")
+	f.text("description", e.tr(txtDescription), "", 1000)
+	f.text("handler", e.tr(txtHandler), "", 30)
+	return f
+}
+
+func (m *requestsTab) requestInput() store.RequestInput {
+	f := &m.form
+	return store.RequestInput{Name: f.value("name"), Phone: f.value("phone"), Community: f.value("community"),
+		Category: f.value("category"), Urgency: f.value("urgency"), Description: f.value("description"),
+		Handler: f.value("handler"), Actor: m.env.staff, Source: "desk"}
+}
+
+// actionForm is the small form an action needs; nil fields for accept.
+func (m requestsTab) actionForm(to string) form {
+	e := m.env
+	f := newForm(e.lang, fmt.Sprintf(e.tr(txtMovedTo), m.req.ReceiptNo, e.label(store.RequestStatuses, to)))
+	switch to {
+	case store.StatusInProgress:
+		f.text("note", e.tr(txtNote), "", 500)
+	case store.StatusResolved:
+		f.text("resolution", e.tr(txtResolution), "", 1000)
+	case store.StatusTransferred:
+		f.text("transferred_to", e.tr(txtTransferTo), "", 30)
+		f.text("note", e.tr(txtNote), "", 500)
+	case store.StatusRejected:
+		f.text("reason", e.tr(txtReason), "", 500)
+	case store.StatusClosed:
+		f.choose("satisfaction", e.tr(txtSatisfaction), store.Satisfactions, "satisfied")
+		f.text("comment", e.tr(txtComment), "", 500)
+	}
+	return f
+}
+
+// actionKeys maps each status a request may move to onto its key.
+func (m requestsTab) actionKeys() map[string]key.Binding {
+	k := m.env.keys
+	return map[string]key.Binding{
+		store.StatusAccepted: k.Accept, store.StatusInProgress: k.Start, store.StatusResolved: k.Resolve,
+		store.StatusTransferred: k.Transfer, store.StatusRejected: k.Reject, store.StatusClosed: k.Rate,
+	}
+}
+
+// Update answers the tab's data and keys.
+func (m requestsTab) Update(msg tea.Msg) (requestsTab, tea.Cmd) {
+	switch msg := msg.(type) {
+	case requestsLoadedMsg:
+		m.list = msg.list
+		m.table.rows, m.table.marks = nil, nil
+		for _, r := range msg.list {
+			m.table.rows = append(m.table.rows, m.row(r))
+			var mark func(string) string
+			if r.Overdue {
+				mark = func(s string) string { return m.env.st.overdue.Render(s) }
+			}
+			m.table.marks = append(m.table.marks, mark)
+		}
+		m.table.clampCursor(m.tableHeight())
+		return m, nil
+	case requestDetailMsg:
+		if msg.req.ID == m.req.ID {
+			m.req, m.events = msg.req, msg.events
+		}
+		return m, nil
+	case requestSavedMsg:
+		m.saving = false
+		if msg.created {
+			m.mode = requestsList
+			return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(txtCreatedReq), msg.req.ReceiptNo)))
+		}
+		m.mode = requestsDetail
+		m.req = msg.req
+		return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(txtMovedTo), msg.req.ReceiptNo, m.env.label(store.RequestStatuses, msg.req.Status))))
+	case requestErrMsg:
+		m.saving = false
+		if m.mode == requestsForm || m.mode == requestsAction {
+			m.form.showError(msg.err, true)
+			return m, nil
+		}
+		return m, func() tea.Msg { return errMsg{msg.err} }
+	case tea.KeyMsg:
+		if m.env == nil {
+			return m, nil
+		}
+		switch {
+		case m.typing:
+			return m.updateSearch(msg)
+		case m.mode == requestsForm || m.mode == requestsAction:
+			return m.updateForm(msg)
+		case m.mode == requestsDetail:
+			return m.updateDetail(msg)
+		}
+		return m.updateList(msg)
+	}
+	return m, nil
+}
+
+func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
+	k := m.env.keys
+	h := m.tableHeight()
+	switch {
+	case key.Matches(msg, k.Up):
+		m.table.move(-1, h)
+	case key.Matches(msg, k.Down):
+		m.table.move(1, h)
+	case key.Matches(msg, k.New):
+		m.mode = requestsForm
+		m.form = m.newRequestForm()
+	case key.Matches(msg, k.Enter):
+		if m.table.cursor >= 0 && m.table.cursor < len(m.list) {
+			m.req = m.list[m.table.cursor]
+			m.events = nil
+			m.mode = requestsDetail
+			return m, loadRequestCmd(m.env, m.req.ID)
+		}
+	case key.Matches(msg, k.Status):
+		m.status++
+		if m.status >= len(store.RequestStatuses) {
+			m.status = -1
+		}
+		m.callback = false
+		return m, m.load()
+	case key.Matches(msg, k.Category):
+		m.category++
+		if m.category >= len(store.Categories) {
+			m.category = -1
+		}
+		m.callback = false
+		return m, m.load()
+	case key.Matches(msg, k.Overdue):
+		m.overdue = !m.overdue
+		m.callback = false
+		return m, m.load()
+	case key.Matches(msg, k.Callback):
+		m.callback = !m.callback
+		m.table.cursor = 0
+		return m, m.load()
+	case key.Matches(msg, k.Search):
+		m.typing = true
+		m.search.SetValue(m.query)
+		m.search.Focus()
+	case key.Matches(msg, k.Back):
+		if m.query != "" || m.callback {
+			m.query, m.callback = "", false
+			return m, m.load()
+		}
+	}
+	return m, nil
+}
+
+func (m requestsTab) updateSearch(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.typing = false
+		m.search.Blur()
+		return m, nil
+	case "enter":
+		m.typing = false
+		m.search.Blur()
+		m.query = strings.TrimSpace(m.search.Value())
+		m.table.cursor = 0
+		return m, m.load()
+	}
+	m.search, _ = m.search.Update(msg)
+	return m, nil
+}
+
+func (m requestsTab) updateDetail(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
+	if key.Matches(msg, m.env.keys.Back) {
+		m.mode = requestsList
+		return m, m.load()
+	}
+	keys := m.actionKeys()
+	for _, to := range store.NextStatuses(m.req.Status) {
+		if !key.Matches(msg, keys[to]) {
+			continue
+		}
+		if to == store.StatusAccepted {
+			return m, moveRequestCmd(m.env, m.req.ID, to, nil)
+		}
+		m.target = to
+		m.form = m.actionForm(to)
+		m.mode = requestsAction
+		return m, nil
+	}
+	return m, nil
+}
+
+func (m requestsTab) updateForm(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
+	if m.saving {
+		return m, nil
+	}
+	var act formAction
+	var cmd tea.Cmd
+	m.form, cmd, act = m.form.Update(msg)
+	switch act {
+	case formCancel:
+		if m.mode == requestsAction {
+			m.mode = requestsDetail
+		} else {
+			m.mode = requestsList
+		}
+		return m, nil
+	case formChanged:
+		if m.mode == requestsForm {
+			_, err := m.requestInput().Validate()
+			m.form.showError(err, false)
+		}
+	case formSubmit:
+		if m.mode == requestsForm {
+			in, err := m.requestInput().Validate()
+			if err != nil {
+				m.form.showError(err, true)
+				return m, nil
+			}
+			m.saving = true
+			return m, createRequestCmd(m.env, in)
+		}
+		vals := map[string]string{}
+		for _, f := range m.form.fields {
+			vals[f.name] = m.form.value(f.name)
+		}
+		m.saving = true
+		return m, moveRequestCmd(m.env, m.req.ID, m.target, vals)
+	}
+	return m, cmd
+}
+
+func (m requestsTab) row(r store.Request) []string {
+	e := m.env
+	flag := ""
+	switch {
+	case r.Overdue:
+		flag = e.tr(txtOverdueMark)
+	case r.Urgency == "urgent":
+		flag = e.tr(txtUrgentMark)
+	}
+	promised := ""
+	if !r.PromisedBy.IsZero() {
+		promised = r.PromisedBy.String()[5:]
+	}
+	return []string{flag, r.ReceiptNo, e.label(store.RequestStatuses, r.Status), e.label(store.Categories, r.Category),
+		r.Name, promised, r.Owner, e.label(store.Sources, r.Source)}
+}
+
+func (m requestsTab) columns() []column {
+	e := m.env
+	return []column{{"", 4, 0}, {e.tr(txtColReceipt), 15, 0}, {e.tr(txtColStatus), 8, 0}, {e.tr(txtColCategory), 8, 1},
+		{e.tr(txtColName), 6, 1}, {e.tr(txtColPromised), 5, 0}, {e.tr(txtColOwner), 6, 1}, {e.tr(txtColSource), 4, 0}}
+}
+
+func (m requestsTab) tableHeight() int { return max(m.height-3, 1) }
+
+// ShortHelp lists the tab's main keys.
+func (m requestsTab) ShortHelp() []key.Binding {
+	k := m.env.keys
+	switch {
+	case m.typing || m.mode == requestsForm || m.mode == requestsAction:
+		return []key.Binding{k.Enter, k.Back}
+	case m.mode == requestsDetail:
+		keys := m.actionKeys()
+		var out []key.Binding
+		for _, to := range store.NextStatuses(m.req.Status) {
+			out = append(out, keys[to])
+		}
+		return append(out, k.Back)
+	}
+	return []key.Binding{k.New, k.Enter, k.Status, k.Category, k.Overdue, k.Callback, k.Search}
+}
+
+// FullHelp lists all the tab's keys.
+func (m requestsTab) FullHelp() [][]key.Binding {
+	k := m.env.keys
+	return [][]key.Binding{{k.New, k.Enter, k.Back, k.Search}, {k.Status, k.Category, k.Overdue, k.Callback},
+		{k.Accept, k.Start, k.Resolve, k.Transfer, k.Reject, k.Rate}}
+}
+
+// View draws the list, the detail, or a form.
+func (m requestsTab) View() string {
+	switch m.mode {
+	case requestsForm:
+		return m.form.View(m.width, m.env.st, "", "")
+	case requestsDetail:
+		return m.detailView()
+	case requestsAction:
+		return m.detailHead() + "\n\n" + m.form.View(m.width, m.env.st, "", "")
+	}
+	e := m.env
+	st := e.st
+	var head string
+	if m.callback {
+		head = fmt.Sprintf(e.tr(txtCallbackList), len(m.list))
+	} else {
+		status, cat := e.tr(txtFilterAll), e.tr(txtFilterAll)
+		if m.status >= 0 {
+			status = store.RequestStatuses[m.status].Text(e.lang)
+		}
+		if m.category >= 0 {
+			cat = store.Categories[m.category].Text(e.lang)
+		}
+		over := ""
+		if m.overdue {
+			over = e.tr(txtOnlyOverdue)
+		}
+		head = fmt.Sprintf(e.tr(txtRequests), len(m.list)) + "  " + fmt.Sprintf(e.tr(txtFilters), status, cat, over)
+		if m.query != "" {
+			head += "  /" + m.query
+		}
+	}
+	var b strings.Builder
+	b.WriteString(st.heading.Render(clip(head, m.width)) + "\n")
+	if m.typing {
+		b.WriteString(m.search.View() + "\n")
+	} else {
+		b.WriteString("\n")
+	}
+	cols := m.columns()
+	if m.callback {
+		cols[6] = column{e.tr(txtColPhone), 11, 0}
+		for i, r := range m.list {
+			if i < len(m.table.rows) {
+				m.table.rows[i][6] = r.Phone
+			}
+		}
+	}
+	m.table.cols = cols
+	b.WriteString(m.table.render(m.width, m.tableHeight()+1, st, true))
+	return b.String()
+}
+
+func (m requestsTab) detailHead() string {
+	e := m.env
+	r := m.req
+	st := e.st
+	line := fmt.Sprintf("%s  %s  %s  %s", r.ReceiptNo, e.label(store.RequestStatuses, r.Status), r.Name, e.label(store.Categories, r.Category))
+	if r.Overdue {
+		return st.overdue.Render(clip(line+"  "+e.tr(txtOverdueMark), m.width))
+	}
+	return st.heading.Render(clip(line, m.width))
+}
+
+func (m requestsTab) detailView() string {
+	e := m.env
+	st := e.st
+	r := m.req
+	f := txtDetailFields
+	lw := 0
+	for _, t := range f {
+		lw = max(lw, visibleWidth(e.tr(t)))
+	}
+	urg := e.label(store.Urgencies, r.Urgency)
+	sat := e.label(store.Satisfactions, r.Satisfaction)
+	if r.SatisfactionComment != "" {
+		sat += "：" + r.SatisfactionComment
+	}
+	pairs := [][2]string{
+		{e.tr(f[3]), r.Phone + "   " + e.tr(f[4]) + ": " + r.Community},
+		{e.tr(f[6]), urg + "   " + e.tr(f[7]) + ": " + r.Owner + "   " + e.tr(f[8]) + ": " + r.PromisedBy.String()},
+		{e.tr(f[9]), strings.ReplaceAll(r.Description, "\n", " ")},
+	}
+	if r.Resolution != "" {
+		pairs = append(pairs, [2]string{e.tr(f[10]), r.Resolution})
+	}
+	if r.TransferredTo != "" {
+		pairs = append(pairs, [2]string{e.tr(txtTransferTo), r.TransferredTo})
+	}
+	if r.RejectReason != "" {
+		pairs = append(pairs, [2]string{e.tr(txtReason), r.RejectReason})
+	}
+	if r.Satisfaction != "" {
+		pairs = append(pairs, [2]string{e.tr(f[11]), sat})
+	}
+	lines := []string{m.detailHead()}
+	for _, p := range pairs {
+		lines = append(lines, clip(st.label.Render(fit(p[0], lw))+"  "+p[1], m.width))
+	}
+	lines = append(lines, "", st.heading.Render(e.tr(txtHistory)))
+	room := m.height - len(lines) - 2
+	evs := m.events
+	if len(evs) > room && room > 0 {
+		evs = evs[len(evs)-room:]
+	}
+	for _, ev := range evs {
+		from := ""
+		if ev.From != "" {
+			from = e.label(store.RequestStatuses, ev.From) + " → "
+		}
+		line := fmt.Sprintf("%s  %s  %s%s  %s", ev.At.In(e.db.Location()).Format("01-02 15:04"), fit(ev.Actor, 8),
+			from, e.label(store.RequestStatuses, ev.To), strings.ReplaceAll(ev.Note, "\n", " "))
+		lines = append(lines, clip(line, m.width))
+	}
+	acts := []string{}
+	labels := map[string]text{store.StatusAccepted: txtActAccept, store.StatusInProgress: txtActStart, store.StatusResolved: txtActResolve,
+		store.StatusTransferred: txtActTransfer, store.StatusRejected: txtActReject, store.StatusClosed: txtActRate}
+	for _, to := range store.NextStatuses(r.Status) {
+		acts = append(acts, e.tr(labels[to]))
+	}
+	act := e.tr(txtActions) + strings.Join(acts, "  ")
+	if len(acts) == 0 {
+		act = e.tr(txtNoActions)
+	}
+	lines = append(lines, "", st.notice.Render(clip(act, m.width)))
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,318 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"frontdesk/store"
+)
+
+// todayTab is the desk's first screen: counts, the day's venues as a
+// timeline, the newest kiosk submissions, and the roll call one key away.
+type todayTab struct {
+	env           *env
+	width, height int
+	loaded        bool
+	data          todayLoadedMsg
+	kiosk         []store.Submission
+	rollCall      bool
+	roll          table
+}
+
+// todayLoadedMsg is everything the today tab shows.
+type todayLoadedMsg struct {
+	day        store.Day
+	inBuilding []store.Visit
+	waiting    int
+	overdue    int
+	callbacks  int
+	bookings   []store.Booking
+	venues     []store.Venue
+	kiosk      []store.Submission
+}
+
+func newTodayTab(e *env) todayTab { return todayTab{env: e} }
+
+// SetSize gives the tab its room.
+func (m todayTab) SetSize(w, h int) todayTab { m.width, m.height = w, h; return m }
+
+func (m todayTab) capturing() bool { return false }
+
+// load reads today's counts, bookings and kiosk submissions.
+func (m todayTab) load() tea.Cmd {
+	db := m.env.db
+	e := m.env
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		var d todayLoadedMsg
+		var err error
+		d.day = db.Today()
+		if d.inBuilding, err = db.InBuilding(ctx); err != nil {
+			return errMsg{err}
+		}
+		waiting, err := db.Requests(ctx, store.RequestFilter{Statuses: []string{store.StatusNew}, Limit: 1000})
+		if err != nil {
+			return errMsg{err}
+		}
+		d.waiting = len(waiting)
+		overdue, err := db.Requests(ctx, store.RequestFilter{Overdue: true, Limit: 1000})
+		if err != nil {
+			return errMsg{err}
+		}
+		d.overdue = len(overdue)
+		cb, err := db.Callbacks(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		d.callbacks = len(cb)
+		if d.bookings, err = db.BookingsOn(ctx, d.day); err != nil {
+			return errMsg{err}
+		}
+		if d.venues, err = db.Venues(ctx, true); err != nil {
+			return errMsg{err}
+		}
+		if d.kiosk, err = db.KioskSubmissions(ctx, 10); err != nil {
+			return errMsg{err}
+		}
+		return d
+	}
+}
+
+// Update answers its data and its keys: r the roll call, p print it.
+func (m todayTab) Update(msg tea.Msg) (todayTab, tea.Cmd) {
+	switch msg := msg.(type) {
+	case todayLoadedMsg:
+		m.loaded = true
+		m.data = msg
+		m.kiosk = msg.kiosk
+		m.roll.rows = nil
+		for _, v := range msg.inBuilding {
+			m.roll.rows = append(m.roll.rows, m.visitRow(v))
+		}
+		return m, nil
+	case tea.KeyMsg:
+		if m.env == nil {
+			return m, nil
+		}
+		k := m.env.keys
+		switch {
+		case key.Matches(msg, k.RollCall):
+			m.rollCall = !m.rollCall
+			return m, m.load()
+		case key.Matches(msg, k.Back):
+			m.rollCall = false
+		case key.Matches(msg, k.Print):
+			return m, printCmd(m.env.db, "rollcall", m.rollCallText(), m.env.lang)
+		case key.Matches(msg, k.Up):
+			m.roll.move(-1, m.height-2)
+		case key.Matches(msg, k.Down):
+			m.roll.move(1, m.height-2)
+		}
+	}
+	return m, nil
+}
+
+func (m todayTab) visitRow(v store.Visit) []string {
+	return []string{m.env.clock(v.CheckedInAt), v.Name, store.MaskPhone(v.Phone), v.Org,
+		m.env.label(store.Purposes, v.Purpose), fmt.Sprint(v.Headcount)}
+}
+
+func (m todayTab) rollColumns() []column {
+	e := m.env
+	return []column{{e.tr(txtTimeIn), 5, 0}, {e.tr(txtColName), 8, 2}, {e.tr(txtColPhone), 11, 0},
+		{e.tr(txtColOrg), 8, 3}, {e.tr(txtColPurpose), 8, 1}, {e.tr(txtColCount), 4, 0}}
+}
+
+func (m todayTab) people() int {
+	n := 0
+	for _, v := range m.data.inBuilding {
+		n += v.Headcount
+	}
+	return n
+}
+
+// rollCallText is the roll call as printed: whole lines, no colour.
+func (m todayTab) rollCallText() string {
+	e := m.env
+	now := e.db.Now().In(e.db.Location()).Format("2006-01-02 15:04")
+	var b strings.Builder
+	b.WriteString(fmt.Sprintf(e.tr(txtRollCallHead), e.db.Settings().CenterName, now) + "\n")
+	b.WriteString(fmt.Sprintf(e.tr(txtRollCall), len(m.data.inBuilding), m.people()) + "\n\n")
+	t := table{cols: m.rollColumns(), rows: m.roll.rows}
+	out := t.render(78, len(t.rows)+1, styles{}, false)
+	b.WriteString(out + "\n")
+	return b.String()
+}
+
+// ShortHelp lists the tab's main keys.
+func (m todayTab) ShortHelp() []key.Binding {
+	k := m.env.keys
+	if m.rollCall {
+		return []key.Binding{k.Print, k.Back}
+	}
+	return []key.Binding{k.RollCall}
+}
+
+// FullHelp lists all the tab's keys.
+func (m todayTab) FullHelp() [][]key.Binding {
+	k := m.env.keys
+	return [][]key.Binding{{k.RollCall, k.Print, k.Back, k.Up, k.Down}}
+}
+
+// View draws the counts, the timeline and the kiosk list, or the roll call.
+func (m todayTab) View() string {
+	e := m.env
+	st := e.st
+	if !m.loaded {
+		return e.tr(txtLoading)
+	}
+	if m.rollCall {
+		head := st.heading.Render(fmt.Sprintf(e.tr(txtRollCall), len(m.data.inBuilding), m.people()))
+		return head + "\n" + m.roll.render(m.width, m.height-1, st, true)
+	}
+	d := m.data
+	people := fmt.Sprintf(e.tr(txtPeople), m.people())
+	counts := []string{
+		e.tr(txtInBuilding) + " " + st.heading.Render(fmt.Sprint(len(d.inBuilding))) + "/" + people,
+		e.tr(txtWaiting) + " " + st.heading.Render(fmt.Sprint(d.waiting)),
+		e.tr(txtOverdue) + " " + st.overdue.Render(fmt.Sprint(d.overdue)),
+		e.tr(txtCallbacks) + " " + st.heading.Render(fmt.Sprint(d.callbacks)),
+		e.tr(txtTodayBooked) + " " + st.heading.Render(fmt.Sprint(len(d.bookings))),
+	}
+	lines := wrapJoin(counts, "   ", m.width)
+	lines = append(lines, "", st.heading.Render(clip(e.tr(txtTimeline), m.width)))
+	lines = append(lines, m.timeline()...)
+	lines = append(lines, "", st.heading.Render(e.tr(txtNewest)))
+	room := m.height - len(lines)
+	if len(m.kiosk) == 0 {
+		lines = append(lines, st.muted.Render(e.tr(txtNone)))
+	}
+	for i, s := range m.kiosk {
+		if i >= room {
+			break
+		}
+		lines = append(lines, clip(m.submissionLine(s), m.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrapJoin joins parts with sep into lines no wider than w.
+func wrapJoin(parts []string, sep string, w int) []string {
+	var lines []string
+	cur := ""
+	for _, p := range parts {
+		switch {
+		case cur == "":
+			cur = p
+		case visibleWidth(cur+sep+p) <= w:
+			cur += sep + p
+		default:
+			lines = append(lines, cur)
+			cur = p
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+func (m todayTab) submissionLine(s store.Submission) string {
+	e := m.env
+	var kind, what, status string
+	switch s.Kind {
+	case store.KindVisit:
+		kind, what = e.tr(txtKindVisit), e.label(store.Purposes, s.Summary)
+	case store.KindRequest:
+		kind, what, status = e.tr(txtKindRequest), e.label(store.Categories, s.Summary), e.label(store.RequestStatuses, s.Status)
+	case store.KindBooking:
+		kind, what, status = e.tr(txtKindBooking), s.Summary, e.label(store.BookingStatuses, s.Status)
+	}
+	at := s.CreatedAt.In(e.db.Location()).Format("01-02 15:04")
+	return fmt.Sprintf("%s %s %s %s %s %s", at, fit(kind, 4), fit(s.ReceiptNo, 15), fit(s.Name, 10), fit(what, 12), status)
+}
+
+// Timeline bounds: the day drawn runs from 08:00 to 21:00.
+const (
+	timelineFrom = 8 * 60
+	timelineTo   = 21 * 60
+)
+
+// timeline draws one line per venue, a cell per slice of 08:00–21:00:
+// '=' approved, '?' pending, '.' free.
+func (m todayTab) timeline() []string {
+	return drawTimeline(m.env, m.data.venues, m.data.bookings, m.width)
+}
+
+func drawTimeline(e *env, venues []store.Venue, bookings []store.Booking, width int) []string {
+	if len(venues) == 0 {
+		return []string{e.st.muted.Render(e.tr(txtNoVenues))}
+	}
+	nameW := 10
+	for _, v := range venues {
+		nameW = max(nameW, min(16, visibleWidth(v.Name)))
+	}
+	cells := width - nameW - 2
+	if cells < 13 {
+		cells = 13
+	}
+	span := timelineTo - timelineFrom
+	scale := []byte(strings.Repeat(" ", cells))
+	for h := 8; h <= 20; h += 2 {
+		pos := (h*60 - timelineFrom) * cells / span
+		label := fmt.Sprintf("%02d", h)
+		if pos+2 <= cells {
+			copy(scale[pos:], label)
+		}
+	}
+	lines := []string{strings.Repeat(" ", nameW+1) + string(scale)}
+	loc := e.db.Location()
+	for _, v := range venues {
+		row := []byte(strings.Repeat(".", cells))
+		for _, b := range bookings {
+			if b.VenueID != v.ID || (b.Status != store.BookingApproved && b.Status != store.BookingPending) {
+				continue
+			}
+			s, en := b.Start.In(loc), b.End.In(loc)
+			from := s.Hour()*60 + s.Minute()
+			to := en.Hour()*60 + en.Minute()
+			mark := byte('=')
+			if b.Status == store.BookingPending {
+				mark = '?'
+			}
+			for c := 0; c < cells; c++ {
+				mid := timelineFrom + (2*c+1)*span/(2*cells)
+				if mid >= from && mid < to && (mark == '=' || row[c] == '.') {
+					row[c] = mark
+				}
+			}
+		}
+		lines = append(lines, fit(v.Name, nameW)+" "+string(row))
+	}
+	return lines
+}
+
+// printCmd prints a text with lp when the machine has it, else writes it to
+// a file beside the database, and says which.
+func printCmd(db *store.DB, name, body, lang string) tea.Cmd {
+	return func() tea.Msg {
+		stamp := db.Now().In(db.Location()).Format("20060102-150405")
+		path := filepath.Join(filepath.Dir(db.Path()), fmt.Sprintf("%s-%s.txt", name, stamp))
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			return errMsg{err}
+		}
+		if lp, err := exec.LookPath("lp"); err == nil {
+			if out, err := exec.Command(lp, path).CombinedOutput(); err == nil {
+				return noticeMsg(fmt.Sprintf(txtPrinted.in(lang), strings.TrimSpace(string(out))))
+			}
+		}
+		return noticeMsg(fmt.Sprintf(txtWrote.in(lang), path))
+	}
+}

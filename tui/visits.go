@@ -1,0 +1,476 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"frontdesk/store"
+)
+
+// visitsMode is what the visits tab shows.
+type visitsMode int
+
+const (
+	visitsList visitsMode = iota
+	visitsForm
+	visitsSearch
+)
+
+// yesNo are the two answers of a yes/no choice.
+var yesNo = []store.Label{{Code: "no", ZH: txtNo.zh, EN: txtNo.en}, {Code: "yes", ZH: txtYes.zh, EN: txtYes.en}}
+
+// visitsTab lists a day's visits, logs new ones with returning-visitor
+// lookup, checks visitors out and searches the history.
+type visitsTab struct {
+	env           *env
+	width, height int
+	mode          visitsMode
+	day           store.Day
+	visits        []store.Visit
+	table         table
+	detail        bool
+
+	form      form
+	found     []store.Visitor
+	foundAt   int
+	lookupSeq int
+	saving    bool
+
+	search    lineInput
+	searching bool   // the search input has the focus
+	query     string // the search whose results show; "" for the day
+}
+
+// visitsLoadedMsg is a day's visits, or a search's results when query is set.
+type visitsLoadedMsg struct {
+	day    store.Day
+	query  string
+	visits []store.Visit
+}
+
+// visitorsFoundMsg answers a returning-visitor lookup.
+type visitorsFoundMsg struct {
+	seq      int
+	visitors []store.Visitor
+}
+
+// visitSavedMsg says a visit was checked in or out.
+type visitSavedMsg struct {
+	visit store.Visit
+	out   bool
+}
+
+// visitErrMsg is the store's answer to a check-in it refused.
+type visitErrMsg struct{ err error }
+
+func newVisitsTab(e *env) visitsTab {
+	s := lineInput{}
+	s.Prompt = e.tr(txtSearchPrompt)
+	s.CharLimit = 30
+	return visitsTab{env: e, search: s}
+}
+
+// SetSize gives the tab its room.
+func (m visitsTab) SetSize(w, h int) visitsTab { m.width, m.height = w, h; return m }
+
+func (m visitsTab) capturing() bool { return m.mode == visitsForm || m.searching }
+
+func (m visitsTab) dirty() bool { return m.mode == visitsForm && m.form.dirty() }
+
+// load reads the day's visits, or reruns the search that shows.
+func (m visitsTab) load() tea.Cmd {
+	db, e, day, q := m.env.db, m.env, m.day, m.query
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		if q != "" {
+			vs, err := db.SearchVisits(ctx, q, 200)
+			if err != nil {
+				return errMsg{err}
+			}
+			return visitsLoadedMsg{day: day, query: q, visits: vs}
+		}
+		if day.IsZero() {
+			day = db.Today()
+		}
+		vs, err := db.VisitsOn(ctx, day)
+		if err != nil {
+			return errMsg{err}
+		}
+		return visitsLoadedMsg{day: day, visits: vs}
+	}
+}
+
+func findVisitorsCmd(e *env, q string, seq int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		vs, err := e.db.FindVisitors(ctx, q, 5)
+		if err != nil {
+			return errMsg{err}
+		}
+		return visitorsFoundMsg{seq: seq, visitors: vs}
+	}
+}
+
+func checkInCmd(e *env, in store.VisitInput) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		v, err := e.db.CheckIn(ctx, in)
+		if err != nil {
+			return visitErrMsg{err}
+		}
+		return visitSavedMsg{visit: v}
+	}
+}
+
+func checkOutCmd(e *env, id int64) tea.Cmd {
+	staff := e.staff
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		v, err := e.db.CheckOut(ctx, id, staff)
+		if err != nil {
+			return errMsg{err}
+		}
+		return visitSavedMsg{visit: v, out: true}
+	}
+}
+
+// newVisitForm is the check-in form, lookup first.
+func (m visitsTab) newVisitForm() form {
+	e := m.env
+	f := newForm(e.lang, e.tr(txtNewVisit))
+	f.text("lookup", e.tr(txtLookup), "", 20)
+	f.text("name", e.tr(txtColName), "", 30)
+	f.text("phone", e.tr(txtColPhone), "", 20)
+	f.text("org", e.tr(txtColOrg), "", 60)
+	f.choose("purpose", e.tr(txtColPurpose), store.Purposes, "business")
+	f.choose("party", e.tr(txtParty), yesNo, "no")
+	f.text("headcount", e.tr(txtHeadcount), "1", 4)
+	f.text("note", e.tr(txtNote), "", 200)
+	f.info = e.tr(txtLookupHint)
+	return f
+}
+
+// input reads the form as a check-in.
+func (m *visitsTab) input() (store.VisitInput, bool) {
+	f := &m.form
+	n, ok := f.number("headcount")
+	in := store.VisitInput{Name: f.value("name"), Phone: f.value("phone"), Org: f.value("org"),
+		Purpose: f.value("purpose"), PartyMember: f.value("party") == "yes", Headcount: n,
+		Note: f.value("note"), Actor: m.env.staff, Source: "desk"}
+	return in, ok
+}
+
+// validate runs the store's rules on what is typed so far.
+func (m *visitsTab) validate(force bool) (store.VisitInput, bool) {
+	in, ok := m.input()
+	if !ok {
+		m.form.clearErrors()
+		m.form.fieldError("headcount", m.env.tr(txtNotInt))
+		return in, false
+	}
+	_, err := in.Validate()
+	m.form.showError(err, force)
+	return in, err == nil
+}
+
+// fill puts a returning visitor into the form.
+func (m *visitsTab) fill(v store.Visitor) {
+	m.form.set("name", v.Name)
+	m.form.set("phone", v.Phone)
+	m.form.set("org", v.Org)
+	if v.PartyMember {
+		m.form.set("party", "yes")
+	} else {
+		m.form.set("party", "no")
+	}
+	m.found = nil
+	m.form.setFocus("purpose")
+	m.validate(false)
+}
+
+// Update answers the tab's data and keys.
+func (m visitsTab) Update(msg tea.Msg) (visitsTab, tea.Cmd) {
+	switch msg := msg.(type) {
+	case visitsLoadedMsg:
+		if msg.query != m.query {
+			return m, nil
+		}
+		m.day, m.visits = msg.day, msg.visits
+		m.table.rows = m.table.rows[:0]
+		for _, v := range msg.visits {
+			m.table.rows = append(m.table.rows, m.row(v))
+		}
+		m.table.clampCursor(m.tableHeight())
+		return m, nil
+	case visitorsFoundMsg:
+		if msg.seq == m.lookupSeq && m.mode == visitsForm {
+			m.found, m.foundAt = msg.visitors, 0
+		}
+		return m, nil
+	case visitSavedMsg:
+		m.saving = false
+		name := msg.visit.Name
+		if msg.out {
+			return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(txtCheckedOut), name)))
+		}
+		m.mode = visitsList
+		m.day = m.env.db.Today()
+		m.query = ""
+		return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(txtCheckedIn), msg.visit.ReceiptNo, name)))
+	case visitErrMsg:
+		m.saving = false
+		m.form.showError(msg.err, true)
+		return m, nil
+	case tea.KeyMsg:
+		if m.env == nil {
+			return m, nil
+		}
+		switch {
+		case m.mode == visitsForm:
+			return m.updateForm(msg)
+		case m.searching:
+			return m.updateSearch(msg)
+		}
+		return m.updateList(msg)
+	}
+	return m, nil
+}
+
+func notice(s string) tea.Cmd { return func() tea.Msg { return noticeMsg(s) } }
+
+func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
+	k := m.env.keys
+	h := m.tableHeight()
+	switch {
+	case key.Matches(msg, k.Up):
+		m.table.move(-1, h)
+	case key.Matches(msg, k.Down):
+		m.table.move(1, h)
+	case key.Matches(msg, k.PrevDay), key.Matches(msg, k.NextDay), key.Matches(msg, k.Today):
+		if m.day.IsZero() {
+			m.day = m.env.db.Today()
+		}
+		switch {
+		case key.Matches(msg, k.PrevDay):
+			m.day = m.day.AddDays(-1)
+		case key.Matches(msg, k.NextDay):
+			m.day = m.day.AddDays(1)
+		default:
+			m.day = m.env.db.Today()
+		}
+		m.query = ""
+		m.table.cursor = 0
+		return m, m.load()
+	case key.Matches(msg, k.New):
+		m.mode = visitsForm
+		m.form = m.newVisitForm()
+		m.found = nil
+		return m, nil
+	case key.Matches(msg, k.Search):
+		m.searching = true
+		m.search.SetValue("")
+		m.search.Focus()
+		return m, nil
+	case key.Matches(msg, k.Back):
+		if m.query != "" {
+			m.query = ""
+			return m, m.load()
+		}
+		m.detail = false
+	case key.Matches(msg, k.Enter):
+		m.detail = !m.detail
+	case key.Matches(msg, k.CheckOut):
+		if v, ok := m.selected(); ok && v.Open() {
+			return m, checkOutCmd(m.env, v.ID)
+		}
+	}
+	return m, nil
+}
+
+func (m visitsTab) updateSearch(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.searching = false
+		m.search.Blur()
+		return m, nil
+	case "enter":
+		m.searching = false
+		m.search.Blur()
+		m.query = strings.TrimSpace(m.search.Value())
+		m.table.cursor = 0
+		return m, m.load()
+	}
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(msg)
+	return m, cmd
+}
+
+func (m visitsTab) updateForm(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
+	if m.saving {
+		return m, nil
+	}
+	onLookup := m.form.focused() == "lookup"
+	if onLookup && len(m.found) > 0 {
+		switch msg.String() {
+		case "down", "ctrl+n":
+			m.foundAt = min(m.foundAt+1, len(m.found)-1)
+			return m, nil
+		case "up", "ctrl+p":
+			m.foundAt = max(m.foundAt-1, 0)
+			return m, nil
+		case "enter":
+			m.fill(m.found[m.foundAt])
+			return m, nil
+		}
+	}
+	var act formAction
+	var cmd tea.Cmd
+	m.form, cmd, act = m.form.Update(msg)
+	switch act {
+	case formCancel:
+		m.mode = visitsList
+		return m, nil
+	case formSubmit:
+		in, ok := m.validate(true)
+		if !ok {
+			return m, nil
+		}
+		m.saving = true
+		return m, checkInCmd(m.env, in)
+	case formChanged:
+		if m.form.focused() == "lookup" {
+			m.lookupSeq++
+			q := m.form.value("lookup")
+			if q == "" {
+				m.found = nil
+				return m, cmd
+			}
+			return m, tea.Batch(cmd, findVisitorsCmd(m.env, q, m.lookupSeq))
+		}
+		m.validate(false)
+	}
+	return m, cmd
+}
+
+func (m visitsTab) selected() (store.Visit, bool) {
+	if m.table.cursor < 0 || m.table.cursor >= len(m.visits) {
+		return store.Visit{}, false
+	}
+	return m.visits[m.table.cursor], true
+}
+
+func (m visitsTab) row(v store.Visit) []string {
+	e := m.env
+	out := e.clock(v.CheckedOutAt)
+	if v.AutoClosed {
+		out += "*"
+	}
+	first := e.clock(v.CheckedInAt)
+	if m.query != "" {
+		first = v.CheckedInAt.In(e.db.Location()).Format("01-02 15:04")
+	}
+	return []string{first, out, v.Name, store.MaskPhone(v.Phone), v.Org, e.label(store.Purposes, v.Purpose), fmt.Sprint(v.Headcount)}
+}
+
+func (m visitsTab) columns() []column {
+	e := m.env
+	first := column{e.tr(txtTimeIn), 5, 0}
+	if m.query != "" {
+		first = column{e.tr(txtColDate), 11, 0}
+	}
+	return []column{first, {e.tr(txtTimeOut), 6, 0}, {e.tr(txtColName), 8, 2}, {e.tr(txtColPhone), 11, 0},
+		{e.tr(txtColOrg), 8, 3}, {e.tr(txtColPurpose), 8, 1}, {e.tr(txtColCount), 4, 0}}
+}
+
+func (m visitsTab) tableHeight() int {
+	h := m.height - 2
+	if m.detail {
+		h -= 4
+	}
+	return max(h-1, 1)
+}
+
+// ShortHelp lists the tab's main keys.
+func (m visitsTab) ShortHelp() []key.Binding {
+	k := m.env.keys
+	if m.mode == visitsForm || m.searching {
+		return []key.Binding{k.Enter, k.Back}
+	}
+	return []key.Binding{k.New, k.CheckOut, k.Search, k.PrevDay, k.NextDay}
+}
+
+// FullHelp lists all the tab's keys.
+func (m visitsTab) FullHelp() [][]key.Binding {
+	k := m.env.keys
+	return [][]key.Binding{{k.New, k.CheckOut, k.Search, k.Enter, k.Back}, {k.Up, k.Down, k.PrevDay, k.NextDay, k.Today}}
+}
+
+// View draws the form, or the list with its heading.
+func (m visitsTab) View() string {
+	e := m.env
+	st := e.st
+	if m.mode == visitsForm {
+		return m.form.View(m.width, st, "lookup", m.suggestions())
+	}
+	var head string
+	if m.query != "" {
+		head = fmt.Sprintf(e.tr(txtVisitsFound), m.query, len(m.visits))
+	} else {
+		people := 0
+		for _, v := range m.visits {
+			people += v.Headcount
+		}
+		day := m.day
+		if day.IsZero() {
+			day = e.db.Today()
+		}
+		head = fmt.Sprintf(e.tr(txtVisitsOn), e.dayTitle(day), len(m.visits), people)
+	}
+	var b strings.Builder
+	b.WriteString(st.heading.Render(clip(head, m.width)) + "\n")
+	if m.searching {
+		b.WriteString(m.search.View() + "\n")
+	} else {
+		b.WriteString("\n")
+	}
+	m.table.cols = m.columns()
+	b.WriteString(m.table.render(m.width, m.tableHeight()+1, st, true))
+	if m.detail {
+		if v, ok := m.selected(); ok {
+			b.WriteString("\n\n" + clip(fmt.Sprintf("%s  %s  %s  %s  %s:%s", v.ReceiptNo, v.Name, v.Phone, v.Org,
+				e.tr(txtParty), e.label(yesNo, map[bool]string{true: "yes", false: "no"}[v.PartyMember])), m.width))
+			b.WriteString("\n" + clip(e.tr(txtNote)+": "+v.Note+"  ("+v.CreatedBy+" / "+e.label(store.Sources, v.Source)+")", m.width))
+		}
+	}
+	return b.String()
+}
+
+// suggestions draws the returning visitors the lookup found.
+func (m visitsTab) suggestions() string {
+	if len(m.found) == 0 {
+		return ""
+	}
+	e := m.env
+	var lines []string
+	for i, v := range m.found {
+		party := ""
+		if v.PartyMember {
+			party = e.tr(txtParty)
+		}
+		line := fmt.Sprintf("%s %s %s %s %s", fit(v.Name, 8), store.MaskPhone(v.Phone), fit(v.Org, 16),
+			fit(fmt.Sprintf(e.tr(txtVisitsTimes), v.VisitCount), 10), party)
+		if i == m.foundAt {
+			lines = append(lines, "    > "+e.st.selected.Render(clip(line, m.width-6)))
+		} else {
+			lines = append(lines, "      "+clip(line, m.width-6))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
