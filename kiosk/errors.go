@@ -18,6 +18,7 @@ func (e *pageError) Error() string { return e.EN }
 
 var (
 	errNotFound  = &pageError{http.StatusNotFound, "没有找到这个页面，请检查链接是否完整。", "This page does not exist; check that the link is complete."}
+	errMethod    = &pageError{http.StatusMethodNotAllowed, "不支持这种请求方式。", "This kind of request is not supported."}
 	errNoRecord  = &pageError{http.StatusNotFound, "没有找到这条记录，请检查链接是否完整，或到前台查询。", "No record matches this link; check that it is complete, or ask at the desk."}
 	errRescan    = &pageError{http.StatusForbidden, "二维码已过期或无效，请重新扫描大厅屏幕上的二维码。", "This code has expired or is not valid; please scan the code on the lobby screen again."}
 	errCrossSite = &pageError{http.StatusForbidden, "请求来自其他网站，已被拒绝。请直接在本页面填写提交。", "The request came from another site and was refused; please submit the form on this site."}

@@ -139,7 +139,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
 	})
-	mux.HandleFunc("/", s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound }))
+	mux.HandleFunc("/", s.handle(s.handleUnknown))
 }
 
 // contentSecurityPolicy allows only the server's own files: no inline
@@ -296,4 +296,15 @@ func FirstIPv4() string {
 		}
 	}
 	return "127.0.0.1"
+}
+
+// handleUnknown answers what no route took: 405 for a method the kiosk
+// never uses, else the friendly 404.
+func (s *Server) handleUnknown(w http.ResponseWriter, r *http.Request) error {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodPost:
+		return errNotFound
+	}
+	w.Header().Set("Allow", "GET, HEAD, POST")
+	return errMethod
 }

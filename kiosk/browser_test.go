@@ -1,0 +1,212 @@
+package kiosk
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"net"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/makiuchi-d/gozxing"
+	"github.com/makiuchi-d/gozxing/qrcode"
+
+	"frontdesk/store"
+)
+
+// chromiumPath finds Debian's chromium; a missing browser fails the test.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	t.Fatal("chromium is not installed; the end-to-end test needs it: run `make test-deps` " +
+		"(or `apt-get install chromium fonts-noto-cjk`)")
+	return ""
+}
+
+// TestBrowserEndToEnd is a visitor's whole visit in a real headless Chromium
+// at a phone's viewport: the lobby, a scanned code, the request form filled
+// in Chinese, the receipt, the status page; then the record in the store.
+// The lobby tab stays open and must show a new booking without a reload.
+func TestBrowserEndToEnd(t *testing.T) {
+	exe := chromiumPath(t)
+	db := mustOpen(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + ln.Addr().String()
+	s := mustServer(t, db, Config{PublicURL: base, QRTTL: 10 * time.Minute})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	}()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(390, 844),
+	)
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+	bctx, tcancel := context.WithTimeout(bctx, 45*time.Second)
+	defer tcancel()
+
+	// The lobby, at a phone's size, as a visitor would photograph it.
+	err = chromedp.Do(bctx,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS("#qr-request")),
+	)
+	if err != nil {
+		t.Fatalf("open the lobby: %v", err)
+	}
+	if err := waitTrue(bctx, `(() => { const i = document.getElementById("qr-request"); return i.complete && i.naturalWidth > 0; })()`); err != nil {
+		t.Fatalf("QR image never loaded: %v", err)
+	}
+	shot, err := chromedp.Run(bctx, chromedp.Screenshot(chromedp.CSS("#qr-request")))
+	if err != nil {
+		t.Fatalf("screenshot the code: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
+	if err != nil {
+		t.Fatalf("decode the code on screen: %v", err)
+	}
+	formURL := res.GetText()
+	if !strings.HasPrefix(formURL, base+"/f/request?token=") {
+		t.Fatalf("the code says %q, want the request form under %s", formURL, base)
+	}
+
+	// The form, filled in Chinese at 390 px, without sideways scrolling.
+	err = chromedp.Do(bctx,
+		chromedp.Navigate(formURL),
+		chromedp.WaitVisible(chromedp.CSS("#name")),
+	)
+	if err != nil {
+		t.Fatalf("open the form: %v", err)
+	}
+	if err := waitTrue(bctx, `document.documentElement.scrollWidth <= window.innerWidth`); err != nil {
+		t.Errorf("the form scrolls sideways at 390 px: %v", err)
+	}
+	err = chromedp.Do(bctx,
+		chromedp.SendKeys(chromedp.CSS("#name"), "张三丰"),
+		chromedp.SendKeys(chromedp.CSS("#phone"), "13812345678"),
+		chromedp.SendKeys(chromedp.CSS("#community"), "幸福社区第三网格"),
+		chromedp.SetValue(chromedp.CSS("#category"), "housing"),
+		chromedp.Click(chromedp.CSS(`input[name="urgency"][value="urgent"]`)),
+		chromedp.SendKeys(chromedp.CSS("#description"), "楼道灯坏了一周，老人晚上出行不便，请尽快维修。"),
+		chromedp.Click(chromedp.CSS(`button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#receipt-no")),
+	)
+	if err != nil {
+		t.Fatalf("fill and submit the form: %v", err)
+	}
+	receipt, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS("#receipt-no")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(receipt, "R-20260310-") {
+		t.Errorf("receipt number on the page %q, want R-20260310-…", receipt)
+	}
+
+	// The private status page.
+	err = chromedp.Do(bctx,
+		chromedp.Click(chromedp.CSS("#status-link")),
+		chromedp.WaitVisible(chromedp.CSS("#state")),
+	)
+	if err != nil {
+		t.Fatalf("open the status page: %v", err)
+	}
+	state, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS("#state")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc, err := chromedp.Run(bctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state != "待受理" || !strings.HasPrefix(loc, base+"/s/") {
+		t.Errorf("status page %s shows %q, want /s/… showing 待受理", loc, state)
+	}
+
+	// The record, in the store, as typed.
+	r, err := db.RequestByReceipt(context.Background(), receipt)
+	if err != nil {
+		t.Fatalf("find %s in the store: %v", receipt, err)
+	}
+	if r.Name != "张三丰" || r.Phone != "13812345678" || r.Community != "幸福社区第三网格" || r.Category != "housing" ||
+		r.Urgency != "urgent" || !strings.Contains(r.Description, "楼道灯坏了一周") || r.Source != "kiosk" {
+		t.Errorf("stored request: %+v", r)
+	}
+	if code := strings.TrimPrefix(loc, base+"/s/"); code != r.StatusCode {
+		t.Errorf("status link code %q, stored %q", code, r.StatusCode)
+	}
+
+	// Back on the lobby, a booking made at the desk appears without a reload.
+	err = chromedp.Do(bctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("#schedule")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := waitTrue(bctx, `typeof EventSource !== "undefined"`); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // let the event stream connect
+	start, end, _ := db.BookingTimes("2026-03-10", "15:00", "17:00")
+	if _, err := db.CreateBooking(context.Background(), store.BookingInput{VenueID: 1, Org: "幸福社区党支部", Contact: "李四",
+		Phone: "13900001111", Title: "党员读书会", Purpose: "party_day", Attendees: 20, Start: start, End: end, Actor: "小刘"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitTrue(bctx, `document.getElementById("schedule").textContent.includes("党员读书会")`); err != nil {
+		t.Errorf("the lobby did not show the new booking live: %v", err)
+	}
+}
+
+// waitTrue polls a JavaScript expression until it is true or ctx ends.
+func waitTrue(ctx context.Context, expr string) error {
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if err != nil {
+			return err
+		}
+		if ok {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}

@@ -1,0 +1,239 @@
+package kiosk
+
+import (
+	"bufio"
+	"context"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"frontdesk/store"
+)
+
+// TestRateLimit refuses the third submission a minute from one address
+// with a Chinese 429 page, and lets another address through.
+func TestRateLimit(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute, RateLimit: 2})
+	h := s.Handler()
+	tok := s.token("checkin", testNow)
+	one := map[string]string{"RemoteAddr": "10.0.0.7:40000"}
+	for i, want := range []int{303, 422, 429, 429} {
+		form := checkinForm(tok)
+		if i == 1 {
+			form.Set("name", "") // a refused form counts as a submission too
+		}
+		w := do(h, "POST", "/f/checkin", form, one)
+		if w.Code != want {
+			t.Fatalf("submission %d: status %d, want %d", i+1, w.Code, want)
+		}
+		if want == 429 {
+			if !strings.Contains(w.Body.String(), "提交太频繁了") || w.Header().Get("Retry-After") == "" {
+				t.Errorf("429 page: %.300s, Retry-After %q", w.Body.String(), w.Header().Get("Retry-After"))
+			}
+		}
+	}
+	if w := do(h, "POST", "/f/checkin", checkinForm(tok), map[string]string{"RemoteAddr": "10.0.0.8:40000"}); w.Code != 303 {
+		t.Errorf("another address: status %d, want 303", w.Code)
+	}
+	if w := do(h, "GET", "/f/checkin?token="+tok, nil, one); w.Code != 200 {
+		t.Errorf("reading a form is not limited: status %d", w.Code)
+	}
+	off := mustServer(t, db, Config{QRTTL: 10 * time.Minute, RateLimit: 0}).Handler()
+	for i := 0; i < 20; i++ {
+		if w := do(off, "POST", "/f/checkin", checkinForm(tok), one); w.Code != 303 {
+			t.Fatalf("limit off, submission %d: status %d", i+1, w.Code)
+		}
+	}
+}
+
+func TestEnglish(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute, Lang: "en"})
+	h := s.Handler()
+	tok := s.token("request", testNow)
+	for _, tt := range []struct {
+		name, method, path string
+		form               url.Values
+		status             int
+		want               string
+	}{
+		{"Lobby", "GET", "/", nil, 200, "Book a room"},
+		{"Form", "GET", "/f/request?token=" + tok, nil, 200, "Social &amp; medical insurance"},
+		{"Invalid", "POST", "/f/request", requestForm(tok, "phone", "1"), 422, "Phone must be an 11-digit mobile number"},
+		{"Rescan", "GET", "/f/request?token=x", nil, 403, "Please scan again"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			w := do(h, tt.method, tt.path, tt.form, nil)
+			if w.Code != tt.status || !strings.Contains(w.Body.String(), tt.want) {
+				t.Errorf("status %d (want %d), body lacks %q:\n%.800s", w.Code, tt.status, tt.want, w.Body.String())
+			}
+		})
+	}
+}
+
+// serve runs s on a real 127.0.0.1 listener until the returned stop is called.
+func serve(t *testing.T, s *Server) (base string, stop func() error) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	var once sync.Once
+	var serr error
+	stop = func() error {
+		once.Do(func() { cancel(); serr = <-done })
+		return serr
+	}
+	t.Cleanup(func() { stop() })
+	for i := 0; i < 100; i++ {
+		if resp, err := http.Get("http://" + ln.Addr().String() + "/healthz"); err == nil {
+			resp.Body.Close()
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return "http://" + ln.Addr().String(), stop
+}
+
+// TestEvents hears a refresh on the lobby's event stream soon after a
+// booking is made, and the stream ends when the server shuts down.
+func TestEvents(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
+	base, stop := serve(t, s)
+	resp, err := http.Get(base + "/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		t.Fatalf("status %d type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	lines := make(chan string, 64)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	// A visit does not change the lobby; a booking does.
+	if _, err := db.CheckIn(context.Background(), store.VisitInput{Name: "赵六", Purpose: "consult", Actor: "小刘"}); err != nil {
+		t.Fatal(err)
+	}
+	start, end, _ := db.BookingTimes("2026-03-10", "10:00", "11:00")
+	if _, err := db.CreateBooking(context.Background(), store.BookingInput{VenueID: 1, Org: "社区", Contact: "钱七",
+		Phone: "13800001234", Title: "读书会", Purpose: "residents", Attendees: 10, Start: start, End: end, Actor: "小刘"}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(5 * time.Second)
+	for got := false; !got; {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				t.Fatal("stream ended before a refresh")
+			}
+			got = l == "event: refresh"
+		case <-deadline:
+			t.Fatal("no refresh within 5s of a booking")
+		}
+	}
+	lobby, err := http.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	bufio.NewReader(lobby.Body).WriteTo(&b)
+	lobby.Body.Close()
+	if !strings.Contains(b.String(), "读书会") || !strings.Contains(b.String(), "138****1234") || strings.Contains(b.String(), "13800001234") {
+		t.Errorf("lobby after booking: want the booking with a masked phone; got %.3000s", b.String())
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("shutdown with an open event stream: %v", err)
+	}
+	for range lines {
+	}
+}
+
+// TestShutdownKeepsAcknowledged submits check-ins from many clients while
+// the server shuts down: every submission answered 303 is in the store.
+func TestShutdownKeepsAcknowledged(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
+	base, stop := serve(t, s)
+	if !s.Up() {
+		t.Fatal("Up() false while serving")
+	}
+	tok := s.token("checkin", testNow)
+	client := &http.Client{
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Timeout:       10 * time.Second,
+	}
+	var mu sync.Mutex
+	var acked []string
+	var wg sync.WaitGroup
+	started := make(chan struct{}, 1000)
+	for c := 0; c < 8; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				resp, err := client.PostForm(base+"/f/checkin", checkinForm(tok))
+				if err != nil {
+					return // the server has stopped taking connections
+				}
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusSeeOther {
+					mu.Lock()
+					acked = append(acked, strings.TrimPrefix(resp.Header.Get("Location"), "/receipt/"))
+					mu.Unlock()
+					select {
+					case started <- struct{}{}:
+					default:
+					}
+				} else if resp.StatusCode != http.StatusServiceUnavailable {
+					t.Errorf("status %d", resp.StatusCode)
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < 20; i++ {
+		<-started
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	wg.Wait()
+	if s.Up() {
+		t.Error("Up() true after shutdown")
+	}
+	if len(acked) < 20 {
+		t.Fatalf("only %d acknowledged", len(acked))
+	}
+	for _, code := range acked {
+		if _, err := db.VisitByCode(context.Background(), code); err != nil {
+			t.Fatalf("acknowledged check-in %s not stored: %v", code, err)
+		}
+	}
+	visits, err := db.VisitsOn(context.Background(), db.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(visits) < len(acked) {
+		t.Errorf("stored %d visits, fewer than the %d acknowledged", len(visits), len(acked))
+	}
+	t.Logf("%d acknowledged before and during shutdown, %d stored", len(acked), len(visits))
+	if resp, err := client.Get(base + "/"); err == nil {
+		resp.Body.Close()
+		t.Error("server still answers after shutdown")
+	}
+}
