@@ -169,6 +169,25 @@ func checkBookingCmd(e *env, in store.BookingInput, seq int) tea.Cmd {
 	}
 }
 
+// bookingClashMsg names the approved booking in the way of the form's slot,
+// found before the whole form is valid.
+type bookingClashMsg struct {
+	seq   int
+	clash *store.Booking
+}
+
+func clashCmd(e *env, in store.BookingInput, seq int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		c, err := e.db.Clash(ctx, in.VenueID, in.Start, in.End)
+		if err != nil {
+			return errMsg{err}
+		}
+		return bookingClashMsg{seq, c}
+	}
+}
+
 func createBookingCmd(e *env, in store.BookingInput, series bool, weeks int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := e.ctx()
@@ -250,6 +269,11 @@ func (m bookingsTab) Update(msg tea.Msg) (bookingsTab, tea.Cmd) {
 		}
 		m.showCheck(msg.err, false)
 		return m, nil
+	case bookingClashMsg:
+		if msg.seq == m.checkSeq && m.mode == bookingsForm && msg.clash != nil {
+			m.form.err = m.clashText(msg.clash)
+		}
+		return m, nil
 	case bookingSavedMsg:
 		m.saving = false
 		m.mode = bookingsList
@@ -290,6 +314,13 @@ func (m *bookingsTab) showCheck(err error, force bool) {
 	if err == nil && m.mode == bookingsForm {
 		m.form.info = m.env.tr(txtSlotFree)
 	}
+}
+
+// clashText names a clashing booking the way the store does.
+func (m bookingsTab) clashText(c *store.Booking) string {
+	loc := m.env.db.Location()
+	span := c.Start.In(loc).Format("01-02 15:04") + "-" + c.End.In(loc).Format("15:04")
+	return fmt.Sprintf(m.env.tr(txtClashWith), c.ReceiptNo, span, c.Title, c.Org)
 }
 
 func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
@@ -368,13 +399,17 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 			return m, cmd
 		}
 		in, _, err := m.bookingInput()
+		m.checkSeq++
 		if err != nil {
 			m.form.info = ""
 			m.form.showError(err, false)
+			// The clash is worth knowing before the rest is typed.
+			if in.VenueID > 0 && !in.Start.IsZero() && in.End.After(in.Start) {
+				return m, tea.Batch(cmd, clashCmd(m.env, in, m.checkSeq))
+			}
 			return m, cmd
 		}
 		m.form.clearErrors()
-		m.checkSeq++
 		return m, tea.Batch(cmd, checkBookingCmd(m.env, in, m.checkSeq))
 	case formSubmit:
 		if m.mode == bookingsPrompt {

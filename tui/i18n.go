@@ -42,7 +42,8 @@ var (
 	txtKeyHelp     = text{"帮助", "help"}
 	txtKeyTabs     = text{"切换", "switch tab"}
 	txtKeyUpDown   = text{"上下", "up/down"}
-	txtKeyDays     = text{"前后日", "prev/next day"}
+	txtKeyPrevDay  = text{"前一日", "prev day"}
+	txtKeyNextDay  = text{"后一日", "next day"}
 	txtKeyNew      = text{"新建", "new"}
 	txtKeyOpen     = text{"打开", "open"}
 	txtKeyBack     = text{"返回", "back"}
@@ -186,7 +187,7 @@ var (
 	txtColTime      = text{"时间", "Time"}
 	txtColTitle     = text{"主题", "Title"}
 	txtColArrived   = text{"到场", "Arrived"}
-	txtClashDates   = text{"冲突日期", "Clash dates"}
+	txtClashWith    = text{"该时段已被预约：%s %s「%s」（%s）", "the slot is taken: %s %s %q (%s)"}
 
 	// Daily log.
 	txtDailyTitle = text{"%s 台账预览（p 打印，e 导出 CSV）", "Daily log %s (p print, e export CSV)"}

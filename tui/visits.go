@@ -180,6 +180,24 @@ func (m *visitsTab) validate(force bool) (store.VisitInput, bool) {
 	return in, err == nil
 }
 
+// carryLookup puts what was typed in the lookup into the empty name or
+// phone field when no returning visitor was picked: a new visitor's name or
+// number is typed once.
+func (m *visitsTab) carryLookup() {
+	q := m.form.value("lookup")
+	if q == "" {
+		return
+	}
+	if strings.Trim(q, "0123456789") == "" {
+		if len(q) >= 7 && m.form.value("phone") == "" {
+			m.form.set("phone", q)
+		}
+	} else if m.form.value("name") == "" {
+		m.form.set("name", q)
+	}
+	m.found = nil
+}
+
 // fill puts a returning visitor into the form.
 func (m *visitsTab) fill(v store.Visitor) {
 	m.form.set("name", v.Name)
@@ -333,6 +351,9 @@ func (m visitsTab) updateForm(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 	var act formAction
 	var cmd tea.Cmd
 	m.form, cmd, act = m.form.Update(msg)
+	if onLookup && m.form.focused() != "lookup" {
+		m.carryLookup()
+	}
 	switch act {
 	case formCancel:
 		m.mode = visitsList
