@@ -91,7 +91,10 @@ func (db *DB) watch() {
 			continue
 		}
 		if v != last {
-			db.broadcast(Event{Kind: KindExternal, At: db.Now().UTC()})
+			// Stamped by the real clock: DB.Now may be replaced at any time
+			// by the goroutine that owns the DB, and reading it here would
+			// race with that.
+			db.broadcast(Event{Kind: KindExternal, At: time.Now().UTC()})
 			last = v
 		}
 	}
