@@ -1,8 +1,13 @@
-// Package report renders the daily log (台账) in text, CSV, HTML and JSON.
+// Package report renders the daily log (台账) in text, CSV, HTML and JSON,
+// and the volunteer service-hours table and certificates. Every figure comes
+// from the store's one snapshot; the renderers only lay it out.
 package report
 
 import (
+	"bytes"
+	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"frontdesk/store"
@@ -18,5 +23,40 @@ type Options struct {
 // Formats lists the formats Write knows.
 var Formats = []string{"text", "csv", "html", "json"}
 
-// Write renders l in format to w.
-func Write(w io.Writer, l *store.DailyLog, format string, opt Options) error { return nil }
+// HoursFormats lists the formats WriteHours knows.
+var HoursFormats = []string{"text", "html"}
+
+// BadFormat is the error for a format Write does not know, in both languages.
+func BadFormat(format string, known []string) *store.Error {
+	return &store.Error{Code: store.EINVALID, Field: "format",
+		ZH: fmt.Sprintf("不支持的格式“%s”，可选：%v", format, known),
+		EN: fmt.Sprintf("unknown format %q; choose one of %v", format, known)}
+}
+
+// Write renders l in format to w. The whole output is rendered before any
+// of it is written, so an error never leaves half a log behind.
+func Write(w io.Writer, l *store.DailyLog, format string, opt Options) error {
+	if !slices.Contains(Formats, format) {
+		return BadFormat(format, Formats)
+	}
+	if l == nil {
+		return fmt.Errorf("report: no log to write")
+	}
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "json":
+		err = writeJSON(&buf, l, opt)
+	case "text":
+		err = writeText(&buf, build(l, opt))
+	case "csv":
+		err = writeCSV(&buf, build(l, opt))
+	case "html":
+		err = writeHTML(&buf, build(l, opt))
+	}
+	if err != nil {
+		return fmt.Errorf("render %s: %w", format, err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}

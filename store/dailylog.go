@@ -19,7 +19,7 @@ const (
 
 // ResponseOutcomes names each response outcome.
 var ResponseOutcomes = []Label{
-	{ResponseOnTime, "按时响应", "On time"},
+	{ResponseOnTime, "按时", "On time"},
 	{ResponseLate, "超时", "Late"},
 	{ResponseWaiting, "待响应", "Waiting"},
 }

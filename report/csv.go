@@ -1,0 +1,66 @@
+package report
+
+import (
+	"bufio"
+	"encoding/csv"
+	"io"
+)
+
+// bom opens the CSV so Excel reads it as UTF-8 and shows Chinese correctly.
+const bom = "\ufeff"
+
+// writeCSV writes each table as a block: a header row, then its rows, each
+// row as many fields as its header. The first column names the block, so a
+// filter in a spreadsheet picks one out; a blank line separates blocks.
+func writeCSV(out io.Writer, doc *document) error {
+	b := bufio.NewWriterSize(out, 64<<10)
+	b.WriteString(bom)
+	c := csv.NewWriter(b)
+	w := words{doc.Lang}
+	block := w.t("区块", "Section")
+	first := true
+	start := func(header []string) {
+		if !first {
+			c.Write(nil) // csv writes an empty record as a blank line, which readers skip
+		}
+		first = false
+		c.Write(append([]string{block}, header...))
+	}
+	info := w.t("台账信息", "Log")
+	start([]string{w.t("项目", "Item"), w.t("内容", "Value")})
+	c.Write([]string{info, w.t("标题", "Title"), doc.Title})
+	for _, p := range doc.Meta {
+		c.Write([]string{info, p.Label, p.Value})
+	}
+	for _, s := range doc.Sections {
+		for _, t := range s.Tables {
+			name := s.Title
+			if t.Title != "" {
+				name += "·" + t.Title
+			}
+			header := make([]string, len(t.Columns))
+			for i, col := range t.Columns {
+				header[i] = col.Head
+			}
+			start(header)
+			for _, r := range t.Rows {
+				c.Write(append([]string{name}, r.Cells...))
+			}
+		}
+		if len(s.Notes) > 0 {
+			start([]string{w.t("说明", "Note")})
+			for _, n := range s.Notes {
+				c.Write([]string{s.Title, n})
+			}
+		}
+	}
+	start(doc.Signature)
+	sig := make([]string, len(doc.Signature)+1)
+	sig[0] = w.t("签字", "Signature")
+	c.Write(sig)
+	c.Flush()
+	if err := c.Error(); err != nil {
+		return err
+	}
+	return b.Flush()
+}

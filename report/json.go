@@ -1,0 +1,282 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"frontdesk/store"
+)
+
+// The JSON log is the SPEC's contract: an object with center, from, to,
+// summary, visits, requests and bookings; records carry id, created_at (RFC
+// 3339 with the center's offset), source and receipt_no; statuses are
+// English codes. Other keys are additions, never renames.
+
+type jsonLog struct {
+	Center      string            `json:"center"`
+	From        string            `json:"from"`
+	To          string            `json:"to"`
+	TimeZone    string            `json:"time_zone"`
+	PrintedBy   string            `json:"printed_by"`
+	PrintedAt   *string           `json:"printed_at"`
+	AsOf        string            `json:"as_of"`
+	Summary     jsonSummary       `json:"summary"`
+	Days        []jsonDay         `json:"days"`
+	Visits      []jsonVisit       `json:"visits"`
+	Requests    []jsonRequest     `json:"requests"`
+	Bookings    []jsonBooking     `json:"bookings"`
+	Backlog     []jsonRequest     `json:"overdue_backlog"`
+	Definitions map[string]string `json:"definitions"`
+}
+
+type jsonRate struct {
+	Num     int      `json:"num"`
+	Den     int      `json:"den"`
+	Percent *float64 `json:"percent"` // null when nothing was counted
+}
+
+type jsonSources struct {
+	Desk  int `json:"desk"`
+	Kiosk int `json:"kiosk"`
+}
+
+type jsonFigures struct {
+	Visits        int     `json:"visits"`
+	Headcount     int     `json:"headcount"`
+	Visitors      int     `json:"visitors"`
+	PartyMembers  int     `json:"party_members"`
+	ServiceVisits int     `json:"service_visits"`
+	Volunteers    int     `json:"volunteers"`
+	ServiceHours  float64 `json:"service_hours"`
+
+	RequestsReceived int      `json:"requests_received"`
+	Urgent           int      `json:"requests_urgent"`
+	Resolved         int      `json:"requests_resolved"`
+	Rejected         int      `json:"requests_rejected"`
+	Transferred      int      `json:"requests_transferred"`
+	Open             int      `json:"requests_open"`
+	Overdue          int      `json:"requests_overdue"`
+	Satisfied        int      `json:"satisfied"`
+	FairlySatisfied  int      `json:"fairly_satisfied"`
+	Unsatisfied      int      `json:"unsatisfied"`
+	ResponseRate     jsonRate `json:"response_rate"`
+	ResolutionRate   jsonRate `json:"resolution_rate"`
+	SatisfactionRate jsonRate `json:"satisfaction_rate"`
+
+	Bookings          int     `json:"bookings"`
+	BookingsApproved  int     `json:"bookings_approved"`
+	BookingsArrived   int     `json:"bookings_arrived"`
+	BookingsPending   int     `json:"bookings_pending"`
+	BookingsCancelled int     `json:"bookings_cancelled"`
+	BookingsRejected  int     `json:"bookings_rejected"`
+	NoShows           int     `json:"no_shows"`
+	BookedHours       float64 `json:"booked_hours"`
+
+	VisitSources   jsonSources `json:"visit_sources"`
+	RequestSources jsonSources `json:"request_sources"`
+	BookingSources jsonSources `json:"booking_sources"`
+}
+
+type jsonSummary struct {
+	jsonFigures
+	ByPurpose  []jsonPurpose  `json:"by_purpose"`
+	ByCategory []jsonCategory `json:"by_category"`
+	Venues     []jsonVenue    `json:"venues"`
+}
+
+type jsonDay struct {
+	Date string `json:"date"`
+	jsonFigures
+}
+
+type jsonPurpose struct {
+	Purpose   string `json:"purpose"`
+	Visits    int    `json:"visits"`
+	Headcount int    `json:"headcount"`
+}
+
+type jsonCategory struct {
+	Category         string   `json:"category"`
+	Received         int      `json:"received"`
+	Resolved         int      `json:"resolved"`
+	Overdue          int      `json:"overdue"`
+	ResponseRate     jsonRate `json:"response_rate"`
+	ResolutionRate   jsonRate `json:"resolution_rate"`
+	SatisfactionRate jsonRate `json:"satisfaction_rate"`
+}
+
+type jsonVenue struct {
+	ID          int64   `json:"venue_id"`
+	Name        string  `json:"name"`
+	Bookings    int     `json:"bookings"`
+	Approved    int     `json:"approved"`
+	NoShows     int     `json:"no_shows"`
+	BookedHours float64 `json:"booked_hours"`
+	OpenHours   float64 `json:"open_hours"`
+	Share       float64 `json:"share"`
+}
+
+type jsonVisit struct {
+	ID           int64   `json:"id"`
+	ReceiptNo    string  `json:"receipt_no"`
+	CreatedAt    string  `json:"created_at"`
+	Source       string  `json:"source"`
+	CreatedBy    string  `json:"created_by"`
+	Name         string  `json:"name"`
+	Phone        string  `json:"phone"`
+	Org          string  `json:"org"`
+	Purpose      string  `json:"purpose"`
+	Headcount    int     `json:"headcount"`
+	PartyMember  bool    `json:"party_member"`
+	CheckedInAt  string  `json:"checked_in_at"`
+	CheckedOutAt *string `json:"checked_out_at"`
+	AutoClosed   bool    `json:"auto_closed"`
+	ServiceHours float64 `json:"service_hours"`
+	Note         string  `json:"note"`
+}
+
+type jsonRequest struct {
+	ID                  int64   `json:"id"`
+	ReceiptNo           string  `json:"receipt_no"`
+	CreatedAt           string  `json:"created_at"`
+	Source              string  `json:"source"`
+	CreatedBy           string  `json:"created_by"`
+	Name                string  `json:"name"`
+	Phone               string  `json:"phone"`
+	Community           string  `json:"community"`
+	Category            string  `json:"category"`
+	Urgency             string  `json:"urgency"`
+	Description         string  `json:"description"`
+	Handler             string  `json:"handler"`
+	Owner               string  `json:"owner"`
+	Status              string  `json:"status"`
+	PromisedBy          string  `json:"promised_by"`
+	RespondBy           string  `json:"respond_by"`
+	RespondedAt         *string `json:"responded_at"`
+	Response            string  `json:"response,omitempty"`
+	AcceptedAt          *string `json:"accepted_at"`
+	ResolvedAt          *string `json:"resolved_at"`
+	ClosedAt            *string `json:"closed_at"`
+	Overdue             bool    `json:"overdue"`
+	Resolution          string  `json:"resolution"`
+	TransferredTo       string  `json:"transferred_to"`
+	RejectReason        string  `json:"reject_reason"`
+	Satisfaction        string  `json:"satisfaction"`
+	SatisfactionComment string  `json:"satisfaction_comment"`
+}
+
+type jsonBooking struct {
+	ID        int64   `json:"id"`
+	ReceiptNo string  `json:"receipt_no"`
+	CreatedAt string  `json:"created_at"`
+	Source    string  `json:"source"`
+	CreatedBy string  `json:"created_by"`
+	VenueID   int64   `json:"venue_id"`
+	Venue     string  `json:"venue"`
+	SeriesID  int64   `json:"series_id,omitempty"`
+	Org       string  `json:"org"`
+	Contact   string  `json:"contact"`
+	Phone     string  `json:"phone"`
+	Title     string  `json:"title"`
+	Purpose   string  `json:"purpose"`
+	Attendees int     `json:"attendees"`
+	Start     string  `json:"start"`
+	End       string  `json:"end"`
+	Hours     float64 `json:"hours"`
+	Status    string  `json:"status"`
+	Reason    string  `json:"reason"`
+	DecidedBy string  `json:"decided_by"`
+	ArrivedAt *string `json:"arrived_at"`
+}
+
+func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
+	loc := l.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	ts := func(t time.Time) string { return t.In(loc).Format(time.RFC3339) }
+	tsp := func(t time.Time) *string {
+		if t.IsZero() {
+			return nil
+		}
+		s := ts(t)
+		return &s
+	}
+	out := jsonLog{Center: l.Center, From: l.From.String(), To: l.To.String(), TimeZone: l.TimeZone,
+		PrintedBy: opt.PrintedBy, PrintedAt: tsp(opt.PrintedAt), AsOf: ts(l.AsOf),
+		Days: []jsonDay{}, Visits: []jsonVisit{}, Requests: []jsonRequest{}, Bookings: []jsonBooking{}, Backlog: []jsonRequest{},
+		Definitions: map[string]string{}}
+	s := l.Summary
+	out.Summary = jsonSummary{jsonFigures: figuresJSON(s.Figures), ByPurpose: []jsonPurpose{}, ByCategory: []jsonCategory{}, Venues: []jsonVenue{}}
+	for _, p := range s.ByPurpose {
+		out.Summary.ByPurpose = append(out.Summary.ByPurpose, jsonPurpose{p.Purpose, p.Visits, p.Headcount})
+	}
+	for _, c := range s.ByCategory {
+		out.Summary.ByCategory = append(out.Summary.ByCategory, jsonCategory{c.Category, c.Received, c.Resolved, c.Overdue,
+			rateJSON(c.Response), rateJSON(c.Resolution), rateJSON(c.Satisfaction)})
+	}
+	for _, v := range s.Venues {
+		out.Summary.Venues = append(out.Summary.Venues, jsonVenue{v.VenueID, v.Name, v.Bookings, v.Approved, v.NoShows,
+			v.BookedTime.Hours(), v.OpenTime.Hours(), v.Share()})
+	}
+	for _, d := range l.Days {
+		out.Days = append(out.Days, jsonDay{d.Day.String(), figuresJSON(d.Figures)})
+	}
+	for _, v := range l.Visits {
+		out.Visits = append(out.Visits, jsonVisit{ID: v.ID, ReceiptNo: v.ReceiptNo, CreatedAt: ts(v.CreatedAt), Source: v.Source,
+			CreatedBy: v.CreatedBy, Name: v.Name, Phone: v.Phone, Org: v.Org, Purpose: v.Purpose, Headcount: v.Headcount,
+			PartyMember: v.PartyMember, CheckedInAt: ts(v.CheckedInAt), CheckedOutAt: tsp(v.CheckedOutAt), AutoClosed: v.AutoClosed,
+			ServiceHours: v.ServiceDuration().Hours(), Note: v.Note})
+	}
+	req := func(r store.LogRequest) jsonRequest {
+		return jsonRequest{ID: r.ID, ReceiptNo: r.ReceiptNo, CreatedAt: ts(r.CreatedAt), Source: r.Source, CreatedBy: r.CreatedBy,
+			Name: r.Name, Phone: r.Phone, Community: r.Community, Category: r.Category, Urgency: r.Urgency,
+			Description: r.Description, Handler: r.Handler, Owner: r.Owner, Status: r.Status, PromisedBy: r.PromisedBy.String(),
+			RespondBy: ts(r.RespondBy), RespondedAt: tsp(r.RespondedAt), Response: r.Response, AcceptedAt: tsp(r.AcceptedAt),
+			ResolvedAt: tsp(r.ResolvedAt), ClosedAt: tsp(r.ClosedAt), Overdue: r.Overdue, Resolution: r.Resolution,
+			TransferredTo: r.TransferredTo, RejectReason: r.RejectReason, Satisfaction: r.Satisfaction,
+			SatisfactionComment: r.SatisfactionComment}
+	}
+	for _, r := range l.Requests {
+		out.Requests = append(out.Requests, req(r))
+	}
+	for _, r := range l.Backlog {
+		out.Backlog = append(out.Backlog, req(r))
+	}
+	for _, b := range l.Bookings {
+		out.Bookings = append(out.Bookings, jsonBooking{ID: b.ID, ReceiptNo: b.ReceiptNo, CreatedAt: ts(b.CreatedAt), Source: b.Source,
+			CreatedBy: b.CreatedBy, VenueID: b.VenueID, Venue: b.VenueName, SeriesID: b.SeriesID, Org: b.Org, Contact: b.Contact,
+			Phone: b.Phone, Title: b.Title, Purpose: b.Purpose, Attendees: b.Attendees, Start: ts(b.Start), End: ts(b.End),
+			Hours: b.Hours(), Status: b.Status, Reason: b.Reason, DecidedBy: b.DecidedBy, ArrivedAt: tsp(b.ArrivedAt)})
+	}
+	for _, d := range l.Definitions {
+		out.Definitions[d.Code] = d.Text(opt.Lang)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func rateJSON(r store.Rate) jsonRate {
+	j := jsonRate{Num: r.Num, Den: r.Den}
+	if r.Valid() {
+		p := r.Percent()
+		j.Percent = &p
+	}
+	return j
+}
+
+func figuresJSON(f store.Figures) jsonFigures {
+	return jsonFigures{Visits: f.Visits, Headcount: f.Headcount, Visitors: f.Visitors, PartyMembers: f.PartyMembers,
+		ServiceVisits: f.ServiceVisits, Volunteers: f.Volunteers, ServiceHours: f.ServiceTime.Hours(),
+		RequestsReceived: f.RequestsReceived, Urgent: f.Urgent, Resolved: f.Resolved, Rejected: f.Rejected,
+		Transferred: f.Transferred, Open: f.Open, Overdue: f.Overdue, Satisfied: f.Satisfied, FairlySatisfied: f.FairlySatisfied,
+		Unsatisfied: f.Unsatisfied, ResponseRate: rateJSON(f.Response), ResolutionRate: rateJSON(f.Resolution),
+		SatisfactionRate: rateJSON(f.Satisfaction), Bookings: f.Bookings, BookingsApproved: f.BookingsApproved,
+		BookingsArrived: f.BookingsArrived, BookingsPending: f.BookingsPending, BookingsCancelled: f.BookingsCancelled,
+		BookingsRejected: f.BookingsRejected, NoShows: f.NoShows, BookedHours: f.BookedTime.Hours(),
+		VisitSources: jsonSources(f.VisitSources), RequestSources: jsonSources(f.RequestSources),
+		BookingSources: jsonSources(f.BookingSources)}
+}

@@ -1,0 +1,296 @@
+package report
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// PageWidth is the widest line of the text log, in terminal columns (a
+// Chinese character takes two): what fits an A4 page in a monospaced font.
+const PageWidth = 100
+
+// ellipsis ends a cell cut short.
+const ellipsis = "…"
+
+// width measures s as a terminal and a printer lay it out: Chinese runes take
+// two columns. Plain ASCII, most cells, is its length.
+func width(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
+// fit cuts s to at most w columns, ending it with an ellipsis if it was cut.
+func fit(s string, w int) string {
+	if width(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, ellipsis)
+}
+
+func pad(b *bufio.Writer, s string, w int, right bool) {
+	n := w - width(s)
+	if right {
+		b.WriteString(strings.Repeat(" ", max(n, 0)))
+		b.WriteString(s)
+		return
+	}
+	b.WriteString(s)
+	b.WriteString(strings.Repeat(" ", max(n, 0)))
+}
+
+// wrap breaks s into lines of at most w columns; continuation lines start
+// with indent.
+// Closing punctuation never starts a line: the character before it moves
+// down with it.
+func wrap(s string, w int, indent string) []string {
+	var lines []string
+	iw := width(indent)
+	for _, para := range strings.Split(s, "\n") {
+		cur := []rune(nil)
+		curW := 0
+		if len(lines) > 0 {
+			cur, curW = []rune(indent), iw
+		}
+		for _, r := range para {
+			rw := width(string(r))
+			if curW+rw > w {
+				carry := 0
+				if strings.ContainsRune(noLineStart, r) && len(cur) > 1 {
+					carry = 1
+				}
+				moved := cur[len(cur)-carry:]
+				lines = append(lines, string(cur[:len(cur)-carry]))
+				cur = append([]rune(indent), moved...)
+				curW = width(string(cur))
+			}
+			cur = append(cur, r)
+			curW += rw
+		}
+		lines = append(lines, string(cur))
+	}
+	return lines
+}
+
+const noLineStart = "，。、；：？！）》」』】’”,.;:?!)]…%"
+
+func center(s string, w int) string {
+	n := (w - width(s)) / 2
+	if n <= 0 {
+		return fit(s, w)
+	}
+	return strings.Repeat(" ", n) + s
+}
+
+func writeText(out io.Writer, doc *document) error {
+	b := bufio.NewWriterSize(out, 64<<10)
+	w := words{doc.Lang}
+	b.WriteString(center(doc.Title, PageWidth))
+	b.WriteString("\n\n")
+	writePairs(b, doc.Meta, w)
+	b.WriteString(strings.Repeat("=", PageWidth))
+	b.WriteString("\n")
+	for _, s := range doc.Sections {
+		b.WriteString("\n")
+		b.WriteString(fit(s.Title, PageWidth))
+		b.WriteString("\n")
+		for _, t := range s.Tables {
+			writeTextTable(b, t, w)
+		}
+		for _, n := range s.Notes {
+			for _, line := range wrap(n, PageWidth, "  ") {
+				b.WriteString(line)
+				b.WriteString("\n")
+			}
+		}
+	}
+	b.WriteString("\n")
+	b.WriteString(strings.Repeat("=", PageWidth))
+	b.WriteString("\n\n")
+	var sig []string
+	for _, s := range doc.Signature {
+		sig = append(sig, s+w.t("：", ": ")+"____________________")
+	}
+	b.WriteString(strings.Join(sig, "        "))
+	b.WriteString("\n")
+	return b.Flush()
+}
+
+// writePairs prints label: value pairs as many to a line as fit.
+func writePairs(b *bufio.Writer, pairs []pair, w words) {
+	sep := w.t("：", ": ")
+	line := 0
+	for _, p := range pairs {
+		cell := p.Label + sep + p.Value
+		cw := width(cell)
+		if line > 0 && line+4+cw > PageWidth {
+			b.WriteString("\n")
+			line = 0
+		}
+		if line > 0 {
+			b.WriteString("    ")
+			line += 4
+		}
+		cell = fit(cell, PageWidth)
+		b.WriteString(cell)
+		line += width(cell)
+	}
+	b.WriteString("\n")
+}
+
+// layout returns the visible columns' widths and the gap between them,
+// fitted to PageWidth: first with two spaces between columns, then one,
+// then flexible columns shrink, widest first; as a last resort the last
+// columns give way, so no line passes the edge.
+func layout(t table, cells [][]int, visible []int) ([]int, int) {
+	natural := make([]int, len(visible))
+	for i, c := range visible {
+		natural[i] = width(t.Columns[c].Head)
+		for _, r := range cells {
+			natural[i] = max(natural[i], r[c])
+		}
+	}
+	ws := natural
+	total := func(gap int) int {
+		n := gap * (len(ws) - 1)
+		for _, x := range ws {
+			n += x
+		}
+		return n
+	}
+	if total(2) <= PageWidth {
+		return ws, 2
+	}
+	const minFlex = 4
+	for total(1) > PageWidth {
+		widest := -1
+		for i, c := range visible {
+			if t.Columns[c].Flex && ws[i] > minFlex && (widest < 0 || ws[i] > ws[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break
+		}
+		ws[widest]--
+	}
+	for i := len(ws) - 1; total(1) > PageWidth && i >= 0; i-- {
+		ws[i] = max(1, ws[i]-(total(1)-PageWidth))
+	}
+	return ws, 1
+}
+
+func writeTextTable(b *bufio.Writer, t table, w words) {
+	if t.Title != "" {
+		b.WriteString(w.t("【", "[") + t.Title + w.t("】", "]") + "\n")
+	}
+	if t.KV {
+		writeKV(b, t, w)
+		return
+	}
+	if len(t.Rows) == 0 {
+		b.WriteString("  " + w.t("（", "(") + t.Empty + w.t("）", ")") + "\n")
+		return
+	}
+	var visible, details []int
+	for i, c := range t.Columns {
+		if c.Detail {
+			details = append(details, i)
+		} else {
+			visible = append(visible, i)
+		}
+	}
+	cells := make([][]int, len(t.Rows))
+	for i, r := range t.Rows {
+		cells[i] = make([]int, len(r.Cells))
+		for _, c := range visible {
+			cells[i][c] = width(r.Cells[c])
+		}
+	}
+	ws, gap := layout(t, cells, visible)
+	sp := strings.Repeat(" ", gap)
+	line := func(get func(c int) (string, int)) {
+		for i, c := range visible {
+			if i > 0 {
+				b.WriteString(sp)
+			}
+			s, sw := get(c)
+			if sw > ws[i] {
+				s = fit(s, ws[i])
+				sw = width(s)
+			}
+			last := i == len(visible)-1
+			right := t.Columns[c].Right
+			switch {
+			case right:
+				b.WriteString(strings.Repeat(" ", max(ws[i]-sw, 0)))
+				b.WriteString(s)
+			case last:
+				b.WriteString(s) // no trailing spaces
+			default:
+				b.WriteString(s)
+				b.WriteString(strings.Repeat(" ", max(ws[i]-sw, 0)))
+			}
+		}
+		b.WriteString("\n")
+	}
+	line(func(c int) (string, int) { h := t.Columns[c].Head; return h, width(h) })
+	rule := gap * (len(ws) - 1)
+	for _, x := range ws {
+		rule += x
+	}
+	b.WriteString(strings.Repeat("-", min(rule, PageWidth)))
+	b.WriteString("\n")
+	sep := w.t("：", ": ")
+	for ri, r := range t.Rows {
+		line(func(c int) (string, int) { return r.Cells[c], cells[ri][c] })
+		var parts []string
+		for _, c := range details {
+			if t.Columns[c].CSVOnly {
+				continue
+			}
+			if v := strings.TrimSpace(r.Cells[c]); v != "" {
+				parts = append(parts, t.Columns[c].Head+sep+v)
+			}
+		}
+		if len(parts) > 0 {
+			for _, l := range wrap("    "+strings.Join(parts, w.t("；", "; ")), PageWidth, "      ") {
+				b.WriteString(l)
+				b.WriteString("\n")
+			}
+		}
+	}
+}
+
+// writeKV prints a table of pairs as a grid, as many pairs to a line as fit.
+func writeKV(b *bufio.Writer, t table, w words) {
+	lw, vw := 0, 0
+	for _, r := range t.Rows {
+		lw = max(lw, width(r.Cells[0]))
+		vw = max(vw, width(r.Cells[1]))
+	}
+	cell := lw + 2 + vw
+	const gap = 4
+	per := max(1, (PageWidth+gap)/(cell+gap))
+	if per == 1 {
+		cell = min(cell, PageWidth)
+	}
+	for i, r := range t.Rows {
+		if i%per != 0 {
+			b.WriteString(strings.Repeat(" ", gap))
+		}
+		label := fit(r.Cells[0], max(cell-vw-2, 1))
+		pad(b, label, cell-vw-2, false)
+		b.WriteString("  ")
+		pad(b, fit(r.Cells[1], vw), vw, true)
+		if i%per == per-1 || i == len(t.Rows)-1 {
+			b.WriteString("\n")
+		}
+	}
+}
