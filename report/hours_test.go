@@ -1,0 +1,61 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"frontdesk/report"
+	"frontdesk/store"
+)
+
+func TestHours(t *testing.T) {
+	db := seed(t)
+	month := store.Day{Year: 2026, Month: 3, Day: 1}
+	l, err := db.ServiceLog(context.Background(), month, store.Day{Year: 2026, Month: 3, Day: 31})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"zh", "en"} {
+		for _, format := range report.HoursFormats {
+			var buf bytes.Buffer
+			opt := report.Options{Lang: lang, PrintedBy: "王主任", PrintedAt: printedAt}
+			if err := report.WriteHours(&buf, l, format, opt); err != nil {
+				t.Fatalf("%s %s: %v", lang, format, err)
+			}
+			ext := map[string]string{"text": "txt", "html": "html"}[format]
+			golden(t, "hours_"+lang+"."+ext+".golden", buf.Bytes())
+			if format == "text" {
+				for i, line := range strings.Split(buf.String(), "\n") {
+					if w := ansi.StringWidth(line); w > report.PageWidth {
+						t.Errorf("%s line %d is %d columns wide: %q", lang, i+1, w, line)
+					}
+				}
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := report.WriteHours(&buf, l, "text", report.Options{PrintedAt: printedAt}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	// 张三 served twice on the day: 3.5 h and 2 h. 王五 was closed by the
+	// system, so he has no hours and no certificate.
+	for _, want := range []string{"志愿服务时长证明", "兹证明 张三（幸福里社区，电话 138****8000）", "累计服务时长 5.5 小时", "合计：1 人，2 次，5.5 小时", "幸福里党群服务中心（盖章）"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the hours text lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "王五") {
+		t.Errorf("王五 was closed by the system and must not be counted")
+	}
+	if n := strings.Count(out, "\f"); n != 1 {
+		t.Errorf("certificates on their own pages: got %d form feeds, want 1", n)
+	}
+	if err := report.WriteHours(&buf, l, "json", report.Options{}); store.ErrorCode(err) != store.EINVALID {
+		t.Errorf("hours as json: got %v, want an invalid-format error", err)
+	}
+}
