@@ -92,9 +92,11 @@ func Open(path string) (*DB, error) {
 		db.r.Close()
 		return nil, err
 	}
-	db.stopWatch = make(chan struct{})
-	db.watchDone = make(chan struct{})
-	go db.watch()
+	if err := db.startWatch(); err != nil {
+		db.w.Close()
+		db.r.Close()
+		return nil, err
+	}
 	return db, nil
 }
 

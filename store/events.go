@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"time"
 )
 
@@ -60,24 +62,35 @@ func (db *DB) broadcast(e Event) {
 // watchInterval is how often the file is checked for other processes' writes.
 const watchInterval = 250 * time.Millisecond
 
+// startWatch reads the file's data_version before Open returns, so that
+// every write another process commits after that is noticed, and leaves a
+// goroutine watching it.
+func (db *DB) startWatch() error {
+	conn, err := db.r.Conn(context.Background())
+	if err != nil {
+		return translate(fmt.Errorf("watch %s: %w", db.path, err))
+	}
+	var last int64
+	err = retryBusy(func() error { return conn.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&last) })
+	if err != nil {
+		conn.Close()
+		return translate(fmt.Errorf("watch %s: %w", db.path, err))
+	}
+	db.stopWatch = make(chan struct{})
+	db.watchDone = make(chan struct{})
+	go db.watch(conn, last)
+	return nil
+}
+
 // watch notices commits by other connections through PRAGMA data_version,
 // which changes on a connection when anyone else commits to the file. This
 // process's own writer moves it too; telling the two apart would risk missing
 // another process's write that landed in the same tick, and a spare reload
 // costs less than a missed one.
-func (db *DB) watch() {
+func (db *DB) watch(conn *sql.Conn, last int64) {
 	defer close(db.watchDone)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	conn, err := db.r.Conn(ctx)
-	if err != nil {
-		return
-	}
 	defer conn.Close()
-	var last int64
-	if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&last); err != nil {
-		return
-	}
+	ctx := context.Background()
 	tick := time.NewTicker(watchInterval)
 	defer tick.Stop()
 	for {
