@@ -498,7 +498,7 @@ func (m *Model) footerView() string {
 	} else {
 		h = m.help.ShortHelpView(keys.ShortHelp())
 	}
-	return status + "\n" + h
+	return status + "\n" + clipLines(h, m.width, -1)
 }
 
 // helpKeys adapts the shown part's bindings to bubbles/help.

@@ -1,0 +1,182 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"frontdesk/store"
+)
+
+func TestSetup(t *testing.T) {
+	db, _ := mustOpen(t, false)
+	d := newDriver(t, db, Options{})
+	if d.m.stage != stageSetup {
+		t.Fatalf("stage = %v, want setup", d.m.stage)
+	}
+	d.typ("城南街道党群服务中心")
+	d.key("tab")
+	d.typ("王芳")
+	d.key("tab")
+	d.typ("多功能厅")
+	d.key("tab")
+	d.typ("8x")
+	d.wantView("请填写整数", "多功能厅", "8x")
+	d.key("enter")
+	if db.Settings().Initialized() {
+		t.Fatal("setup saved with a bad capacity")
+	}
+	d.key("backspace")
+	d.typ("0")
+	d.key("enter")
+	if got := db.Settings().CenterName; got != "城南街道党群服务中心" {
+		t.Fatalf("center = %q", got)
+	}
+	vs, err := db.Venues(context.Background(), true)
+	if err != nil || len(vs) != 1 || vs[0].Name != "多功能厅" || vs[0].Capacity != 80 {
+		t.Fatalf("venues = %+v, %v; want 多功能厅 for 80", vs, err)
+	}
+	if d.m.stage != stageDesk || d.m.env.staff != "王芳" {
+		t.Fatalf("stage %v staff %q, want desk as 王芳", d.m.stage, d.m.env.staff)
+	}
+	d.wantView("城南街道党群服务中心", "值班:王芳", "今日")
+}
+
+func TestSetupNeedsVenue(t *testing.T) {
+	db, _ := mustOpen(t, false)
+	d := newDriver(t, db, Options{})
+	d.typ("中心")
+	d.key("enter")
+	d.wantView("请至少填写一个场地")
+	if db.Settings().Initialized() {
+		t.Fatal("set up without venues")
+	}
+}
+
+func TestStaffPick(t *testing.T) {
+	db, _ := mustOpen(t, true)
+	if _, err := db.EnsureStaff(context.Background(), "刘洋"); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("FromList", func(t *testing.T) {
+		d := newDriver(t, db, Options{})
+		if d.m.stage != stageStaff {
+			t.Fatalf("stage = %v, want staff pick", d.m.stage)
+		}
+		d.wantView("刘洋", "王芳")
+		d.key("down", "enter")
+		if d.m.env.staff != "王芳" || d.m.stage != stageDesk {
+			t.Fatalf("staff %q stage %v, want 王芳 at the desk", d.m.env.staff, d.m.stage)
+		}
+	})
+	t.Run("NewName", func(t *testing.T) {
+		d := newDriver(t, db, Options{})
+		d.typ("新同事")
+		d.key("enter")
+		if d.m.env.staff != "新同事" {
+			t.Fatalf("staff = %q", d.m.env.staff)
+		}
+		list, _ := db.StaffList(context.Background())
+		found := false
+		for _, s := range list {
+			found = found || s.Name == "新同事"
+		}
+		if !found {
+			t.Fatalf("新同事 not in the staff list: %+v", list)
+		}
+	})
+}
+
+func TestTabsAndGlobalKeys(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	for i, k := range []string{"1", "2", "3", "4", "5"} {
+		d.key(k)
+		if d.m.active != i {
+			t.Fatalf("after %s active = %d", k, d.m.active)
+		}
+	}
+	d.key("tab")
+	if d.m.active != tabToday {
+		t.Fatalf("tab from the last tab: active = %d, want 0", d.m.active)
+	}
+	d.key("shift+tab")
+	if d.m.active != tabDaily {
+		t.Fatalf("shift+tab from the first: active = %d, want 4", d.m.active)
+	}
+	d.key("?")
+	d.wantView("shift+tab")
+	d.key("?")
+
+	// In a form, digits and q are typed, not obeyed.
+	d.key("2", "n", "q", "3")
+	if d.m.active != tabVisits || d.quit {
+		t.Fatalf("a form gave up its keys: active %d quit %v", d.m.active, d.quit)
+	}
+	if got := d.m.visits.form.value("lookup"); got != "q3" {
+		t.Fatalf("lookup = %q, want q3", got)
+	}
+	// ctrl+c asks first while the form holds input.
+	d.key("ctrl+c")
+	if d.quit || !d.m.confirmQuit {
+		t.Fatal("ctrl+c quit a form with input without asking")
+	}
+	d.wantView("确定退出")
+	d.key("n")
+	if d.m.confirmQuit || d.quit {
+		t.Fatal("n did not take back the quit")
+	}
+	d.key("esc", "q")
+	if !d.quit {
+		t.Fatal("q did not quit")
+	}
+}
+
+func TestScreenFits(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳", Links: func() []Link {
+		return []Link{{"我要办事", "http://192.0.2.1:8080/f/request?t=abc"}, {"预约场地", "http://192.0.2.1:8080/f/booking?t=abc"}}
+	}})
+	for _, size := range [][2]int{{80, 24}, {200, 50}, {60, 20}} {
+		d.send(teaSize(size[0], size[1]))
+		for _, k := range []string{"1", "r", "r", "2", "n", "esc", "3", "enter", "esc", "4", "n", "esc", "5", "Q", "esc"} {
+			d.key(k)
+			lines := strings.Split(d.view(), "\n")
+			if len(lines) != size[1] {
+				t.Fatalf("%dx%d after %q: %d lines, want %d:\n%s", size[0], size[1], k, len(lines), size[1], d.view())
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > size[0] {
+					t.Fatalf("%dx%d after %q: line %q is %d wide", size[0], size[1], k, l, w)
+				}
+			}
+		}
+	}
+}
+
+func TestEnglish(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳", Lang: "en"})
+	d.wantView("Today", "Visits", "Requests", "Bookings", "Daily log", "In the building", "On duty")
+	d.dontWantView("今日", "在馆")
+	d.key("3")
+	d.wantView("Accepted", "Housing")
+}
+
+func TestMaskedPhones(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.key("2")
+	d.wantView("138****5678")
+	d.dontWantView("13812345678")
+	d.key("down", "j", "down", "enter")
+	d.wantView("13812345678")
+}
+
+var _ = store.Day{}
