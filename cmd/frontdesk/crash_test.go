@@ -94,19 +94,16 @@ func startServe(t testing.TB, bin, db string) *kioskProcess {
 	return nil
 }
 
-var (
-	qrSrc      = regexp.MustCompile(`id="qr-request" src="([^"]+)"`)
-	formAction = regexp.MustCompile(`<form method="post" action="([^"]+)"`)
-)
+var formAction = regexp.MustCompile(`<form method="post" action="([^"]+)"`)
 
-// scanRequestForm does what a phone does: reads the lobby's request QR code
-// and returns the URL the form posts to.
-func scanRequestForm(t testing.TB, base string) string {
+// scanForm does what a phone does: reads the lobby's QR code for a form
+// (request, booking, checkin), opens it, and returns the URL it posts to.
+func scanForm(t testing.TB, base, kind string) string {
 	t.Helper()
 	body := get(t, base+"/")
-	m := qrSrc.FindStringSubmatch(body)
+	m := regexp.MustCompile(`id="qr-` + kind + `" src="([^"]+)"`).FindStringSubmatch(body)
 	if m == nil {
-		t.Fatalf("lobby has no request QR code:\n%s", body)
+		t.Fatalf("lobby has no %s QR code:\n%s", kind, body)
 	}
 	resp, err := http.Get(base + strings.ReplaceAll(m[1], "&amp;", "&"))
 	if err != nil {
@@ -157,7 +154,7 @@ func crashRun(t *testing.T, total, clients, killAt int) {
 		t.Fatalf("init: %v\n%s", err, out)
 	}
 	p := startServe(t, bin, db)
-	post := scanRequestForm(t, p.base)
+	post := scanForm(t, p.base, "request")
 
 	client := &http.Client{
 		Timeout:       10 * time.Second,
@@ -253,7 +250,7 @@ func crashRun(t *testing.T, total, clients, killAt int) {
 
 	// The kiosk starts again on the same file and goes on numbering.
 	p2 := startServe(t, bin, db)
-	post2 := scanRequestForm(t, p2.base)
+	post2 := scanForm(t, p2.base, "request")
 	resp, err := client.PostForm(post2, url.Values{"name": {"重启后"}, "phone": {"13812345678"}, "category": {"other"}, "description": {"重启后第一条"}})
 	if err != nil {
 		t.Fatal(err)
