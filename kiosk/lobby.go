@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"frontdesk/store"
@@ -36,6 +38,29 @@ type lobbySlot struct {
 	Time, Title, Org, Contact, Status, StatusCode string
 }
 
+// lobbyCache keeps the last rendered lobby. The page changes only with the
+// minute on its clock, the QR window and what the store holds, so it is
+// rendered again only when one of those moved.
+type lobbyCache struct {
+	gen  atomic.Int64 // bumped by every store event the lobby shows
+	mu   sync.Mutex
+	key  string
+	page []byte
+}
+
+// watchLobby bumps the lobby's generation on every event that can change
+// it, until the database closes.
+func (s *Server) watchLobby() {
+	ch, _ := s.db.Subscribe()
+	go func() {
+		for e := range ch {
+			if lobbyShows(e.Kind) {
+				s.lobby.gen.Add(1)
+			}
+		}
+	}()
+}
+
 func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 	set := s.db.Settings()
 	if !set.Initialized() {
@@ -43,6 +68,17 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 	}
 	now := s.db.Now()
 	loc := s.db.Location()
+	// The generation is read before the store, so a write that lands
+	// while the page renders makes the next request render again.
+	key := fmt.Sprint(s.lobby.gen.Load(), "/", s.window(now), "/", now.In(loc).Format("2006-01-02 15:04"))
+	s.lobby.mu.Lock()
+	if s.lobby.key == key {
+		b := s.lobby.page
+		s.lobby.mu.Unlock()
+		writeHTML(w, http.StatusOK, b)
+		return nil
+	}
+	s.lobby.mu.Unlock()
 	lang := s.cfg.Lang
 	p := lobbyPage{page: s.page(s.text("扫码办事", "Scan to start")), TimeZone: loc.String(), Static: s.ttlSeconds() == 0}
 	local := now.In(loc)
@@ -81,7 +117,14 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Venues = append(p.Venues, day)
 	}
-	s.render(w, http.StatusOK, "lobby.html", p)
+	b, err := s.execute("lobby.html", p)
+	if err != nil {
+		return err
+	}
+	s.lobby.mu.Lock()
+	s.lobby.key, s.lobby.page = key, b
+	s.lobby.mu.Unlock()
+	writeHTML(w, http.StatusOK, b)
 	return nil
 }
 

@@ -92,24 +92,36 @@ func (s *Server) text(zh, en string) string {
 // render executes a page into a buffer first, so a template error never
 // sends half a page, then writes it with status.
 func (s *Server) render(w http.ResponseWriter, status int, name string, data any) {
-	t, ok := s.pages.byName[name]
-	if !ok {
-		s.log.Error("kiosk: no template", "name", name)
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", data); err != nil {
+	b, err := s.execute(name, data)
+	if err != nil {
 		s.log.Error("kiosk: render", "name", name, "err", err)
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
 		fmt.Fprintln(w, s.text("系统内部出错，请稍后再试。", "Something went wrong inside the system; please try again."))
 		return
 	}
+	writeHTML(w, status, b)
+}
+
+// execute renders a page to bytes.
+func (s *Server) execute(name string, data any) ([]byte, error) {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		return nil, fmt.Errorf("no template %s", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base", data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// writeHTML sends a rendered page.
+func writeHTML(w http.ResponseWriter, status int, b []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Length", fmt.Sprint(buf.Len()))
+	h.Set("Content-Length", fmt.Sprint(len(b)))
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(b)
 }

@@ -53,6 +53,7 @@ type Server struct {
 	pages   *pages
 	qr      *qrCache
 	limiter *limiter
+	lobby   lobbyCache
 
 	mu        sync.Mutex
 	publicURL string
@@ -100,6 +101,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		s.publicURL = detectPublicURL(cfg.Addr)
 		s.autoURL = true
 	}
+	s.watchLobby()
 	return s, nil
 }
 

@@ -1,0 +1,149 @@
+package kiosk
+
+import (
+	"database/sql"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3"
+)
+
+// load sends b.N requests over conns keep-alive connections to 127.0.0.1
+// and reports requests per second and the p50 and p99 latency. The load is
+// bounded: b.N requests, shared by the workers, each waiting for its answer.
+func load(b *testing.B, conns int, base string, next func() *http.Request, wantStatus int) {
+	b.Helper()
+	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	var left atomic.Int64
+	left.Store(int64(b.N))
+	lat := make([][]time.Duration, conns)
+	var failed atomic.Value
+	var wg sync.WaitGroup
+	b.ResetTimer()
+	start := time.Now()
+	for w := 0; w < conns; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for left.Add(-1) >= 0 {
+				req := next()
+				t0 := time.Now()
+				resp, err := client.Do(req)
+				if err != nil {
+					failed.Store(err.Error())
+					return
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				lat[w] = append(lat[w], time.Since(t0))
+				if resp.StatusCode != wantStatus {
+					failed.Store(fmt.Sprintf("status %d, want %d", resp.StatusCode, wantStatus))
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if f := failed.Load(); f != nil {
+		b.Fatal(f)
+	}
+	all := slices.Concat(lat...)
+	slices.Sort(all)
+	if len(all) == 0 {
+		return
+	}
+	b.ReportMetric(float64(len(all))/elapsed.Seconds(), "req/s")
+	b.ReportMetric(float64(all[len(all)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// bareHandler is the yardstick: parse the form, one INSERT, nothing else,
+// on a SQLite file with the store's settings (WAL, synchronous FULL, one
+// writer connection).
+func bareHandler(b *testing.B) http.Handler {
+	path := filepath.Join(b.TempDir(), "bare.db")
+	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(`CREATE TABLE visits (id INTEGER PRIMARY KEY, name TEXT, phone TEXT, org TEXT,
+		purpose TEXT, party_member INTEGER, headcount INTEGER, created_at INTEGER)`); err != nil {
+		b.Fatal(err)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			http.Error(w, err.Error(), 400)
+			return
+		}
+		f := r.PostForm
+		_, err := db.Exec("INSERT INTO visits (name, phone, org, purpose, party_member, headcount, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			f.Get("name"), f.Get("phone"), f.Get("org"), f.Get("purpose"), f.Get("party_member") != "", f.Get("headcount"), time.Now().Unix())
+		if err != nil {
+			http.Error(w, err.Error(), 500)
+			return
+		}
+		http.Redirect(w, r, "/receipt/x", http.StatusSeeOther)
+	})
+}
+
+func postForm(target string, form url.Values) func() *http.Request {
+	body := form.Encode()
+	return func() *http.Request {
+		r, _ := http.NewRequest("POST", target, strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		return r
+	}
+}
+
+func get(target string) func() *http.Request {
+	return func() *http.Request {
+		r, _ := http.NewRequest("GET", target, nil)
+		return r
+	}
+}
+
+// BenchmarkSubmit compares check-in submissions through the whole kiosk
+// (token, limits, store validation, receipt number, events) with the bare
+// handler, at 16 and 64 connections over 127.0.0.1.
+func BenchmarkSubmit(b *testing.B) {
+	for _, conns := range []int{16, 64} {
+		b.Run(fmt.Sprintf("kiosk/conns=%d", conns), func(b *testing.B) {
+			db := mustOpen(b)
+			s := mustServer(b, db, Config{QRTTL: 10 * time.Minute, RateLimit: 0})
+			ts := httptest.NewServer(s.Handler())
+			defer ts.Close()
+			load(b, conns, ts.URL, postForm(ts.URL+"/f/checkin", checkinForm(s.token("checkin", testNow))), http.StatusSeeOther)
+		})
+		b.Run(fmt.Sprintf("bare/conns=%d", conns), func(b *testing.B) {
+			ts := httptest.NewServer(bareHandler(b))
+			defer ts.Close()
+			load(b, conns, ts.URL, postForm(ts.URL+"/f/checkin", checkinForm("")), http.StatusSeeOther)
+		})
+	}
+}
+
+// BenchmarkLobby serves the lobby page and a QR image at 64 connections.
+func BenchmarkLobby(b *testing.B) {
+	db := mustOpen(b)
+	s := mustServer(b, db, Config{QRTTL: 10 * time.Minute})
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	b.Run("page", func(b *testing.B) { load(b, 64, ts.URL, get(ts.URL+"/"), http.StatusOK) })
+	b.Run("qr", func(b *testing.B) { load(b, 64, ts.URL, get(ts.URL+"/qr/request.png"), http.StatusOK) })
+}
