@@ -16,7 +16,7 @@ type qrView struct {
 	page          int
 }
 
-// qrBlock is one code with its title and URL under it, or the URL alone when
+// qrBlock is one code under its title and URL, or the URL alone when
 // the code cannot be made.
 func qrBlock(l Link) string {
 	q, err := qrcode.New(l.URL, qrcode.Low)
@@ -24,7 +24,7 @@ func qrBlock(l Link) string {
 		return l.Title + "\n" + l.URL
 	}
 	art := strings.TrimRight(q.ToSmallString(false), "\n")
-	return l.Title + "\n" + art + "\n" + l.URL
+	return l.Title + "\n" + l.URL + "\n" + art
 }
 
 // View draws the page of codes that fits.

@@ -93,6 +93,7 @@ func (m todayTab) Update(msg tea.Msg) (todayTab, tea.Cmd) {
 		m.data = msg
 		m.kiosk = msg.kiosk
 		m.roll.rows = nil
+		m.roll.cols = m.rollColumns()
 		for _, v := range msg.inBuilding {
 			m.roll.rows = append(m.roll.rows, m.visitRow(v))
 		}

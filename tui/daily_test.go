@@ -1,0 +1,61 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDailyLog(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.key("5")
+	d.wantView("2026-03-10", "城南街道党群服务中心")
+	if !strings.Contains(d.m.daily.text, "张三") {
+		t.Fatalf("the log lacks the day's visits:\n%s", d.m.daily.text)
+	}
+	top := d.view()
+	d.key("down", "down", "down")
+	if d.view() == top {
+		t.Fatal("↓ did not scroll the log")
+	}
+	d.key("e")
+	path := filepath.Join(filepath.Dir(db.Path()), "daily-20260310.csv")
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("export: %v (notice %q)", err, d.m.notice)
+	}
+	if !bytes.HasPrefix(body, []byte("\xEF\xBB\xBF")) || !bytes.Contains(body, []byte("张三")) {
+		t.Fatalf("csv lacks the BOM or the visits: %.200q", body)
+	}
+	d.wantView("daily-20260310.csv")
+	d.key("p")
+	if !strings.Contains(d.m.notice, "daily-20260310") {
+		t.Fatalf("print notice = %q", d.m.notice)
+	}
+	d.key("left")
+	d.wantView("2026-03-09")
+	if strings.Contains(d.m.daily.text, "张三") {
+		t.Fatal("the day before shows today's visits")
+	}
+}
+
+func TestQRView(t *testing.T) {
+	db, _ := mustOpen(t, true)
+	links := []Link{{"我要办事", "http://192.0.2.1:8080/f/request?t=abc"}, {"预约场地", "http://192.0.2.1:8080/f/booking?t=abc"},
+		{"来访登记", "http://192.0.2.1:8080/f/checkin?t=abc"}}
+	d := newDriver(t, db, Options{Staff: "王芳", Links: func() []Link { return links }})
+	d.key("Q")
+	d.wantView("我要办事", links[0].URL, "█")
+	d.dontWantView(links[2].URL) // two codes a page at 80 columns
+	d.key("right")
+	d.wantView(links[2].URL)
+	d.key("esc")
+	d.dontWantView("█")
+	d.send(teaSize(200, 50))
+	d.key("f2")
+	d.wantView(links[0].URL, links[1].URL, links[2].URL)
+}

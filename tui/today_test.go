@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestToday(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	s := seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	// In the building: 张三, the study tour and 王五 (李梅 left): 3 groups, 32 people.
+	d.wantView("在馆人数 3/32 人", "待受理诉求 2", "超期 1", "待回访 1", "今日预约 3")
+	d.wantView("多功能厅", "党员活动室", "最新扫码提交", s.kioskReq.ReceiptNo, s.pending.ReceiptNo, "王五")
+	// The hall's approved 14:00–16:00 is drawn as '=', the room's pending 15:00–17:00 as '?'.
+	var hall, room string
+	for _, l := range strings.Split(d.view(), "\n") {
+		switch {
+		case strings.HasPrefix(l, "多功能厅"):
+			hall = l
+		case strings.HasPrefix(l, "党员活动室"):
+			room = l
+		}
+	}
+	if !strings.Contains(hall, "=") || strings.Contains(hall, "?") {
+		t.Fatalf("hall line %q: want approved '=' only", hall)
+	}
+	if !strings.Contains(room, "?") || !strings.Contains(room, "=") {
+		t.Fatalf("room line %q: want the morning '=' and the pending '?'", room)
+	}
+}
+
+func TestRollCall(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.key("r")
+	d.wantView("在馆名单（3 组，32 人）", "张三", "市委党校参观团", "王五")
+	d.dontWantView("李梅")
+	d.key("p")
+	notice := d.m.notice
+	dir := filepath.Dir(db.Path())
+	matches, _ := filepath.Glob(filepath.Join(dir, "rollcall-*.txt"))
+	if len(matches) != 1 {
+		t.Fatalf("roll call files: %v (notice %q)", matches, notice)
+	}
+	body, _ := os.ReadFile(matches[0])
+	for _, want := range []string{"城南街道党群服务中心", "张三", "市委党校参观团", "2026-03-10 10:00"} {
+		if !strings.Contains(string(body), want) {
+			t.Fatalf("roll call lacks %q:\n%s", want, body)
+		}
+	}
+	if !strings.Contains(notice, matches[0]) && !strings.Contains(notice, "lp") {
+		t.Fatalf("notice %q names neither the file nor the printer", notice)
+	}
+	d.key("esc")
+	d.wantView("最新扫码提交")
+}
