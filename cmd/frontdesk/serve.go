@@ -31,21 +31,21 @@ func (m *Main) runServe(ctx context.Context) error {
 	if m.RateLimit < 0 {
 		return fmt.Errorf("%s", m.text("--rate-limit 不能为负数", "--rate-limit cannot be negative"))
 	}
-	srv, err := kiosk.New(m.DB, kiosk.Config{
-		Addr: m.Addr, PublicURL: m.PublicURL, QRTTL: ttl, RateLimit: m.RateLimit, Lang: m.Lang,
-	})
-	if err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", m.Addr)
 	if err != nil {
 		return fmt.Errorf("%s", m.text(fmt.Sprintf("无法监听 %s：%v", m.Addr, err), fmt.Sprintf("cannot listen on %s: %v", m.Addr, err)))
 	}
+	// The kiosk learns the port the system gave, so a detected public URL
+	// and the printed links carry it.
+	srv, err := kiosk.New(m.DB, kiosk.Config{
+		Addr: ln.Addr().String(), PublicURL: m.PublicURL, QRTTL: ttl, RateLimit: m.RateLimit, Lang: m.Lang,
+	})
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	go m.housekeep(ctx)
 	pub := srv.PublicURL()
-	if _, port, err := net.SplitHostPort(ln.Addr().String()); err == nil && m.PublicURL == "" {
-		pub = "http://" + net.JoinHostPort(kiosk.FirstIPv4(), port)
-	}
 	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("扫码服务监听：", "kiosk listening on:"), ln.Addr())
 	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("公开地址：    ", "public URL:        "), pub)
 	fmt.Fprintf(m.Stdout, "%s %s/\n", m.text("大厅屏幕：    ", "lobby screen:      "), pub)
