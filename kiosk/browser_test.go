@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
@@ -190,6 +192,55 @@ func TestBrowserEndToEnd(t *testing.T) {
 	}
 	if err := waitTrue(bctx, `document.getElementById("schedule").textContent.includes("党员读书会")`); err != nil {
 		t.Errorf("the lobby did not show the new booking live: %v", err)
+	}
+
+	// On a 1080p TV the lobby fits the screen, with codes large enough to
+	// scan from across the hall.
+	err = chromedp.Do(bctx, chromedp.EmulateViewport(1920, 1080), chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("#qr-checkin")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := waitTrue(bctx, `document.documentElement.scrollHeight <= window.innerHeight &&
+		[...document.querySelectorAll(".codes img")].every(i => i.getBoundingClientRect().width >= 300)`); err != nil {
+		t.Errorf("the lobby does not fit 1920×1080 with codes of 300 px or more: %v", err)
+	}
+
+	// With JavaScript off, at 360 px, a visitor still checks in and out.
+	jctx, jcancel := chromedp.NewContext(bctx)
+	defer jcancel()
+	checkin := s.FormLinks()[2]
+	err = chromedp.Do(jctx,
+		chromedp.EmulateViewport(360, 640),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}),
+		chromedp.Navigate(checkin.URL),
+		chromedp.WaitVisible(chromedp.CSS("#name")),
+		chromedp.SendKeys(chromedp.CSS("#name"), "王小明"),
+		chromedp.SetValue(chromedp.CSS("#purpose"), "party_report"),
+		chromedp.Click(chromedp.CSS(`input[name="party_member"]`)),
+		chromedp.Click(chromedp.CSS(`button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#receipt-no")),
+		chromedp.Click(chromedp.CSS("#status-link")),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/checkout"] button`)),
+		chromedp.Click(chromedp.CSS(`form[action$="/checkout"] button`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`form[action$="/checkout"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#state")),
+	)
+	if err != nil {
+		t.Fatalf("check in and out with JavaScript off: %v", err)
+	}
+	out, err := chromedp.Run(jctx, chromedp.Text(chromedp.CSS("#state")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	visits, err := db.VisitsOn(context.Background(), db.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != "已签退" || len(visits) != 1 || visits[0].Name != "王小明" || !visits[0].PartyMember || visits[0].Open() {
+		t.Errorf("JavaScript off: page says %q; visits %+v", out, visits)
 	}
 }
 
