@@ -56,12 +56,11 @@ type Clock struct{ Hour, Minute int }
 // ParseClock reads HH:MM (24-hour); 24:00 is allowed as the end of a day.
 func ParseClock(s string) (Clock, error) {
 	var c Clock
-	if len(s) != 5 || s[2] != ':' {
+	digit := func(i int) int { return int(s[i] - '0') }
+	if len(s) != 5 || s[2] != ':' || !isDigits(s[:2]) || !isDigits(s[3:]) {
 		return c, fmt.Errorf("time %q is not HH:MM", s)
 	}
-	if _, err := fmt.Sscanf(s, "%02d:%02d", &c.Hour, &c.Minute); err != nil {
-		return c, fmt.Errorf("time %q is not HH:MM", s)
-	}
+	c.Hour, c.Minute = digit(0)*10+digit(1), digit(3)*10+digit(4)
 	if c.Hour < 0 || c.Minute < 0 || c.Minute > 59 || c.Hour > 24 || (c.Hour == 24 && c.Minute != 0) {
 		return c, fmt.Errorf("time %q is out of range", s)
 	}
@@ -97,4 +96,13 @@ func (db *DB) Bounds(d Day) (start, end time.Time) {
 	n := d.AddDays(1)
 	end = time.Date(n.Year, n.Month, n.Day, 0, 0, 0, 0, loc)
 	return start.UTC(), end.UTC()
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
