@@ -262,6 +262,12 @@ func (m bookingsTab) Update(msg tea.Msg) (bookingsTab, tea.Cmd) {
 			m.table.marks = append(m.table.marks, mark)
 		}
 		m.table.clampCursor(m.tableHeight())
+		// A form opened before the venues arrived gets them now.
+		if m.mode == bookingsForm {
+			if i := m.form.index("venue"); i >= 0 && len(m.form.fields[i].choices) == 0 {
+				m.form.fields[i].choices = m.bookingForm(false).fields[0].choices
+			}
+		}
 		return m, nil
 	case bookingCheckedMsg:
 		if msg.seq != m.checkSeq || m.mode != bookingsForm {
@@ -464,7 +470,7 @@ func (m bookingsTab) tableHeight() int { return max(m.height-m.gridHeight()-2, 1
 func (m bookingsTab) ShortHelp() []key.Binding {
 	k := m.env.keys
 	if m.mode != bookingsList {
-		return []key.Binding{k.Enter, k.Back}
+		return []key.Binding{k.Submit, k.Back}
 	}
 	return []key.Binding{k.PrevDay, k.NextDay, k.New, k.Approve, k.Reject, k.Arrive}
 }

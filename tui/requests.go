@@ -219,7 +219,7 @@ func (m requestsTab) actionKeys() map[string]key.Binding {
 	k := m.env.keys
 	return map[string]key.Binding{
 		store.StatusAccepted: k.Accept, store.StatusInProgress: k.Start, store.StatusResolved: k.Resolve,
-		store.StatusTransferred: k.Transfer, store.StatusRejected: k.Reject, store.StatusClosed: k.Rate,
+		store.StatusTransferred: k.Transfer, store.StatusRejected: k.RejectRequest, store.StatusClosed: k.Rate,
 	}
 }
 
@@ -438,7 +438,7 @@ func (m requestsTab) ShortHelp() []key.Binding {
 	k := m.env.keys
 	switch {
 	case m.typing || m.mode == requestsForm || m.mode == requestsAction:
-		return []key.Binding{k.Enter, k.Back}
+		return []key.Binding{k.Submit, k.Back}
 	case m.mode == requestsDetail:
 		keys := m.actionKeys()
 		var out []key.Binding
@@ -454,7 +454,7 @@ func (m requestsTab) ShortHelp() []key.Binding {
 func (m requestsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
 	return [][]key.Binding{{k.New, k.Enter, k.Back, k.Search}, {k.Status, k.Category, k.Overdue, k.Callback},
-		{k.Accept, k.Start, k.Resolve, k.Transfer, k.Reject, k.Rate}}
+		{k.Accept, k.Start, k.Resolve, k.Transfer, k.RejectRequest, k.Rate}}
 }
 
 // View draws the list, the detail, or a form.

@@ -422,7 +422,7 @@ func (m visitsTab) tableHeight() int {
 func (m visitsTab) ShortHelp() []key.Binding {
 	k := m.env.keys
 	if m.mode == visitsForm || m.searching {
-		return []key.Binding{k.Enter, k.Back}
+		return []key.Binding{k.Submit, k.Back}
 	}
 	return []key.Binding{k.New, k.CheckOut, k.Search, k.PrevDay, k.NextDay}
 }
