@@ -4,6 +4,8 @@ import (
 	"embed"
 	"html/template"
 	"io"
+	"strconv"
+	"strings"
 )
 
 //go:embed templates/*.html
@@ -12,22 +14,13 @@ var templateFS embed.FS
 // templates are parsed once; a bad template fails at start-up, not mid-print.
 var templates = template.Must(template.ParseFS(templateFS, "templates/*.html"))
 
-// htmlRow is a row split into its grid cells and its detail line.
-type htmlRow struct {
-	Alert   bool
-	Cells   []htmlCell
-	Details []pair
-}
-
-type htmlCell struct {
-	Text  string
-	Right bool
-}
-
 type htmlTable struct {
 	table
-	Head  []column
-	Lines []htmlRow
+	Head []column
+	// Body is the table's rows, escaped and built in Go: a busy day has
+	// thousands of rows, and walking them in the template costs more than
+	// the rest of the page together.
+	Body template.HTML
 }
 
 type htmlSection struct {
@@ -44,34 +37,66 @@ type htmlPage struct {
 
 func writeHTML(w io.Writer, doc *document) error {
 	p := htmlPage{document: doc, Words: words{doc.Lang}}
+	sep := p.Words.t("：", ": ")
 	for _, s := range doc.Sections {
 		hs := htmlSection{Title: s.Title, Notes: s.Notes}
 		for _, t := range s.Tables {
 			ht := htmlTable{table: t}
 			for _, c := range t.Columns {
-				if !c.Detail {
+				if !c.Detail && !c.CSVOnly {
 					ht.Head = append(ht.Head, c)
 				}
 			}
-			for _, r := range t.Rows {
-				hr := htmlRow{Alert: r.Alert}
-				for i, c := range t.Columns {
-					if c.CSVOnly {
-						continue
-					}
-					if c.Detail {
-						if r.Cells[i] != "" {
-							hr.Details = append(hr.Details, pair{c.Head, r.Cells[i]})
-						}
-						continue
-					}
-					hr.Cells = append(hr.Cells, htmlCell{Text: r.Cells[i], Right: c.Right})
-				}
-				ht.Lines = append(ht.Lines, hr)
+			if !t.KV {
+				ht.Body = htmlBody(t, len(ht.Head), sep)
 			}
 			hs.Tables = append(hs.Tables, ht)
 		}
 		p.Sections = append(p.Sections, hs)
 	}
 	return templates.ExecuteTemplate(w, "log.html", p)
+}
+
+// htmlBody writes the rows of t: one <tr> of cells each, and under it a
+// row spanning the table with the detail columns, when any has a value.
+func htmlBody(t table, span int, sep string) template.HTML {
+	var b strings.Builder
+	b.Grow(len(t.Rows) * 200)
+	esc := template.HTMLEscapeString
+	for _, r := range t.Rows {
+		if r.Alert {
+			b.WriteString(`<tr class="alert">`)
+		} else {
+			b.WriteString("<tr>")
+		}
+		var details []int
+		for i, c := range t.Columns {
+			switch {
+			case c.CSVOnly:
+			case c.Detail:
+				if r.Cells[i] != "" {
+					details = append(details, i)
+				}
+			case c.Right:
+				b.WriteString(`<td class="num">` + esc(r.Cells[i]) + "</td>")
+			default:
+				b.WriteString("<td>" + esc(r.Cells[i]) + "</td>")
+			}
+		}
+		b.WriteString("</tr>\n")
+		if len(details) == 0 {
+			continue
+		}
+		if r.Alert {
+			b.WriteString(`<tr class="detail alert">`)
+		} else {
+			b.WriteString(`<tr class="detail">`)
+		}
+		b.WriteString(`<td colspan="` + strconv.Itoa(span) + `">`)
+		for _, i := range details {
+			b.WriteString("<span>" + esc(t.Columns[i].Head) + sep + esc(r.Cells[i]) + "</span>")
+		}
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
 }

@@ -253,8 +253,9 @@ func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 	for _, d := range l.Definitions {
 		out.Definitions[d.Code] = d.Text(opt.Lang)
 	}
+	// Compact, one object on one line: jq or any JSON reader lays it out,
+	// and indenting a month of records would cost more than encoding them.
 	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
 }

@@ -16,14 +16,37 @@ const PageWidth = 100
 const ellipsis = "…"
 
 // width measures s as a terminal and a printer lay it out: Chinese runes take
-// two columns. Plain ASCII, most cells, is its length.
+// two columns. Text of printable ASCII and Chinese, nearly every cell, is
+// counted rune by rune; anything else (combining marks, emoji, symbols of
+// ambiguous width) is measured by x/ansi, whose answer the fast path
+// matches.
 func width(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c < 0x20 {
+	n := 0
+	for _, r := range s {
+		switch w := runeWidth(r); w {
+		case -1:
 			return ansi.StringWidth(s)
+		default:
+			n += w
 		}
 	}
-	return len(s)
+	return n
+}
+
+// runeWidth is 1 for printable ASCII, 2 for the wide East Asian blocks, and
+// -1 for a rune it does not decide.
+func runeWidth(r rune) int {
+	switch {
+	case r >= 0x20 && r < 0x7f:
+		return 1
+	case r >= 0x4E00 && r <= 0x9FFF, // CJK unified ideographs
+		r >= 0x3400 && r <= 0x4DBF,                             // extension A
+		r >= 0x3000 && r <= 0x3029, r >= 0x302E && r <= 0x303E, // CJK punctuation: 、。「」【】
+		r >= 0xFF01 && r <= 0xFF60, // fullwidth forms: ，：（）；
+		r >= 0xFFE0 && r <= 0xFFE6:
+		return 2
+	}
+	return -1
 }
 
 // fit cuts s to at most w columns, ending it with an ellipsis if it was cut.
@@ -59,7 +82,10 @@ func wrap(s string, w int, indent string) []string {
 			cur, curW = []rune(indent), iw
 		}
 		for _, r := range para {
-			rw := width(string(r))
+			rw := runeWidth(r)
+			if rw < 0 {
+				rw = ansi.StringWidth(string(r))
+			}
 			if curW+rw > w {
 				carry := 0
 				if strings.ContainsRune(noLineStart, r) && len(cur) > 1 {
