@@ -34,24 +34,46 @@ var fixed = time.Date(2026, 3, 18, 15, 20, 0, 0, shanghai)
 
 var today = store.Day{Year: 2026, Month: 3, Day: 18}
 
-// mustOpen opens a new database file in dir with its clock fixed at fixed.
-// The clock is set before anything is written, as a fresh process would.
-func mustOpen(t testing.TB, path string) *store.DB {
+// clock is a test's clock, set once as db.Now and moved by hand.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// Now returns the clock's time.
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+// Set moves the clock to t.
+func (c *clock) Set(t time.Time) {
+	c.mu.Lock()
+	c.t = t
+	c.mu.Unlock()
+}
+
+// mustOpen opens a new database file at path with its clock at fixed. The
+// clock is installed before anything is written, as a fresh process would.
+func mustOpen(t testing.TB, path string) (*store.DB, *clock) {
 	t.Helper()
 	db, err := store.Open(path)
 	if err != nil {
 		t.Fatalf("open %s: %v", path, err)
 	}
-	db.Now = func() time.Time { return fixed }
+	c := &clock{t: fixed}
+	db.Now = c.Now
 	t.Cleanup(func() { db.Close() })
-	return db
+	return db, c
 }
 
 // generated is one database Generate filled.
 type generated struct {
-	db  *store.DB
-	sum demo.Summary
-	err error
+	db    *store.DB
+	clock *clock
+	sum   demo.Summary
+	err   error
 }
 
 // generateAll fills one new database per seed, side by side: each takes a
@@ -60,7 +82,7 @@ func generateAll(t *testing.T, seeds ...int64) []generated {
 	t.Helper()
 	out := make([]generated, len(seeds))
 	for i := range seeds {
-		out[i].db = mustOpen(t, filepath.Join(t.TempDir(), fmt.Sprintf("demo-%d.db", i)))
+		out[i].db, out[i].clock = mustOpen(t, filepath.Join(t.TempDir(), fmt.Sprintf("demo-%d.db", i)))
 	}
 	var wg sync.WaitGroup
 	for i, seed := range seeds {
@@ -143,6 +165,7 @@ func (m month) fingerprint() []string {
 }
 
 func TestGenerate(t *testing.T) {
+	t.Parallel()
 	gens := generateAll(t, 7, 7, 8)
 	db, sum := gens[0].db, gens[0].sum
 	m := readMonth(t, db, sum)
@@ -153,10 +176,6 @@ func TestGenerate(t *testing.T) {
 	actors := map[string]bool{"kiosk": true}
 	for _, s := range staff {
 		actors[s.Name] = true
-	}
-	local := func(t time.Time) (store.Day, int) {
-		l := t.In(shanghai)
-		return store.Day{Year: l.Year(), Month: l.Month(), Day: l.Day()}, l.Hour()*60 + l.Minute()
 	}
 
 	t.Run("Summary", func(t *testing.T) {
@@ -216,8 +235,12 @@ func TestGenerate(t *testing.T) {
 	})
 
 	t.Run("ClockHandedBack", func(t *testing.T) {
-		if got := db.Now(); !got.Equal(fixed) {
-			t.Errorf("got db.Now() %s after Generate, want the caller's clock %s", got, fixed)
+		later := fixed.Add(time.Hour)
+		gens[0].clock.Set(later)
+		got := db.Now()
+		gens[0].clock.Set(fixed)
+		if !got.Equal(later) {
+			t.Errorf("got db.Now() %s after Generate with the caller's clock at %s; want the caller's clock", got, later)
 		}
 	})
 
@@ -400,30 +423,7 @@ func TestGenerate(t *testing.T) {
 		}
 	})
 
-	t.Run("RequestStatuses", func(t *testing.T) {
-		statuses, categories := map[string]int{}, map[string]bool{}
-		urgent := 0
-		for _, r := range m.requests {
-			statuses[r.Status]++
-			categories[r.Category] = true
-			if r.Urgency == "urgent" {
-				urgent++
-			}
-		}
-		for _, s := range store.RequestStatuses {
-			if statuses[s.Code] == 0 {
-				t.Errorf("no request %s (%s); got %v", s.ZH, s.Code, statuses)
-			}
-		}
-		for _, c := range store.Categories {
-			if !categories[c.Code] {
-				t.Errorf("no request in category %s", c.ZH)
-			}
-		}
-		if urgent == 0 || urgent*3 > len(m.requests) {
-			t.Errorf("got %d urgent of %d requests, want some", urgent, len(m.requests))
-		}
-	})
+	checkStatuses(t, db, m, today)
 
 	t.Run("RequestHistory", func(t *testing.T) {
 		for _, r := range m.requests {
@@ -448,66 +448,6 @@ func TestGenerate(t *testing.T) {
 			if r.Status == store.StatusRejected && r.RejectReason == "" {
 				t.Errorf("request %s rejected without a reason", r.ReceiptNo)
 			}
-		}
-	})
-
-	t.Run("OverdueAndCallbacks", func(t *testing.T) {
-		overdue, err := db.Requests(ctx, store.RequestFilter{Overdue: true})
-		if err != nil {
-			t.Fatalf("Requests(overdue): %v", err)
-		}
-		if len(overdue) == 0 {
-			t.Error("no overdue request")
-		}
-		for _, r := range overdue {
-			if !r.Overdue || store.Done(r.Status) || !r.PromisedBy.Before(today) {
-				t.Errorf("request %s listed overdue: status %s, promised %s", r.ReceiptNo, r.Status, r.PromisedBy)
-			}
-		}
-		calls, err := db.Callbacks(ctx)
-		if err != nil {
-			t.Fatalf("Callbacks: %v", err)
-		}
-		if len(calls) == 0 {
-			t.Error("no resolved request waiting for its callback")
-		}
-		verdicts := map[string]int{}
-		for _, r := range m.requests {
-			if r.Status == store.StatusClosed {
-				verdicts[r.Satisfaction]++
-			}
-		}
-		total := verdicts["satisfied"] + verdicts["basic"] + verdicts["unsatisfied"]
-		if total == 0 || verdicts["satisfied"]*10 < total*6 || verdicts["unsatisfied"] == total {
-			t.Errorf("got satisfaction %v, want mostly 满意", verdicts)
-		}
-	})
-
-	t.Run("BookingStatuses", func(t *testing.T) {
-		statuses := map[string]int{}
-		arrived, futurePending := 0, 0
-		for _, b := range m.bookings {
-			statuses[b.Status]++
-			if !b.ArrivedAt.IsZero() {
-				arrived++
-			}
-			if d, _ := local(b.Start); b.Status == store.BookingPending && today.Before(d) {
-				futurePending++
-			}
-			if !b.CreatedAt.Before(b.Start) {
-				t.Errorf("booking %s made at %s for %s", b.ReceiptNo, b.CreatedAt, b.Start)
-			}
-		}
-		for _, s := range store.BookingStatuses {
-			if statuses[s.Code] == 0 {
-				t.Errorf("no booking %s (%s); got %v", s.ZH, s.Code, statuses)
-			}
-		}
-		if arrived == 0 {
-			t.Error("no group checked in on arrival")
-		}
-		if futurePending == 0 {
-			t.Error("no pending booking in the coming week for the desk to approve")
 		}
 	})
 
@@ -617,6 +557,102 @@ func TestGenerate(t *testing.T) {
 	})
 }
 
+// checkStatuses checks that, as of the day today, every request and booking
+// status is there, with overdue requests, callbacks to make and bookings in
+// the coming week waiting for the desk.
+func checkStatuses(t *testing.T, db *store.DB, m month, today store.Day) {
+	t.Run("RequestStatuses", func(t *testing.T) {
+		statuses, categories := map[string]int{}, map[string]bool{}
+		urgent := 0
+		for _, r := range m.requests {
+			statuses[r.Status]++
+			categories[r.Category] = true
+			if r.Urgency == "urgent" {
+				urgent++
+			}
+		}
+		for _, s := range store.RequestStatuses {
+			if statuses[s.Code] == 0 {
+				t.Errorf("no request %s (%s); got %v", s.ZH, s.Code, statuses)
+			}
+		}
+		for _, c := range store.Categories {
+			if !categories[c.Code] {
+				t.Errorf("no request in category %s", c.ZH)
+			}
+		}
+		if urgent == 0 || urgent*3 > len(m.requests) {
+			t.Errorf("got %d urgent of %d requests, want some", urgent, len(m.requests))
+		}
+	})
+
+	t.Run("OverdueAndCallbacks", func(t *testing.T) {
+		overdue, err := db.Requests(ctx, store.RequestFilter{Overdue: true})
+		if err != nil {
+			t.Fatalf("Requests(overdue): %v", err)
+		}
+		if len(overdue) == 0 {
+			t.Error("no overdue request")
+		}
+		for _, r := range overdue {
+			if !r.Overdue || store.Done(r.Status) || !r.PromisedBy.Before(today) {
+				t.Errorf("request %s listed overdue: status %s, promised %s", r.ReceiptNo, r.Status, r.PromisedBy)
+			}
+		}
+		calls, err := db.Callbacks(ctx)
+		if err != nil {
+			t.Fatalf("Callbacks: %v", err)
+		}
+		if len(calls) == 0 {
+			t.Error("no resolved request waiting for its callback")
+		}
+		verdicts := map[string]int{}
+		for _, r := range m.requests {
+			if r.Status == store.StatusClosed {
+				verdicts[r.Satisfaction]++
+			}
+		}
+		total := verdicts["satisfied"] + verdicts["basic"] + verdicts["unsatisfied"]
+		if total == 0 || verdicts["satisfied"]*10 < total*6 || verdicts["unsatisfied"] == total {
+			t.Errorf("got satisfaction %v, want mostly 满意", verdicts)
+		}
+	})
+
+	t.Run("BookingStatuses", func(t *testing.T) {
+		statuses := map[string]int{}
+		arrived, futurePending := 0, 0
+		for _, b := range m.bookings {
+			statuses[b.Status]++
+			if !b.ArrivedAt.IsZero() {
+				arrived++
+			}
+			if d, _ := local(b.Start); b.Status == store.BookingPending && today.Before(d) {
+				futurePending++
+			}
+			if !b.CreatedAt.Before(b.Start) {
+				t.Errorf("booking %s made at %s for %s", b.ReceiptNo, b.CreatedAt, b.Start)
+			}
+		}
+		for _, s := range store.BookingStatuses {
+			if statuses[s.Code] == 0 {
+				t.Errorf("no booking %s (%s); got %v", s.ZH, s.Code, statuses)
+			}
+		}
+		if arrived == 0 {
+			t.Error("no group checked in on arrival")
+		}
+		if futurePending == 0 {
+			t.Error("no pending booking in the coming week for the desk to approve")
+		}
+	})
+}
+
+// local returns t's day and minutes after midnight in Shanghai.
+func local(t time.Time) (store.Day, int) {
+	l := t.In(shanghai)
+	return store.Day{Year: l.Year(), Month: l.Month(), Day: l.Day()}, l.Hour()*60 + l.Minute()
+}
+
 func firstDiff(a, b []string) int {
 	for i := range max(len(a), len(b)) {
 		if at(a, i) != at(b, i) {
@@ -634,7 +670,8 @@ func at(rows []string, i int) string {
 }
 
 func TestGenerateRefusesRecords(t *testing.T) {
-	db := mustOpen(t, filepath.Join(t.TempDir(), "real.db"))
+	t.Parallel()
+	db, _ := mustOpen(t, filepath.Join(t.TempDir(), "real.db"))
 	if err := db.Init(ctx, store.InitInput{Center: "真实的党群服务中心"}); err != nil {
 		t.Fatalf("Init: %v", err)
 	}
@@ -662,21 +699,26 @@ func TestGenerateRefusesRecords(t *testing.T) {
 
 // TestGenerateKeepsCenter runs demo on a center set up by `frontdesk init`
 // in an earlier process: its name, zone and closing time stay, and the
-// demo's venues join its own.
+// demo's venues join its own. It runs at 07:10 on a Monday, before the
+// desk opens, when nothing has happened today and the weekend was quiet:
+// every status must still be there.
 func TestGenerateKeepsCenter(t *testing.T) {
+	t.Parallel()
+	early := time.Date(2026, 3, 16, 7, 10, 0, 0, shanghai)
 	path := filepath.Join(t.TempDir(), "center.db")
 	first, err := store.Open(path)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
-	first.Now = func() time.Time { return fixed }
+	first.Now = func() time.Time { return early.Add(-72 * time.Hour) }
 	err = first.Init(ctx, store.InitInput{Center: "测试党群服务中心", Venues: []store.VenueInput{{Name: "报告厅", Capacity: 120}}})
 	first.Close()
 	if err != nil {
 		t.Fatalf("Init: %v", err)
 	}
 
-	db := mustOpen(t, path)
+	db, clk := mustOpen(t, path)
+	clk.Set(early)
 	sum, err := demo.Generate(ctx, db, 3)
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
@@ -696,15 +738,24 @@ func TestGenerateKeepsCenter(t *testing.T) {
 	if !slices.Contains(names, "报告厅") || !slices.Contains(names, "党员活动室") || len(names) != 6 {
 		t.Errorf("got venues %v, want the center's own and the demo's", names)
 	}
-	if sum.Visits == 0 || sum.Requests == 0 || sum.Bookings == 0 {
-		t.Errorf("got %+v, want a month of data", sum)
+	day := store.Day{Year: 2026, Month: 3, Day: 16}
+	if sum.To != day {
+		t.Errorf("got To %s, want %s", sum.To, day)
 	}
+	m := readMonth(t, db, sum)
+	for _, v := range m.visits {
+		if d, _ := local(v.CheckedInAt); d == day {
+			t.Errorf("visit %s checked in today at %s, before the desk opens", v.ReceiptNo, v.CheckedInAt.In(shanghai))
+		}
+	}
+	checkStatuses(t, db, m, day)
 }
 
 // TestGenerateCancelled stops Generate part-way; it returns the context's
 // error and the database's clock is the caller's again.
 func TestGenerateCancelled(t *testing.T) {
-	db := mustOpen(t, filepath.Join(t.TempDir(), "cancel.db"))
+	t.Parallel()
+	db, clk := mustOpen(t, filepath.Join(t.TempDir(), "cancel.db"))
 	events, stop := db.Subscribe()
 	defer stop()
 	cctx, cancel := context.WithCancel(ctx)
@@ -721,8 +772,10 @@ func TestGenerateCancelled(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("got %v, want context.Canceled", err)
 	}
-	if got := db.Now(); !got.Equal(fixed) {
-		t.Errorf("got db.Now() %s after a cancelled Generate, want %s", got, fixed)
+	later := fixed.Add(time.Hour)
+	clk.Set(later)
+	if got := db.Now(); !got.Equal(later) {
+		t.Errorf("got db.Now() %s after a cancelled Generate with the caller's clock at %s; want the caller's clock", got, later)
 	}
 	counts, err := db.CountRecords(ctx)
 	if err != nil {
