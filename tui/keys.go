@@ -11,6 +11,7 @@ type keyMap struct {
 	Status, Category, Overdue, Callback                                       key.Binding
 	Accept, Start, Resolve, Transfer, Reject, Rate                            key.Binding
 	Approve, Cancel, Arrive, NoShow, Series, PageUp, PageDown                 key.Binding
+	Submit, RejectRequest                                                     key.Binding
 }
 
 func newKeyMap(lang string) keyMap {
