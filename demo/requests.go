@@ -149,12 +149,15 @@ func (p *planner) tell(rp *requestPlan) {
 		act(p.after(at, 10, 600), store.StatusRejected, pick(p.r, rejectReasons), "")
 		return
 	}
-	// Taking it in: urgent ones within the hour, most within the promised
-	// day, a few late.
+	// Taking it in: at the desk the one who wrote it down takes it at once;
+	// from the kiosk urgent ones within the hour, most within the promised
+	// day, a few late when nobody noticed.
 	switch {
+	case rp.in.Source == "desk":
+		at = p.after(at, 1, 30)
 	case urgent:
 		at = p.after(at, 5, 60)
-	case chance(p.r, 10):
+	case chance(p.r, 15):
 		at = p.after(at, 1500, 2900)
 	default:
 		at = p.after(at, 10, 240)
@@ -166,6 +169,9 @@ func (p *planner) tell(rp *requestPlan) {
 		at = rp.created.Add(time.Duration(between(p.r, 1, 3)) * time.Minute)
 	}
 	act(at, store.StatusAccepted, "", "")
+	if rp.in.Source == "desk" {
+		rp.actions[len(rp.actions)-1].actor = rp.in.Actor // 首问负责: who took it down owns it
+	}
 	if rp.end == endAccepted {
 		return
 	}

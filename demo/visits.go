@@ -146,9 +146,9 @@ func (p *planner) planVisit(d store.Day) *visitPlan {
 	at := p.moment(d, deskOpens+30*weighted(p.r, arrivalWeights)+p.r.IntN(30))
 	// Nobody stays past closing: a long stay starts earlier in the day.
 	if closing := p.clockAt(d, deskCloses); at.Add(stay).After(closing) {
-		at = closing.Add(-stay - time.Duration(p.r.IntN(20))*time.Minute)
+		at = closing.Add(-stay - time.Duration(p.r.IntN(20*60))*time.Second)
 		if open := p.clockAt(d, deskOpens); at.Before(open) {
-			at = open.Add(time.Duration(p.r.IntN(10)) * time.Minute)
+			at = open.Add(time.Duration(p.r.IntN(10*60)) * time.Second)
 		}
 	}
 	v := &visitPlan{in: in, arrive: at, leave: at.Add(stay)}
