@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"frontdesk/store"
@@ -29,8 +30,8 @@ var HoursFormats = []string{"text", "html"}
 // BadFormat is the error for a format Write does not know, in both languages.
 func BadFormat(format string, known []string) *store.Error {
 	return &store.Error{Code: store.EINVALID, Field: "format",
-		ZH: fmt.Sprintf("不支持的格式“%s”，可选：%v", format, known),
-		EN: fmt.Sprintf("unknown format %q; choose one of %v", format, known)}
+		ZH: fmt.Sprintf("不支持的格式“%s”，可选：%s", format, strings.Join(known, "、")),
+		EN: fmt.Sprintf("unknown format %q; choose %s", format, strings.Join(known, ", "))}
 }
 
 // Write renders l in format to w. The whole output is rendered before any

@@ -1,21 +1,176 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"frontdesk/report"
+	"frontdesk/store"
 )
 
 func reportFlags(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.Date, "date", "", m.text("日期 YYYY-MM-DD，默认今天", "day YYYY-MM-DD, default today"))
+	fs.StringVar(&m.Date, "date", "", m.text("日期 YYYY-MM-DD，或月份 YYYY-MM；默认今天（--hours 默认本月）",
+		"day YYYY-MM-DD, or month YYYY-MM; default today (this month with --hours)"))
 	fs.StringVar(&m.From, "from", "", m.text("起始日期 YYYY-MM-DD", "first day YYYY-MM-DD"))
-	fs.StringVar(&m.To, "to", "", m.text("结束日期 YYYY-MM-DD", "last day YYYY-MM-DD"))
-	fs.StringVar(&m.Format, "format", "text", m.text("格式：text、csv、html 或 json", "format: text, csv, html or json"))
+	fs.StringVar(&m.To, "to", "", m.text("结束日期 YYYY-MM-DD（默认与起始日期相同）", "last day YYYY-MM-DD (default: the first day)"))
+	fs.StringVar(&m.Format, "format", "text", m.text("格式：text、csv、html 或 json（--hours 为 text 或 html）",
+		"format: text, csv, html or json (text or html with --hours)"))
 	fs.StringVar(&m.Output, "o", "", m.text("输出文件，默认标准输出", "output file, default standard output"))
-	fs.BoolVar(&m.Hours, "hours", false, m.text("输出志愿服务时长表和证明", "print the service-hours table and certificates"))
+	fs.BoolVar(&m.Hours, "hours", false, m.text("输出志愿服务时长表和每人的时长证明", "print the service-hours table and a certificate per person"))
+	fs.StringVar(&m.Staff, "staff", "", m.text("打印人，默认当前系统用户", "who prints it, default the system user"))
 }
 
-// runReport prints the daily log.
+// runReport prints the daily log, or with --hours the service-hours table
+// and certificates.
 func (m *Main) runReport(ctx context.Context) error {
-	return fmt.Errorf("%s", m.text("台账尚未完成", "the daily log is not built yet"))
+	formats := report.Formats
+	if m.Hours {
+		formats = report.HoursFormats
+	}
+	if !slices.Contains(formats, m.Format) {
+		return report.BadFormat(m.Format, formats)
+	}
+	if err := m.requireInit(); err != nil {
+		return err
+	}
+	from, to, err := m.reportPeriod()
+	if err != nil {
+		return err
+	}
+	opt := report.Options{Lang: m.Lang, PrintedBy: m.printedBy(), PrintedAt: m.DB.Now()}
+	var buf bytes.Buffer
+	if m.Hours {
+		l, err := m.DB.ServiceLog(ctx, from, to)
+		if err != nil {
+			return err
+		}
+		err = report.WriteHours(&buf, l, m.Format, opt)
+	} else {
+		l, err := m.DB.DailyLog(ctx, from, to)
+		if err != nil {
+			return err
+		}
+		err = report.Write(&buf, l, m.Format, opt)
+	}
+	if err != nil {
+		return err
+	}
+	if m.Output == "" {
+		_, err := m.Stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(m.Output, buf.Bytes()); err != nil {
+		return fmt.Errorf("%s", m.text(fmt.Sprintf("无法写入 %s：%v", m.Output, err), fmt.Sprintf("cannot write %s: %v", m.Output, err)))
+	}
+	fmt.Fprintf(m.Stderr, m.text("已写入 %s（%s 至 %s）\n", "written to %s (%s to %s)\n"), m.Output, from, to)
+	return nil
+}
+
+// reportPeriod reads --date, --from and --to. --date takes a day or a month;
+// --from alone is one day; none gives today, or this month for --hours.
+func (m *Main) reportPeriod() (store.Day, store.Day, error) {
+	flagErr := func(name string, err error) error {
+		return &store.Error{Code: store.EINVALID, Field: name,
+			ZH: fmt.Sprintf("--%s：%s", name, store.ErrorMessage(err, "zh")),
+			EN: fmt.Sprintf("--%s: %s", name, store.ErrorMessage(err, "en"))}
+	}
+	today := m.DB.Today()
+	switch {
+	case m.Date != "" && (m.From != "" || m.To != ""):
+		return store.Day{}, store.Day{}, store.Errorf(store.EINVALID, "--date 不能与 --from、--to 同时使用",
+			"--date cannot be used with --from or --to")
+	case m.Date != "":
+		if len(m.Date) == len("2006-01") {
+			first, err := store.ParseDay(m.Date + "-01")
+			if err != nil {
+				return first, first, flagErr("date", store.Errorf(store.EINVALID,
+					fmt.Sprintf("日期“%s”格式不对，应为 YYYY-MM-DD 或 YYYY-MM", m.Date),
+					fmt.Sprintf("date %q is not YYYY-MM-DD or YYYY-MM", m.Date)))
+			}
+			return first, monthEnd(first), nil
+		}
+		d, err := store.ParseDay(m.Date)
+		if err != nil {
+			return d, d, flagErr("date", err)
+		}
+		return d, d, nil
+	case m.From != "" || m.To != "":
+		if m.From == "" {
+			return store.Day{}, store.Day{}, store.Errorf(store.EINVALID, "使用 --to 时请同时给出 --from",
+				"--to needs --from")
+		}
+		from, err := store.ParseDay(m.From)
+		if err != nil {
+			return from, from, flagErr("from", err)
+		}
+		to := from
+		if m.To != "" {
+			if to, err = store.ParseDay(m.To); err != nil {
+				return from, to, flagErr("to", err)
+			}
+		}
+		if to.Before(from) {
+			return from, to, store.Errorf(store.EINVALID,
+				fmt.Sprintf("结束日期 %s 早于起始日期 %s", to, from), fmt.Sprintf("--to %s is before --from %s", to, from))
+		}
+		return from, to, nil
+	case m.Hours:
+		first := store.Day{Year: today.Year, Month: today.Month, Day: 1}
+		return first, monthEnd(first), nil
+	}
+	return today, today, nil
+}
+
+// monthEnd returns the last day of first's month.
+func monthEnd(first store.Day) store.Day {
+	next := time.Date(first.Year, first.Month+1, 1, 12, 0, 0, 0, time.UTC)
+	return store.Day{Year: next.Year(), Month: next.Month(), Day: 1}.AddDays(-1)
+}
+
+// printedBy names who prints: --staff, else the system user.
+func (m *Main) printedBy() string {
+	if s := strings.TrimSpace(m.Staff); s != "" {
+		return s
+	}
+	for _, k := range []string{"USER", "LOGNAME", "USERNAME"} {
+		if u := os.Getenv(k); u != "" {
+			return u
+		}
+	}
+	return m.text("负责人", "manager")
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it
+// into place, so a reader never sees half a log and a failure leaves any old
+// file as it was.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // after a successful rename there is nothing left to remove
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
