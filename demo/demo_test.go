@@ -785,3 +785,19 @@ func TestGenerateCancelled(t *testing.T) {
 		t.Errorf("got %+v, want a part of the month", counts)
 	}
 }
+
+// BenchmarkGenerate makes a whole month in a new file per iteration: what
+// `frontdesk demo` costs.
+func BenchmarkGenerate(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		db, _ := mustOpen(b, filepath.Join(dir, fmt.Sprintf("bench-%d.db", i)))
+		b.StartTimer()
+		sum, err := demo.Generate(ctx, db, 1)
+		if err != nil {
+			b.Fatalf("Generate: %v", err)
+		}
+		b.ReportMetric(float64(sum.Visits+sum.Requests+sum.Bookings), "records/op")
+	}
+}

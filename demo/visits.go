@@ -84,8 +84,9 @@ type visitPlan struct {
 func (p *planner) planVisits() {
 	var plans []*visitPlan
 	for _, d := range days(p.from, p.today) {
+		seen := map[person]bool{} // one visit a day each: a regular comes once
 		for range p.visitsOn(d) {
-			plans = append(plans, p.planVisit(d))
+			plans = append(plans, p.planVisit(d, seen))
 		}
 		if !weekend(d) && chance(p.r, 35) {
 			plans = append(plans, p.planTour(d))
@@ -112,14 +113,19 @@ func (p *planner) planVisits() {
 	}
 }
 
-// planVisit plans one everyday visit on day d.
-func (p *planner) planVisit(d store.Day) *visitPlan {
+// planVisit plans one everyday visit on day d by someone not yet seen that
+// day.
+func (p *planner) planVisit(d store.Day, seen map[person]bool) *visitPlan {
 	weights := make([]int, len(visitPurposes))
 	for i, vp := range visitPurposes {
 		weights[i] = vp.weight
 	}
 	vp := visitPurposes[weighted(p.r, weights)]
 	who := p.visitor(vp.code)
+	for tries := 0; seen[who] && tries < 5; tries++ {
+		who = p.visitor(vp.code)
+	}
+	seen[who] = true
 	in := store.VisitInput{Name: who.name, Phone: who.phone, Org: who.org, Purpose: vp.code,
 		PartyMember: who.party, Headcount: 1}
 	if vp.code == "party_report" {
