@@ -184,7 +184,7 @@ func (p *planner) setUp(ctx context.Context, clk *clock) error {
 			return fmt.Errorf("demo: add staff %s: %w", name, err)
 		}
 	}
-	// Init may have changed the zone the days are counted in.
+	// Days are counted in the center's zone, as Init leaves it.
 	p.loc = p.db.Location()
 	return nil
 }
