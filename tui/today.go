@@ -57,21 +57,11 @@ func (m todayTab) load() tea.Cmd {
 		if d.inBuilding, err = db.InBuilding(ctx); err != nil {
 			return errMsg{err}
 		}
-		waiting, err := db.Requests(ctx, store.RequestFilter{Statuses: []string{store.StatusNew}, Limit: 1000})
+		counts, err := db.CountsForDesk(ctx)
 		if err != nil {
 			return errMsg{err}
 		}
-		d.waiting = len(waiting)
-		overdue, err := db.Requests(ctx, store.RequestFilter{Overdue: true, Limit: 1000})
-		if err != nil {
-			return errMsg{err}
-		}
-		d.overdue = len(overdue)
-		cb, err := db.Callbacks(ctx)
-		if err != nil {
-			return errMsg{err}
-		}
-		d.callbacks = len(cb)
+		d.waiting, d.overdue, d.callbacks = counts.Waiting, counts.Overdue, counts.Callbacks
 		if d.bookings, err = db.BookingsOn(ctx, d.day); err != nil {
 			return errMsg{err}
 		}

@@ -176,7 +176,11 @@ func (m *Model) Init() tea.Cmd {
 
 // startDesk loads what the tabs show once the desk is open.
 func (m *Model) startDesk() tea.Cmd {
-	return tea.Batch(m.today.load(), m.live.checkKioskCmd(), m.activeLoad())
+	cmds := []tea.Cmd{m.today.load(), m.live.checkKioskCmd()}
+	if m.active != tabToday {
+		cmds = append(cmds, m.activeLoad())
+	}
+	return tea.Batch(cmds...)
 }
 
 func tickCmd() tea.Cmd {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -74,4 +75,38 @@ func (db *DB) KioskSubmissions(ctx context.Context, limit int) ([]Submission, er
 		out = out[:limit]
 	}
 	return out, err
+}
+
+// DeskCounts are the request counts on the desk's first screen.
+type DeskCounts struct {
+	Waiting   int // new, not yet taken
+	Overdue   int // past the promised day and not done
+	Callbacks int // resolved, awaiting the callback
+}
+
+// CountsForDesk counts waiting, overdue and callback requests with index
+// range scans, so a center with years of records still opens at once.
+func (db *DB) CountsForDesk(ctx context.Context) (DeskCounts, error) {
+	var c DeskCounts
+	var open []any
+	for _, s := range RequestStatuses {
+		if !Done(s.Code) {
+			open = append(open, s.Code)
+		}
+	}
+	today := db.Today().String()
+	err := db.read(ctx, func(t *tx) error {
+		if err := t.QueryRow("SELECT COUNT(*) FROM requests WHERE status = 'new'").Scan(&c.Waiting); err != nil {
+			return fmt.Errorf("count waiting: %w", err)
+		}
+		q := "SELECT COUNT(*) FROM requests WHERE status IN (?" + strings.Repeat(", ?", len(open)-1) + ") AND promised_by < ?"
+		if err := t.QueryRow(q, append(open, today)...).Scan(&c.Overdue); err != nil {
+			return fmt.Errorf("count overdue: %w", err)
+		}
+		if err := t.QueryRow("SELECT COUNT(*) FROM requests WHERE status = 'resolved' AND satisfaction = ''").Scan(&c.Callbacks); err != nil {
+			return fmt.Errorf("count callbacks: %w", err)
+		}
+		return nil
+	})
+	return c, err
 }
