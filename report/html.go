@@ -17,6 +17,7 @@ var templates = template.Must(template.ParseFS(templateFS, "templates/*.html"))
 type htmlTable struct {
 	table
 	Head []column
+	Half bool // narrow enough to sit beside another
 	// Body is the table's rows, escaped and built in Go: a busy day has
 	// thousands of rows, and walking them in the template costs more than
 	// the rest of the page together.
@@ -47,6 +48,7 @@ func writeHTML(w io.Writer, doc *document) error {
 					ht.Head = append(ht.Head, c)
 				}
 			}
+			ht.Half = !t.KV && len(ht.Head) <= 4
 			if !t.KV {
 				ht.Body = htmlBody(t, len(ht.Head), sep)
 			}

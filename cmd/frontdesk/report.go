@@ -69,7 +69,11 @@ func (m *Main) runReport(ctx context.Context) error {
 	if err := writeFileAtomic(m.Output, buf.Bytes()); err != nil {
 		return fmt.Errorf("%s", m.text(fmt.Sprintf("无法写入 %s：%v", m.Output, err), fmt.Sprintf("cannot write %s: %v", m.Output, err)))
 	}
-	fmt.Fprintf(m.Stderr, m.text("已写入 %s（%s 至 %s）\n", "written to %s (%s to %s)\n"), m.Output, from, to)
+	period := from.String()
+	if to != from {
+		period += m.text(" 至 ", " to ") + to.String()
+	}
+	fmt.Fprintf(m.Stderr, m.text("已写入 %s（%s）\n", "written to %s (%s)\n"), m.Output, period)
 	return nil
 }
 
