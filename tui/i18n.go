@@ -159,6 +159,7 @@ var (
 	txtComment      = text{"意见", "Comment"}
 	txtMovedTo      = text{"%s → %s", "%s → %s"}
 	txtOverdueMark  = text{"超期", "OVERDUE"}
+	txtColonSep     = text{"：", ": "}
 	txtUrgentMark   = text{"急", "!"}
 	txtDetailFields = []text{{"编号", "Receipt"}, {"状态", "Status"}, {"姓名", "Name"}, {"电话", "Phone"}, {"社区", "Community"}, {"类别", "Category"}, {"紧急", "Urgency"}, {"承办", "Owner"}, {"承诺办结", "Due"}, {"内容", "Description"}, {"结果", "Resolution"}, {"满意度", "Satisfaction"}}
 

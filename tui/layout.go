@@ -90,6 +90,13 @@ func (t table) widths(w int) []int {
 			}
 		}
 	}
+	// On a wide screen a growing column stops at three times its minimum,
+	// so the columns stay together where the eye can follow a row.
+	for i, c := range t.cols {
+		if c.grow > 0 {
+			ws[i] = min(ws[i], max(3*c.min, 16))
+		}
+	}
 	return ws
 }
 

@@ -533,11 +533,11 @@ func (m requestsTab) detailView() string {
 	urg := e.label(store.Urgencies, r.Urgency)
 	sat := e.label(store.Satisfactions, r.Satisfaction)
 	if r.SatisfactionComment != "" {
-		sat += "：" + r.SatisfactionComment
+		sat += e.tr(txtColonSep) + r.SatisfactionComment
 	}
 	pairs := [][2]string{
 		{e.tr(f[3]), r.Phone + "   " + e.tr(f[4]) + ": " + r.Community},
-		{e.tr(f[6]), urg + "   " + e.tr(f[7]) + ": " + r.Owner + "   " + e.tr(f[8]) + ": " + r.PromisedBy.String()},
+		{e.tr(txtUrgency), urg + "   " + e.tr(f[7]) + ": " + r.Owner + "   " + e.tr(f[8]) + ": " + r.PromisedBy.String()},
 		{e.tr(f[9]), strings.ReplaceAll(r.Description, "\n", " ")},
 	}
 	if r.Resolution != "" {

@@ -1,0 +1,90 @@
+package store_test
+
+import (
+	"testing"
+	"time"
+
+	"frontdesk/store"
+)
+
+func TestCountsForDesk(t *testing.T) {
+	db, clk := mustOpenClock(t)
+	clk.Set(base.AddDate(0, 0, -5))
+	late := request()
+	late.PromisedBy = baseDay.AddDays(-2)
+	overdue := mustCreateRequest(t, db, late)
+	if _, err := db.Accept(ctx, overdue.ID, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	resolved := mustCreateRequest(t, db, request())
+	for _, step := range []func() error{
+		func() error { _, err := db.Accept(ctx, resolved.ID, "王芳"); return err },
+		func() error { _, err := db.Resolve(ctx, resolved.ID, "王芳", "已修好"); return err },
+	} {
+		if err := step(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clk.Set(base)
+	mustCreateRequest(t, db, request())
+	mustCreateRequest(t, db, request())
+
+	got, err := db.CountsForDesk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The counts agree with the lists the desk opens from them.
+	waiting, _ := db.Requests(ctx, store.RequestFilter{Statuses: []string{store.StatusNew}})
+	late2, _ := db.Requests(ctx, store.RequestFilter{Overdue: true})
+	calls, _ := db.Callbacks(ctx)
+	want := store.DeskCounts{Waiting: len(waiting), Overdue: len(late2), Callbacks: len(calls)}
+	if got != want || got != (store.DeskCounts{Waiting: 2, Overdue: 1, Callbacks: 1}) {
+		t.Fatalf("got %+v, want %+v (and 2/1/1)", got, want)
+	}
+}
+
+func TestKioskSubmissions(t *testing.T) {
+	db, clk := mustOpenClock(t)
+	hall := mustCreateVenue(t, db, "多功能厅", 80)
+	clk.Set(base.AddDate(0, 0, -8))
+	old := visit("很久以前", "", "consult")
+	old.Source = "kiosk"
+	mustCheckIn(t, db, old)
+	clk.Set(base.Add(-3 * time.Hour))
+	k := visit("扫码访客", "13700001234", "consult")
+	k.Source = "kiosk"
+	v := mustCheckIn(t, db, k)
+	mustCheckIn(t, db, visit("前台访客", "", "business"))
+	clk.Set(base.Add(-2 * time.Hour))
+	in := request()
+	in.Source, in.Actor = "kiosk", ""
+	r := mustCreateRequest(t, db, in)
+	clk.Set(base.Add(-1 * time.Hour))
+	bin := booking(hall.ID, baseDay, "15:00", "16:00")
+	bin.Source, bin.Actor = "kiosk", ""
+	b := mustBook(t, db, bin)
+	clk.Set(base)
+
+	got, err := db.KioskSubmissions(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		kind string
+		id   int64
+	}{{store.KindBooking, b.ID}, {store.KindRequest, r.ID}, {store.KindVisit, v.ID}}
+	if len(got) != len(want) {
+		t.Fatalf("got %d submissions %+v, want %d (the week-old one and the desk's left out)", len(got), got, len(want))
+	}
+	for i, w := range want {
+		if got[i].Kind != w.kind || got[i].ID != w.id {
+			t.Fatalf("submission %d: got %s/%d, want %s/%d", i, got[i].Kind, got[i].ID, w.kind, w.id)
+		}
+	}
+	if got[0].Status != store.BookingPending || got[1].Name != "张秀英" {
+		t.Fatalf("got %+v", got)
+	}
+	if two, _ := db.KioskSubmissions(ctx, 2); len(two) != 2 || two[0].ID != b.ID {
+		t.Fatalf("limit 2: got %+v", two)
+	}
+}
