@@ -131,7 +131,7 @@ func TestRoutes(t *testing.T) {
 		wantBody   []string
 		notBody    []string
 	}{
-		{"Lobby", "GET", "/", nil, nil, 200, []string{"测试中心", `id="qr-request" src="/qr/request.png?w=`, `id="qr-booking"`, `id="qr-checkin"`, "我要办事/提诉求", "预约场地", "来访登记", "多功能厅", "今日暂无预约", "2026年3月10日 星期二", `/static/lobby.js`}, []string{"<script>"}},
+		{"Lobby", "GET", "/", nil, nil, 200, []string{"测试中心", `id="qr-request" src="/qr/request.png?w=`, `id="qr-booking"`, `id="qr-checkin"`, "我要办事/提诉求", "预约场地", "来访登记", "多功能厅", "今日暂无预约", "2026年3月10日 星期二", `/static/lobby.js?v=`, `/static/kiosk.css?v=`}, []string{"<script>"}},
 		{"QRImage", "GET", "/qr/request.png", nil, nil, 200, []string{"\x89PNG"}, nil},
 		{"QRUnknownKind", "GET", "/qr/admin.png", nil, nil, 404, []string{"没有找到这个页面"}, nil},
 		{"QRNotPNG", "GET", "/qr/request.gif", nil, nil, 404, nil, nil},

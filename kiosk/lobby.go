@@ -19,7 +19,6 @@ type lobbyPage struct {
 	TimeZone string
 	Codes    []lobbyCode
 	Venues   []venueDay
-	Static   bool
 }
 
 // lobbyCode is one QR code on the lobby screen.
@@ -80,7 +79,7 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.lobby.mu.Unlock()
 	lang := s.cfg.Lang
-	p := lobbyPage{page: s.page(s.text("扫码办事", "Scan to start")), TimeZone: loc.String(), Static: s.ttlSeconds() == 0}
+	p := lobbyPage{page: s.page(s.text("扫码办事", "Scan to start")), TimeZone: loc.String()}
 	local := now.In(loc)
 	if lang == "en" {
 		p.Date = local.Format("Monday, 2 January 2006")

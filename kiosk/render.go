@@ -2,13 +2,15 @@ package kiosk
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"path"
-	"time"
+	"strings"
 )
 
 //go:embed templates static
@@ -41,7 +43,31 @@ func parsePages() (*pages, error) {
 }
 
 var templateFuncs = template.FuncMap{
-	"clock": func(t time.Time) string { return t.Format("15:04") },
+	"static": staticURL,
+}
+
+// staticVersions holds a short hash of each static file, so its URL changes
+// when the file does and browsers may cache it for long.
+var staticVersions = func() map[string]string {
+	out := map[string]string{}
+	fs.WalkDir(files, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := files.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		out[strings.TrimPrefix(p, "static/")] = hex.EncodeToString(sum[:6])
+		return nil
+	})
+	return out
+}()
+
+// staticURL is the versioned URL of a static file.
+func staticURL(name string) string {
+	return "/static/" + name + "?v=" + staticVersions[name]
 }
 
 // staticFiles serves the embedded CSS and script.
@@ -49,7 +75,9 @@ func staticFiles() http.Handler {
 	sub, _ := fs.Sub(files, "static")
 	fsrv := http.FileServerFS(sub)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "public, max-age=3600")
+		// Pages link static files by content hash (staticURL), so a
+		// browser may keep them; a new version has a new URL.
+		w.Header().Set("Cache-Control", "public, max-age=86400")
 		fsrv.ServeHTTP(w, r)
 	})
 }
