@@ -116,35 +116,91 @@ func checkOrigin(actor, source *string) error {
 const visitColumns = `id, receipt_no, status_code, visitor_id, name, phone, org, purpose, party_member,
 	headcount, note, checked_in_at, checked_out_at, auto_closed, created_by, source, created_at`
 
-func scanVisit(s interface{ Scan(...any) error }) (Visit, error) {
-	var v Visit
-	var in, created int64
-	var out sql.NullInt64
-	err := s.Scan(&v.ID, &v.ReceiptNo, &v.StatusCode, &v.VisitorID, &v.Name, &v.Phone, &v.Org, &v.Purpose,
-		&v.PartyMember, &v.Headcount, &v.Note, &in, &out, &v.AutoClosed, &v.CreatedBy, &v.Source, &created)
-	v.CheckedInAt, v.CheckedOutAt, v.CreatedAt = fromUnix(in), fromNullUnix(out), fromUnix(created)
-	return v, err
+// visitScan is a reusable scan target for visits. Scanning into *any is the
+// one conversion database/sql makes without reflection, and one target
+// serves every row of a list, so a day's list allocates nothing per row but
+// the row's own text.
+type visitScan struct {
+	col  [17]any
+	dest [17]any
+}
+
+func newVisitScan() *visitScan {
+	s := new(visitScan)
+	for i := range s.col {
+		s.dest[i] = &s.col[i]
+	}
+	return s
+}
+
+// scan reads one row of visitColumns.
+func (s *visitScan) scan(r interface{ Scan(...any) error }) (Visit, error) {
+	if err := r.Scan(s.dest[:]...); err != nil {
+		return Visit{}, err
+	}
+	c := &s.col
+	return Visit{
+		ID: colInt(c[0]), ReceiptNo: colText(c[1]), StatusCode: colText(c[2]), VisitorID: colInt(c[3]),
+		Name: colText(c[4]), Phone: colText(c[5]), Org: colText(c[6]), Purpose: colText(c[7]),
+		PartyMember: colInt(c[8]) != 0, Headcount: int(colInt(c[9])), Note: colText(c[10]),
+		CheckedInAt: colTime(c[11]), CheckedOutAt: colTime(c[12]), AutoClosed: colInt(c[13]) != 0,
+		CreatedBy: colText(c[14]), Source: colText(c[15]), CreatedAt: colTime(c[16]),
+	}, nil
+}
+
+// colInt, colText and colTime read a column scanned into an any: INTEGER
+// columns arrive as int64, TEXT as string, NULL as nil (0, "", zero time).
+func colInt(v any) int64 {
+	n, _ := v.(int64)
+	return n
+}
+
+func colText(v any) string {
+	switch s := v.(type) {
+	case string:
+		return s
+	case []byte:
+		return string(s)
+	}
+	return ""
+}
+
+func colTime(v any) time.Time {
+	if n, ok := v.(int64); ok {
+		return fromUnix(n)
+	}
+	return time.Time{}
 }
 
 func (t *tx) visits(query string, args ...any) ([]Visit, error) {
+	return t.visitList(0, query, args...)
+}
+
+// visitList is visits with room for n rows made up front: a day's list
+// grown by append would copy itself over several times.
+func (t *tx) visitList(n int, query string, args ...any) ([]Visit, error) {
 	rows, err := t.Query("SELECT "+visitColumns+" FROM visits "+query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query visits: %w", err)
 	}
 	defer rows.Close()
-	var out []Visit
+	out := make([]Visit, 0, n)
+	s := newVisitScan()
 	for rows.Next() {
-		v, err := scanVisit(rows)
+		v, err := s.scan(rows)
 		if err != nil {
 			return nil, fmt.Errorf("scan visit: %w", err)
 		}
 		out = append(out, v)
 	}
+	if len(out) == 0 {
+		out = nil
+	}
 	return out, rows.Err()
 }
 
 func (t *tx) visit(query string, args ...any) (Visit, error) {
-	v, err := scanVisit(t.QueryRow("SELECT "+visitColumns+" FROM visits "+query, args...))
+	v, err := newVisitScan().scan(t.QueryRow("SELECT "+visitColumns+" FROM visits "+query, args...))
 	if err == sql.ErrNoRows {
 		return v, notFound("来访记录", "visit")
 	}
@@ -247,9 +303,16 @@ func (db *DB) VisitByCode(ctx context.Context, code string) (Visit, error) {
 func (db *DB) VisitsOn(ctx context.Context, d Day) ([]Visit, error) {
 	start, end := db.Bounds(d)
 	var out []Visit
-	err := db.read(ctx, func(t *tx) (err error) {
-		out, err = t.visits("WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at DESC, id DESC", unix(start), unix(end))
-		return
+	err := db.read(ctx, func(t *tx) error {
+		// Counting first is cheap (the index covers it) and spares the list
+		// of a busy day from growing by copies.
+		var n int
+		if err := t.QueryRow("SELECT COUNT(*) FROM visits WHERE checked_in_at >= ? AND checked_in_at < ?", unix(start), unix(end)).Scan(&n); err != nil {
+			return fmt.Errorf("count visits: %w", err)
+		}
+		var err error
+		out, err = t.visitList(n, "WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at DESC, id DESC", unix(start), unix(end))
+		return err
 	})
 	return out, err
 }
