@@ -317,35 +317,25 @@ func (t *tx) venues() ([]Venue, error) {
 
 // count computes the summary and the day rows from the records, once.
 func (l *DailyLog) count(db *DB, venues []Venue) {
-	days := map[Day]int{}
+	// Each list is in time order, so a day's records are one run of it:
+	// the days cut the lists without copying them.
+	var bounds []time.Time
 	for d := l.From; !l.To.Before(d); d = d.AddDays(1) {
-		days[d] = len(l.Days)
+		start, _ := db.Bounds(d)
+		bounds = append(bounds, start)
 		l.Days = append(l.Days, DayFigures{Day: d})
 	}
+	_, end := db.Bounds(l.To)
+	bounds = append(bounds, end)
 	n := len(l.Days)
-	index := func(t time.Time) int {
-		if i, ok := days[db.DayOf(t)]; ok {
-			return i
-		}
-		return -1
-	}
-	dayVisits := make([][]Visit, n)
-	for _, v := range l.Visits {
-		if i := index(v.CheckedInAt); i >= 0 {
-			dayVisits[i] = append(dayVisits[i], v)
-		}
-	}
-	dayRequests := make([][]LogRequest, n)
-	for _, r := range l.Requests {
-		if i := index(r.CreatedAt); i >= 0 {
-			dayRequests[i] = append(dayRequests[i], r)
-		}
-	}
-	dayBookings := make([][]Booking, n)
-	for _, b := range l.Bookings {
-		if i := index(b.Start); i >= 0 {
-			dayBookings[i] = append(dayBookings[i], b)
-		}
+	vc := runs(len(l.Visits), func(i int) time.Time { return l.Visits[i].CheckedInAt }, bounds)
+	rc := runs(len(l.Requests), func(i int) time.Time { return l.Requests[i].CreatedAt }, bounds)
+	bc := runs(len(l.Bookings), func(i int) time.Time { return l.Bookings[i].Start }, bounds)
+	dayVisits, dayRequests, dayBookings := make([][]Visit, n), make([][]LogRequest, n), make([][]Booking, n)
+	for i := 0; i < n; i++ {
+		dayVisits[i] = l.Visits[vc[i]:vc[i+1]]
+		dayRequests[i] = l.Requests[rc[i]:rc[i+1]]
+		dayBookings[i] = l.Bookings[bc[i]:bc[i+1]]
 	}
 	for i := range l.Days {
 		l.Days[i].Figures = tally(dayVisits[i], dayRequests[i], dayBookings[i])
@@ -353,24 +343,23 @@ func (l *DailyLog) count(db *DB, venues []Venue) {
 	sum := &l.Summary
 	sum.Figures = tally(l.Visits, l.Requests, l.Bookings)
 
-	for _, p := range Purposes {
-		pc := PurposeCount{Purpose: p.Code}
-		for _, v := range l.Visits {
-			if v.Purpose == p.Code {
-				pc.Visits++
-				pc.Headcount += v.Headcount
-			}
+	purpose := map[string]int{}
+	for i, p := range Purposes {
+		purpose[p.Code] = i
+		sum.ByPurpose = append(sum.ByPurpose, PurposeCount{Purpose: p.Code})
+	}
+	for _, v := range l.Visits {
+		if i, ok := purpose[v.Purpose]; ok {
+			sum.ByPurpose[i].Visits++
+			sum.ByPurpose[i].Headcount += v.Headcount
 		}
-		sum.ByPurpose = append(sum.ByPurpose, pc)
+	}
+	byCategory := map[string][]LogRequest{}
+	for _, r := range l.Requests {
+		byCategory[r.Category] = append(byCategory[r.Category], r)
 	}
 	for _, c := range Categories {
-		var of []LogRequest
-		for _, r := range l.Requests {
-			if r.Category == c.Code {
-				of = append(of, r)
-			}
-		}
-		f := tally(nil, of, nil)
+		f := tally(nil, byCategory[c.Code], nil)
 		sum.ByCategory = append(sum.ByCategory, CategoryCount{Category: c.Code, Received: f.RequestsReceived,
 			Resolved: f.Resolved, Overdue: f.Overdue, Response: f.Response, Resolution: f.Resolution, Satisfaction: f.Satisfaction})
 	}
@@ -397,6 +386,22 @@ func (l *DailyLog) count(db *DB, venues []Venue) {
 		}
 		sum.Venues = append(sum.Venues, u)
 	}
+}
+
+// runs returns where each period between bounds starts in a list of n
+// records in time order (at(i) is record i's time), and n at the end: the
+// records of period i are [cut[i], cut[i+1]).
+func runs(n int, at func(i int) time.Time, bounds []time.Time) []int {
+	cut := make([]int, len(bounds))
+	for i, b := range bounds[:len(bounds)-1] {
+		lo := 0
+		if i > 0 {
+			lo = cut[i-1]
+		}
+		cut[i] = lo + sort.Search(n-lo, func(k int) bool { return !at(lo + k).Before(b) })
+	}
+	cut[len(bounds)-1] = n
+	return cut
 }
 
 // tally counts visits, requests and bookings into Figures: the one place
