@@ -450,20 +450,34 @@ func (m *Model) headerView() string {
 	if name == "" {
 		name = "frontdesk"
 	}
+	var line string
 	now := e.db.Now().In(e.db.Location())
-	clock := now.Format("2006-01-02") + " " + e.tr(txtWeekdays[now.Weekday()]) + " " + now.Format("15:04:05")
-	parts := []string{st.title.Render(name), clock}
-	if e.staff != "" {
-		parts = append(parts, e.tr(txtStaff)+":"+e.staff)
-	}
 	up := e.tr(txtKioskDown)
 	if m.opts.KioskUp != nil && m.opts.KioskUp() {
 		up = e.tr(txtKioskUp)
 	}
-	if m.opts.KioskAddr != "" || m.opts.KioskUp != nil {
-		parts = append(parts, e.tr(txtKiosk)+":"+m.opts.KioskAddr+" "+up)
+	// The full header first; on a narrow screen the clock loses its
+	// seconds and weekday and the address its scheme before anything is cut.
+	for _, compact := range []bool{false, true} {
+		clock := now.Format("2006-01-02") + " " + e.tr(txtWeekdays[now.Weekday()]) + " " + now.Format("15:04:05")
+		addr := m.opts.KioskAddr
+		if compact {
+			clock = now.Format("01-02 15:04")
+			addr = strings.TrimPrefix(strings.TrimPrefix(addr, "http://"), "https://")
+		}
+		parts := []string{st.title.Render(name), clock}
+		if e.staff != "" {
+			parts = append(parts, e.tr(txtStaff)+":"+e.staff)
+		}
+		if m.opts.KioskAddr != "" || m.opts.KioskUp != nil {
+			parts = append(parts, e.tr(txtKiosk)+":"+addr+" "+up)
+		}
+		line = strings.Join(parts, "  ")
+		if visibleWidth(line) <= m.width {
+			break
+		}
 	}
-	line := clip(strings.Join(parts, "  "), m.width)
+	line = clip(line, m.width)
 	if m.stage != stageDesk {
 		return line
 	}
