@@ -44,6 +44,7 @@ func (s *Server) lookup(ctx context.Context, code string) (record, error) {
 type receiptPage struct {
 	page
 	ReceiptNo string
+	NoLabel   string // what the number is called for this kind of record
 	StatusURL string
 	What      string
 	Note      string
@@ -58,12 +59,15 @@ func (s *Server) handleReceipt(w http.ResponseWriter, r *http.Request) error {
 	p := receiptPage{page: s.page(s.text("提交成功", "Submitted")), StatusURL: "/s/" + code}
 	switch {
 	case rec.Request != nil:
+		p.NoLabel = s.text("受理编号", "Receipt number")
 		p.ReceiptNo, p.What = rec.Request.ReceiptNo, s.text("您的诉求已提交，工作人员会尽快受理。", "Your request is in; the staff will take it up soon.")
 		p.Note = s.text("承诺办结日期：", "Promised by: ") + rec.Request.PromisedBy.String()
 	case rec.Booking != nil:
+		p.NoLabel = s.text("预约编号", "Booking number")
 		p.ReceiptNo, p.What = rec.Booking.ReceiptNo, s.text("您的场地预约已提交，等待工作人员审核。", "Your booking request is in and waits for the desk's approval.")
 		p.Note = s.text("审核结果请在状态页查看；活动当天凭此编号核销。", "See the outcome on the status page; show this number when your group arrives.")
 	case rec.Visit != nil:
+		p.NoLabel = s.text("登记编号", "Check-in number")
 		p.ReceiptNo, p.What = rec.Visit.ReceiptNo, s.text("登记成功，欢迎来访！", "You are checked in. Welcome!")
 		p.Note = s.text("离开时请在状态页点击“签退”。", "When you leave, press “Check out” on the status page.")
 	}

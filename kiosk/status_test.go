@@ -125,3 +125,32 @@ func TestStatusPages(t *testing.T) {
 		t.Errorf("request after rating: status %s satisfaction %s comment %q", got.Status, got.Satisfaction, got.SatisfactionComment)
 	}
 }
+
+// TestBookingClash answers a kiosk booking of a slot the desk has already
+// approved with 409 and the clash beside the start time, values kept.
+func TestBookingClash(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
+	start, end, err := db.BookingTimes("2026-03-11", "15:00", "17:00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateBooking(context.Background(), store.BookingInput{VenueID: 1, Org: "老年协会", Contact: "周八",
+		Phone: "13800002222", Title: "合唱排练", Purpose: "residents", Attendees: 20, Start: start, End: end,
+		Approve: true, Actor: "小刘"}); err != nil {
+		t.Fatal(err)
+	}
+	w := do(s.Handler(), "POST", "/f/booking", bookingForm(s.token("booking", testNow)), nil)
+	body := w.Body.String()
+	if w.Code != 409 {
+		t.Fatalf("status %d, want 409; %.500s", w.Code, body)
+	}
+	for _, want := range []string{`id="err-start">该时段已被预约`, "合唱排练", `value="三月主题党日"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "13800002222") {
+		t.Error("the clash message shows the other organiser's phone")
+	}
+}
