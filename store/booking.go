@@ -127,13 +127,14 @@ func (in BookingInput) Validate() (BookingInput, error) {
 	if in.End.IsZero() {
 		return in, invalid("end", "请填写结束时间", "End time is required")
 	}
+	// Bookings are kept to the minute; compare what will be stored.
+	in.Start, in.End = in.Start.UTC().Truncate(time.Minute), in.End.UTC().Truncate(time.Minute)
 	if !in.End.After(in.Start) {
 		return in, invalid("end", "结束时间应晚于开始时间", "End must be after start")
 	}
 	if in.Source == "kiosk" {
 		in.Approve = false
 	}
-	in.Start, in.End = in.Start.UTC().Truncate(time.Minute), in.End.UTC().Truncate(time.Minute)
 	return in, checkOrigin(&in.Actor, &in.Source)
 }
 
@@ -521,8 +522,10 @@ func (db *DB) CreateSeries(ctx context.Context, in BookingInput, weeks int) (Ser
 		loc := t.db.Location()
 		first := t.db.DayOf(in.Start)
 		from := in.Start.In(loc)
-		to := in.End.In(loc)
-		startClock, endClock := Clock{from.Hour(), from.Minute()}, Clock{to.Hour(), to.Minute()}
+		startClock := Clock{from.Hour(), from.Minute()}
+		// Each date keeps the first one's length, so a meeting that ends at
+		// 24:00 (00:00 on the wall clock) still ends after it starts.
+		length := in.End.Sub(in.Start)
 		r, err := t.Exec(`INSERT INTO series (venue_id, title, weekday, first_day, weeks, created_by, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, in.VenueID, in.Title, int(first.Weekday()), first.String(), weeks, in.Actor, unix(t.now))
 		if err != nil {
@@ -532,7 +535,8 @@ func (db *DB) CreateSeries(ctx context.Context, in BookingInput, weeks int) (Ser
 		for i := 0; i < weeks; i++ {
 			d := first.AddDays(7 * i)
 			one := in
-			one.Start, one.End = d.At(startClock, loc).UTC(), d.At(endClock, loc).UTC()
+			one.Start = d.At(startClock, loc).UTC()
+			one.End = one.Start.Add(length)
 			b, err := t.insertBooking(one, res.SeriesID)
 			if err != nil {
 				if c := ErrorCode(err); c == EINTERNAL {

@@ -403,6 +403,27 @@ func TestCreateSeries(t *testing.T) {
 	if !errors.As(c.Err, &e) || e.Clash == nil || e.Clash.ID != taken.ID {
 		t.Errorf("clash: got %+v, want booking %d", e, taken.ID)
 	}
+	t.Run("EndsAtMidnight", func(t *testing.T) {
+		late, err := db.CreateVenue(ctx, store.VenueInput{Name: "通宵自习室", Capacity: 20, OpensAt: "00:00", ClosesAt: "24:00"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := booking(late.ID, first, "19:00", "20:00")
+		in.End = at(first.AddDays(1), "00:00") // 24:00
+		res, err := db.CreateSeries(ctx, in, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Booked) != 3 || len(res.Clashes) != 0 {
+			t.Fatalf("series 19:00–24:00: got %d booked, clashes %+v, want 3 booked", len(res.Booked), res.Clashes)
+		}
+		for i, b := range res.Booked {
+			d := first.AddDays(7 * i)
+			if !b.Start.Equal(at(d, "19:00")) || !b.End.Equal(at(d.AddDays(1), "00:00")) {
+				t.Errorf("booking %d: got %v–%v, want %s 19:00–24:00", i, b.Start, b.End, d)
+			}
+		}
+	})
 	t.Run("ErrPastDateReported", func(t *testing.T) {
 		in := booking(room.ID, baseDay.AddDays(-7), "11:00", "12:00")
 		res, err := db.CreateSeries(ctx, in, 2)

@@ -142,6 +142,8 @@ func TestValidateBooking(t *testing.T) {
 		bad[I]{"StartMissing", func(in *I) { in.Start = time.Time{} }, "start"},
 		bad[I]{"EndMissing", func(in *I) { in.End = time.Time{} }, "end"},
 		bad[I]{"EndBeforeStart", func(in *I) { in.End = in.Start.Add(-time.Minute) }, "end"},
+		// Times are kept to the minute: 14:00:30–14:00:50 is no time at all.
+		bad[I]{"EndSameMinute", func(in *I) { in.Start, in.End = in.Start.Add(30*time.Second), in.Start.Add(50*time.Second) }, "end"},
 	)
 	good := booking(hall.ID, tomorrow, "14:00", "16:00")
 	wantRefused(t, db, good, cases, func(in I) error { _, err := db.CreateBooking(ctx, in); return err })
