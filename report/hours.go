@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"html/template"
 	"io"
 	"slices"
 	"strings"
@@ -130,8 +131,9 @@ func WriteHours(w io.Writer, l *store.ServiceLog, format string, opt Options) er
 	if format == "html" {
 		err = templates.ExecuteTemplate(&buf, "hours.html", struct {
 			*hoursDoc
+			Style template.CSS
 			Words words
-		}{doc, words{doc.Lang}})
+		}{doc, hoursStyle, words{doc.Lang}})
 	} else {
 		err = writeHoursText(&buf, doc)
 	}

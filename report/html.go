@@ -1,18 +1,48 @@
 package report
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/base64"
 	"html/template"
 	"io"
 	"strconv"
 	"strings"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/*.css
 var templateFS embed.FS
 
 // templates are parsed once; a bad template fails at start-up, not mid-print.
 var templates = template.Must(template.ParseFS(templateFS, "templates/*.html"))
+
+// The print stylesheets, inlined in each page so a saved file needs nothing
+// from outside.
+var (
+	logStyle   = mustStyle("templates/log.css")
+	hoursStyle = mustStyle("templates/hours.css")
+)
+
+// StyleHashes lists the Content-Security-Policy sources of the inline
+// stylesheets of Write's and WriteHours' HTML. A server whose policy has
+// style-src 'self' adds them to style-src for the pages that serve a log,
+// so the browser applies the A4 print styles:
+//
+//	style-src 'self' + " " + report.StyleHashes
+var StyleHashes = cspHash(logStyle) + " " + cspHash(hoursStyle)
+
+func mustStyle(name string) template.CSS {
+	b, err := templateFS.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return template.CSS(b)
+}
+
+func cspHash(css template.CSS) string {
+	sum := sha256.Sum256([]byte(css))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
 
 type htmlTable struct {
 	table
@@ -32,12 +62,13 @@ type htmlSection struct {
 
 type htmlPage struct {
 	*document
+	Style    template.CSS
 	Words    words
 	Sections []htmlSection
 }
 
 func writeHTML(w io.Writer, doc *document) error {
-	p := htmlPage{document: doc, Words: words{doc.Lang}}
+	p := htmlPage{document: doc, Style: logStyle, Words: words{doc.Lang}}
 	sep := p.Words.t("：", ": ")
 	for _, s := range doc.Sections {
 		hs := htmlSection{Title: s.Title, Notes: s.Notes}

@@ -3,6 +3,8 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
@@ -283,6 +285,12 @@ func TestHTML(t *testing.T) {
 		if strings.Contains(out, bad) {
 			t.Errorf("the HTML contains %q: it must load nothing from outside and run no script", bad)
 		}
+	}
+	// A server that forbids inline style lets this one in by its hash.
+	a, b := strings.Index(out, "<style>"), strings.Index(out, "</style>")
+	sum := sha256.Sum256([]byte(out[a+len("<style>") : b]))
+	if h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; a < 0 || !strings.Contains(report.StyleHashes, h) {
+		t.Errorf("the inline stylesheet's hash %s is not in StyleHashes %q", h, report.StyleHashes)
 	}
 	if n := strings.Count(out, "<section>"); n != 6 {
 		t.Errorf("sections: got %d, want 6 (summary, days, visits, requests, bookings, backlog)", n)
