@@ -137,6 +137,8 @@ func TestRoutes(t *testing.T) {
 		{"QRNotPNG", "GET", "/qr/request.gif", nil, nil, 404, nil, nil},
 		{"CSS", "GET", "/static/kiosk.css", nil, nil, 200, []string{".receipt-no"}, nil},
 		{"Script", "GET", "/static/lobby.js", nil, nil, 200, []string{"EventSource"}, nil},
+		{"NoStaticListing", "GET", "/static/", nil, nil, 404, nil, []string{"kiosk.css"}},
+		{"NoSuchStatic", "GET", "/static/nope.css", nil, nil, 404, nil, nil},
 		{"NoSuchPage", "GET", "/nope", nil, nil, 404, []string{"没有找到这个页面"}, nil},
 		{"Health", "GET", "/healthz", nil, nil, 200, []string{"ok"}, nil},
 

@@ -75,6 +75,10 @@ func staticFiles() http.Handler {
 	sub, _ := fs.Sub(files, "static")
 	fsrv := http.FileServerFS(sub)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r) // no directory listings
+			return
+		}
 		// Pages link static files by content hash (staticURL), so a
 		// browser may keep them; a new version has a new URL.
 		w.Header().Set("Cache-Control", "public, max-age=86400")
