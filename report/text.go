@@ -91,8 +91,20 @@ func wrap(s string, w int, indent string) []string {
 				if strings.ContainsRune(noLineStart, r) && len(cur) > 1 {
 					carry = 1
 				}
+				// Latin words break at a space, if one is near the end.
+				if r != ' ' && carry == 0 {
+					for k := len(cur) - 1; k > len(cur)-w/3 && k > len([]rune(indent)); k-- {
+						if cur[k] == ' ' {
+							carry = len(cur) - k - 1
+							break
+						}
+						if runeWidth(cur[k]) == 2 {
+							break // Chinese text breaks anywhere
+						}
+					}
+				}
 				moved := cur[len(cur)-carry:]
-				lines = append(lines, string(cur[:len(cur)-carry]))
+				lines = append(lines, strings.TrimRight(string(cur[:len(cur)-carry]), " "))
 				cur = append([]rune(indent), moved...)
 				curW = width(string(cur))
 			}
