@@ -27,6 +27,7 @@ var (
 	errTooMany   = &pageError{http.StatusTooManyRequests, "提交太频繁了，请稍等一分钟后再试。", "Too many submissions from this device; please wait a minute and try again."}
 	errStaffOnly = &pageError{http.StatusForbidden, "此页面仅供中心工作人员使用。", "This page is for the center's staff only."}
 	errNotSetUp  = &pageError{http.StatusServiceUnavailable, "服务中心尚未完成设置，请联系前台工作人员。", "The center is not set up yet; please ask the desk."}
+	errBusy      = &pageError{http.StatusServiceUnavailable, "服务繁忙，请稍后再试。", "The kiosk is busy; please try again shortly."}
 )
 
 // statusOf maps an error to the HTTP status it answers: the kiosk's own
@@ -85,8 +86,10 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 // the form parsed within the body limit.
 func (s *Server) submit(h handlerFunc) http.HandlerFunc {
 	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		if !s.limiter.allow(clientIP(r)) {
-			s.log.Warn("rate limited", "addr", clientIP(r), "path", r.URL.Path)
+		if ok, log := s.limiter.allow(clientIP(r)); !ok {
+			if log {
+				s.log.Warn("rate limited", "addr", clientIP(r), "path", r.URL.Path)
+			}
 			return errTooMany
 		}
 		if err := r.ParseForm(); err != nil {

@@ -19,18 +19,21 @@ type limiter struct {
 }
 
 type bucket struct {
-	lim  *rate.Limiter
-	seen time.Time
+	lim    *rate.Limiter
+	seen   time.Time
+	warned time.Time // last refusal logged, so a flood writes one line a minute
 }
 
 func newLimiter(perMinute int) *limiter {
 	return &limiter{perMinute: perMinute, buckets: map[string]*bucket{}}
 }
 
-// allow reports whether addr may submit now; a limit of 0 lets everything through.
-func (l *limiter) allow(addr string) bool {
+// allow reports whether addr may submit now; a limit of 0 lets everything
+// through. When it refuses, log says whether this refusal should be logged:
+// the first of each minute for the address.
+func (l *limiter) allow(addr string) (ok, log bool) {
 	if l.perMinute <= 0 {
-		return true
+		return true, false
 	}
 	now := time.Now()
 	l.mu.Lock()
@@ -49,7 +52,14 @@ func (l *limiter) allow(addr string) bool {
 		l.buckets[addr] = b
 	}
 	b.seen = now
-	return b.lim.AllowN(now, 1)
+	if b.lim.AllowN(now, 1) {
+		return true, false
+	}
+	if now.Sub(b.warned) < time.Minute {
+		return false, false
+	}
+	b.warned = now
+	return false, true
 }
 
 // clientIP is the address the request came from. Headers such as

@@ -129,6 +129,9 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 
 var weekdaysZH = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
 
+// MaxEventStreams is how many lobby event streams may be open at once.
+const MaxEventStreams = 64
+
 // Lobby refresh timing: events are gathered for eventDelay and sent at most
 // once per eventGap; a comment every keepAlive keeps proxies from closing
 // the stream.
@@ -142,6 +145,14 @@ const (
 // what the lobby shows, when the codes rotate, and every ten minutes so
 // the date turns over.
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
+	// Each stream holds a goroutine and a subscription; a lobby needs one
+	// or two, so many at once are refused rather than let pile up.
+	if s.streams.Add(1) > MaxEventStreams {
+		s.streams.Add(-1)
+		s.fail(w, r, errBusy)
+		return
+	}
+	defer s.streams.Add(-1)
 	rc := http.NewResponseController(w)
 	// The stream outlives the server's write timeout by design.
 	if err := rc.SetWriteDeadline(time.Time{}); err != nil {

@@ -3,6 +3,7 @@ package kiosk
 import (
 	"bufio"
 	"context"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -18,7 +19,8 @@ import (
 // with a Chinese 429 page, and lets another address through.
 func TestRateLimit(t *testing.T) {
 	db := mustOpen(t)
-	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute, RateLimit: 2})
+	var logged syncBuffer
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute, RateLimit: 2, Logger: slog.New(slog.NewTextHandler(&logged, nil))})
 	h := s.Handler()
 	tok := s.token("checkin", testNow)
 	one := map[string]string{"RemoteAddr": "10.0.0.7:40000"}
@@ -37,6 +39,9 @@ func TestRateLimit(t *testing.T) {
 			}
 		}
 	}
+	if n := strings.Count(logged.String(), "rate limited"); n != 1 {
+		t.Errorf("a flood from one address logged %d lines, want 1 a minute", n)
+	}
 	if w := do(h, "POST", "/f/checkin", checkinForm(tok), map[string]string{"RemoteAddr": "10.0.0.8:40000"}); w.Code != 303 {
 		t.Errorf("another address: status %d, want 303", w.Code)
 	}
@@ -49,6 +54,24 @@ func TestRateLimit(t *testing.T) {
 			t.Fatalf("limit off, submission %d: status %d", i+1, w.Code)
 		}
 	}
+}
+
+// syncBuffer is a log destination safe for concurrent writers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }
 
 func TestEnglish(t *testing.T) {
@@ -235,5 +258,54 @@ func TestShutdownKeepsAcknowledged(t *testing.T) {
 	if resp, err := client.Get(base + "/"); err == nil {
 		resp.Body.Close()
 		t.Error("server still answers after shutdown")
+	}
+}
+
+// TestEventStreamCap refuses event streams beyond MaxEventStreams with a
+// 503, and takes new ones again once some close.
+func TestEventStreamCap(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
+	base, _ := serve(t, s)
+	var open []*http.Response
+	defer func() {
+		for _, r := range open {
+			r.Body.Close()
+		}
+	}()
+	for i := 0; i < MaxEventStreams; i++ {
+		resp, err := http.Get(base + "/events")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode != 200 {
+			t.Fatalf("stream %d: status %d", i+1, resp.StatusCode)
+		}
+		open = append(open, resp)
+	}
+	resp, err := http.Get(base + "/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("stream %d: status %d, want 503", MaxEventStreams+1, resp.StatusCode)
+	}
+	open[0].Body.Close()
+	open = open[1:]
+	for i := 0; ; i++ {
+		resp, err := http.Get(base + "/events")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode == 200 {
+			open = append(open, resp)
+			break
+		}
+		resp.Body.Close()
+		if i > 100 {
+			t.Fatal("a closed stream's place never came free")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -54,6 +54,7 @@ type Server struct {
 	qr      *qrCache
 	limiter *limiter
 	lobby   lobbyCache
+	streams atomic.Int64 // open event streams
 
 	mu        sync.Mutex
 	publicURL string
