@@ -164,7 +164,7 @@ var (
 	txtDetailFields = []text{{"编号", "Receipt"}, {"状态", "Status"}, {"姓名", "Name"}, {"电话", "Phone"}, {"社区", "Community"}, {"类别", "Category"}, {"紧急", "Urgency"}, {"承办", "Owner"}, {"承诺办结", "Due"}, {"内容", "Description"}, {"结果", "Resolution"}, {"满意度", "Satisfaction"}}
 
 	// Bookings.
-	txtBookingsOn   = text{"%s 场地预约（%d 条，待审核 %d）", "Bookings on %s (%d, %d pending)"}
+	txtBookingsOn   = text{"%s 场地预约（%d 条，待审核 %d；* 为扫码预约）", "Bookings on %s (%d, %d pending; * from the kiosk)"}
 	txtVenue        = text{"场地", "Venue"}
 	txtDate         = text{"日期", "Date"}
 	txtStart        = text{"开始", "Start"}

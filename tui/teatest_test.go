@@ -68,7 +68,7 @@ func TestGolden(t *testing.T) {
 		{"visitform", []step{{[]tea.Msg{runes("2"), runes("n"), runes("8888")}, []string{"1 次来访"}}}},
 		{"requests", []step{{[]tea.Msg{runes("3")}, []string{"诉求（4 条）", "孙八"}}}},
 		{"requestdetail", []step{{[]tea.Msg{runes("3")}, []string{"孙八"}}, {[]tea.Msg{runes("j"), enter}, []string{"办理记录", "a 受理"}}}},
-		{"bookings", []step{{[]tea.Msg{runes("4")}, []string{"场地预约（3 条，待审核 1）", "志愿者培训"}}}},
+		{"bookings", []step{{[]tea.Msg{runes("4")}, []string{"场地预约（3 条，待审核 1；", "志愿者培训"}}}},
 		{"bookingform", []step{{[]tea.Msg{runes("4")}, []string{"志愿者培训"}},
 			{[]tea.Msg{runes("n"), runes("14:30"), tab, runes("15:00")}, []string{"该时段已被预约"}}}},
 		{"daily", []step{{[]tea.Msg{runes("5")}, []string{"台账预览", "打印人"}}}},

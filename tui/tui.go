@@ -470,7 +470,7 @@ func (m *Model) headerView() string {
 			parts = append(parts, e.tr(txtStaff)+":"+e.staff)
 		}
 		if m.opts.KioskAddr != "" || m.opts.KioskUp != nil {
-			parts = append(parts, e.tr(txtKiosk)+":"+addr+" "+up)
+			parts = append(parts, e.tr(txtKiosk)+"["+up+"] "+addr)
 		}
 		line = strings.Join(parts, "  ")
 		if visibleWidth(line) <= m.width {
