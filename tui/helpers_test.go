@@ -144,8 +144,8 @@ func seed(t testing.TB, db *store.DB, clk *testClock) seeded {
 }
 
 // driver runs the model's Update and the commands it returns, as the
-// program would, but one at a time. A command still blocked after a short
-// wait (the clock tick, the event listener) is left behind.
+// program would, but synchronously, so a test reads the screen right after
+// a key.
 type driver struct {
 	t     testing.TB
 	m     *Model
@@ -165,7 +165,9 @@ func newDriver(t testing.TB, db *store.DB, opts Options) *driver {
 	t.Cleanup(m.live.stop)
 	d := &driver{t: t, m: m}
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	d.run(m.Init())
+	// The clock and the event listener never finish; tests that want an
+	// event arm the listener themselves.
+	d.run(m.firstLoad())
 	return d
 }
 
@@ -175,12 +177,12 @@ func (d *driver) send(msg tea.Msg) {
 }
 
 // run executes cmd and everything it leads to, a wave at a time: the
-// commands of a wave run together, and those still blocked after a short
+// commands of a wave run together, and any still blocked after a generous
 // wait are left behind.
 func (d *driver) run(cmd tea.Cmd) {
 	wave := []tea.Cmd{cmd}
 	for len(wave) > 0 {
-		msgs := callAll(wave, 300*time.Millisecond)
+		msgs := callAll(wave, 5*time.Second)
 		wave = nil
 		for len(msgs) > 0 {
 			msg := msgs[0]

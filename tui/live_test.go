@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"frontdesk/store"
 )
@@ -16,8 +17,18 @@ func TestKioskBadge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The listener armed at start hears the event; it reaches Update as the program would deliver it.
-	d.run(d.m.live.waitCmd())
+	// The event reaches Update as the listener would deliver it; the reload
+	// it schedules is sent by hand, since the re-armed listener never returns.
+	for heard := false; !heard; {
+		select {
+		case e := <-d.m.live.events:
+			d.m.Update(eventMsg(e))
+			heard = e.Kind == store.KindRequest
+		case <-time.After(5 * time.Second):
+			t.Fatal("no event for the kiosk request")
+		}
+	}
+	d.send(reloadMsg{})
 	if d.m.live.badges[tabRequests] != 1 {
 		t.Fatalf("badges = %v, want 1 on requests", d.m.live.badges)
 	}

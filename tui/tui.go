@@ -164,14 +164,18 @@ func newModel(db *store.DB, opts Options) *Model {
 
 // Init starts the clock, the event listener and the first loads.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tickCmd(), m.live.waitCmd()}
+	return tea.Batch(tickCmd(), m.live.waitCmd(), m.firstLoad())
+}
+
+// firstLoad reads what the first screen shows.
+func (m *Model) firstLoad() tea.Cmd {
 	switch m.stage {
 	case stageStaff:
-		cmds = append(cmds, m.staff.load())
+		return m.staff.load()
 	case stageDesk:
-		cmds = append(cmds, m.startDesk())
+		return m.startDesk()
 	}
-	return tea.Batch(cmds...)
+	return nil
 }
 
 // startDesk loads what the tabs show once the desk is open.
