@@ -298,7 +298,7 @@ func visitsSection(w words, visits []store.Visit, loc *time.Location, multi bool
 	auto := false
 	for _, v := range visits {
 		in := clock(v.CheckedInAt, loc, multi)
-		out := clock(v.CheckedOutAt, loc, multi || (!v.Open() && !sameDay(v.CheckedInAt, v.CheckedOutAt, loc)))
+		out := clock(v.CheckedOutAt, loc, !v.Open() && !sameDay(v.CheckedInAt, v.CheckedOutAt, loc))
 		if v.AutoClosed {
 			out += "*"
 			auto = true

@@ -183,9 +183,10 @@ func writePairs(b *bufio.Writer, pairs []pair, w words) {
 }
 
 // layout returns the visible columns' widths and the gap between them,
-// fitted to PageWidth: first with two spaces between columns, then one,
-// then flexible columns shrink, widest first; as a last resort the last
-// columns give way, so no line passes the edge.
+// fitted to PageWidth: flexible columns shrink, widest first, to no less than
+// ten columns while two spaces separate the columns; then one space, and
+// they shrink to four; as a last resort the last columns give way, so no
+// line passes the edge.
 func layout(t table, cells [][]int, visible []int) ([]int, int) {
 	natural := make([]int, len(visible))
 	for i, c := range visible {
@@ -202,21 +203,26 @@ func layout(t table, cells [][]int, visible []int) ([]int, int) {
 		}
 		return n
 	}
-	if total(2) <= PageWidth {
-		return ws, 2
-	}
-	const minFlex = 4
-	for total(1) > PageWidth {
+	// shrink cuts the widest flexible column, wider than least, by one.
+	shrink := func(least int) bool {
 		widest := -1
 		for i, c := range visible {
-			if t.Columns[c].Flex && ws[i] > minFlex && (widest < 0 || ws[i] > ws[widest]) {
+			if t.Columns[c].Flex && ws[i] > least && (widest < 0 || ws[i] > ws[widest]) {
 				widest = i
 			}
 		}
 		if widest < 0 {
-			break
+			return false
 		}
 		ws[widest]--
+		return true
+	}
+	for total(2) > PageWidth && shrink(10) {
+	}
+	if total(2) <= PageWidth {
+		return ws, 2
+	}
+	for total(1) > PageWidth && shrink(4) {
 	}
 	for i := len(ws) - 1; total(1) > PageWidth && i >= 0; i-- {
 		ws[i] = max(1, ws[i]-(total(1)-PageWidth))
