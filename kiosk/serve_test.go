@@ -3,6 +3,7 @@ package kiosk
 import (
 	"bufio"
 	"context"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -307,5 +308,40 @@ func TestEventStreamCap(t *testing.T) {
 			t.Fatal("a closed stream's place never came free")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestSlowClientsCut closes a connection that trickles its headers or sits
+// idle, and one whose body never finishes.
+func TestSlowClientsCut(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
+	s.timeouts = timeouts{readHeader: 200 * time.Millisecond, read: 400 * time.Millisecond, write: time.Second, idle: 300 * time.Millisecond}
+	base, _ := serve(t, s)
+	addr := strings.TrimPrefix(base, "http://")
+	for _, tt := range []struct{ name, send string }{
+		{"HeadersTrickle", "GET / HTTP/1.1\r\nHost: x\r\n"},
+		{"Idle", ""},
+		{"BodyNeverEnds", "POST /f/checkin HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nname="},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := net.Dial("tcp", addr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			if _, err := io.WriteString(c, tt.send); err != nil {
+				t.Fatal(err)
+			}
+			c.SetReadDeadline(time.Now().Add(5 * time.Second))
+			start := time.Now()
+			_, err = io.Copy(io.Discard, c) // returns when the server closes
+			if err != nil {
+				t.Fatalf("the server kept the connection open: %v", err)
+			}
+			if d := time.Since(start); d > 3*time.Second {
+				t.Errorf("closed after %v", d)
+			}
+		})
 	}
 }

@@ -45,6 +45,15 @@ const (
 	ShutdownTimeout = 10 * time.Second
 )
 
+// timeouts bound how long a client may hold a connection: a phone on weak
+// Wi-Fi has seconds, a connection that trickles bytes (slowloris) does not
+// keep a goroutine forever.
+type timeouts struct {
+	readHeader, read, write, idle time.Duration
+}
+
+var defaultTimeouts = timeouts{readHeader: 5 * time.Second, read: 20 * time.Second, write: 30 * time.Second, idle: 90 * time.Second}
+
 // Server is the kiosk: the lobby display, forms, receipts and status pages.
 type Server struct {
 	db      *store.DB
@@ -59,6 +68,8 @@ type Server struct {
 	mu        sync.Mutex
 	publicURL string
 	autoURL   bool // publicURL was detected, so it follows the listener's port
+
+	timeouts timeouts
 
 	up      atomic.Bool
 	closing chan struct{} // closed when shutdown begins, ending event streams
@@ -91,6 +102,8 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		qr:      &qrCache{},
 		limiter: newLimiter(cfg.RateLimit),
 		closing: make(chan struct{}),
+
+		timeouts: defaultTimeouts,
 	}
 	if cfg.PublicURL != "" {
 		u, err := url.Parse(cfg.PublicURL)
@@ -179,10 +192,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.followPort(ln.Addr())
 	srv := &http.Server{
 		Handler:           s.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       20 * time.Second,
-		WriteTimeout:      30 * time.Second, // event streams lift it for themselves
-		IdleTimeout:       90 * time.Second,
+		ReadHeaderTimeout: s.timeouts.readHeader,
+		ReadTimeout:       s.timeouts.read,
+		WriteTimeout:      s.timeouts.write, // event streams lift it for themselves
+		IdleTimeout:       s.timeouts.idle,
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
