@@ -61,16 +61,14 @@ func buildHours(l *store.ServiceLog, opt Options) *hoursDoc {
 		{Head: w.t("序号", "#"), Right: true}, {Head: w.t("姓名", "Name"), Flex: true}, {Head: w.t("电话", "Phone")},
 		{Head: w.t("单位/社区", "Organisation"), Flex: true}, {Head: w.t("党员", "Party")},
 		{Head: w.t("服务次数", "Times"), Right: true}, {Head: w.t("时长（小时）", "Hours"), Right: true}}}
-	visits := 0
 	for i, p := range l.People {
-		visits += p.Visits
 		t.Rows = append(t.Rows, row{Cells: []string{itoa(i + 1), p.Name, p.Phone, p.Org, w.yes(p.PartyMember),
 			itoa(p.Visits), hours(p.Duration)}})
 		doc.Certificates = append(doc.Certificates, buildCertificate(w, l, p, period, issued, loc))
 	}
 	doc.Table = t
 	doc.Total = fmt.Sprintf(w.t("合计：%d 人，%d 次，%s 小时", "Total: %d people, %d times, %s hours"),
-		len(l.People), visits, hours(l.Total))
+		len(l.People), l.Visits, hours(l.Total))
 	return doc
 }
 

@@ -243,7 +243,7 @@ func summarySection(w words, l *store.DailyLog) section {
 		name string
 		c    store.SourceCount
 	}{{w.t("来访", "Visits"), s.VisitSources}, {w.t("诉求", "Requests"), s.RequestSources}, {w.t("预约", "Bookings"), s.BookingSources}} {
-		src.Rows = append(src.Rows, row{Cells: []string{r.name, itoa(r.c.Desk), itoa(r.c.Kiosk), itoa(r.c.Desk + r.c.Kiosk)}})
+		src.Rows = append(src.Rows, row{Cells: []string{r.name, itoa(r.c.Desk), itoa(r.c.Kiosk), itoa(r.c.Total())}})
 	}
 	purposes := table{Key: "purposes", Title: w.t("来访事由", "Visits by purpose"), Columns: []column{
 		{Head: w.t("事由", "Purpose")}, {Head: w.t("批次", "Visits"), Right: true}, {Head: w.t("人次", "People"), Right: true}}}

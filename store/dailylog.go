@@ -67,6 +67,9 @@ func (r Rate) Percent() float64 {
 // SourceCount counts records by where they came from.
 type SourceCount struct{ Desk, Kiosk int }
 
+// Total returns the records from both.
+func (s SourceCount) Total() int { return s.Desk + s.Kiosk }
+
 func (s *SourceCount) add(source string) {
 	if source == "kiosk" {
 		s.Kiosk++
@@ -501,6 +504,7 @@ type ServiceLog struct {
 	From, To Day
 	AsOf     time.Time
 	People   []ServicePerson // most hours first, then by name
+	Visits   int             // the counted visits of all of them
 	Total    time.Duration
 }
 
@@ -544,6 +548,7 @@ func (db *DB) ServiceLog(ctx context.Context, from, to Day) (*ServiceLog, error)
 		p.Visits++
 		p.Duration += d
 		p.Activities = append(p.Activities, v)
+		l.Visits++
 		l.Total += d
 	}
 	for _, id := range order {

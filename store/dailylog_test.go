@@ -438,8 +438,8 @@ func TestServiceLog(t *testing.T) {
 		len(l.People[0].Activities) != 2 || l.People[0].Org != "幸福社区" || l.People[1].Duration != time.Hour {
 		t.Fatalf("people: got %+v, want 张三 5h30m in 2 activities, then 李四 1h", l.People)
 	}
-	if l.Total != 6*time.Hour+30*time.Minute {
-		t.Errorf("total: got %v, want 6h30m", l.Total)
+	if l.Total != 6*time.Hour+30*time.Minute || l.Visits != 3 {
+		t.Errorf("total: got %v in %d visits, want 6h30m in 3", l.Total, l.Visits)
 	}
 	// ServiceHoursBetween counts in SQL what ServiceLog counts in Go: they
 	// must agree person by person.
