@@ -119,7 +119,7 @@ func (in BookingInput) Validate() (BookingInput, error) {
 		return in, err
 	}
 	if in.Attendees < 1 || in.Attendees > 5000 {
-		return in, invalid("attendees", "参加人数应为 1 以上的整数", "Attendees must be at least 1")
+		return in, invalid("attendees", "参加人数应为 1 到 5000 之间的整数", "Attendees must be a whole number from 1 to 5000")
 	}
 	if in.Start.IsZero() {
 		return in, invalid("start", "请填写开始时间", "Start time is required")
@@ -361,6 +361,18 @@ func (db *DB) Approve(ctx context.Context, id int64, actor string) (Booking, err
 	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingApproved, "", func(t *tx, b Booking) error {
 		if b.End.Before(t.now) {
 			return Errorf(ECONFLICT, "该预约的时间已经过去", "this booking's time has passed")
+		}
+		// The venue may have closed or shrunk since the request came in.
+		v, err := t.venue(b.VenueID)
+		if err != nil {
+			return err
+		}
+		if !v.Active {
+			return Errorf(ECONFLICT, "该场地已停用，不能通过预约", "this venue is closed to bookings")
+		}
+		if b.Attendees > v.Capacity {
+			return Errorf(ECONFLICT, fmt.Sprintf("参加人数超过场地容量（%d 人）", v.Capacity),
+				fmt.Sprintf("attendees exceed the venue's capacity (%d)", v.Capacity))
 		}
 		c, err := t.clash(b.VenueID, b.Start, b.End, b.ID)
 		if err != nil {

@@ -214,6 +214,28 @@ func TestApprove(t *testing.T) {
 			t.Errorf("status after a refused approval: got %s, want pending", got.Status)
 		}
 	})
+	t.Run("ErrVenueClosedOrShrunk", func(t *testing.T) {
+		room := mustCreateVenue(t, db, "会议室", 20)
+		in := booking(room.ID, tomorrow, "09:00", "10:00")
+		in.Approve, in.Attendees = false, 15
+		p := mustBook(t, db, in)
+		if _, err := db.UpdateVenue(ctx, room.ID, store.VenueInput{Name: "会议室", Capacity: 10}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := db.Approve(ctx, p.ID, "李明")
+		wantCode(t, err, store.ECONFLICT, "")
+		if _, err := db.UpdateVenue(ctx, room.ID, store.VenueInput{Name: "会议室", Capacity: 20}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SetVenueActive(ctx, room.ID, false); err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.Approve(ctx, p.ID, "李明")
+		wantCode(t, err, store.ECONFLICT, "")
+		if got, _ := db.Booking(ctx, p.ID); got.Status != store.BookingPending {
+			t.Errorf("status after refused approvals: got %s, want pending", got.Status)
+		}
+	})
 	t.Run("ErrTwice", func(t *testing.T) {
 		_, err := db.Approve(ctx, a.ID, "李明")
 		wantCode(t, err, store.ECONFLICT, "")
