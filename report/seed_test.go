@@ -159,7 +159,7 @@ func seed(t testing.TB) *store.DB {
 		return err
 	})
 	c.do(t, at(day, "13:00"), "rate", func(ctx context.Context) error {
-		_, err := db.RecordSatisfaction(ctx, r1.ID, "前台小李", "satisfied", "")
+		_, err := db.RecordSatisfaction(ctx, r1.ID, "前台小李", "satisfied", "很满意\n谢谢\t小李")
 		return err
 	})
 	checkIn("13:00", day, store.VisitInput{Name: "王五", Phone: "13700001234", Purpose: "party_report", PartyMember: true})

@@ -49,6 +49,10 @@ func runeWidth(r rune) int {
 	return -1
 }
 
+// oneLine makes a cell one line: a table row cannot hold a line break, and a
+// tab's width depends on where it falls.
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+
 // fit cuts s to at most w columns, ending it with an ellipsis if it was cut.
 func fit(s string, w int) string {
 	if width(s) <= w {
@@ -75,6 +79,7 @@ func pad(b *bufio.Writer, s string, w int, right bool) {
 func wrap(s string, w int, indent string) []string {
 	var lines []string
 	iw := width(indent)
+	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ").Replace(s)
 	for _, para := range strings.Split(s, "\n") {
 		cur := []rune(nil)
 		curW := 0
@@ -254,6 +259,9 @@ func writeTextTable(b *bufio.Writer, t table, w words) {
 	for i, r := range t.Rows {
 		cells[i] = make([]int, len(r.Cells))
 		for _, c := range visible {
+			if strings.ContainsAny(r.Cells[c], "\r\n\t") {
+				r.Cells[c] = oneLine.Replace(r.Cells[c])
+			}
 			cells[i][c] = width(r.Cells[c])
 		}
 	}
