@@ -326,7 +326,8 @@ func requestsSection(w words, key, title string, reqs []store.LogRequest, loc *t
 		{Head: w.t("状态", "Status")}, {Head: w.t("负责人", "Owner"), Flex: true}, {Head: w.t("承诺日期", "Promised")},
 		{Head: w.t("响应", "Response")}, {Head: w.t("满意度", "Rating"), Flex: true}, {Head: w.t("来源", "Source")},
 		{Head: w.t("电话", "Phone"), Detail: true}, {Head: w.t("社区/网格", "Community"), Detail: true}, {Head: w.t("诉求内容", "Description"), Detail: true},
-		{Head: w.t("办理结果", "Resolution"), Detail: true}, {Head: w.t("转办/不予受理说明", "Transfer / rejection"), Detail: true}}}
+		{Head: w.t("办理结果", "Resolution"), Detail: true}, {Head: w.t("转办/不予受理说明", "Transfer / rejection"), Detail: true},
+		{Head: w.t("评价意见", "Comment"), Detail: true}}}
 	for _, r := range reqs {
 		status := w.label(store.RequestStatuses, r.Status)
 		if r.Overdue {
@@ -345,13 +346,10 @@ func requestsSection(w words, key, title string, reqs []store.LogRequest, loc *t
 			side = r.RejectReason
 		}
 		rating := w.label(store.Satisfactions, r.Satisfaction)
-		if r.SatisfactionComment != "" {
-			rating += "：" + r.SatisfactionComment
-		}
 		t.Rows = append(t.Rows, row{Alert: r.Overdue, Cells: []string{r.ReceiptNo, clock(r.CreatedAt, loc, multi), r.Name,
 			w.label(store.Categories, r.Category), urgent, status, owner, r.PromisedBy.String()[5:],
 			w.label(store.ResponseOutcomes, r.Response), rating, w.label(store.Sources, r.Source),
-			r.Phone, r.Community, r.Description, r.Resolution, side}})
+			r.Phone, r.Community, r.Description, r.Resolution, side, r.SatisfactionComment}})
 	}
 	return section{Title: title, Tables: []table{t}}
 }
