@@ -37,6 +37,9 @@ func newDailyTab(e *env) dailyTab { return dailyTab{env: e, view: viewport.New(8
 func (m dailyTab) SetSize(w, h int) dailyTab {
 	m.width, m.height = w, h
 	m.view.Width, m.view.Height = w, max(h-2, 1)
+	if m.text != "" {
+		m.view.SetContent(clipLines(strings.TrimRight(m.text, "\n"), w, -1))
+	}
 	return m
 }
 

@@ -65,6 +65,7 @@ var (
 	txtKeySeries    = text{"每周重复", "weekly series"}
 	txtKeyToday     = text{"回到今天", "today"}
 	txtKeyScroll    = text{"翻页", "scroll"}
+	txtKeyPage      = text{"翻页", "page"}
 	txtKeyAccept    = text{"受理", "accept"}
 	txtKeySubmit    = text{"提交", "submit"}
 	txtKeyRejectReq = text{"不予受理", "reject"}

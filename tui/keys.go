@@ -11,7 +11,7 @@ type keyMap struct {
 	Status, Category, Overdue, Callback                                       key.Binding
 	Accept, Start, Resolve, Transfer, Reject, Rate                            key.Binding
 	Approve, Cancel, Arrive, NoShow, Series, PageUp, PageDown                 key.Binding
-	Submit, RejectRequest                                                     key.Binding
+	Submit, RejectRequest, QRPage                                             key.Binding
 }
 
 func newKeyMap(lang string) keyMap {
@@ -59,6 +59,7 @@ func newKeyMap(lang string) keyMap {
 		NoShow:        b([]string{"m"}, "m", txtKeyNoShow),
 		Series:        b([]string{"w"}, "w", txtKeySeries),
 		Submit:        b([]string{"enter"}, "enter", txtKeySubmit),
+		QRPage:        b([]string{"left", "right"}, "←/→", txtKeyPage),
 		RejectRequest: b([]string{"x"}, "x", txtKeyRejectReq),
 		PageUp:        b([]string{"pgup", "b"}, "pgup", txtKeyScroll),
 		PageDown:      b([]string{"pgdown", " "}, "pgdn", txtKeyScroll),

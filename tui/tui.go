@@ -543,7 +543,7 @@ func (m *Model) shortHelp() []key.Binding {
 	case m.stage != stageDesk:
 		return []key.Binding{m.env.keys.ForceQuit}
 	case m.showQR:
-		return []key.Binding{m.env.keys.Back, m.env.keys.NextDay}
+		return []key.Binding{m.env.keys.Back, m.env.keys.QRPage}
 	}
 	switch m.active {
 	case tabToday:
