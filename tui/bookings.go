@@ -38,6 +38,7 @@ type bookingsTab struct {
 	bookings      []store.Booking
 	table         table
 
+	detail   bool // the selected booking's details under the list
 	form     form
 	series   bool
 	checkSeq int
@@ -358,20 +359,18 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.mode = bookingsForm
 		m.form.setFocus("start")
 	case key.Matches(msg, k.Approve):
-		if ok && sel.Status == store.BookingPending {
+		if ok && store.CanMoveBooking(sel.Status, store.BookingApproved) {
 			return m, bookingActionCmd(m.env, "approve", sel, "")
 		}
 	case key.Matches(msg, k.Reject), key.Matches(msg, k.Cancel):
-		if !ok {
+		prompt, to := promptCancel, store.BookingCancelled
+		if key.Matches(msg, k.Reject) {
+			prompt, to = promptReject, store.BookingRejected
+		}
+		if !ok || !store.CanMoveBooking(sel.Status, to) {
 			return m, nil
 		}
-		m.prompt = promptCancel
-		if key.Matches(msg, k.Reject) {
-			if sel.Status != store.BookingPending {
-				return m, nil
-			}
-			m.prompt = promptReject
-		}
+		m.prompt = prompt
 		m.target = sel
 		m.form = newForm(m.env.lang, sel.ReceiptNo+" "+sel.Title)
 		m.form.text("reason", m.env.tr(txtReason), "", 200)
@@ -381,8 +380,10 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.form = newForm(m.env.lang, m.env.tr(txtArrivePrompt))
 		m.form.text("receipt", m.env.tr(txtColReceipt), "", 20)
 		m.mode = bookingsPrompt
+	case key.Matches(msg, k.Enter):
+		m.detail = !m.detail
 	case key.Matches(msg, k.NoShow):
-		if ok {
+		if ok && store.CanMoveBooking(sel.Status, store.BookingNoShow) {
 			return m, bookingActionCmd(m.env, "noshow", sel, "")
 		}
 	}
@@ -464,7 +465,57 @@ func (m bookingsTab) columns() []column {
 // line per venue, then a blank line.
 func (m bookingsTab) gridHeight() int { return len(drawTimeline(m.env, m.venues, nil, m.width)) + 2 }
 
-func (m bookingsTab) tableHeight() int { return max(m.height-m.gridHeight()-2, 1) }
+func (m bookingsTab) tableHeight() int {
+	h := m.height - m.gridHeight() - 2
+	if m.detail {
+		h -= 4
+	}
+	return max(h, 1)
+}
+
+// detailView is the selected booking in full, with the actions its status
+// allows.
+func (m bookingsTab) detailView() string {
+	b, ok := m.selected()
+	if !ok {
+		return ""
+	}
+	e := m.env
+	loc := e.db.Location()
+	lines := []string{
+		fmt.Sprintf("%s  %s  %s %s-%s  %s", b.ReceiptNo, b.VenueName, b.Start.In(loc).Format("2006-01-02"),
+			e.clock(b.Start), e.clock(b.End), e.label(store.BookingStatuses, b.Status)),
+		fmt.Sprintf("%s  %s %s  %s:%d  %s  %s", b.Org, b.Contact, b.Phone, e.tr(txtAttendees), b.Attendees,
+			e.label(store.BookingPurposes, b.Purpose), e.label(store.Sources, b.Source)),
+	}
+	var decided []string
+	if b.DecidedBy != "" {
+		decided = append(decided, e.tr(txtDecidedBy)+": "+b.DecidedBy)
+	}
+	if b.Reason != "" {
+		decided = append(decided, e.tr(txtReason)+": "+b.Reason)
+	}
+	if len(decided) > 0 {
+		lines = append(lines, strings.Join(decided, "  "))
+	}
+	var acts []string
+	k := e.keys
+	for _, a := range []struct {
+		to string
+		b  key.Binding
+	}{{store.BookingApproved, k.Approve}, {store.BookingRejected, k.Reject}, {store.BookingCancelled, k.Cancel}, {store.BookingNoShow, k.NoShow}} {
+		if store.CanMoveBooking(b.Status, a.to) {
+			acts = append(acts, a.b.Help().Key+" "+a.b.Help().Desc)
+		}
+	}
+	if len(acts) > 0 {
+		lines = append(lines, e.tr(txtActions)+strings.Join(acts, "  "))
+	}
+	for i, l := range lines {
+		lines[i] = clip(l, m.width)
+	}
+	return strings.Join(lines, "\n")
+}
 
 // ShortHelp lists the tab's main keys.
 func (m bookingsTab) ShortHelp() []key.Binding {
@@ -478,7 +529,7 @@ func (m bookingsTab) ShortHelp() []key.Binding {
 // FullHelp lists all the tab's keys.
 func (m bookingsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
-	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down}, {k.New, k.Series, k.Approve, k.Reject},
+	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down, k.Enter}, {k.New, k.Series, k.Approve, k.Reject},
 		{k.Cancel, k.Arrive, k.NoShow}}
 }
 
@@ -507,5 +558,8 @@ func (m bookingsTab) View() string {
 	b.WriteString("\n")
 	m.table.cols = m.columns()
 	b.WriteString(m.table.render(m.width, m.tableHeight()+1, st, true))
+	if m.detail {
+		b.WriteString("\n\n" + m.detailView())
+	}
 	return b.String()
 }

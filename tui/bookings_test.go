@@ -194,3 +194,20 @@ func TestBookingSeries(t *testing.T) {
 		t.Fatalf("第四党支部 has %d bookings, want 2 (03-10 and 03-24 clash)", n)
 	}
 }
+
+func TestBookingDetailOffersWhatTheStatusAllows(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	s := seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.key("4")
+	selectBooking(t, d, s.pending.ReceiptNo)
+	d.key("enter")
+	d.wantView("13700004444", "可办理：a 通过  x 驳回  c 取消预约\n")
+	selectBooking(t, d, s.approved.ReceiptNo)
+	d.wantView("13700002222", "经办: 王芳", "可办理：c 取消预约  m 未到场\n")
+	// x on an approved booking does nothing: the store's workflow has no such move.
+	d.key("x")
+	if d.m.bookings.mode != bookingsList {
+		t.Fatal("x opened a reject form for an approved booking")
+	}
+}

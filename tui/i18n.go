@@ -143,6 +143,7 @@ var (
 	txtUrgency      = text{"紧急程度", "Urgency"}
 	txtDescription  = text{"诉求内容", "Description"}
 	txtHandler      = text{"承办人", "Handler"}
+	txtPromisedBy   = text{"承诺办结", "Promised by"}
 	txtCreatedReq   = text{"已受理登记：%s", "Recorded: %s"}
 	txtHistory      = text{"办理记录", "History"}
 	txtActions      = text{"可办理：", "Actions: "}
@@ -191,6 +192,7 @@ var (
 	txtColTime      = text{"时间", "Time"}
 	txtColTitle     = text{"主题", "Title"}
 	txtColArrived   = text{"到场", "Arrived"}
+	txtDecidedBy    = text{"经办", "Decided by"}
 	txtClashWith    = text{"该时段已被预约：%s %s「%s」（%s）", "the slot is taken: %s %s %q (%s)"}
 
 	// Daily log.

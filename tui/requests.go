@@ -183,14 +183,25 @@ func (m requestsTab) newRequestForm() form {
 	f.choose("urgency", e.tr(txtUrgency), store.Urgencies, "normal")
 	f.text("description", e.tr(txtDescription), "", 1000)
 	f.text("handler", e.tr(txtHandler), "", 30)
+	f.text("promised_by", e.tr(txtPromisedBy), "", 10)
 	return f
 }
 
-func (m *requestsTab) requestInput() store.RequestInput {
+// requestInput reads the form as a new request, checked by the store's
+// rules; an empty promised day leaves the center's default.
+func (m *requestsTab) requestInput() (store.RequestInput, error) {
 	f := &m.form
-	return store.RequestInput{Name: f.value("name"), Phone: f.value("phone"), Community: f.value("community"),
+	in := store.RequestInput{Name: f.value("name"), Phone: f.value("phone"), Community: f.value("community"),
 		Category: f.value("category"), Urgency: f.value("urgency"), Description: f.value("description"),
 		Handler: f.value("handler"), Actor: m.env.staff, Source: "desk"}
+	if s := f.value("promised_by"); s != "" {
+		d, err := store.ParseDay(s)
+		if err != nil {
+			return in, &store.Error{Code: store.EINVALID, Field: "promised_by", ZH: store.ErrorMessage(err, "zh"), EN: store.ErrorMessage(err, "en")}
+		}
+		in.PromisedBy = d
+	}
+	return in.Validate()
 }
 
 // actionForm is the small form an action needs; nil fields for accept.
@@ -385,12 +396,12 @@ func (m requestsTab) updateForm(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 		return m, nil
 	case formChanged:
 		if m.mode == requestsForm {
-			_, err := m.requestInput().Validate()
+			_, err := m.requestInput()
 			m.form.showError(err, false)
 		}
 	case formSubmit:
 		if m.mode == requestsForm {
-			in, err := m.requestInput().Validate()
+			in, err := m.requestInput()
 			if err != nil {
 				m.form.showError(err, true)
 				return m, nil

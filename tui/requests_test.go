@@ -170,3 +170,29 @@ func TestRequestFilters(t *testing.T) {
 		t.Fatalf("the search is not shown:\n%s", d.view())
 	}
 }
+
+func TestRequestPromisedBy(t *testing.T) {
+	db, _ := mustOpen(t, true)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.key("3", "n")
+	d.typ("李四")
+	d.key("tab")
+	d.typ("13900001111")
+	d.key("tab", "tab", "tab", "tab")
+	d.typ("咨询")
+	d.key("tab", "tab")
+	d.typ("2026-3-20")
+	d.key("enter")
+	if f := d.m.requests.form; f.fields[f.index("promised_by")].err == "" {
+		t.Fatalf("no error beside a malformed day:\n%s", d.view())
+	}
+	for range "2026-3-20" {
+		d.key("backspace")
+	}
+	d.typ("2026-03-20")
+	d.key("enter")
+	rs, _ := db.Requests(context.Background(), store.RequestFilter{})
+	if len(rs) != 1 || rs[0].PromisedBy.String() != "2026-03-20" {
+		t.Fatalf("requests = %+v", rs)
+	}
+}
