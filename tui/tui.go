@@ -529,7 +529,10 @@ type helpKeys struct {
 	full  [][]key.Binding
 }
 
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+// ShortHelp is the footer's one line of keys.
+func (h helpKeys) ShortHelp() []key.Binding { return h.short }
+
+// FullHelp is the columns of keys `?` shows.
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
 
 func (m *Model) globalKeys() []key.Binding {
