@@ -180,3 +180,23 @@ func TestMaskedPhones(t *testing.T) {
 }
 
 var _ = store.Day{}
+
+// TestTinyWindow drives every tab in windows far too small to be useful:
+// nothing may panic, and no line may overflow.
+func TestTinyWindow(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳", Links: func() []Link { return []Link{{"我要办事", "http://192.0.2.1/f"}} }})
+	for _, size := range [][2]int{{1, 1}, {10, 4}, {30, 8}} {
+		d.send(teaSize(size[0], size[1]))
+		for _, k := range []string{"1", "r", "down", "r", "2", "n", "tab", "esc", "enter", "3", "enter", "esc", "b", "4",
+			"n", "esc", "enter", "5", "down", "Q", "esc", "?"} {
+			d.key(k)
+			for _, l := range strings.Split(d.view(), "\n") {
+				if w := ansi.StringWidth(l); w > max(size[0], 1) {
+					t.Fatalf("%dx%d after %q: line %q is %d wide", size[0], size[1], k, l, w)
+				}
+			}
+		}
+	}
+}
