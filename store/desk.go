@@ -18,6 +18,9 @@ type Submission struct {
 	Summary   string // purpose, category or title code/text
 	Status    string
 	CreatedAt time.Time
+	// At is when the record happens: a booking's start; a visit's or a
+	// request's creation.
+	At time.Time
 }
 
 // kioskWindow bounds how far back KioskSubmissions looks, so the scan of
@@ -36,11 +39,11 @@ func (db *DB) KioskSubmissions(ctx context.Context, limit int) ([]Submission, er
 		queries := []struct {
 			kind, q string
 		}{
-			{KindVisit, `SELECT id, receipt_no, name, purpose, CASE WHEN checked_out_at IS NULL THEN 'in' ELSE 'out' END, created_at
+			{KindVisit, `SELECT id, receipt_no, name, purpose, CASE WHEN checked_out_at IS NULL THEN 'in' ELSE 'out' END, created_at, created_at
 				FROM visits WHERE checked_in_at >= ? AND source = 'kiosk' ORDER BY checked_in_at DESC LIMIT ?`},
-			{KindRequest, `SELECT id, receipt_no, name, category, status, created_at
+			{KindRequest, `SELECT id, receipt_no, name, category, status, created_at, created_at
 				FROM requests WHERE created_at >= ? AND source = 'kiosk' ORDER BY created_at DESC LIMIT ?`},
-			{KindBooking, `SELECT id, receipt_no, org, title, status, created_at
+			{KindBooking, `SELECT id, receipt_no, org, title, status, created_at, start_at
 				FROM bookings WHERE created_at >= ? AND source = 'kiosk' ORDER BY created_at DESC LIMIT ?`},
 		}
 		for _, q := range queries {
@@ -50,12 +53,12 @@ func (db *DB) KioskSubmissions(ctx context.Context, limit int) ([]Submission, er
 			}
 			for rows.Next() {
 				s := Submission{Kind: q.kind}
-				var at int64
-				if err := rows.Scan(&s.ID, &s.ReceiptNo, &s.Name, &s.Summary, &s.Status, &at); err != nil {
+				var created, at int64
+				if err := rows.Scan(&s.ID, &s.ReceiptNo, &s.Name, &s.Summary, &s.Status, &created, &at); err != nil {
 					rows.Close()
 					return err
 				}
-				s.CreatedAt = fromUnix(at)
+				s.CreatedAt, s.At = fromUnix(created), fromUnix(at)
 				out = append(out, s)
 			}
 			rows.Close()

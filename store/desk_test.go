@@ -81,7 +81,7 @@ func TestKioskSubmissions(t *testing.T) {
 			t.Fatalf("submission %d: got %s/%d, want %s/%d", i, got[i].Kind, got[i].ID, w.kind, w.id)
 		}
 	}
-	if got[0].Status != store.BookingPending || got[1].Name != "张秀英" {
+	if got[0].Status != store.BookingPending || got[1].Name != "张秀英" || !got[0].At.Equal(b.Start) || !got[1].At.Equal(r.CreatedAt) {
 		t.Fatalf("got %+v", got)
 	}
 	if two, _ := db.KioskSubmissions(ctx, 2); len(two) != 2 || two[0].ID != b.ID {

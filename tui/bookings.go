@@ -38,7 +38,8 @@ type bookingsTab struct {
 	bookings      []store.Booking
 	table         table
 
-	detail   bool // the selected booking's details under the list
+	detail   bool  // the selected booking's details under the list
+	focusID  int64 // a booking to select and show once loaded
 	form     form
 	series   bool
 	checkSeq int
@@ -261,6 +262,14 @@ func (m bookingsTab) Update(msg tea.Msg) (bookingsTab, tea.Cmd) {
 				mark = func(s string) string { return m.env.st.muted.Render(s) }
 			}
 			m.table.marks = append(m.table.marks, mark)
+		}
+		if m.focusID != 0 {
+			for i, x := range msg.bookings {
+				if x.ID == m.focusID {
+					m.table.cursor, m.detail = i, true
+				}
+			}
+			m.focusID = 0
 		}
 		m.table.clampCursor(m.tableHeight())
 		// A form opened before the venues arrived gets them now.

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,8 +22,16 @@ type todayTab struct {
 	loaded        bool
 	data          todayLoadedMsg
 	kiosk         []store.Submission
+	cursor        int // the kiosk submission enter opens
 	rollCall      bool
 	roll          table
+}
+
+// openRecordMsg asks the root to show a record on its own tab.
+type openRecordMsg struct {
+	kind string
+	id   int64
+	at   time.Time
 }
 
 // todayLoadedMsg is everything the today tab shows.
@@ -82,6 +91,7 @@ func (m todayTab) Update(msg tea.Msg) (todayTab, tea.Cmd) {
 		m.loaded = true
 		m.data = msg
 		m.kiosk = msg.kiosk
+		m.cursor = max(0, min(m.cursor, len(m.kiosk)-1))
 		m.roll.rows = nil
 		m.roll.cols = m.rollColumns()
 		for _, v := range msg.inBuilding {
@@ -101,10 +111,17 @@ func (m todayTab) Update(msg tea.Msg) (todayTab, tea.Cmd) {
 			m.rollCall = false
 		case key.Matches(msg, k.Print):
 			return m, printCmd(m.env.db, "rollcall", m.rollCallText(), m.env.lang)
-		case key.Matches(msg, k.Up):
+		case key.Matches(msg, k.Up) && m.rollCall:
 			m.roll.move(-1, m.height-2)
-		case key.Matches(msg, k.Down):
+		case key.Matches(msg, k.Down) && m.rollCall:
 			m.roll.move(1, m.height-2)
+		case key.Matches(msg, k.Up):
+			m.cursor = max(m.cursor-1, 0)
+		case key.Matches(msg, k.Down):
+			m.cursor = min(m.cursor+1, len(m.kiosk)-1)
+		case key.Matches(msg, k.Enter) && !m.rollCall && m.cursor < len(m.kiosk):
+			s := m.kiosk[m.cursor]
+			return m, func() tea.Msg { return openRecordMsg{kind: s.Kind, id: s.ID, at: s.At} }
 		}
 	}
 	return m, nil
@@ -148,13 +165,13 @@ func (m todayTab) ShortHelp() []key.Binding {
 	if m.rollCall {
 		return []key.Binding{k.Print, k.Back}
 	}
-	return []key.Binding{k.RollCall}
+	return []key.Binding{k.RollCall, k.Up, k.Enter}
 }
 
 // FullHelp lists all the tab's keys.
 func (m todayTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
-	return [][]key.Binding{{k.RollCall, k.Print, k.Back, k.Up, k.Down}}
+	return [][]key.Binding{{k.RollCall, k.Print, k.Back}, {k.Up, k.Down, k.Enter}}
 }
 
 // View draws the counts, the timeline and the kiosk list, or the roll call.
@@ -185,11 +202,17 @@ func (m todayTab) View() string {
 	if len(m.kiosk) == 0 {
 		lines = append(lines, st.muted.Render(e.tr(txtNone)))
 	}
-	for i, s := range m.kiosk {
-		if i >= room {
-			break
+	from := 0
+	if m.cursor >= room {
+		from = m.cursor - room + 1
+	}
+	for i := from; i < len(m.kiosk) && i < from+room; i++ {
+		line := clip(m.submissionLine(m.kiosk[i]), m.width-2)
+		if i == m.cursor {
+			lines = append(lines, "> "+st.selected.Render(line))
+		} else {
+			lines = append(lines, "  "+line)
 		}
-		lines = append(lines, clip(m.submissionLine(s), m.width))
 	}
 	return strings.Join(lines, "\n")
 }

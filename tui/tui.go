@@ -226,6 +226,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.env.staff = string(msg)
 		m.stage = stageDesk
 		return m, m.startDesk()
+	case openRecordMsg:
+		return m, m.open(msg)
 	case tea.KeyMsg:
 		return m, m.updateKey(msg)
 	}
@@ -368,6 +370,30 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 func (m *Model) quit() tea.Cmd {
 	m.live.stop()
 	return tea.Quit
+}
+
+// open shows a record on its tab: a visit on its day, a request's detail,
+// a booking on its day with its details. A form holding input stays open.
+func (m *Model) open(r openRecordMsg) tea.Cmd {
+	day := m.env.db.DayOf(r.at)
+	switch r.kind {
+	case store.KindVisit:
+		if !m.visits.dirty() {
+			m.visits.mode, m.visits.query, m.visits.day, m.visits.focusID = visitsList, "", day, r.id
+		}
+		return m.switchTab(tabVisits)
+	case store.KindRequest:
+		if !m.requests.dirty() {
+			m.requests.mode, m.requests.req, m.requests.events = requestsDetail, store.Request{ID: r.id}, nil
+		}
+		return m.switchTab(tabRequests)
+	case store.KindBooking:
+		if !m.bookings.dirty() {
+			m.bookings.mode, m.bookings.day, m.bookings.focusID = bookingsList, day, r.id
+		}
+		return m.switchTab(tabBookings)
+	}
+	return nil
 }
 
 // switchTab shows tab i, clears its kiosk count and reloads it.

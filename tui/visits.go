@@ -42,6 +42,7 @@ type visitsTab struct {
 	search    lineInput
 	searching bool   // the search input has the focus
 	query     string // the search whose results show; "" for the day
+	focusID   int64  // a visit to select and show once loaded
 }
 
 // visitsLoadedMsg is a day's visits, or a search's results when query is set.
@@ -224,6 +225,14 @@ func (m visitsTab) Update(msg tea.Msg) (visitsTab, tea.Cmd) {
 		m.table.rows = m.table.rows[:0]
 		for _, v := range msg.visits {
 			m.table.rows = append(m.table.rows, m.row(v))
+		}
+		if m.focusID != 0 {
+			for i, v := range msg.visits {
+				if v.ID == m.focusID {
+					m.table.cursor, m.detail = i, true
+				}
+			}
+			m.focusID = 0
 		}
 		m.table.clampCursor(m.tableHeight())
 		return m, nil
