@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -87,24 +88,38 @@ func TestBrowserEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatalf("open the lobby: %v", err)
 	}
-	if err := waitTrue(bctx, `(() => { const i = document.getElementById("qr-request"); return i.complete && i.naturalWidth > 0; })()`); err != nil {
+	// Wait until the image is decoded and painted, as a camera would see it.
+	_, err = chromedp.Run(bctx, chromedp.Evaluate[bool](`document.getElementById("qr-request").decode()
+		.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
 		t.Fatalf("QR image never loaded: %v", err)
 	}
-	shot, err := chromedp.Run(bctx, chromedp.Screenshot(chromedp.CSS("#qr-request")))
-	if err != nil {
-		t.Fatalf("screenshot the code: %v", err)
-	}
-	img, err := png.Decode(bytes.NewReader(shot))
-	if err != nil {
-		t.Fatal(err)
-	}
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
-	if err != nil {
-		t.Fatalf("decode the code on screen: %v", err)
+	// A camera gets a few looks; so does the test, but each look is a real
+	// screenshot of the page.
+	var res *gozxing.Result
+	for look := 1; ; look++ {
+		shot, err := chromedp.Run(bctx, chromedp.Screenshot(chromedp.CSS("#qr-request")))
+		if err != nil {
+			t.Fatalf("screenshot the code: %v", err)
+		}
+		img, err := png.Decode(bytes.NewReader(shot))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err = qrcode.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true})
+		if err == nil {
+			break
+		}
+		if look == 3 {
+			os.WriteFile(filepath.Join(os.TempDir(), "kiosk-qr-unreadable.png"), shot, 0o644)
+			t.Fatalf("decode the code on screen (%d looks; last screenshot in %s): %v", look, os.TempDir(), err)
+		}
+		t.Logf("look %d: %v", look, err)
+		time.Sleep(200 * time.Millisecond)
 	}
 	formURL := res.GetText()
 	if !strings.HasPrefix(formURL, base+"/f/request?token=") {

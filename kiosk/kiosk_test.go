@@ -170,7 +170,7 @@ func TestRoutes(t *testing.T) {
 
 		{"BookingOK", "POST", "/f/booking", bookingForm(book), nil, 303, nil, nil},
 		{"BookingOverCapacity", "POST", "/f/booking", bookingForm(book, "attendees", "81"), nil, 422, []string{`id="err-attendees">参加人数超过场地容量（80 人）`, `value="幸福社区党支部"`}, nil},
-		{"BookingAttendeesNotNumber", "POST", "/f/booking", bookingForm(book, "attendees", "三十"), nil, 422, []string{`id="err-attendees">参加人数应为 1 以上的整数`}, nil},
+		{"BookingAttendeesNotNumber", "POST", "/f/booking", bookingForm(book, "attendees", "三十"), nil, 422, []string{`id="err-attendees">参加人数应为 1 到`}, nil},
 		{"BookingPast", "POST", "/f/booking", bookingForm(book, "date", "2026-03-09"), nil, 422, []string{`id="err-start">不能预约已经过去的时间`}, nil},
 		{"BookingBadDate", "POST", "/f/booking", bookingForm(book, "date", "11/03/2026"), nil, 422, []string{`id="err-date">日期`}, nil},
 		{"BookingBadTime", "POST", "/f/booking", bookingForm(book, "start", "2pm"), nil, 422, []string{`id="err-start">开始时间格式应为 HH:MM`}, nil},
