@@ -2,6 +2,8 @@ package kiosk
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"net/http"
 	"strings"
 
@@ -36,6 +38,33 @@ func (s *Server) handleDailyLog(w http.ResponseWriter, r *http.Request) error {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Security-Policy", withStyleHashes(contentSecurityPolicy, buf.Bytes()))
 	w.Write(buf.Bytes())
 	return nil
+}
+
+// withStyleHashes lets the <style> blocks of a page the kiosk did not write
+// (the report's print stylesheet) through the policy by their hashes, so
+// no other inline style, and no inline script at all, is allowed.
+func withStyleHashes(policy string, page []byte) string {
+	var hashes []string
+	rest := page
+	for {
+		i := bytes.Index(rest, []byte("<style>"))
+		if i < 0 {
+			break
+		}
+		rest = rest[i+len("<style>"):]
+		j := bytes.Index(rest, []byte("</style>"))
+		if j < 0 {
+			break
+		}
+		sum := sha256.Sum256(rest[:j])
+		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
+		rest = rest[j:]
+	}
+	if len(hashes) == 0 {
+		return policy
+	}
+	return strings.Replace(policy, "style-src 'self'", "style-src 'self' "+strings.Join(hashes, " "), 1)
 }

@@ -2,6 +2,8 @@ package kiosk
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"io"
 	"log/slog"
 	"net/http"
@@ -193,8 +195,8 @@ func TestRoutes(t *testing.T) {
 
 		{"DailyLogRemoteRefused", "GET", "/admin/daily", nil, nil, 403, []string{"仅供中心工作人员使用"}, nil},
 		{"DailyLogWrongToken", "GET", "/admin/daily?token=00" + s.staffToken()[2:], nil, nil, 403, nil, nil},
-		{"DailyLogStaffToken", "GET", "/admin/daily?date=2026-03-10&token=" + s.staffToken(), nil, nil, 200, nil, nil},
-		{"DailyLogLoopback", "GET", "/admin/daily", nil, loop, 200, nil, nil},
+		{"DailyLogStaffToken", "GET", "/admin/daily?date=2026-03-10&token=" + s.staffToken(), nil, nil, 200, []string{"测试中心", "2026-03-10"}, []string{"<script"}},
+		{"DailyLogLoopback", "GET", "/admin/daily", nil, loop, 200, []string{"测试中心"}, nil},
 		{"DailyLogBadDate", "GET", "/admin/daily?date=tomorrow", nil, loop, 422, []string{"日期“tomorrow”格式不对"}, nil},
 	}
 	for _, tt := range tests {
@@ -269,5 +271,27 @@ func TestRoutes(t *testing.T) {
 	}
 	if v := visits[1]; !v.PartyMember || v.Purpose != "volunteer" || v.Headcount != 1 {
 		t.Errorf("visit: got %+v", v)
+	}
+}
+
+// TestDailyLogStyleAllowed lets exactly the daily log's own stylesheet
+// through the policy, by hash.
+func TestDailyLogStyleAllowed(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
+	w := do(s.Handler(), "GET", "/admin/daily", nil, map[string]string{"RemoteAddr": "[::1]:50000"})
+	if w.Code != 200 {
+		t.Fatalf("status %d", w.Code)
+	}
+	body := w.Body.String()
+	_, after, ok := strings.Cut(body, "<style>")
+	if !ok {
+		t.Fatal("the daily log has no stylesheet")
+	}
+	style, _, _ := strings.Cut(after, "</style>")
+	sum := sha256.Sum256([]byte(style))
+	want := "style-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp, want) || strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP %q, want it to contain %q and nothing unsafe", csp, want)
 	}
 }
