@@ -229,6 +229,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openRecordMsg:
 		return m, m.open(msg)
 	case tea.KeyMsg:
+		// Keys that arrive in one read (a quick typist, a script) come as
+		// one message of several runes; each is a key press of its own.
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				cmds = append(cmds, m.updateKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+			}
+			return m, tea.Batch(cmds...)
+		}
 		return m, m.updateKey(msg)
 	}
 	return m, m.forward(msg)

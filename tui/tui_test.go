@@ -200,3 +200,18 @@ func TestTinyWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysInOneRead treats runes that arrive together as separate presses:
+// "3n" switches to requests and opens the new-request form.
+func TestKeysInOneRead(t *testing.T) {
+	db, _ := mustOpen(t, true)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.typ("3n")
+	if d.m.active != tabRequests || d.m.requests.mode != requestsForm {
+		t.Fatalf("after \"3n\": tab %d mode %v", d.m.active, d.m.requests.mode)
+	}
+	d.typ("张三丰")
+	if got := d.m.requests.form.value("name"); got != "张三丰" {
+		t.Fatalf("name = %q", got)
+	}
+}
