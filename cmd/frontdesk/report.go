@@ -20,8 +20,8 @@ func reportFlags(m *Main, fs *flag.FlagSet) {
 		"day YYYY-MM-DD, or month YYYY-MM; default today (this month with --hours)"))
 	fs.StringVar(&m.From, "from", "", m.text("起始日期 YYYY-MM-DD", "first day YYYY-MM-DD"))
 	fs.StringVar(&m.To, "to", "", m.text("结束日期 YYYY-MM-DD（默认与起始日期相同）", "last day YYYY-MM-DD (default: the first day)"))
-	fs.StringVar(&m.Format, "format", "text", m.text("格式：text、csv、html 或 json（--hours 为 text 或 html）",
-		"format: text, csv, html or json (text or html with --hours)"))
+	fs.StringVar(&m.Format, "format", "", m.text("格式：text、csv、html 或 json（--hours 为 text 或 html）；默认按 -o 的扩展名，否则 text",
+		"format: text, csv, html or json (text or html with --hours); default from the -o extension, else text"))
 	fs.StringVar(&m.Output, "o", "", m.text("输出文件，默认标准输出", "output file, default standard output"))
 	fs.BoolVar(&m.Hours, "hours", false, m.text("输出志愿服务时长表和每人的时长证明", "print the service-hours table and a certificate per person"))
 	fs.StringVar(&m.Staff, "staff", "", m.text("打印人，默认当前系统用户", "who prints it, default the system user"))
@@ -30,6 +30,9 @@ func reportFlags(m *Main, fs *flag.FlagSet) {
 // runReport prints the daily log, or with --hours the service-hours table
 // and certificates.
 func (m *Main) runReport(ctx context.Context) error {
+	if m.Format == "" {
+		m.Format = formatOf(m.Output)
+	}
 	formats := report.Formats
 	if m.Hours {
 		formats = report.HoursFormats
@@ -130,6 +133,20 @@ func (m *Main) reportPeriod() (store.Day, store.Day, error) {
 		return first, monthEnd(first), nil
 	}
 	return today, today, nil
+}
+
+// formatOf picks the format a file name asks for: log.csv is CSV,
+// log.html HTML, log.json JSON, anything else text.
+func formatOf(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return "csv"
+	case ".html", ".htm":
+		return "html"
+	case ".json":
+		return "json"
+	}
+	return "text"
 }
 
 // monthEnd returns the last day of first's month.

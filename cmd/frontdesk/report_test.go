@@ -114,6 +114,16 @@ func TestReportCommand(t *testing.T) {
 			t.Errorf("files left in the directory: %v, want only log.csv", entries)
 		}
 	})
+	t.Run("FormatFromExtension", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "log.html")
+		if _, _, err := reportRun(t, "--db", db, "--date", "2026-03-10", "-o", file); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := os.ReadFile(file)
+		if !bytes.HasPrefix(got, []byte("<!DOCTYPE html>")) {
+			t.Errorf("-o log.html without --format did not write HTML: %q", got[:min(len(got), 40)])
+		}
+	})
 	t.Run("Month", func(t *testing.T) {
 		out, _, err := reportRun(t, "--db", db, "--date", "2026-03", "--format", "json")
 		if err != nil {
