@@ -250,6 +250,9 @@ func bookingActionCmd(e *env, action string, b store.Booking, arg string) tea.Cm
 func (m bookingsTab) Update(msg tea.Msg) (bookingsTab, tea.Cmd) {
 	switch msg := msg.(type) {
 	case bookingsLoadedMsg:
+		if !m.day.IsZero() && msg.day != m.day {
+			return m, nil // a slower answer for a day no longer shown
+		}
 		m.day, m.venues, m.bookings = msg.day, msg.venues, msg.bookings
 		m.table.rows = nil
 		m.table.marks = nil

@@ -20,7 +20,8 @@ import (
 type dailyTab struct {
 	env           *env
 	width, height int
-	day           store.Day
+	day           store.Day // the day asked for
+	shown         store.Day // the day text is the log of
 	text          string
 	view          viewport.Model
 }
@@ -92,8 +93,11 @@ func exportCmd(e *env, day store.Day) tea.Cmd {
 func (m dailyTab) Update(msg tea.Msg) (dailyTab, tea.Cmd) {
 	switch msg := msg.(type) {
 	case dailyLoadedMsg:
-		same := msg.day == m.day
-		m.day, m.text = msg.day, msg.text
+		if !m.day.IsZero() && msg.day != m.day {
+			return m, nil // a slower answer for a day no longer shown
+		}
+		same := msg.day == m.shown
+		m.day, m.shown, m.text = msg.day, msg.day, msg.text
 		m.view.SetContent(clipLines(strings.TrimRight(msg.text, "\n"), m.width, -1))
 		if !same {
 			m.view.GotoTop()

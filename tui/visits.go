@@ -218,7 +218,8 @@ func (m *visitsTab) fill(v store.Visitor) {
 func (m visitsTab) Update(msg tea.Msg) (visitsTab, tea.Cmd) {
 	switch msg := msg.(type) {
 	case visitsLoadedMsg:
-		if msg.query != m.query {
+		// A slower answer to an earlier day or search is not what shows.
+		if msg.query != m.query || (msg.query == "" && !m.day.IsZero() && msg.day != m.day) {
 			return m, nil
 		}
 		m.day, m.visits = msg.day, msg.visits
