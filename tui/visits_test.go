@@ -109,3 +109,21 @@ func TestVisitCheckOutSearchAndDays(t *testing.T) {
 	d.key("t")
 	d.wantView("2026-03-10", "张三")
 }
+
+// TestStaleDayDropped keeps the day asked for when an earlier day's answer
+// arrives late.
+func TestStaleDayDropped(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.key("2", "left")
+	late := store.Day{Year: 2026, Month: 3, Day: 10}
+	d.send(visitsLoadedMsg{day: late, visits: []store.Visit{{ID: 99, Name: "迟到的结果"}}})
+	if d.m.visits.day != late.AddDays(-1) {
+		t.Fatalf("day = %v, want %v", d.m.visits.day, late.AddDays(-1))
+	}
+	d.dontWantView("迟到的结果")
+	d.key("4", "left")
+	d.send(bookingsLoadedMsg{day: late, bookings: []store.Booking{{ID: 99, Title: "迟到的结果"}}})
+	d.dontWantView("迟到的结果")
+}
