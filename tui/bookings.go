@@ -475,7 +475,9 @@ func (m bookingsTab) columns() []column {
 
 // gridHeight is the lines the timeline takes: the heading, the scale and a
 // line per venue, then a blank line.
-func (m bookingsTab) gridHeight() int { return len(drawTimeline(m.env, m.venues, nil, m.width)) + 2 }
+func (m bookingsTab) gridHeight() int {
+	return len(drawTimeline(m.env, m.day, m.venues, nil, m.width)) + 2
+}
 
 func (m bookingsTab) tableHeight() int {
 	h := m.height - m.gridHeight() - 2
@@ -564,7 +566,7 @@ func (m bookingsTab) View() string {
 	}
 	var b strings.Builder
 	b.WriteString(st.heading.Render(clip(fmt.Sprintf(e.tr(txtBookingsOn), e.dayTitle(day), len(m.bookings), pending), m.width)) + "\n")
-	for _, l := range drawTimeline(e, m.venues, m.bookings, m.width) {
+	for _, l := range drawTimeline(e, day, m.venues, m.bookings, m.width) {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("\n")

@@ -94,7 +94,7 @@ var (
 	txtOverdue      = text{"超期", "Overdue"}
 	txtCallbacks    = text{"待回访", "Awaiting callback"}
 	txtTodayBooked  = text{"今日预约", "Today's bookings"}
-	txtTimeline     = text{"今日场地时间轴（= 已确认  ? 待审核）", "Today's venues (= approved  ? pending)"}
+	txtTimeline     = text{"今日场地时间轴（= 已确认  ? 待审核  | 现在）", "Today's venues (= approved  ? pending  | now)"}
 	txtNewest       = text{"最新扫码提交", "Newest kiosk submissions"}
 	txtRollCall     = text{"在馆名单（%d 组，%d 人）", "In the building (%d groups, %d people)"}
 	txtRollCallHead = text{"%s 在馆名单  %s", "%s roll call  %s"}

@@ -260,12 +260,12 @@ const (
 )
 
 // timeline draws one line per venue, a cell per slice of 08:00–21:00:
-// '=' approved, '?' pending, '.' free.
+// '=' approved, '?' pending, '.' free, '|' now.
 func (m todayTab) timeline() []string {
-	return drawTimeline(m.env, m.data.venues, m.data.bookings, m.width)
+	return drawTimeline(m.env, m.data.day, m.data.venues, m.data.bookings, m.width)
 }
 
-func drawTimeline(e *env, venues []store.Venue, bookings []store.Booking, width int) []string {
+func drawTimeline(e *env, day store.Day, venues []store.Venue, bookings []store.Booking, width int) []string {
 	if len(venues) == 0 {
 		return []string{e.st.muted.Render(e.tr(txtNoVenues))}
 	}
@@ -284,6 +284,14 @@ func drawTimeline(e *env, venues []store.Venue, bookings []store.Booking, width 
 		label := fmt.Sprintf("%02d", h)
 		if pos+2 <= cells {
 			copy(scale[pos:], label)
+		}
+	}
+	// The time now, on today's timeline only, runs down the free cells as '|'.
+	nowCell := -1
+	if day == e.db.Today() {
+		now := e.db.Now().In(e.db.Location())
+		if mins := now.Hour()*60 + now.Minute(); mins >= timelineFrom && mins < timelineTo {
+			nowCell = (mins - timelineFrom) * cells / span
 		}
 	}
 	lines := []string{strings.Repeat(" ", nameW+1) + string(scale)}
@@ -307,6 +315,9 @@ func drawTimeline(e *env, venues []store.Venue, bookings []store.Booking, width 
 					row[c] = mark
 				}
 			}
+		}
+		if nowCell >= 0 && row[nowCell] == '.' {
+			row[nowCell] = '|'
 		}
 		lines = append(lines, fit(v.Name, nameW)+" "+string(row))
 	}

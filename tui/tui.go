@@ -200,6 +200,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tickMsg:
+		// Kiosk tokens rotate; codes on show follow them.
+		if m.showQR && m.opts.Links != nil {
+			m.qr.links = m.opts.Links()
+		}
 		return m, tickCmd()
 	case errMsg:
 		m.errText = store.ErrorMessage(msg.err, m.env.lang)
