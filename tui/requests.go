@@ -432,14 +432,23 @@ func (m requestsTab) row(r store.Request) []string {
 	if !r.PromisedBy.IsZero() {
 		promised = r.PromisedBy.String()[5:]
 	}
+	// The callback list is for calling: the phone takes the owner's place.
+	who := r.Owner
+	if m.callback {
+		who = r.Phone
+	}
 	return []string{flag, r.ReceiptNo, e.label(store.RequestStatuses, r.Status), e.label(store.Categories, r.Category),
-		r.Name, promised, r.Owner, e.label(store.Sources, r.Source)}
+		r.Name, promised, who, e.label(store.Sources, r.Source)}
 }
 
 func (m requestsTab) columns() []column {
 	e := m.env
+	who := column{e.tr(txtColOwner), 6, 1}
+	if m.callback {
+		who = column{e.tr(txtColPhone), 11, 0}
+	}
 	return []column{{"", 4, 0}, {e.tr(txtColReceipt), 15, 0}, {e.tr(txtColStatus), 8, 0}, {e.tr(txtColCategory), 8, 1},
-		{e.tr(txtColName), 6, 1}, {e.tr(txtColPromised), 5, 0}, {e.tr(txtColOwner), 6, 1}, {e.tr(txtColSource), 4, 0}}
+		{e.tr(txtColName), 6, 1}, {e.tr(txtColPromised), 5, 0}, who, {e.tr(txtColSource), 4, 0}}
 }
 
 func (m requestsTab) tableHeight() int { return max(m.height-3, 1) }
@@ -507,16 +516,7 @@ func (m requestsTab) View() string {
 	} else {
 		b.WriteString("\n")
 	}
-	cols := m.columns()
-	if m.callback {
-		cols[6] = column{e.tr(txtColPhone), 11, 0}
-		for i, r := range m.list {
-			if i < len(m.table.rows) {
-				m.table.rows[i][6] = r.Phone
-			}
-		}
-	}
-	m.table.cols = cols
+	m.table.cols = m.columns()
 	b.WriteString(m.table.render(m.width, m.tableHeight()+1, st, true))
 	return b.String()
 }
