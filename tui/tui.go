@@ -173,9 +173,23 @@ func (m *Model) firstLoad() tea.Cmd {
 	case stageStaff:
 		return m.staff.load()
 	case stageDesk:
-		return m.startDesk()
+		return tea.Batch(m.startDesk(), registerStaffCmd(m.env))
 	}
 	return nil
+}
+
+// registerStaffCmd puts the staff member named by --staff on the staff list,
+// so the next start offers them in the pick list.
+func registerStaffCmd(e *env) tea.Cmd {
+	name := e.staff
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		if _, err := e.db.EnsureStaff(ctx, name); err != nil {
+			return errMsg{err}
+		}
+		return nil
+	}
 }
 
 // startDesk loads what the tabs show once the desk is open.

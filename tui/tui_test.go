@@ -215,3 +215,18 @@ func TestKeysInOneRead(t *testing.T) {
 		t.Fatalf("name = %q", got)
 	}
 }
+
+func TestStaffFlagJoinsTheList(t *testing.T) {
+	db, _ := mustOpen(t, true)
+	newDriver(t, db, Options{Staff: "临时值班员"})
+	list, err := db.StaffList(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range list {
+		if s.Name == "临时值班员" {
+			return
+		}
+	}
+	t.Fatalf("临时值班员 not on the staff list: %+v", list)
+}
