@@ -89,7 +89,7 @@ var (
 	txtSetupDone  = text{"设置完成：%s", "Set up: %s"}
 
 	// Today.
-	txtInBuilding   = text{"在馆人数", "In the building"}
+	txtInBuilding   = text{"在馆", "In the building"}
 	txtWaiting      = text{"待受理诉求", "Requests waiting"}
 	txtOverdue      = text{"超期", "Overdue"}
 	txtCallbacks    = text{"待回访", "Awaiting callback"}
@@ -98,7 +98,7 @@ var (
 	txtNewest       = text{"最新扫码提交", "Newest kiosk submissions"}
 	txtRollCall     = text{"在馆名单（%d 组，%d 人）", "In the building (%d groups, %d people)"}
 	txtRollCallHead = text{"%s 在馆名单  %s", "%s roll call  %s"}
-	txtPeople       = text{"%d 人", "%d people"}
+	txtGroupsPeople = text{"%d 组 %d 人", "%d groups, %d people"}
 	txtKindVisit    = text{"来访", "Visit"}
 	txtKindRequest  = text{"诉求", "Request"}
 	txtKindBooking  = text{"预约", "Booking"}

@@ -62,7 +62,7 @@ func TestGolden(t *testing.T) {
 		name  string
 		steps []step
 	}{
-		{"today", []step{{nil, []string{"在馆人数", "R-20260310-0002"}}}},
+		{"today", []step{{nil, []string{"待受理诉求", "R-20260310-0002"}}}},
 		{"rollcall", []step{{[]tea.Msg{runes("r")}, []string{"在馆名单（3 组", "市委党校参观团"}}}},
 		{"visits", []step{{[]tea.Msg{runes("2")}, []string{"来访（4 组，33 人）", "张三"}}}},
 		{"visitform", []step{{[]tea.Msg{runes("2"), runes("n"), runes("8888")}, []string{"1 次来访"}}}},
@@ -80,7 +80,7 @@ func TestGolden(t *testing.T) {
 			seed(t, db, clk)
 			tm := startProgram(t, db, Options{Staff: "王芳"})
 			if len(c.steps[0].keys) > 0 {
-				waitFor(t, tm, "在馆人数", "R-20260310-0002")
+				waitFor(t, tm, "待受理诉求", "R-20260310-0002")
 			}
 			for _, st := range c.steps {
 				for _, k := range st.keys {
@@ -112,7 +112,7 @@ func TestFlowReturningVisitor(t *testing.T) {
 	db, clk := mustOpen(t, true)
 	seed(t, db, clk)
 	tm := startProgram(t, db, Options{Staff: "王芳"})
-	waitFor(t, tm, "在馆人数")
+	waitFor(t, tm, "待受理诉求")
 	tm.Send(runes("2"))
 	tm.Send(runes("n"))
 	tm.Send(runes("赵"))
@@ -135,7 +135,7 @@ func TestFlowApproveBooking(t *testing.T) {
 	db, clk := mustOpen(t, true)
 	s := seed(t, db, clk)
 	tm := startProgram(t, db, Options{Staff: "王芳"})
-	waitFor(t, tm, "在馆人数")
+	waitFor(t, tm, "待受理诉求")
 	tm.Send(runes("4"))
 	waitFor(t, tm, "待审核 1", "志愿者培训")
 	// Rows by venue and start: the hall at 14:00, the room at 09:00, the room's pending 15:00.
@@ -155,7 +155,7 @@ func TestFlowRequestToClosed(t *testing.T) {
 	db, clk := mustOpen(t, true)
 	seed(t, db, clk)
 	tm := startProgram(t, db, Options{Staff: "王芳"})
-	waitFor(t, tm, "在馆人数")
+	waitFor(t, tm, "待受理诉求")
 	enter, tab := tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyTab}
 	tm.Send(runes("3"))
 	waitFor(t, tm, "孙八")
@@ -189,7 +189,7 @@ func TestFlowOtherProcessWrite(t *testing.T) {
 	db, clk := mustOpen(t, true)
 	seed(t, db, clk)
 	tm := startProgram(t, db, Options{Staff: "王芳"})
-	waitFor(t, tm, "在馆人数")
+	waitFor(t, tm, "待受理诉求")
 	tm.Send(runes("2"))
 	waitFor(t, tm, "来访（4 组")
 	other, err := store.Open(db.Path())

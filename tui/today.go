@@ -186,9 +186,8 @@ func (m todayTab) View() string {
 		return head + "\n" + m.roll.render(m.width, m.height-1, st, true)
 	}
 	d := m.data
-	people := fmt.Sprintf(e.tr(txtPeople), m.people())
 	counts := []string{
-		e.tr(txtInBuilding) + " " + st.heading.Render(fmt.Sprint(len(d.inBuilding))) + "/" + people,
+		e.tr(txtInBuilding) + " " + st.heading.Render(fmt.Sprintf(e.tr(txtGroupsPeople), len(d.inBuilding), m.people())),
 		e.tr(txtWaiting) + " " + st.heading.Render(fmt.Sprint(d.waiting)),
 		e.tr(txtOverdue) + " " + st.overdue.Render(fmt.Sprint(d.overdue)),
 		e.tr(txtCallbacks) + " " + st.heading.Render(fmt.Sprint(d.callbacks)),

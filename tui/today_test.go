@@ -12,7 +12,7 @@ func TestToday(t *testing.T) {
 	s := seed(t, db, clk)
 	d := newDriver(t, db, Options{Staff: "王芳"})
 	// In the building: 张三, the study tour and 王五 (李梅 left): 3 groups, 32 people.
-	d.wantView("在馆人数 3/32 人", "待受理诉求 2", "超期 1", "待回访 1", "今日预约 3")
+	d.wantView("在馆 3 组 32 人", "待受理诉求 2", "超期 1", "待回访 1", "今日预约 3")
 	d.wantView("多功能厅", "党员活动室", "最新扫码提交", s.kioskReq.ReceiptNo, s.pending.ReceiptNo, "王五")
 	// The hall's approved 14:00–16:00 is drawn as '=', the room's pending 15:00–17:00 as '?'.
 	var hall, room string
