@@ -250,3 +250,24 @@ func BenchmarkLookup(b *testing.B) {
 		m.Update(tea.KeyMsg{Type: tea.KeyBackspace})
 	}
 }
+
+// BenchmarkOpenToFirstFrame adds opening the database file to the start:
+// what a desk user waits for after typing frontdesk.
+func BenchmarkOpenToFirstFrame(b *testing.B) {
+	openBench(b) // builds or finds the file
+	for b.Loop() {
+		db, err := store.Open(benchPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Now = func() time.Time { return benchNow }
+		m := newModel(db, Options{Staff: "王芳", KioskAddr: "http://127.0.0.1:8080"})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		settle(m, m.startDesk())
+		if m.View() == "" {
+			b.Fatal("empty frame")
+		}
+		m.live.stop()
+		db.Close()
+	}
+}
