@@ -25,6 +25,7 @@ const (
 	promptReject = "reject"
 	promptCancel = "cancel"
 	promptArrive = "arrive"
+	promptFind   = "find"
 )
 
 // bookingsTab is a day of venues: the timeline, the list, and the desk's
@@ -63,6 +64,21 @@ type bookingCheckedMsg struct {
 
 // bookingSavedMsg says a booking was created or changed; text says how.
 type bookingSavedMsg struct{ text string }
+
+// bookingFoundMsg is the booking a receipt number names, to show on its day.
+type bookingFoundMsg struct{ booking store.Booking }
+
+func findBookingCmd(e *env, no string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		b, err := e.db.BookingByReceipt(ctx, no)
+		if err != nil {
+			return bookingErrMsg{err}
+		}
+		return bookingFoundMsg{b}
+	}
+}
 
 // bookingErrMsg is the store's answer to a booking action it refused.
 type bookingErrMsg struct{ err error }
@@ -293,6 +309,11 @@ func (m bookingsTab) Update(msg tea.Msg) (bookingsTab, tea.Cmd) {
 			m.form.err = m.clashText(msg.clash)
 		}
 		return m, nil
+	case bookingFoundMsg:
+		m.saving = false
+		m.mode = bookingsList
+		m.day, m.focusID = m.env.db.DayOf(msg.booking.Start), msg.booking.ID
+		return m, m.load()
 	case bookingSavedMsg:
 		m.saving = false
 		m.mode = bookingsList
@@ -387,6 +408,11 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.form = newForm(m.env.lang, sel.ReceiptNo+" "+sel.Title)
 		m.form.text("reason", m.env.tr(txtReason), "", 200)
 		m.mode = bookingsPrompt
+	case key.Matches(msg, k.Search):
+		m.prompt = promptFind
+		m.form = newForm(m.env.lang, m.env.tr(txtFindBooking))
+		m.form.text("receipt", m.env.tr(txtColReceipt), "", 20)
+		m.mode = bookingsPrompt
 	case key.Matches(msg, k.Arrive):
 		m.prompt = promptArrive
 		m.form = newForm(m.env.lang, m.env.tr(txtArrivePrompt))
@@ -433,10 +459,13 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 	case formSubmit:
 		if m.mode == bookingsPrompt {
 			arg := m.form.value("reason")
-			if m.prompt == promptArrive {
+			if m.prompt == promptArrive || m.prompt == promptFind {
 				arg = m.form.value("receipt")
 			}
 			m.saving = true
+			if m.prompt == promptFind {
+				return m, findBookingCmd(m.env, arg)
+			}
 			return m, bookingActionCmd(m.env, m.prompt, m.target, arg)
 		}
 		in, weeks, err := m.bookingInput()
@@ -537,14 +566,14 @@ func (m bookingsTab) ShortHelp() []key.Binding {
 	if m.mode != bookingsList {
 		return []key.Binding{k.Submit, k.Back}
 	}
-	return []key.Binding{k.PrevDay, k.NextDay, k.New, k.Approve, k.Reject, k.Arrive}
+	return []key.Binding{k.PrevDay, k.NextDay, k.New, k.Approve, k.Reject, k.Arrive, k.Search}
 }
 
 // FullHelp lists all the tab's keys.
 func (m bookingsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
 	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down, k.Enter}, {k.New, k.Series, k.Approve, k.Reject},
-		{k.Cancel, k.Arrive, k.NoShow}}
+		{k.Cancel, k.Arrive, k.NoShow, k.Search}}
 }
 
 // View draws the form, or the day's grid and list.

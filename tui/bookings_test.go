@@ -211,3 +211,32 @@ func TestBookingDetailOffersWhatTheStatusAllows(t *testing.T) {
 		t.Fatal("x opened a reject form for an approved booking")
 	}
 }
+
+func TestBookingFind(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	s := seed(t, db, clk)
+	clk.Set(at(9, 0))
+	later, err := db.CreateBooking(context.Background(), store.BookingInput{VenueID: s.hall.ID, Org: "工会", Contact: "林",
+		Phone: "13700005555", Title: "职工大会", Purpose: "other", Attendees: 50, Start: at(14, 0).AddDate(0, 0, 9),
+		End: at(15, 0).AddDate(0, 0, 9), Approve: true, Actor: "王芳"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.Set(at(10, 0))
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.key("4", "/")
+	d.typ("B-20990101-0001")
+	d.key("enter")
+	if d.m.bookings.form.err == "" {
+		t.Fatal("no message for a booking that does not exist")
+	}
+	for range "B-20990101-0001" {
+		d.key("backspace")
+	}
+	d.typ(strings.ToLower(later.ReceiptNo))
+	d.key("enter")
+	d.wantView("2026-03-19", "职工大会", "13700005555")
+	if b, ok := d.m.bookings.selected(); !ok || b.ID != later.ID {
+		t.Fatalf("selected %+v, want %s", b, later.ReceiptNo)
+	}
+}

@@ -193,6 +193,7 @@ var (
 	txtColTitle     = text{"主题", "Title"}
 	txtColArrived   = text{"到场", "Arrived"}
 	txtDecidedBy    = text{"经办", "Decided by"}
+	txtFindBooking  = text{"按预约编号查找（B-…）：", "Find a booking by its number (B-…): "}
 	txtClashWith    = text{"该时段已被预约：%s %s「%s」（%s）", "the slot is taken: %s %s %q (%s)"}
 
 	// Daily log.
