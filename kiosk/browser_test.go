@@ -16,7 +16,6 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
 
 	"frontdesk/store"
 )
@@ -81,7 +80,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 
 	// The lobby, at a phone's size, as a visitor would photograph it.
 	err = chromedp.Do(bctx,
-		chromedp.EmulateViewport(390, 844),
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3)), // a phone: 3 device pixels a CSS pixel
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(chromedp.CSS("#qr-request")),
 	)
@@ -98,7 +97,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 	// screenshot of the page.
 	var res *gozxing.Result
 	for look := 1; ; look++ {
-		shot, err := chromedp.Run(bctx, chromedp.Screenshot(chromedp.CSS("#qr-request")))
+		shot, err := chromedp.Run(bctx, chromedp.Screenshot(chromedp.CSS("figure.code-request")))
 		if err != nil {
 			t.Fatalf("screenshot the code: %v", err)
 		}
@@ -106,11 +105,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err = qrcode.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true})
+		res, err = decodeQR(img)
 		if err == nil {
 			break
 		}

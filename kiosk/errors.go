@@ -109,10 +109,15 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if status >= 500 && status != http.StatusServiceUnavailable {
 		s.log.Error("kiosk request", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	if status == http.StatusTooManyRequests {
+	title := s.text("出错了", "Something went wrong")
+	switch status {
+	case http.StatusTooManyRequests:
 		w.Header().Set("Retry-After", "60")
+		title = s.text("请稍后再试", "Please wait a moment")
+	case http.StatusNotFound:
+		title = s.text("没有找到", "Not found")
 	}
-	p := errorPage{page: s.page(s.text("出错了", "Something went wrong")), Message: messageOf(err, s.cfg.Lang), Status: status}
+	p := errorPage{page: s.page(title), Message: messageOf(err, s.cfg.Lang), Status: status}
 	if status == http.StatusForbidden && errors.Is(err, errRescan) {
 		p.Title = s.text("请重新扫码", "Please scan again")
 		p.Rescan = true

@@ -177,8 +177,8 @@ func (s *Server) bookingPage(r *http.Request, f formPage) (bookingPage, error) {
 	}
 	today := s.db.Today()
 	p.MinDate, p.MaxDate = today.String(), today.AddDays(180).String()
-	if f.V("date") == "" {
-		f.Values["date"] = today.String()
+	if r.Method == http.MethodGet && f.V("date") == "" {
+		f.Values["date"] = today.String() // a blank date sent back stays blank beside its message
 	}
 	return p, nil
 }

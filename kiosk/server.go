@@ -285,12 +285,12 @@ func detectPublicURL(addr string) string {
 	if err != nil || port == "" {
 		port = "8080"
 	}
-	return "http://" + net.JoinHostPort(FirstIPv4(), port)
+	return "http://" + net.JoinHostPort(firstIPv4(), port)
 }
 
-// FirstIPv4 returns the machine's first non-loopback IPv4 address, or
+// firstIPv4 returns the machine's first non-loopback IPv4 address, or
 // 127.0.0.1 if it has none.
-func FirstIPv4() string {
+func firstIPv4() string {
 	ifaces, err := net.Interfaces()
 	if err != nil {
 		return "127.0.0.1"

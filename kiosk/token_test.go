@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
 func TestToken(t *testing.T) {
@@ -33,7 +30,7 @@ func TestToken(t *testing.T) {
 		{"Empty", "request", "", testNow, false},
 		{"NoDot", "request", strings.ReplaceAll(tok, ".", ""), testNow, false},
 		{"WindowChanged", "request", strings.Replace(tok, tok[:3], "123", 1), testNow, false},
-		{"MACChanged", "request", tok[:len(tok)-2] + "AA", testNow, false},
+		{"MACChanged", "request", otherSuffix(tok), testNow, false},
 		{"NegativeWindow", "request", "-1." + strings.SplitN(tok, ".", 2)[1], testNow, false},
 	}
 	for _, tt := range tests {
@@ -93,11 +90,7 @@ func TestQRCodeDecodes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
+			res, err := decodeQR(img)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,4 +115,12 @@ func TestQRCodeDecodes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// otherSuffix changes the last two characters of a token, whatever they were.
+func otherSuffix(tok string) string {
+	if strings.HasSuffix(tok, "AA") {
+		return tok[:len(tok)-2] + "BB"
+	}
+	return tok[:len(tok)-2] + "AA"
 }
