@@ -86,6 +86,9 @@ func run(in io.Reader, out, raw io.Writer) error {
 			runs = max(runs, len(vs))
 			cells = append(cells, format(median(vs), unit))
 		}
+		if r, ok := ratioToBare(s, byKey); ok {
+			cells = append(cells, fmt.Sprintf("%.2f× bare", r))
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t\n", shortPkg(s.pkg), s.name, runs, strings.Join(cells, "  "))
 	}
 	if err := tw.Flush(); err != nil {
@@ -128,3 +131,21 @@ func format(v float64, unit string) string {
 }
 
 func shortPkg(p string) string { return strings.TrimPrefix(p, "frontdesk/") }
+
+// ratioToBare compares a kiosk load benchmark (a name with "/kiosk/") with
+// the bare handler measured beside it (the same name with "/bare/"): the
+// ratio of their median req/s.
+func ratioToBare(s *series, byKey map[string]*series) (float64, bool) {
+	if !strings.Contains(s.name, "/kiosk/") {
+		return 0, false
+	}
+	bare := byKey[s.pkg+" "+strings.Replace(s.name, "/kiosk/", "/bare/", 1)]
+	if bare == nil || len(s.metrics["req/s"]) == 0 || len(bare.metrics["req/s"]) == 0 {
+		return 0, false
+	}
+	b := median(bare.metrics["req/s"])
+	if b == 0 {
+		return 0, false
+	}
+	return median(s.metrics["req/s"]) / b, true
+}
