@@ -507,35 +507,48 @@ func (m *Model) headerView() string {
 	if name == "" {
 		name = "frontdesk"
 	}
-	var line string
 	now := e.db.Now().In(e.db.Location())
 	up := e.tr(txtKioskDown)
 	if m.opts.KioskUp != nil && m.opts.KioskUp() {
 		up = e.tr(txtKioskUp)
 	}
-	// The full header first; on a narrow screen the clock loses its
-	// seconds and weekday and the address its scheme before anything is cut.
-	for _, compact := range []bool{false, true} {
-		clock := now.Format("2006-01-02") + " " + e.tr(txtWeekdays[now.Weekday()]) + " " + now.Format("15:04:05")
+	showKiosk := m.opts.KioskAddr != "" || m.opts.KioskUp != nil
+	kiosk := func(compact bool) string {
 		addr := m.opts.KioskAddr
 		if compact {
-			clock = now.Format("01-02 15:04")
 			addr = strings.TrimPrefix(strings.TrimPrefix(addr, "http://"), "https://")
+		}
+		return e.tr(txtKiosk) + "[" + up + "] " + addr
+	}
+	head := func(compact, withKiosk bool) string {
+		clock := now.Format("2006-01-02") + " " + e.tr(txtWeekdays[now.Weekday()]) + " " + now.Format("15:04:05")
+		if compact {
+			clock = now.Format("01-02 15:04")
 		}
 		parts := []string{st.title.Render(name), clock}
 		if e.staff != "" {
 			parts = append(parts, e.tr(txtStaff)+":"+e.staff)
 		}
-		if m.opts.KioskAddr != "" || m.opts.KioskUp != nil {
-			parts = append(parts, e.tr(txtKiosk)+"["+up+"] "+addr)
+		if withKiosk {
+			parts = append(parts, kiosk(compact))
 		}
-		line = strings.Join(parts, "  ")
-		if visibleWidth(line) <= m.width {
-			break
-		}
+		return strings.Join(parts, "  ")
+	}
+	// The full header first; on a narrow screen the clock loses its seconds
+	// and weekday and the address its scheme, and if that is still too wide
+	// the kiosk moves down beside the tabs, so whether it is up stays in sight.
+	line, kioskBelow := head(false, showKiosk), false
+	if visibleWidth(line) > m.width {
+		line = head(true, showKiosk)
+	}
+	if visibleWidth(line) > m.width && showKiosk {
+		line, kioskBelow = head(true, false), true
 	}
 	line = clip(line, m.width)
 	if m.stage != stageDesk {
+		if kioskBelow {
+			line += "\n" + clip(kiosk(true), m.width)
+		}
 		return line
 	}
 	var tabs []string
@@ -550,7 +563,16 @@ func (m *Model) headerView() string {
 			tabs = append(tabs, st.tab.Render(" "+label+" "))
 		}
 	}
-	return line + "\n" + clip(strings.Join(tabs, " "), m.width)
+	bar := strings.Join(tabs, " ")
+	if kioskBelow {
+		k := kiosk(true)
+		if gap := m.width - visibleWidth(bar) - visibleWidth(k); gap >= 2 {
+			bar += strings.Repeat(" ", gap) + k
+		} else {
+			bar += "\n" + k
+		}
+	}
+	return line + "\n" + clipLines(bar, m.width, -1)
 }
 
 // footerView is the last message and the short (or full) help.

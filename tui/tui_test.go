@@ -230,3 +230,24 @@ func TestStaffFlagJoinsTheList(t *testing.T) {
 	}
 	t.Fatalf("临时值班员 not on the staff list: %+v", list)
 }
+
+// TestKioskStatusStaysInSight: with a center name as long as real ones, the
+// kiosk's state moves beside the tabs at 80 columns instead of being cut.
+func TestKioskStatusStaysInSight(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	if err := db.Init(context.Background(), store.InitInput{Center: "大同市平城区新建南路街道党群服务中心"}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, Options{Staff: "王芳", KioskAddr: "http://192.168.100.200:8080"})
+	for _, size := range [][2]int{{80, 24}, {200, 50}} {
+		d.send(teaSize(size[0], size[1]))
+		head := strings.Join(strings.Split(d.view(), "\n")[:2], "\n")
+		if !strings.Contains(head, "扫码[在线]") || !strings.Contains(head, "192.168.100.200:8080") {
+			t.Errorf("%dx%d: the header lacks the kiosk's state and address:\n%s", size[0], size[1], head)
+		}
+		if !strings.Contains(head, "大同市平城区新建南路街道党群服务中心") {
+			t.Errorf("%dx%d: the header lacks the center:\n%s", size[0], size[1], head)
+		}
+	}
+}
