@@ -30,7 +30,12 @@ type lobbyCode struct {
 type venueDay struct {
 	Name     string
 	Bookings []lobbySlot
+	More     string // how many further bookings did not fit, as a line to show
 }
+
+// lobbyPerVenue is how many of a venue's coming bookings the lobby lists, so
+// a busy day still fits a TV screen without scrolling.
+const lobbyPerVenue = 3
 
 // lobbySlot is a booking as the lobby shows it: no whole phone numbers.
 type lobbySlot struct {
@@ -101,8 +106,17 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 	}
 	for _, v := range venues {
 		day := venueDay{Name: v.Name}
+		more := 0
 		for _, b := range bookings {
 			if b.VenueID != v.ID || (b.Status != store.BookingApproved && b.Status != store.BookingPending) {
+				continue
+			}
+			// What has ended is history; the screen shows what is on and next.
+			if !b.End.After(now) {
+				continue
+			}
+			if len(day.Bookings) == lobbyPerVenue {
+				more++
 				continue
 			}
 			day.Bookings = append(day.Bookings, lobbySlot{
@@ -113,6 +127,9 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 				Status:     store.LabelOf(store.BookingStatuses, b.Status).Text(lang),
 				StatusCode: b.Status,
 			})
+		}
+		if more > 0 {
+			day.More = s.text(fmt.Sprintf("另有 %d 场", more), fmt.Sprintf("and %d more", more))
 		}
 		p.Venues = append(p.Venues, day)
 	}
