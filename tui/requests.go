@@ -32,8 +32,7 @@ type requestsTab struct {
 	overdue  bool
 	callback bool
 	query    string
-	search   lineInput
-	typing   bool
+	search   searchBox
 
 	list  []store.Request
 	table table
@@ -65,7 +64,7 @@ type requestSavedMsg struct {
 type requestErrMsg struct{ err error }
 
 func newRequestsTab(e *env) requestsTab {
-	s := lineInput{Prompt: e.tr(txtKeySearch) + ": ", CharLimit: 40}
+	s := newSearchBox(e.tr(txtKeySearch)+": ", 40)
 	return requestsTab{env: e, status: -1, category: -1, search: s}
 }
 
@@ -73,7 +72,7 @@ func newRequestsTab(e *env) requestsTab {
 func (m requestsTab) SetSize(w, h int) requestsTab { m.width, m.height = w, h; return m }
 
 func (m requestsTab) capturing() bool {
-	return m.typing || m.mode == requestsForm || m.mode == requestsAction
+	return m.search.open || m.mode == requestsForm || m.mode == requestsAction
 }
 
 func (m requestsTab) dirty() bool {
@@ -276,7 +275,7 @@ func (m requestsTab) Update(msg tea.Msg) (requestsTab, tea.Cmd) {
 			return m, nil
 		}
 		switch {
-		case m.typing:
+		case m.search.open:
 			return m.updateSearch(msg)
 		case m.mode == requestsForm || m.mode == requestsAction:
 			return m.updateForm(msg)
@@ -329,9 +328,7 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 		m.table.cursor = 0
 		return m, m.load()
 	case key.Matches(msg, k.Search):
-		m.typing = true
-		m.search.SetValue(m.query)
-		m.search.Focus()
+		m.search = m.search.start(m.query)
 	case key.Matches(msg, k.Back):
 		if m.query != "" || m.callback {
 			m.query, m.callback = "", false
@@ -342,20 +339,13 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 }
 
 func (m requestsTab) updateSearch(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		m.typing = false
-		m.search.Blur()
-		return m, nil
-	case "enter":
-		m.typing = false
-		m.search.Blur()
-		m.query = strings.TrimSpace(m.search.Value())
-		m.table.cursor = 0
-		return m, m.load()
+	var cmd tea.Cmd
+	var act formAction
+	if m.search, cmd, act = m.search.Update(msg); act != formSubmit {
+		return m, cmd
 	}
-	m.search, _ = m.search.Update(msg)
-	return m, nil
+	m.query, m.table.cursor = m.search.query(), 0
+	return m, m.load()
 }
 
 func (m requestsTab) updateDetail(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
@@ -457,7 +447,7 @@ func (m requestsTab) tableHeight() int { return max(m.height-3, 1) }
 func (m requestsTab) ShortHelp() []key.Binding {
 	k := m.env.keys
 	switch {
-	case m.typing || m.mode == requestsForm || m.mode == requestsAction:
+	case m.search.open || m.mode == requestsForm || m.mode == requestsAction:
 		return []key.Binding{k.Submit, k.Back}
 	case m.mode == requestsDetail:
 		keys := m.actionKeys()
@@ -511,7 +501,7 @@ func (m requestsTab) View() string {
 	}
 	var b strings.Builder
 	b.WriteString(st.heading.Render(clip(head, m.width)) + "\n")
-	if m.typing {
+	if m.search.open {
 		b.WriteString(m.search.View() + "\n")
 	} else {
 		b.WriteString("\n")

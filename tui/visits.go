@@ -39,10 +39,9 @@ type visitsTab struct {
 	lookupSeq int
 	saving    bool
 
-	search    lineInput
-	searching bool   // the search input has the focus
-	query     string // the search whose results show; "" for the day
-	focusID   int64  // a visit to select and show once loaded
+	search  searchBox
+	query   string // the search whose results show; "" for the day
+	focusID int64  // a visit to select and show once loaded
 }
 
 // visitsLoadedMsg is a day's visits, or a search's results when query is set.
@@ -68,16 +67,13 @@ type visitSavedMsg struct {
 type visitErrMsg struct{ err error }
 
 func newVisitsTab(e *env) visitsTab {
-	s := lineInput{}
-	s.Prompt = e.tr(txtSearchPrompt)
-	s.CharLimit = 30
-	return visitsTab{env: e, search: s}
+	return visitsTab{env: e, search: newSearchBox(e.tr(txtSearchPrompt), 30)}
 }
 
 // SetSize gives the tab its room.
 func (m visitsTab) SetSize(w, h int) visitsTab { m.width, m.height = w, h; return m }
 
-func (m visitsTab) capturing() bool { return m.mode == visitsForm || m.searching }
+func (m visitsTab) capturing() bool { return m.mode == visitsForm || m.search.open }
 
 func (m visitsTab) dirty() bool { return m.mode == visitsForm && m.form.dirty() }
 
@@ -263,7 +259,7 @@ func (m visitsTab) Update(msg tea.Msg) (visitsTab, tea.Cmd) {
 		switch {
 		case m.mode == visitsForm:
 			return m.updateForm(msg)
-		case m.searching:
+		case m.search.open:
 			return m.updateSearch(msg)
 		}
 		return m.updateList(msg)
@@ -302,9 +298,7 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		m.found = nil
 		return m, nil
 	case key.Matches(msg, k.Search):
-		m.searching = true
-		m.search.SetValue("")
-		m.search.Focus()
+		m.search = m.search.start("")
 		return m, nil
 	case key.Matches(msg, k.Back):
 		if m.query != "" {
@@ -323,21 +317,13 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 }
 
 func (m visitsTab) updateSearch(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		m.searching = false
-		m.search.Blur()
-		return m, nil
-	case "enter":
-		m.searching = false
-		m.search.Blur()
-		m.query = strings.TrimSpace(m.search.Value())
-		m.table.cursor = 0
-		return m, m.load()
-	}
 	var cmd tea.Cmd
-	m.search, cmd = m.search.Update(msg)
-	return m, cmd
+	var act formAction
+	if m.search, cmd, act = m.search.Update(msg); act != formSubmit {
+		return m, cmd
+	}
+	m.query, m.table.cursor = m.search.query(), 0
+	return m, m.load()
 }
 
 func (m visitsTab) updateForm(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
@@ -431,7 +417,7 @@ func (m visitsTab) tableHeight() int {
 // ShortHelp lists the tab's main keys.
 func (m visitsTab) ShortHelp() []key.Binding {
 	k := m.env.keys
-	if m.mode == visitsForm || m.searching {
+	if m.mode == visitsForm || m.search.open {
 		return []key.Binding{k.Submit, k.Back}
 	}
 	return []key.Binding{k.New, k.CheckOut, k.Search, k.PrevDay, k.NextDay}
@@ -466,7 +452,7 @@ func (m visitsTab) View() string {
 	}
 	var b strings.Builder
 	b.WriteString(st.heading.Render(clip(head, m.width)) + "\n")
-	if m.searching {
+	if m.search.open {
 		b.WriteString(m.search.View() + "\n")
 	} else {
 		b.WriteString("\n")

@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// searchBox is the one-line search a list opens with /: enter asks for what
+// was typed, esc closes the box and leaves the list as it was.
+type searchBox struct {
+	input lineInput
+	open  bool // the box has the focus, so keys are typing
+}
+
+func newSearchBox(prompt string, limit int) searchBox {
+	return searchBox{input: lineInput{Prompt: prompt, CharLimit: limit}}
+}
+
+// start opens the box holding text, the cursor at its end.
+func (s searchBox) start(text string) searchBox {
+	s.open = true
+	s.input.SetValue(text)
+	s.input.Focus()
+	return s
+}
+
+// query is the search as typed, without the spaces around it.
+func (s searchBox) query() string { return strings.TrimSpace(s.input.Value()) }
+
+// Update edits the text; enter closes the box with formSubmit, esc with
+// formCancel.
+func (s searchBox) Update(msg tea.KeyMsg) (searchBox, tea.Cmd, formAction) {
+	var act formAction
+	switch msg.String() {
+	case "esc":
+		act = formCancel
+	case "enter":
+		act = formSubmit
+	default:
+		var cmd tea.Cmd
+		s.input, cmd = s.input.Update(msg)
+		return s, cmd, formNone
+	}
+	s.open = false
+	s.input.Blur()
+	return s, nil, act
+}
+
+// View draws the prompt and the text.
+func (s searchBox) View() string { return s.input.View() }
