@@ -98,9 +98,7 @@ func (m bookingsTab) load() tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := e.ctx()
 		defer cancel()
-		if day.IsZero() {
-			day = e.db.Today()
-		}
+		day = e.shownDay(day)
 		vs, err := e.db.Venues(ctx, false)
 		if err != nil {
 			return errMsg{err}
@@ -364,6 +362,10 @@ func (m bookingsTab) clashText(c *store.Booking) string {
 }
 
 func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
+	if day, ok := pageDay(m.env, m.day, msg); ok {
+		m.day, m.table.cursor = day, 0
+		return m, m.load()
+	}
 	k := m.env.keys
 	h := m.tableHeight()
 	sel, ok := m.selected()
@@ -372,20 +374,6 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.table.move(-1, h)
 	case key.Matches(msg, k.Down):
 		m.table.move(1, h)
-	case key.Matches(msg, k.PrevDay), key.Matches(msg, k.NextDay), key.Matches(msg, k.Today):
-		if m.day.IsZero() {
-			m.day = m.env.db.Today()
-		}
-		switch {
-		case key.Matches(msg, k.PrevDay):
-			m.day = m.day.AddDays(-1)
-		case key.Matches(msg, k.NextDay):
-			m.day = m.day.AddDays(1)
-		default:
-			m.day = m.env.db.Today()
-		}
-		m.table.cursor = 0
-		return m, m.load()
 	case key.Matches(msg, k.New), key.Matches(msg, k.Series):
 		m.series = key.Matches(msg, k.Series)
 		m.form = m.bookingForm(m.series)
@@ -583,10 +571,7 @@ func (m bookingsTab) View() string {
 	if m.mode != bookingsList {
 		return m.form.View(m.width, st, "", "")
 	}
-	day := m.day
-	if day.IsZero() {
-		day = e.db.Today()
-	}
+	day := e.shownDay(m.day)
 	pending := 0
 	for _, b := range m.bookings {
 		if b.Status == store.BookingPending {

@@ -63,9 +63,7 @@ func renderLog(e *env, day store.Day, format string) ([]byte, error) {
 func (m dailyTab) load() tea.Cmd {
 	e, day := m.env, m.day
 	return func() tea.Msg {
-		if day.IsZero() {
-			day = e.db.Today()
-		}
+		day = e.shownDay(day)
 		out, err := renderLog(e, day, "text")
 		if err != nil {
 			return errMsg{err}
@@ -107,21 +105,12 @@ func (m dailyTab) Update(msg tea.Msg) (dailyTab, tea.Cmd) {
 		if m.env == nil {
 			return m, nil
 		}
+		if day, ok := pageDay(m.env, m.day, msg); ok {
+			m.day = day
+			return m, m.load()
+		}
 		k := m.env.keys
 		switch {
-		case key.Matches(msg, k.PrevDay), key.Matches(msg, k.NextDay), key.Matches(msg, k.Today):
-			if m.day.IsZero() {
-				m.day = m.env.db.Today()
-			}
-			switch {
-			case key.Matches(msg, k.PrevDay):
-				m.day = m.day.AddDays(-1)
-			case key.Matches(msg, k.NextDay):
-				m.day = m.day.AddDays(1)
-			default:
-				m.day = m.env.db.Today()
-			}
-			return m, m.load()
 		case key.Matches(msg, k.Print):
 			return m, printCmd(m.env.db, "daily-"+m.day.Compact(), m.text, m.env.lang)
 		case key.Matches(msg, k.Export):
@@ -154,10 +143,7 @@ func (m dailyTab) FullHelp() [][]key.Binding {
 // View draws the heading and the scrolled log.
 func (m dailyTab) View() string {
 	e := m.env
-	day := m.day
-	if day.IsZero() {
-		day = e.db.Today()
-	}
+	day := e.shownDay(m.day)
 	head := e.st.heading.Render(clip(fmt.Sprintf(e.tr(txtDailyTitle), e.dayTitle(day)), m.width))
 	body := m.view.View()
 	if strings.TrimSpace(m.text) == "" {

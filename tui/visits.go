@@ -90,9 +90,7 @@ func (m visitsTab) load() tea.Cmd {
 			}
 			return visitsLoadedMsg{day: day, query: q, visits: vs}
 		}
-		if day.IsZero() {
-			day = db.Today()
-		}
+		day = e.shownDay(day)
 		vs, err := db.VisitsOn(ctx, day)
 		if err != nil {
 			return errMsg{err}
@@ -270,6 +268,10 @@ func (m visitsTab) Update(msg tea.Msg) (visitsTab, tea.Cmd) {
 func notice(s string) tea.Cmd { return func() tea.Msg { return noticeMsg(s) } }
 
 func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
+	if day, ok := pageDay(m.env, m.day, msg); ok {
+		m.day, m.query, m.table.cursor = day, "", 0
+		return m, m.load()
+	}
 	k := m.env.keys
 	h := m.tableHeight()
 	switch {
@@ -277,21 +279,6 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		m.table.move(-1, h)
 	case key.Matches(msg, k.Down):
 		m.table.move(1, h)
-	case key.Matches(msg, k.PrevDay), key.Matches(msg, k.NextDay), key.Matches(msg, k.Today):
-		if m.day.IsZero() {
-			m.day = m.env.db.Today()
-		}
-		switch {
-		case key.Matches(msg, k.PrevDay):
-			m.day = m.day.AddDays(-1)
-		case key.Matches(msg, k.NextDay):
-			m.day = m.day.AddDays(1)
-		default:
-			m.day = m.env.db.Today()
-		}
-		m.query = ""
-		m.table.cursor = 0
-		return m, m.load()
 	case key.Matches(msg, k.New):
 		m.mode = visitsForm
 		m.form = m.newVisitForm()
@@ -444,11 +431,7 @@ func (m visitsTab) View() string {
 		for _, v := range m.visits {
 			people += v.Headcount
 		}
-		day := m.day
-		if day.IsZero() {
-			day = e.db.Today()
-		}
-		head = fmt.Sprintf(e.tr(txtVisitsOn), e.dayTitle(day), len(m.visits), people)
+		head = fmt.Sprintf(e.tr(txtVisitsOn), e.dayTitle(e.shownDay(m.day)), len(m.visits), people)
 	}
 	var b strings.Builder
 	b.WriteString(st.heading.Render(clip(head, m.width)) + "\n")
