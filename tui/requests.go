@@ -306,22 +306,13 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 			return m, loadRequestCmd(m.env, m.req.ID)
 		}
 	case key.Matches(msg, k.Status):
-		m.status++
-		if m.status >= len(store.RequestStatuses) {
-			m.status = -1
-		}
-		m.callback = false
+		m.status, m.callback = nextFilter(m.status, len(store.RequestStatuses)), false
 		return m, m.load()
 	case key.Matches(msg, k.Category):
-		m.category++
-		if m.category >= len(store.Categories) {
-			m.category = -1
-		}
-		m.callback = false
+		m.category, m.callback = nextFilter(m.category, len(store.Categories)), false
 		return m, m.load()
 	case key.Matches(msg, k.Overdue):
-		m.overdue = !m.overdue
-		m.callback = false
+		m.overdue, m.callback = !m.overdue, false
 		return m, m.load()
 	case key.Matches(msg, k.Callback):
 		m.callback = !m.callback
@@ -336,6 +327,14 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// nextFilter steps a filter through its n choices, then back to -1, all.
+func nextFilter(i, n int) int {
+	if i+1 >= n {
+		return -1
+	}
+	return i + 1
 }
 
 func (m requestsTab) updateSearch(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
