@@ -284,17 +284,7 @@ func (m *Model) capturing() bool {
 	case stageStaff:
 		return m.staff.capturing()
 	}
-	switch m.active {
-	case tabToday:
-		return m.today.capturing()
-	case tabVisits:
-		return m.visits.capturing()
-	case tabRequests:
-		return m.requests.capturing()
-	case tabBookings:
-		return m.bookings.capturing()
-	}
-	return false
+	return m.shown().capturing()
 }
 
 // dirty reports whether a form holds input that quitting would lose.
@@ -432,20 +422,31 @@ func (m *Model) switchTab(i int) tea.Cmd {
 }
 
 // activeLoad reloads what the shown tab displays.
-func (m *Model) activeLoad() tea.Cmd {
+func (m *Model) activeLoad() tea.Cmd { return m.shown().load() }
+
+// tab is what the root asks of the tab on show. Each tab's own type answers
+// it; Update and SetSize return that concrete type, so they are not here.
+type tab interface {
+	capturing() bool
+	load() tea.Cmd
+	View() string
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+}
+
+// shown is the tab on show.
+func (m *Model) shown() tab {
 	switch m.active {
-	case tabToday:
-		return m.today.load()
 	case tabVisits:
-		return m.visits.load()
+		return &m.visits
 	case tabRequests:
-		return m.requests.load()
+		return &m.requests
 	case tabBookings:
-		return m.bookings.load()
+		return &m.bookings
 	case tabDaily:
-		return m.daily.load()
+		return &m.daily
 	}
-	return nil
+	return &m.today
 }
 
 // layout hands each part the room left between the header and the footer.
@@ -477,18 +478,7 @@ func (m *Model) View() string {
 	case m.showQR:
 		content = m.qr.View()
 	default:
-		switch m.active {
-		case tabToday:
-			content = m.today.View()
-		case tabVisits:
-			content = m.visits.View()
-		case tabRequests:
-			content = m.requests.View()
-		case tabBookings:
-			content = m.bookings.View()
-		case tabDaily:
-			content = m.daily.View()
-		}
+		content = m.shown().View()
 	}
 	content = clipLines(content, m.width, max(body, 0))
 	if n := lipgloss.Height(content); n < body {
@@ -616,25 +606,13 @@ func (m *Model) globalKeys() []key.Binding {
 }
 
 func (m *Model) shortHelp() []key.Binding {
-	var own []key.Binding
 	switch {
 	case m.stage != stageDesk:
 		return []key.Binding{m.env.keys.ForceQuit}
 	case m.showQR:
 		return []key.Binding{m.env.keys.Back, m.env.keys.QRPage}
 	}
-	switch m.active {
-	case tabToday:
-		own = m.today.ShortHelp()
-	case tabVisits:
-		own = m.visits.ShortHelp()
-	case tabRequests:
-		own = m.requests.ShortHelp()
-	case tabBookings:
-		own = m.bookings.ShortHelp()
-	case tabDaily:
-		own = m.daily.ShortHelp()
-	}
+	own := m.shown().ShortHelp()
 	if m.capturing() {
 		return own
 	}
@@ -643,18 +621,5 @@ func (m *Model) shortHelp() []key.Binding {
 
 func (m *Model) fullHelpKeys() [][]key.Binding {
 	k := m.env.keys
-	var own [][]key.Binding
-	switch m.active {
-	case tabToday:
-		own = m.today.FullHelp()
-	case tabVisits:
-		own = m.visits.FullHelp()
-	case tabRequests:
-		own = m.requests.FullHelp()
-	case tabBookings:
-		own = m.bookings.FullHelp()
-	case tabDaily:
-		own = m.daily.FullHelp()
-	}
-	return append(own, []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5}, []key.Binding{k.NextTab, k.PrevTab, k.QR, k.Help, k.Quit, k.ForceQuit})
+	return append(m.shown().FullHelp(), []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5}, []key.Binding{k.NextTab, k.PrevTab, k.QR, k.Help, k.Quit, k.ForceQuit})
 }
