@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -281,10 +282,8 @@ func (m bookingsTab) Update(msg tea.Msg) (bookingsTab, tea.Cmd) {
 			m.table.marks = append(m.table.marks, mark)
 		}
 		if m.focusID != 0 {
-			for i, x := range msg.bookings {
-				if x.ID == m.focusID {
-					m.table.cursor, m.detail = i, true
-				}
+			if i := slices.IndexFunc(msg.bookings, func(b store.Booking) bool { return b.ID == m.focusID }); i >= 0 {
+				m.table.cursor, m.detail = i, true
 			}
 			m.focusID = 0
 		}
@@ -467,12 +466,7 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 	return m, cmd
 }
 
-func (m bookingsTab) selected() (store.Booking, bool) {
-	if m.table.cursor < 0 || m.table.cursor >= len(m.bookings) {
-		return store.Booking{}, false
-	}
-	return m.bookings[m.table.cursor], true
-}
+func (m bookingsTab) selected() (store.Booking, bool) { return rowAt(m.bookings, m.table.cursor) }
 
 func (m bookingsTab) row(b store.Booking) []string {
 	e := m.env

@@ -128,6 +128,16 @@ func (t *table) move(d, h int) {
 	t.clampCursor(h)
 }
 
+// rowAt is the record behind row i of a table listing list; ok is false
+// when i is no row of it.
+func rowAt[T any](list []T, i int) (_ T, ok bool) {
+	if i < 0 || i >= len(list) {
+		var none T
+		return none, false
+	}
+	return list[i], true
+}
+
 // render draws the heading and up to h-1 rows; st marks the cursor row.
 func (t *table) render(w, h int, st styles, focused bool) string {
 	ws := t.widths(w)

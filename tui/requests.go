@@ -299,8 +299,8 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 		m.mode = requestsForm
 		m.form = m.newRequestForm()
 	case key.Matches(msg, k.Enter):
-		if m.table.cursor >= 0 && m.table.cursor < len(m.list) {
-			m.req = m.list[m.table.cursor]
+		if r, ok := rowAt(m.list, m.table.cursor); ok {
+			m.req = r
 			m.events = nil
 			m.mode = requestsDetail
 			return m, loadRequestCmd(m.env, m.req.ID)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -222,10 +223,8 @@ func (m visitsTab) Update(msg tea.Msg) (visitsTab, tea.Cmd) {
 			m.table.rows = append(m.table.rows, m.row(v))
 		}
 		if m.focusID != 0 {
-			for i, v := range msg.visits {
-				if v.ID == m.focusID {
-					m.table.cursor, m.detail = i, true
-				}
+			if i := slices.IndexFunc(msg.visits, func(v store.Visit) bool { return v.ID == m.focusID }); i >= 0 {
+				m.table.cursor, m.detail = i, true
 			}
 			m.focusID = 0
 		}
@@ -363,12 +362,7 @@ func (m visitsTab) updateForm(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 	return m, cmd
 }
 
-func (m visitsTab) selected() (store.Visit, bool) {
-	if m.table.cursor < 0 || m.table.cursor >= len(m.visits) {
-		return store.Visit{}, false
-	}
-	return m.visits[m.table.cursor], true
-}
+func (m visitsTab) selected() (store.Visit, bool) { return rowAt(m.visits, m.table.cursor) }
 
 func (m visitsTab) row(v store.Visit) []string {
 	e := m.env
