@@ -500,11 +500,7 @@ func (m requestsTab) View() string {
 	}
 	var b strings.Builder
 	b.WriteString(st.heading.Render(clip(head, m.width)) + "\n")
-	if m.search.open {
-		b.WriteString(m.search.View() + "\n")
-	} else {
-		b.WriteString("\n")
-	}
+	b.WriteString(m.search.View() + "\n")
 	m.table.cols = m.columns()
 	b.WriteString(m.table.render(m.width, m.tableHeight()+1, st, true))
 	return b.String()

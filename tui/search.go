@@ -47,5 +47,11 @@ func (s searchBox) Update(msg tea.KeyMsg) (searchBox, tea.Cmd, formAction) {
 	return s, nil, act
 }
 
-// View draws the prompt and the text.
-func (s searchBox) View() string { return s.input.View() }
+// View draws the prompt and the text while the box is open, and nothing once
+// it is closed, so the line stays blank.
+func (s searchBox) View() string {
+	if !s.open {
+		return ""
+	}
+	return s.input.View()
+}
