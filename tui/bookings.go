@@ -365,14 +365,12 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.day, m.table.cursor = day, 0
 		return m, m.load()
 	}
+	if m.table.moveByKey(msg, m.env.keys, m.tableHeight()) {
+		return m, nil
+	}
 	k := m.env.keys
-	h := m.tableHeight()
 	sel, ok := m.selected()
 	switch {
-	case key.Matches(msg, k.Up):
-		m.table.move(-1, h)
-	case key.Matches(msg, k.Down):
-		m.table.move(1, h)
 	case key.Matches(msg, k.New), key.Matches(msg, k.Series):
 		m.series = key.Matches(msg, k.Series)
 		m.form = m.bookingForm(m.series)

@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -126,6 +128,20 @@ func (t *table) clampCursor(h int) {
 func (t *table) move(d, h int) {
 	t.cursor += d
 	t.clampCursor(h)
+}
+
+// moveByKey moves the cursor of a table h rows high for ↑ and ↓, and
+// reports whether msg was one of them.
+func (t *table) moveByKey(msg tea.KeyMsg, k keyMap, h int) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		t.move(-1, h)
+	case key.Matches(msg, k.Down):
+		t.move(1, h)
+	default:
+		return false
+	}
+	return true
 }
 
 // rowAt is the record behind row i of a table listing list; ok is false

@@ -288,13 +288,11 @@ func (m requestsTab) Update(msg tea.Msg) (requestsTab, tea.Cmd) {
 }
 
 func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
+	if m.table.moveByKey(msg, m.env.keys, m.tableHeight()) {
+		return m, nil
+	}
 	k := m.env.keys
-	h := m.tableHeight()
 	switch {
-	case key.Matches(msg, k.Up):
-		m.table.move(-1, h)
-	case key.Matches(msg, k.Down):
-		m.table.move(1, h)
 	case key.Matches(msg, k.New):
 		m.mode = requestsForm
 		m.form = m.newRequestForm()

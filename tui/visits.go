@@ -271,13 +271,11 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		m.day, m.query, m.table.cursor = day, "", 0
 		return m, m.load()
 	}
+	if m.table.moveByKey(msg, m.env.keys, m.tableHeight()) {
+		return m, nil
+	}
 	k := m.env.keys
-	h := m.tableHeight()
 	switch {
-	case key.Matches(msg, k.Up):
-		m.table.move(-1, h)
-	case key.Matches(msg, k.Down):
-		m.table.move(1, h)
 	case key.Matches(msg, k.New):
 		m.mode = visitsForm
 		m.form = m.newVisitForm()
