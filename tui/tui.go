@@ -445,8 +445,9 @@ func (m *Model) shown() tab {
 		return &m.bookings
 	case tabDaily:
 		return &m.daily
+	default:
+		return &m.today
 	}
-	return &m.today
 }
 
 // layout hands each part the room left between the header and the footer.
