@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -65,31 +64,31 @@ const watchInterval = 250 * time.Millisecond
 // startWatch reads the file's data_version before Open returns, so that
 // every write another process commits after that is noticed, and leaves a
 // goroutine watching it.
+//
+// It asks the writer connection: data_version moves on a connection only
+// when some other connection commits, and the writer is the only connection
+// of this process that commits, so every change it sees is another process's
+// (or another *DB's) write. This process's own writes publish their own
+// events as they commit and do not come back as external ones.
 func (db *DB) startWatch() error {
-	conn, err := db.r.Conn(context.Background())
-	if err != nil {
-		return translate(fmt.Errorf("watch %s: %w", db.path, err))
-	}
 	var last int64
-	err = retryBusy(func() error { return conn.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&last) })
+	err := retryBusy(func() error {
+		return db.w.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&last)
+	})
 	if err != nil {
-		conn.Close()
 		return translate(fmt.Errorf("watch %s: %w", db.path, err))
 	}
 	db.stopWatch = make(chan struct{})
 	db.watchDone = make(chan struct{})
-	go db.watch(conn, last)
+	go db.watch(last)
 	return nil
 }
 
-// watch notices commits by other connections through PRAGMA data_version,
-// which changes on a connection when anyone else commits to the file. This
-// process's own writer moves it too; telling the two apart would risk missing
-// another process's write that landed in the same tick, and a spare reload
-// costs less than a missed one.
-func (db *DB) watch(conn *sql.Conn, last int64) {
+// watch polls the writer connection's data_version and announces a change
+// as KindExternal. Between write batches the connection is idle, so a poll
+// waits at most one batch.
+func (db *DB) watch(last int64) {
 	defer close(db.watchDone)
-	defer conn.Close()
 	ctx := context.Background()
 	tick := time.NewTicker(watchInterval)
 	defer tick.Stop()
@@ -100,7 +99,7 @@ func (db *DB) watch(conn *sql.Conn, last int64) {
 		case <-tick.C:
 		}
 		var v int64
-		if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		if err := db.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
 			continue
 		}
 		if v != last {

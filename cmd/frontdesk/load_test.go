@@ -59,8 +59,9 @@ func heapAfterGC() uint64 {
 // images for dur against a real kiosk on loopback, with sse open event
 // streams and a desk model refreshing on every change in the same process.
 func mixedLoad(t *testing.T, dur time.Duration, conns, sse int) loadFigures {
-	db, base, _ := startKiosk(t)
-	posts := map[string]string{"request": scanForm(t, base, "request"), "checkin": scanForm(t, base, "checkin")}
+	db, base, venueID := startKiosk(t)
+	posts := map[string]string{"request": scanForm(t, base, "request"), "checkin": scanForm(t, base, "checkin"), "booking": scanForm(t, base, "booking")}
+	tomorrow := db.Today().AddDays(1).String()
 	qr := regexpFind(t, get(t, base+"/"), `id="qr-booking" src="([^"]+)"`)
 
 	// The desk, headless: it subscribes to the store and reloads on change.
@@ -134,9 +135,14 @@ func mixedLoad(t *testing.T, dur time.Duration, conns, sse int) loadFigures {
 				case p < 2:
 					kind, method, target = "request", "POST", posts["request"]
 					body = url.Values{"name": {"负载"}, "phone": {"13812345678"}, "category": {"other"}, "description": {fmt.Sprintf("混合负载 %d-%d", c, i)}}
-				case p < 4:
+				case p < 3:
 					kind, method, target = "checkin", "POST", posts["checkin"]
 					body = url.Values{"name": {fmt.Sprintf("访客%d", c)}, "purpose": {"consult"}, "headcount": {"1"}}
+				case p < 4:
+					// Pending requests for one slot do not block each other;
+					// each one changes what the lobby shows.
+					kind, method, target = "booking", "POST", posts["booking"]
+					body = validForm("booking", venueID, tomorrow)
 				case p < 7 && len(mine) > 0:
 					kind, method, target = "status", "GET", base+"/s/"+mine[rng.IntN(len(mine))]
 				case p < 9:
@@ -225,7 +231,7 @@ func (f loadFigures) print(t *testing.T) {
 	t.Logf("mixed load: %d requests in %v (%.0f/s); errors %d; 'database is locked' %d; SSE lines %d; desk updates %d; heap %.1f MB → %.1f MB",
 		total, f.elapsed.Round(time.Millisecond), float64(total)/f.elapsed.Seconds(), f.errors, f.locked, f.sseEvents, f.deskUpdate,
 		float64(f.heapStart)/1e6, float64(f.heapEnd)/1e6)
-	for _, k := range []string{"request", "checkin", "status", "lobby", "qr"} {
+	for _, k := range []string{"request", "checkin", "booking", "status", "lobby", "qr"} {
 		t.Logf("  %-8s %6d  p50 %-10v p99 %v", k, f.requests[k], f.p50[k].Round(time.Microsecond), f.p99[k].Round(time.Microsecond))
 	}
 }
@@ -234,7 +240,7 @@ func (f loadFigures) check(t *testing.T) {
 	if f.errors > 0 || f.locked > 0 {
 		t.Errorf("got %d errors and %d 'database is locked', want none", f.errors, f.locked)
 	}
-	for _, k := range []string{"request", "checkin", "status", "lobby", "qr"} {
+	for _, k := range []string{"request", "checkin", "booking", "status", "lobby", "qr"} {
 		if f.requests[k] == 0 {
 			t.Errorf("no %s requests were made", k)
 		}
