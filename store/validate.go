@@ -66,8 +66,18 @@ func NormalizePhone(s string) (string, bool) {
 	if strings.HasPrefix(strings.TrimSpace(s), "+") && !strings.HasPrefix(d, "86") {
 		return "", false
 	}
-	if len(d) == 13 && strings.HasPrefix(d, "86") {
-		d = d[2:]
+	// No Chinese number starts with 86, so a leading 86 is the country code.
+	// Written that way a landline drops its trunk 0 (+86 10 6234 5678), which
+	// comes back here; some people keep it (+86 010 …).
+	if rest, ok := strings.CutPrefix(d, "86"); ok && len(rest) >= 9 {
+		switch {
+		case rest[0] == '1' && len(rest) == 11 && rest[1] >= '3' && rest[1] <= '9':
+			d = rest
+		case rest[0] == '0':
+			d = rest
+		default:
+			d = "0" + rest
+		}
 	}
 	switch {
 	case len(d) == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9':
