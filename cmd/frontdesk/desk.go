@@ -28,12 +28,23 @@ func kioskFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.QRTTL, "qr-ttl", "10m", m.text("二维码有效期（每隔这么久换码，30 分钟内仍可用）；0 为固定码", "QR token rotation period (accepted for 30m); 0 for static codes"))
 }
 
+// qrTTL reads --qr-ttl, which the desk and serve share.
+func (m *Main) qrTTL() (time.Duration, error) {
+	ttl, err := time.ParseDuration(m.QRTTL)
+	if err != nil || ttl < 0 {
+		return 0, fmt.Errorf("%s", m.text(
+			fmt.Sprintf("--qr-ttl “%s” 不是有效的时长，例如 10m、1h，0 为固定码", m.QRTTL),
+			fmt.Sprintf("--qr-ttl %q is not a duration such as 10m or 1h (0 for static codes)", m.QRTTL)))
+	}
+	return ttl, nil
+}
+
 // runDesk runs the terminal UI with the kiosk in the same process. The kiosk
 // stops gracefully when the UI ends or a signal arrives.
 func (m *Main) runDesk(ctx context.Context) error {
-	ttl, err := time.ParseDuration(m.QRTTL)
+	ttl, err := m.qrTTL()
 	if err != nil {
-		return fmt.Errorf("--qr-ttl: %v", err)
+		return err
 	}
 	in, out := m.Stdin, m.Stdout
 	if !isTerminal(in) || !isTerminal(out) {

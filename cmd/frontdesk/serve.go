@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"net"
-	"time"
 
 	"frontdesk/kiosk"
 )
@@ -22,11 +21,9 @@ func (m *Main) runServe(ctx context.Context) error {
 	if err := m.requireInit(); err != nil {
 		return err
 	}
-	ttl, err := time.ParseDuration(m.QRTTL)
-	if err != nil || ttl < 0 {
-		return fmt.Errorf("%s", m.text(
-			fmt.Sprintf("--qr-ttl “%s” 不是有效的时长，例如 10m、1h，0 为固定码", m.QRTTL),
-			fmt.Sprintf("--qr-ttl %q is not a duration such as 10m or 1h (0 for static codes)", m.QRTTL)))
+	ttl, err := m.qrTTL()
+	if err != nil {
+		return err
 	}
 	if m.RateLimit < 0 {
 		return fmt.Errorf("%s", m.text("--rate-limit 不能为负数", "--rate-limit cannot be negative"))
