@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 )
 
@@ -103,6 +104,11 @@ func (db *DB) watch(last int64) {
 			continue
 		}
 		if v != last {
+			// Another process may have changed the settings (a new center
+			// name, zone or kiosk secret): they are small, so read them again.
+			if err := db.loadSettings(ctx); err != nil {
+				slog.Warn("reload settings after an external write", "err", err)
+			}
 			// Stamped by the real clock: DB.Now may be replaced at any time
 			// by the goroutine that owns the DB, and reading it here would
 			// race with that.

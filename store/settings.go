@@ -195,3 +195,22 @@ func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 	}
 	return db.loadSettings(ctx)
 }
+
+// RotateSecret replaces the kiosk's signing secret. Every QR token and staff
+// link made with the old one stops working at once, printed posters of
+// static codes included; processes sharing the file pick the new one up
+// within a second.
+func (db *DB) RotateSecret(ctx context.Context) error {
+	secret := make([]byte, 32)
+	rand.Read(secret)
+	err := db.write(ctx, func(t *tx) error {
+		_, err := t.Exec(`INSERT INTO settings (key, value) VALUES ('secret', ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, hex.EncodeToString(secret))
+		t.publish(KindSettings, "secret", 0, "desk")
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return db.loadSettings(ctx)
+}

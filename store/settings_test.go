@@ -174,3 +174,38 @@ func TestLabels(t *testing.T) {
 		t.Errorf("LabelOf an unknown code: got %+v, want the code as its name", got)
 	}
 }
+
+// TestRotateSecret: a new secret replaces the old one, and another process
+// on the same file (a kiosk) picks it up without a restart, as it does a new
+// center name.
+func TestRotateSecret(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "secret.db")
+	desk, _ := mustOpenAt(t, path, "")
+	kiosk, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { kiosk.Close() })
+	before := string(desk.Settings().Secret)
+	if got := string(kiosk.Settings().Secret); got != before {
+		t.Fatal("two opens of one file disagree on the secret")
+	}
+	if err := desk.RotateSecret(ctx); err != nil {
+		t.Fatal(err)
+	}
+	after := string(desk.Settings().Secret)
+	if after == before || len(after) != 32 {
+		t.Fatalf("secret after rotating: %d bytes, changed %v; want 32 new bytes", len(after), after != before)
+	}
+	if err := desk.Init(ctx, store.InitInput{Center: "改名后的中心"}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for string(kiosk.Settings().Secret) != after || kiosk.Settings().CenterName != "改名后的中心" {
+		if time.Now().After(deadline) {
+			t.Fatalf("the other process still has center %q and the old secret: %v",
+				kiosk.Settings().CenterName, string(kiosk.Settings().Secret) == before)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -64,6 +64,7 @@ type Main struct {
 	Center    string
 	TZ        string
 	Venues    []string
+	NewSecret bool
 	Seed      int64
 	Date      string
 	From, To  string

@@ -170,3 +170,35 @@ func TestVersion(t *testing.T) {
 		t.Errorf("got %q, %v; want a version line", out, err)
 	}
 }
+
+func TestInitNewSecret(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if _, _, err := runMain(t, "init", "--db", db, "--center", "c"); err != nil {
+		t.Fatal(err)
+	}
+	secret := func() string {
+		s, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		return string(s.Settings().Secret)
+	}
+	before := secret()
+	if _, _, err := runMain(t, "init", "--db", db, "--center", "c"); err != nil {
+		t.Fatal(err)
+	}
+	if secret() != before {
+		t.Fatal("init without --new-secret changed the secret")
+	}
+	out, _, err := runMain(t, "init", "--db", db, "--center", "c", "--new-secret")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "已更换扫码签名密钥") {
+		t.Errorf("got %q, want it to say the secret changed", out)
+	}
+	if after := secret(); after == before || len(after) != 32 {
+		t.Errorf("secret after --new-secret: %d bytes, changed %v; want 32 new bytes", len(after), after != before)
+	}
+}

@@ -14,6 +14,7 @@ func initFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.TZ, "tz", "", m.text("时区，默认 Asia/Shanghai", "time zone, default Asia/Shanghai"))
 	fs.Var((*multiFlag)(&m.Venues), "venue", m.text("场地“名称:容纳人数[:08:00-21:00]”，可重复", `a venue "NAME:CAPACITY[:08:00-21:00]", repeatable`))
 	fs.StringVar(&m.Staff, "staff", "", m.text("第一位工作人员（负责人）", "the first staff member (manager)"))
+	fs.BoolVar(&m.NewSecret, "new-secret", false, m.text("更换扫码签名密钥：旧二维码（含打印的固定码）和台账链接立即失效", "replace the kiosk's signing secret: old QR codes (printed static ones too) and daily-log links stop working"))
 }
 
 func (m *Main) runInit(ctx context.Context) error {
@@ -31,6 +32,13 @@ func (m *Main) runInit(ctx context.Context) error {
 	venues, err := m.DB.Venues(ctx, false)
 	if err != nil {
 		return err
+	}
+	if m.NewSecret {
+		if err := m.DB.RotateSecret(ctx); err != nil {
+			return err
+		}
+		fmt.Fprintln(m.Stdout, m.text("已更换扫码签名密钥：旧二维码和台账链接已失效，请重新打印固定码。",
+			"the kiosk's signing secret is new: old QR codes and daily-log links no longer work; reprint static codes."))
 	}
 	s := m.DB.Settings()
 	fmt.Fprintf(m.Stdout, m.text("已设置：%s（时区 %s），场地 %d 个，数据库 %s\n", "set up: %s (time zone %s), %d venues, database %s\n"),
