@@ -16,6 +16,7 @@ type formField struct {
 	name    string
 	label   string
 	input   lineInput
+	initial string        // what the form put there itself, such as a default
 	choices []store.Label // non-nil: a choice, cycled with ←/→
 	choice  int
 	err     string
@@ -51,7 +52,7 @@ func (f *form) text(name, label, value string, limit int) {
 	in.Prompt = ""
 	in.CharLimit = limit
 	in.SetValue(value)
-	f.fields = append(f.fields, formField{name: name, label: label, input: in})
+	f.fields = append(f.fields, formField{name: name, label: label, input: in, initial: value})
 	f.refocus()
 }
 
@@ -153,10 +154,11 @@ func (f *form) focused() string {
 	return ""
 }
 
-// dirty reports whether anything was typed.
+// dirty reports whether anything was typed: a field that holds more than the
+// default the form started it with.
 func (f *form) dirty() bool {
 	for _, ff := range f.fields {
-		if ff.choices == nil && strings.TrimSpace(ff.input.Value()) != "" {
+		if ff.choices == nil && strings.TrimSpace(ff.input.Value()) != strings.TrimSpace(ff.initial) {
 			return true
 		}
 	}

@@ -251,3 +251,31 @@ func TestKioskStatusStaysInSight(t *testing.T) {
 		}
 	}
 }
+
+// TestQuitUntouchedForm: the defaults a form starts with (a venue's hours,
+// a headcount of 1) are not input to lose, so ctrl+c quits at once; what
+// was typed still makes it ask.
+func TestQuitUntouchedForm(t *testing.T) {
+	db, _ := mustOpen(t, false)
+	d := newDriver(t, db, Options{})
+	d.key("ctrl+c")
+	if !d.quit || d.m.confirmQuit {
+		t.Fatalf("ctrl+c on the untouched setup: quit %v, asking %v; want quit", d.quit, d.m.confirmQuit)
+	}
+
+	db2, clk := mustOpen(t, true)
+	seed(t, db2, clk)
+	d = newDriver(t, db2, Options{Staff: "王芳"})
+	d.key("2", "n")
+	d.key("ctrl+c")
+	if !d.quit {
+		t.Fatal("ctrl+c on an untouched new-visit form asked instead of quitting")
+	}
+	d = newDriver(t, db2, Options{Staff: "王芳"})
+	d.key("2", "n")
+	d.typ("张")
+	d.key("ctrl+c")
+	if d.quit || !d.m.confirmQuit {
+		t.Fatal("ctrl+c quit a form with typed input without asking")
+	}
+}
