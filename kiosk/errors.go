@@ -48,6 +48,8 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	case store.ECONFLICT:
 		return http.StatusConflict
+	case store.EBUSY:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }

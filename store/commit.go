@@ -18,7 +18,7 @@ type writeJob struct {
 }
 
 // errClosed answers writes that arrive after Close.
-var errClosed = Errorf(EINTERNAL, "数据库已关闭", "the database is closed")
+var errClosed = Errorf(EBUSY, "系统正在关闭，请稍后再试", "the database is closing; try again shortly")
 
 // write runs fn as one write transaction and returns when it is durable.
 //

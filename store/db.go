@@ -222,7 +222,7 @@ func isBusy(err error) bool {
 		return se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked
 	}
 	var e *Error
-	return errors.As(err, &e) && e.Code == EINTERNAL && e.EN == busyEN
+	return errors.As(err, &e) && e.Code == EBUSY
 }
 
 // tx is a transaction with the one instant every row it writes shares, and
@@ -275,7 +275,7 @@ func translate(err error) error {
 		case se.Code == sqlite3.ErrConstraint:
 			return &Error{Code: EINVALID, ZH: "数据不符合要求", EN: "the data breaks a rule"}
 		case se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked:
-			return &Error{Code: EINTERNAL, ZH: "系统繁忙，请稍后再试", EN: busyEN}
+			return &Error{Code: EBUSY, ZH: "系统繁忙，请稍后再试", EN: busyEN}
 		}
 	}
 	return fmt.Errorf("store: %w", err)

@@ -11,6 +11,7 @@ const (
 	EINVALID  = "invalid"   // the input breaks a rule; Field names the field
 	ENOTFOUND = "not_found" // no such record
 	ECONFLICT = "conflict"  // the write clashes with a stored record or state
+	EBUSY     = "busy"      // the database could not be had in time (or is closing); try again
 	EINTERNAL = "internal"  // anything else; never shown to a user in detail
 )
 
