@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"io"
+	"strconv"
 )
 
 // bom opens the CSV so Excel reads it as UTF-8 and shows Chinese correctly.
@@ -15,7 +16,7 @@ const bom = "\ufeff"
 func writeCSV(out io.Writer, doc *document) error {
 	b := bufio.NewWriterSize(out, 64<<10)
 	b.WriteString(bom)
-	c := csv.NewWriter(b)
+	c := safeCSV{csv.NewWriter(b)}
 	w := words{doc.Lang}
 	block := w.t("区块", "Section")
 	first := true
@@ -63,4 +64,34 @@ func writeCSV(out io.Writer, doc *document) error {
 		return err
 	}
 	return b.Flush()
+}
+
+// safeCSV writes every cell through Neutralize, so nothing a visitor typed
+// becomes a formula in the spreadsheet that opens the export.
+type safeCSV struct{ *csv.Writer }
+
+func (c safeCSV) Write(record []string) error {
+	out := make([]string, len(record))
+	for i, cell := range record {
+		out[i] = Neutralize(cell)
+	}
+	return c.Writer.Write(out)
+}
+
+// Neutralize returns a CSV cell that a spreadsheet cannot take for a
+// formula: text beginning with = + - @, a tab or a carriage return gets a
+// leading apostrophe (the spreadsheet convention for "this is text").
+// A plain number such as -5 or +86 stays as it is: it is no formula.
+func Neutralize(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if _, err := strconv.ParseFloat(cell, 64); err == nil && cell[0] != '\t' && cell[0] != '\r' {
+			return cell
+		}
+		return "'" + cell
+	}
+	return cell
 }

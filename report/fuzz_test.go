@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -30,6 +31,7 @@ func FuzzRender(f *testing.F) {
 		}
 		// The markers make the text findable in the output even when it is
 		// as short as "<", which every page holds anyway.
+		raw := s
 		s = "⟦" + s + "⟧"
 		l := *base
 		l.Visits = append([]store.Visit(nil), base.Visits...)
@@ -37,6 +39,10 @@ func FuzzRender(f *testing.F) {
 		l.Bookings = append([]store.Booking(nil), base.Bookings...)
 		if len(l.Visits) > 0 {
 			l.Visits[0].Name, l.Visits[0].Org = s, s
+		}
+		if len(l.Visits) > 1 {
+			// Unwrapped, so the text begins a cell, where a formula would.
+			l.Visits[1].Name, l.Visits[1].Org = raw, raw
 		}
 		if len(l.Requests) > 0 {
 			l.Requests[0].Description, l.Requests[0].Name = s, s
@@ -63,8 +69,16 @@ func FuzzRender(f *testing.F) {
 				}
 				r := csv.NewReader(bytes.NewReader(out[3:]))
 				r.FieldsPerRecord = -1
-				if _, err := r.ReadAll(); err != nil {
+				recs, err := r.ReadAll()
+				if err != nil {
 					t.Fatalf("CSV does not parse: %v", err)
+				}
+				for _, rec := range recs {
+					for _, cell := range rec {
+						if isFormula(cell) {
+							t.Fatalf("CSV cell %q could run as a formula", cell)
+						}
+					}
 				}
 			case "json":
 				var v map[string]any
@@ -78,4 +92,14 @@ func FuzzRender(f *testing.F) {
 			}
 		}
 	})
+}
+
+// isFormula reports whether a spreadsheet would read cell as a formula: it
+// begins with = + - @, a tab or a carriage return and is not a plain number.
+func isFormula(cell string) bool {
+	if cell == "" || !strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return false
+	}
+	_, err := strconv.ParseFloat(cell, 64)
+	return err != nil || cell[0] == '\t' || cell[0] == '\r'
 }
