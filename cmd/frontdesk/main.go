@@ -65,6 +65,9 @@ type Main struct {
 	TZ        string
 	Venues    []string
 	NewSecret bool
+	Code      string
+	Level     string
+	Parent    string
 	Seed      int64
 	Date      string
 	From, To  string

@@ -14,11 +14,22 @@ func initFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.TZ, "tz", "", m.text("时区，默认 Asia/Shanghai", "time zone, default Asia/Shanghai"))
 	fs.Var((*multiFlag)(&m.Venues), "venue", m.text("场地“名称:容纳人数[:08:00-21:00]”，可重复", `a venue "NAME:CAPACITY[:08:00-21:00]", repeatable`))
 	fs.StringVar(&m.Staff, "staff", "", m.text("第一位工作人员（负责人）", "the first staff member (manager)"))
+	fs.StringVar(&m.Code, "code", "", m.text("中心代码（统计用区划代码：市、区 6 位，街道 9 位，社区 12 位）", "the center's code (statistical division code: 6 digits for a city or district, 9 for a street, 12 for a community)"))
+	fs.StringVar(&m.Level, "level", "", m.text("级别：city、district、street 或 community", "level: city, district, street or community"))
+	fs.StringVar(&m.Parent, "parent", "", m.text("上一级中心的代码", "the code of the center one level up"))
 	fs.BoolVar(&m.NewSecret, "new-secret", false, m.text("更换扫码签名密钥：旧二维码（含打印的固定码）和台账链接立即失效", "replace the kiosk's signing secret: old QR codes (printed static ones too) and daily-log links stop working"))
 }
 
 func (m *Main) runInit(ctx context.Context) error {
 	in := store.InitInput{Center: m.Center, TimeZone: m.TZ, Staff: m.Staff}
+	if in.Center == "" && m.DB.Settings().Initialized() {
+		// An initialised file keeps its name when init only adds to it.
+		in.Center = m.DB.Settings().CenterName
+	}
+	id, err := m.identity(ctx)
+	if err != nil {
+		return err
+	}
 	for _, s := range m.Venues {
 		v, err := store.ParseVenueSpec(s)
 		if err != nil {
@@ -28,6 +39,11 @@ func (m *Main) runInit(ctx context.Context) error {
 	}
 	if err := m.DB.Init(ctx, in); err != nil {
 		return err
+	}
+	if id.Set() {
+		if err := m.DB.SetIdentity(ctx, id); err != nil {
+			return err
+		}
 	}
 	venues, err := m.DB.Venues(ctx, false)
 	if err != nil {
@@ -43,7 +59,41 @@ func (m *Main) runInit(ctx context.Context) error {
 	s := m.DB.Settings()
 	fmt.Fprintf(m.Stdout, m.text("已设置：%s（时区 %s），场地 %d 个，数据库 %s\n", "set up: %s (time zone %s), %d venues, database %s\n"),
 		s.CenterName, s.TimeZone, len(venues), m.DBPath)
+	if id.Set() {
+		fmt.Fprintf(m.Stdout, m.text("中心代码 %s（%s），上级 %s\n", "center code %s (%s), parent %s\n"),
+			id.Code, store.LabelOf(store.Levels, id.Level).Text(m.Lang), orDash(id.Parent))
+	}
 	return nil
+}
+
+// identity is the code, level and parent init was given, over the stored
+// ones, so a second run may change one of them alone; the zero Identity when
+// init was given none.
+func (m *Main) identity(ctx context.Context) (store.Identity, error) {
+	if m.Code == "" && m.Level == "" && m.Parent == "" {
+		return store.Identity{}, nil
+	}
+	id, err := m.DB.Identity(ctx)
+	if err != nil {
+		return id, err
+	}
+	if m.Code != "" {
+		id.Code = m.Code
+	}
+	if m.Level != "" {
+		id.Level = m.Level
+	}
+	if m.Parent != "" || m.Level == store.LevelCity {
+		id.Parent = m.Parent
+	}
+	return id, id.Validate()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }
 
 func demoFlags(m *Main, fs *flag.FlagSet) {
