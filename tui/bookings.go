@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"frontdesk/store"
 )
@@ -84,10 +85,10 @@ func findBookingCmd(e *env, no string) tea.Cmd {
 // bookingErrMsg is the store's answer to a booking action it refused.
 type bookingErrMsg struct{ err error }
 
-func newBookingsTab(e *env) bookingsTab { return bookingsTab{env: e} }
+func newBookingsTab(e *env) tab { return bookingsTab{env: e} }
 
 // SetSize gives the tab its room.
-func (m bookingsTab) SetSize(w, h int) bookingsTab { m.width, m.height = w, h; return m }
+func (m bookingsTab) SetSize(w, h int) tab { m.width, m.height = w, h; return m }
 
 func (m bookingsTab) capturing() bool { return m.mode != bookingsList }
 
@@ -119,7 +120,7 @@ func (m bookingsTab) bookingForm(series bool) form {
 	if series {
 		title = e.tr(txtNewSeries)
 	}
-	f := newForm(e.lang, title)
+	f := newForm(e, title)
 	var venues []store.Label
 	for _, v := range m.venues {
 		if v.Active {
@@ -262,7 +263,7 @@ func bookingActionCmd(e *env, action string, b store.Booking, arg string) tea.Cm
 }
 
 // Update answers the tab's data and keys.
-func (m bookingsTab) Update(msg tea.Msg) (bookingsTab, tea.Cmd) {
+func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	switch msg := msg.(type) {
 	case bookingsLoadedMsg:
 		if !m.day.IsZero() && msg.day != m.day {
@@ -390,17 +391,17 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		}
 		m.prompt = prompt
 		m.target = sel
-		m.form = newForm(m.env.lang, sel.ReceiptNo+" "+sel.Title)
+		m.form = newForm(m.env, sel.ReceiptNo+" "+sel.Title)
 		m.form.text("reason", m.env.tr(txtReason), "", 200)
 		m.mode = bookingsPrompt
 	case key.Matches(msg, k.Search):
 		m.prompt = promptFind
-		m.form = newForm(m.env.lang, m.env.tr(txtFindBooking))
+		m.form = newForm(m.env, m.env.tr(txtFindBooking))
 		m.form.text("receipt", m.env.tr(txtColReceipt), "", 20)
 		m.mode = bookingsPrompt
 	case key.Matches(msg, k.Arrive):
 		m.prompt = promptArrive
-		m.form = newForm(m.env.lang, m.env.tr(txtArrivePrompt))
+		m.form = newForm(m.env, m.env.tr(txtArrivePrompt))
 		m.form.text("receipt", m.env.tr(txtColReceipt), "", 20)
 		m.mode = bookingsPrompt
 	case key.Matches(msg, k.Enter):
@@ -482,18 +483,40 @@ func (m bookingsTab) columns() []column {
 		{e.tr(txtColStatus), 7, 0}, {e.tr(txtColTitle), 8, 2}, {e.tr(txtBookOrg), 6, 1}, {e.tr(txtColArrived), 5, 0}}
 }
 
-// gridHeight is the lines the timeline takes: the heading, the scale and a
-// line per venue, then a blank line.
-func (m bookingsTab) gridHeight() int {
-	return len(drawTimeline(m.env, m.day, m.venues, nil, m.width)) + 2
+// listHead is what the list draws above its table: the heading, the
+// day's timeline and a blank line.
+func (m bookingsTab) listHead() string {
+	e := m.env
+	day := e.shownDay(m.day)
+	pending := 0
+	for _, b := range m.bookings {
+		if b.Status == store.BookingPending {
+			pending++
+		}
+	}
+	lines := []string{e.st.heading.Render(clip(fmt.Sprintf(e.tr(txtBookingsOn), e.dayTitle(day), len(m.bookings), pending), m.width))}
+	lines = append(lines, drawTimeline(e, day, m.venues, m.bookings, m.width)...)
+	return strings.Join(lines, "\n") + "\n"
 }
 
-func (m bookingsTab) tableHeight() int {
-	h := m.height - m.gridHeight() - 2
-	if m.detail {
-		h -= 4
+// listFoot is the selected booking's details under the table, when they show.
+func (m bookingsTab) listFoot() string {
+	if !m.detail {
+		return ""
 	}
-	return max(h, 1)
+	if d := m.detailView(); d != "" {
+		return "\n" + d
+	}
+	return ""
+}
+
+// tableHeight is the room between the list's head and foot.
+func (m bookingsTab) tableHeight() int {
+	h := m.height - lipgloss.Height(m.listHead())
+	if foot := m.listFoot(); foot != "" {
+		h -= lipgloss.Height(foot)
+	}
+	return max(h, 2)
 }
 
 // detailView is the selected booking in full, with the actions its status
@@ -563,23 +586,24 @@ func (m bookingsTab) View() string {
 	if m.mode != bookingsList {
 		return m.form.View(m.width, st, "", "")
 	}
-	day := e.shownDay(m.day)
-	pending := 0
-	for _, b := range m.bookings {
-		if b.Status == store.BookingPending {
-			pending++
-		}
-	}
-	var b strings.Builder
-	b.WriteString(st.heading.Render(clip(fmt.Sprintf(e.tr(txtBookingsOn), e.dayTitle(day), len(m.bookings), pending), m.width)) + "\n")
-	for _, l := range drawTimeline(e, day, m.venues, m.bookings, m.width) {
-		b.WriteString(l + "\n")
-	}
-	b.WriteString("\n")
 	m.table.cols = m.columns()
-	b.WriteString(m.table.render(m.width, m.tableHeight()+1, st, true))
-	if m.detail {
-		b.WriteString("\n\n" + m.detailView())
+	out := m.listHead() + "\n" + m.table.render(m.width, m.tableHeight(), st, true)
+	if foot := m.listFoot(); foot != "" {
+		out += "\n" + foot
 	}
-	return b.String()
+	return out
+}
+
+func (m bookingsTab) title() text            { return txtTabBookings }
+func (m bookingsTab) keeps(kind string) bool { return kind == store.KindBooking }
+
+// Open shows a booking on its day, selected with its details.
+func (m bookingsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
+	if r.kind != store.KindBooking {
+		return m, nil, false
+	}
+	if !m.dirty() {
+		m.mode, m.day, m.focusID = bookingsList, m.env.db.DayOf(r.at), r.id
+	}
+	return m, nil, true
 }

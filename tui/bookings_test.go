@@ -12,9 +12,9 @@ import (
 // selectBooking moves the bookings cursor to receipt no.
 func selectBooking(t *testing.T, d *driver, no string) {
 	t.Helper()
-	for i, b := range d.m.bookings.bookings {
+	for i, b := range d.bookings().bookings {
 		if b.ReceiptNo == no {
-			d.m.bookings.table.cursor = i
+			d.edit(func(t tab) tab { b := t.(bookingsTab); b.table.cursor = i; return b })
 			return
 		}
 	}
@@ -133,8 +133,8 @@ func TestBookingArriveAndNoShow(t *testing.T) {
 	if b, _ := db.Booking(ctx, s.approved.ID); !b.ArrivedAt.IsZero() {
 		t.Fatalf("checked in four hours early: %+v", b)
 	}
-	if !strings.Contains(d.m.bookings.form.err, "1 小时") {
-		t.Fatalf("form error = %q, want the store's check-in window", d.m.bookings.form.err)
+	if !strings.Contains(d.bookings().form.err, "1 小时") {
+		t.Fatalf("form error = %q, want the store's check-in window", d.bookings().form.err)
 	}
 	d.key("esc")
 	clk.Set(at(13, 30))
@@ -169,7 +169,7 @@ func TestBookingSeries(t *testing.T) {
 	d := newDriver(t, db, Options{Staff: "王芳"})
 	d.key("4", "right", "w")
 	// The form starts on the viewed day, 03-11; the series goes on the 10th.
-	d.m.bookings.form.set("date", "2026-03-10")
+	d.edit(func(t tab) tab { b := t.(bookingsTab); b.form.set("date", "2026-03-10"); return b })
 	fillBooking(d, "16:00", "17:30", "第二党支部", "25")
 	d.key("tab")
 	d.key("backspace")
@@ -177,7 +177,7 @@ func TestBookingSeries(t *testing.T) {
 	d.key("enter")
 	d.wantView("已预约 3 次；冲突 0 次")
 	d.key("w")
-	d.m.bookings.form.set("date", "2026-03-10")
+	d.edit(func(t tab) tab { b := t.(bookingsTab); b.form.set("date", "2026-03-10"); return b })
 	fillBooking(d, "14:30", "15:30", "第四党支部", "10")
 	d.key("tab", "backspace")
 	d.typ("4")
@@ -207,7 +207,7 @@ func TestBookingDetailOffersWhatTheStatusAllows(t *testing.T) {
 	d.wantView("13700002222", "经办: 王芳", "可办理：c 取消预约  m 未到场\n")
 	// x on an approved booking does nothing: the store's workflow has no such move.
 	d.key("x")
-	if d.m.bookings.mode != bookingsList {
+	if d.bookings().mode != bookingsList {
 		t.Fatal("x opened a reject form for an approved booking")
 	}
 }
@@ -227,7 +227,7 @@ func TestBookingFind(t *testing.T) {
 	d.key("4", "/")
 	d.typ("B-20990101-0001")
 	d.key("enter")
-	if d.m.bookings.form.err == "" {
+	if d.bookings().form.err == "" {
 		t.Fatal("no message for a booking that does not exist")
 	}
 	for range "B-20990101-0001" {
@@ -236,7 +236,7 @@ func TestBookingFind(t *testing.T) {
 	d.typ(strings.ToLower(later.ReceiptNo))
 	d.key("enter")
 	d.wantView("2026-03-19", "职工大会", "13700005555")
-	if b, ok := d.m.bookings.selected(); !ok || b.ID != later.ID {
+	if b, ok := d.bookings().selected(); !ok || b.ID != later.ID {
 		t.Fatalf("selected %+v, want %s", b, later.ReceiptNo)
 	}
 }

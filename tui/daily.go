@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"frontdesk/report"
 	"frontdesk/store"
@@ -32,12 +33,12 @@ type dailyLoadedMsg struct {
 	text string
 }
 
-func newDailyTab(e *env) dailyTab { return dailyTab{env: e, view: viewport.New(80, 10)} }
+func newDailyTab(e *env) tab { return dailyTab{env: e, view: viewport.New(80, 10)} }
 
 // SetSize gives the preview its room.
-func (m dailyTab) SetSize(w, h int) dailyTab {
+func (m dailyTab) SetSize(w, h int) tab {
 	m.width, m.height = w, h
-	m.view.Width, m.view.Height = w, max(h-2, 1)
+	m.view.Width, m.view.Height = w, max(h-lipgloss.Height(m.head()), 1)
 	if m.text != "" {
 		m.view.SetContent(clipLines(strings.TrimRight(m.text, "\n"), w, -1))
 	}
@@ -88,7 +89,7 @@ func exportCmd(e *env, day store.Day) tea.Cmd {
 }
 
 // Update scrolls, moves through days, prints and exports.
-func (m dailyTab) Update(msg tea.Msg) (dailyTab, tea.Cmd) {
+func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	switch msg := msg.(type) {
 	case dailyLoadedMsg:
 		if !m.day.IsZero() && msg.day != m.day {
@@ -143,11 +144,23 @@ func (m dailyTab) FullHelp() [][]key.Binding {
 // View draws the heading and the scrolled log.
 func (m dailyTab) View() string {
 	e := m.env
-	day := e.shownDay(m.day)
-	head := e.st.heading.Render(clip(fmt.Sprintf(e.tr(txtDailyTitle), e.dayTitle(day)), m.width))
+	head := m.head()
 	body := m.view.View()
 	if strings.TrimSpace(m.text) == "" {
 		body = e.st.muted.Render(e.tr(txtEmptyLog))
 	}
-	return head + "\n\n" + body
+	return head + "\n" + body
 }
+
+// head is what the preview draws above the log: its title and a blank line.
+func (m dailyTab) head() string {
+	e := m.env
+	return e.st.heading.Render(clip(fmt.Sprintf(e.tr(txtDailyTitle), e.dayTitle(e.shownDay(m.day))), m.width)) + "\n"
+}
+
+func (m dailyTab) title() text            { return txtTabDaily }
+func (m dailyTab) keeps(kind string) bool { return false }
+func (m dailyTab) dirty() bool            { return false }
+
+// Open keeps no record: the log is read, not opened.
+func (m dailyTab) Open(openRecordMsg) (tab, tea.Cmd, bool) { return m, nil, false }

@@ -14,8 +14,8 @@ func TestDailyLog(t *testing.T) {
 	d := newDriver(t, db, Options{Staff: "王芳"})
 	d.key("5")
 	d.wantView("2026-03-10", "城南街道党群服务中心")
-	if !strings.Contains(d.m.daily.text, "张三") {
-		t.Fatalf("the log lacks the day's visits:\n%s", d.m.daily.text)
+	if !strings.Contains(d.daily().text, "张三") {
+		t.Fatalf("the log lacks the day's visits:\n%s", d.daily().text)
 	}
 	top := d.view()
 	d.key("down", "down", "down")
@@ -38,7 +38,7 @@ func TestDailyLog(t *testing.T) {
 	}
 	d.key("left")
 	d.wantView("2026-03-09")
-	if strings.Contains(d.m.daily.text, "张三") {
+	if strings.Contains(d.daily().text, "张三") {
 		t.Fatal("the day before shows today's visits")
 	}
 }

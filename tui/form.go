@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -36,7 +37,7 @@ const (
 // form is a column of fields with errors beside them. What was typed stays
 // in the inputs whatever the store says about it.
 type form struct {
-	lang   string
+	env    *env
 	title  string
 	fields []formField
 	focus  int
@@ -44,7 +45,7 @@ type form struct {
 	info   string // a hint or a good word ("the slot is free")
 }
 
-func newForm(lang, title string) form { return form{lang: lang, title: title} }
+func newForm(e *env, title string) form { return form{env: e, title: title} }
 
 // text adds a text field.
 func (f *form) text(name, label, value string, limit int) {
@@ -79,7 +80,7 @@ func (f *form) refocus() {
 }
 
 // index returns the position of the field called name, or -1.
-func (f *form) index(name string) int {
+func (f form) index(name string) int {
 	for i, ff := range f.fields {
 		if ff.name == name {
 			return i
@@ -89,7 +90,7 @@ func (f *form) index(name string) int {
 }
 
 // value returns a text field's value, or a choice's code.
-func (f *form) value(name string) string {
+func (f form) value(name string) string {
 	i := f.index(name)
 	if i < 0 {
 		return ""
@@ -106,7 +107,7 @@ func (f *form) value(name string) string {
 
 // number returns a text field read as an integer, with ok false (and an error
 // beside the field) when it is not one; an empty field is 0.
-func (f *form) number(name string) (int, bool) {
+func (f form) number(name string) (int, bool) {
 	s := f.value(name)
 	if s == "" {
 		return 0, true
@@ -147,7 +148,7 @@ func (f *form) setFocus(name string) {
 }
 
 // focused returns the name of the field with the focus.
-func (f *form) focused() string {
+func (f form) focused() string {
 	if f.focus < len(f.fields) {
 		return f.fields[f.focus].name
 	}
@@ -156,7 +157,7 @@ func (f *form) focused() string {
 
 // dirty reports whether anything was typed: a field that holds more than the
 // default the form started it with.
-func (f *form) dirty() bool {
+func (f form) dirty() bool {
 	for _, ff := range f.fields {
 		if ff.choices == nil && strings.TrimSpace(ff.input.Value()) != strings.TrimSpace(ff.initial) {
 			return true
@@ -180,7 +181,7 @@ func (f *form) showError(err error, force bool) {
 	if err == nil {
 		return
 	}
-	msg := store.ErrorMessage(err, f.lang)
+	msg := f.env.userMessage(err)
 	if i := f.index(store.ErrorField(err)); i >= 0 {
 		if force || f.fields[i].touched {
 			f.fields[i].err = msg
@@ -203,7 +204,7 @@ func (f *form) fieldError(name, msg string) {
 	}
 }
 
-func (f *form) anyTouched() bool {
+func (f form) anyTouched() bool {
 	for _, ff := range f.fields {
 		if ff.touched {
 			return true
@@ -223,17 +224,18 @@ func (f form) Update(msg tea.Msg) (form, tea.Cmd, formAction) {
 		return f, nil, formNone
 	}
 	ff := &f.fields[f.focus]
-	switch k.String() {
-	case "esc":
+	keys := f.env.keys
+	switch {
+	case key.Matches(k, keys.Back):
 		return f, nil, formCancel
-	case "enter", "ctrl+s":
+	case key.Matches(k, keys.Submit):
 		return f, nil, formSubmit
-	case "tab", "down":
+	case key.Matches(k, keys.NextField):
 		ff.touched = true
 		f.focus = (f.focus + 1) % len(f.fields)
 		f.refocus()
 		return f, nil, formNone
-	case "shift+tab", "up":
+	case key.Matches(k, keys.PrevField):
 		ff.touched = true
 		f.focus = (f.focus + len(f.fields) - 1) % len(f.fields)
 		f.refocus()
@@ -241,10 +243,10 @@ func (f form) Update(msg tea.Msg) (form, tea.Cmd, formAction) {
 	}
 	if ff.choices != nil {
 		n := len(ff.choices)
-		switch k.String() {
-		case "left", "h":
+		switch {
+		case key.Matches(k, keys.ChoicePrev):
 			ff.choice = (ff.choice + n - 1) % n
-		case "right", "l", " ":
+		case key.Matches(k, keys.ChoiceNext):
 			ff.choice = (ff.choice + 1) % n
 		default:
 			if d, err := strconv.Atoi(k.String()); err == nil && d >= 1 && d <= n {
@@ -267,7 +269,7 @@ func (f form) Update(msg tea.Msg) (form, tea.Cmd, formAction) {
 }
 
 // labelWidth is the widest label, so inputs line up.
-func (f *form) labelWidth() int {
+func (f form) labelWidth() int {
 	w := 0
 	for _, ff := range f.fields {
 		w = max(w, ansi.StringWidth(ff.label))
@@ -292,7 +294,7 @@ func (f form) View(w int, st styles, after string, extra string) string {
 		var val string
 		if ff.choices != nil {
 			if len(ff.choices) > 0 {
-				val = "< " + ff.choices[ff.choice].Text(f.lang) + " >"
+				val = "< " + ff.choices[ff.choice].Text(f.env.lang) + " >"
 			}
 		} else {
 			in := ff.input
@@ -319,6 +321,19 @@ func (f form) View(w int, st styles, after string, extra string) string {
 	if f.info != "" {
 		b.WriteString(st.ok.Render(clip(f.info, w)) + "\n")
 	}
-	b.WriteString(st.muted.Render(clip(txtFormHint.in(f.lang), w)))
+	k := f.env.keys
+	b.WriteString(st.muted.Render(clip(helpLine(k.NextField, k.ChoiceNext, k.Submit, k.Back), w)))
 	return b.String()
+}
+
+// helpLine draws bindings as one line of "key what" pairs, the way the footer
+// shows them, for hints inside a pane.
+func helpLine(bs ...key.Binding) string {
+	var parts []string
+	for _, b := range bs {
+		if b.Enabled() {
+			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+		}
+	}
+	return strings.Join(parts, "  ")
 }

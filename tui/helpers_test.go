@@ -285,3 +285,34 @@ func (d *driver) dontWantView(nots ...string) {
 }
 
 func teaSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// The tabs' places on the bar, as tabMakers lists them.
+const (
+	tabToday = iota
+	tabVisits
+	tabRequests
+	tabBookings
+	tabDaily
+)
+
+// tabAs is the desk's tab of type T.
+func tabAs[T tab](t testing.TB, m *Model) T {
+	t.Helper()
+	for _, x := range m.tabs {
+		if v, ok := x.(T); ok {
+			return v
+		}
+	}
+	var none T
+	t.Fatalf("no tab of type %T", none)
+	return none
+}
+
+func (d *driver) today() todayTab       { return tabAs[todayTab](d.t, d.m) }
+func (d *driver) visits() visitsTab     { return tabAs[visitsTab](d.t, d.m) }
+func (d *driver) requests() requestsTab { return tabAs[requestsTab](d.t, d.m) }
+func (d *driver) bookings() bookingsTab { return tabAs[bookingsTab](d.t, d.m) }
+func (d *driver) daily() dailyTab       { return tabAs[dailyTab](d.t, d.m) }
+
+// edit changes the tab on show, as a test must reach inside it.
+func (d *driver) edit(f func(tab) tab) { d.m.tabs[d.m.active] = f(d.m.tabs[d.m.active]) }

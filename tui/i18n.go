@@ -15,7 +15,11 @@ func (t text) in(lang string) string {
 
 // The catalogue.
 var (
-	txtTabs = []text{{"今日", "Today"}, {"来访", "Visits"}, {"诉求", "Requests"}, {"场地", "Bookings"}, {"台账", "Daily log"}}
+	txtTabToday    = text{"今日", "Today"}
+	txtTabVisits   = text{"来访", "Visits"}
+	txtTabRequests = text{"诉求", "Requests"}
+	txtTabBookings = text{"场地", "Bookings"}
+	txtTabDaily    = text{"台账", "Daily log"}
 
 	txtStaff      = text{"值班", "On duty"}
 	txtKiosk      = text{"扫码", "Kiosk"}
@@ -30,7 +34,6 @@ var (
 	txtSaved      = text{"已保存", "Saved"}
 	txtKioskNew   = text{"扫码新提交：%s", "New from the kiosk: %s"}
 	txtKioskNewEx = text{"扫码有新提交", "New submissions from the kiosk"}
-	txtFormHint   = text{"Tab/↑↓ 换栏  ←→ 选择  Enter 提交  Esc 取消", "Tab/↑↓ field  ←→ choose  Enter submit  Esc cancel"}
 	txtNotInt     = text{"请填写整数", "Enter a whole number"}
 	txtWrote      = text{"已写入文件 %s", "Wrote %s"}
 	txtPrinted    = text{"已送打印机（lp）：%s", "Sent to the printer (lp): %s"}
@@ -39,6 +42,8 @@ var (
 
 	// Keys.
 	txtKeyQuit      = text{"退出", "quit"}
+	txtKeyField     = text{"换栏", "field"}
+	txtKeyChoose    = text{"选择", "choose"}
 	txtKeyHelp      = text{"帮助", "help"}
 	txtKeyTabs      = text{"切换", "switch tab"}
 	txtKeyUpDown    = text{"上下", "up/down"}

@@ -1,34 +1,49 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // keyMap is every key the desk answers, in one place; tabs pick the
 // bindings they show in their help.
 type keyMap struct {
-	Quit, ForceQuit, Help, NextTab, PrevTab, Tab1, Tab2, Tab3, Tab4, Tab5, QR key.Binding
-	Up, Down, PrevDay, NextDay, Today, Enter, Back, New, Search               key.Binding
-	CheckOut, RollCall, Print, Export                                         key.Binding
-	Status, Category, Overdue, Callback                                       key.Binding
-	Accept, Start, Resolve, Transfer, Reject, Rate                            key.Binding
-	Approve, Cancel, Arrive, NoShow, Series, PageUp, PageDown                 key.Binding
-	Submit, RejectRequest, QRPage                                             key.Binding
+	Quit, ForceQuit, Help, NextTab, PrevTab, QR                 key.Binding
+	Up, Down, PrevDay, NextDay, Today, Enter, Back, New, Search key.Binding
+	CheckOut, RollCall, Print, Export                           key.Binding
+	Status, Category, Overdue, Callback                         key.Binding
+	Accept, Start, Resolve, Transfer, Reject, Rate              key.Binding
+	Approve, Cancel, Arrive, NoShow, Series, PageUp, PageDown   key.Binding
+	Submit, RejectRequest, QRPage                               key.Binding
+
+	// Inside forms, the search box and the suggestion lists.
+	NextField, PrevField, ChoicePrev, ChoiceNext, SuggestUp, SuggestDown key.Binding
+	// Yes answers a question the footer asks; any other key is no.
+	Yes key.Binding
+
+	// Tabs are the digit keys, one for each tab in the order of the bar.
+	Tabs []key.Binding
 }
 
-func newKeyMap(lang string) keyMap {
+// newKeyMap builds the bindings in lang; titles are the tabs' names, in the
+// order of the bar, for their digit keys.
+func newKeyMap(lang string, titles []text) keyMap {
 	b := func(keys []string, label string, t text) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, t.in(lang)))
 	}
+	var tabs []key.Binding
+	for i, t := range titles {
+		d := strconv.Itoa(i + 1)
+		tabs = append(tabs, b([]string{d}, d, t))
+	}
 	return keyMap{
+		Tabs:          tabs,
 		Quit:          b([]string{"q"}, "q", txtKeyQuit),
 		ForceQuit:     b([]string{"ctrl+c"}, "ctrl+c", txtKeyQuit),
 		Help:          b([]string{"?"}, "?", txtKeyHelp),
 		NextTab:       b([]string{"tab"}, "tab", txtKeyTabs),
 		PrevTab:       b([]string{"shift+tab"}, "shift+tab", txtKeyTabs),
-		Tab1:          b([]string{"1"}, "1", txtTabs[0]),
-		Tab2:          b([]string{"2"}, "2", txtTabs[1]),
-		Tab3:          b([]string{"3"}, "3", txtTabs[2]),
-		Tab4:          b([]string{"4"}, "4", txtTabs[3]),
-		Tab5:          b([]string{"5"}, "5", txtTabs[4]),
 		QR:            b([]string{"Q", "f2"}, "Q/F2", txtKeyQR),
 		Up:            b([]string{"up", "k"}, "↑/k", txtKeyUpDown),
 		Down:          b([]string{"down", "j"}, "↓/j", txtKeyUpDown),
@@ -58,7 +73,14 @@ func newKeyMap(lang string) keyMap {
 		Arrive:        b([]string{"i"}, "i", txtKeyArrive),
 		NoShow:        b([]string{"m"}, "m", txtKeyNoShow),
 		Series:        b([]string{"w"}, "w", txtKeySeries),
-		Submit:        b([]string{"enter"}, "enter", txtKeySubmit),
+		Submit:        b([]string{"enter", "ctrl+s"}, "enter", txtKeySubmit),
+		NextField:     b([]string{"tab", "down"}, "tab/↑↓", txtKeyField),
+		PrevField:     b([]string{"shift+tab", "up"}, "shift+tab/↑", txtKeyField),
+		ChoicePrev:    b([]string{"left", "h"}, "←", txtKeyChoose),
+		ChoiceNext:    b([]string{"right", "l", " "}, "←→", txtKeyChoose),
+		SuggestUp:     b([]string{"up", "ctrl+p"}, "↑", txtKeyUpDown),
+		SuggestDown:   b([]string{"down", "ctrl+n"}, "↓", txtKeyUpDown),
+		Yes:           b([]string{"y", "Y", "enter"}, "y", txtYes),
 		QRPage:        b([]string{"left", "right"}, "←/→", txtKeyPage),
 		RejectRequest: b([]string{"x"}, "x", txtKeyRejectReq),
 		PageUp:        b([]string{"pgup", "b"}, "pgup", txtKeyScroll),

@@ -102,8 +102,14 @@ func (t table) widths(w int) []int {
 	return ws
 }
 
-// clampCursor keeps the cursor on a row and the window of h rows around it.
+// headLines is the height of the heading render draws: one line, clipped to
+// the width.
+const headLines = 1
+
+// clampCursor keeps the cursor on a row and the window of rows around it,
+// for a table h lines high with its heading.
 func (t *table) clampCursor(h int) {
+	h -= headLines
 	if t.cursor >= len(t.rows) {
 		t.cursor = len(t.rows) - 1
 	}
@@ -130,7 +136,7 @@ func (t *table) move(d, h int) {
 	t.clampCursor(h)
 }
 
-// moveByKey moves the cursor of a table h rows high for ↑ and ↓, and
+// moveByKey moves the cursor of a table h lines high for ↑ and ↓, and
 // reports whether msg was one of them.
 func (t *table) moveByKey(msg tea.KeyMsg, k keyMap, h int) bool {
 	switch {
@@ -154,7 +160,8 @@ func rowAt[T any](list []T, i int) (_ T, ok bool) {
 	return list[i], true
 }
 
-// render draws the heading and up to h-1 rows; st marks the cursor row.
+// render draws the heading and the rows that fit in h lines; st marks the
+// cursor row.
 func (t *table) render(w, h int, st styles, focused bool) string {
 	ws := t.widths(w)
 	var b strings.Builder
@@ -163,8 +170,8 @@ func (t *table) render(w, h int, st styles, focused bool) string {
 		head += fit(c.title, ws[i]) + " "
 	}
 	b.WriteString(st.heading.Render(clip(strings.TrimRight(head, " "), w)))
-	body := h - 1
-	t.clampCursor(body)
+	t.clampCursor(h)
+	body := h - headLines
 	for i := t.offset; i < len(t.rows) && i < t.offset+body; i++ {
 		line := ""
 		for j, cell := range t.rows[i] {

@@ -19,19 +19,19 @@ type live struct {
 	pending  bool // a reload is already scheduled
 	external bool // the burst included another process's write
 
-	badges [tabCount]int
+	badges []int // per tab, in the order of the bar
 	// seen are the kiosk records already counted, so the same record heard
 	// as an event and found again after an external write counts once.
 	seen     map[string]bool
 	baseline bool // the first look at kiosk records only learns what exists
 }
 
-func newLive(db *store.DB, coalesce time.Duration) live {
+func newLive(db *store.DB, coalesce time.Duration, tabs int) live {
 	if coalesce <= 0 {
 		coalesce = 200 * time.Millisecond
 	}
 	ch, unsub := db.Subscribe()
-	return live{db: db, events: ch, unsub: unsub, coalesce: coalesce, seen: map[string]bool{}}
+	return live{db: db, events: ch, unsub: unsub, coalesce: coalesce, seen: map[string]bool{}, badges: make([]int, tabs)}
 }
 
 func (l *live) stop() {
@@ -80,18 +80,6 @@ func (l *live) checkKioskCmd() tea.Cmd {
 	}
 }
 
-func kindTab(kind string) int {
-	switch kind {
-	case store.KindVisit:
-		return tabVisits
-	case store.KindRequest:
-		return tabRequests
-	case store.KindBooking:
-		return tabBookings
-	}
-	return -1
-}
-
 func seenKey(kind string, id int64) string { return fmt.Sprintf("%s/%d", kind, id) }
 
 // updateLive answers events, the end of a burst and the kiosk check.
@@ -123,8 +111,8 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		cmds := []tea.Cmd{m.activeLoad()}
-		if m.active != tabToday {
-			cmds = append(cmds, m.today.load())
+		if m.active != 0 {
+			cmds = append(cmds, m.tabs[0].load())
 		}
 		if ext {
 			cmds = append(cmds, l.checkKioskCmd())
@@ -154,13 +142,13 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 // kioskArrived counts n new kiosk records of kind on their tab, unless that
 // tab is showing, and says so in the footer.
 func (m *Model) kioskArrived(kind string, n int) {
-	t := kindTab(kind)
+	t := m.tabOf(kind)
 	if t < 0 {
 		return
 	}
 	if t != m.active || m.stage != stageDesk {
 		m.live.badges[t] += n
 	}
-	m.notice = fmt.Sprintf(m.env.tr(txtKioskNew), m.env.tr(txtTabs[t]))
+	m.notice = fmt.Sprintf(m.env.tr(txtKioskNew), m.env.tr(m.tabs[t].title()))
 	m.errText = ""
 }

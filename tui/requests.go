@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"frontdesk/store"
 )
@@ -45,8 +46,11 @@ type requestsTab struct {
 	saving bool
 }
 
-// requestsLoadedMsg is the filtered list.
-type requestsLoadedMsg struct{ list []store.Request }
+// requestsLoadedMsg is the list for the filters named by asked.
+type requestsLoadedMsg struct {
+	asked string
+	list  []store.Request
+}
 
 // requestDetailMsg is one request with its history.
 type requestDetailMsg struct {
@@ -63,13 +67,13 @@ type requestSavedMsg struct {
 // requestErrMsg is the store's answer to a create or move it refused.
 type requestErrMsg struct{ err error }
 
-func newRequestsTab(e *env) requestsTab {
-	s := newSearchBox(e.tr(txtKeySearch)+": ", 40)
+func newRequestsTab(e *env) tab {
+	s := newSearchBox(e, e.tr(txtKeySearch)+": ", 40)
 	return requestsTab{env: e, status: -1, category: -1, search: s}
 }
 
 // SetSize gives the tab its room.
-func (m requestsTab) SetSize(w, h int) requestsTab { m.width, m.height = w, h; return m }
+func (m requestsTab) SetSize(w, h int) tab { m.width, m.height = w, h; return m }
 
 func (m requestsTab) capturing() bool {
 	return m.search.open || m.mode == requestsForm || m.mode == requestsAction
@@ -90,9 +94,13 @@ func (m requestsTab) filter() store.RequestFilter {
 	return f
 }
 
+// asked names the list the filters ask for, so an answer to filters no
+// longer set is dropped.
+func (m requestsTab) asked() string { return fmt.Sprintf("%v/%+v", m.callback, m.filter()) }
+
 // load reads the list, and the open request when the detail shows.
 func (m requestsTab) load() tea.Cmd {
-	e, f, cb := m.env, m.filter(), m.callback
+	e, f, cb, asked := m.env, m.filter(), m.callback, m.asked()
 	cmds := []tea.Cmd{func() tea.Msg {
 		ctx, cancel := e.ctx()
 		defer cancel()
@@ -106,7 +114,7 @@ func (m requestsTab) load() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return requestsLoadedMsg{list}
+		return requestsLoadedMsg{asked, list}
 	}}
 	if m.mode == requestsDetail || m.mode == requestsAction {
 		cmds = append(cmds, loadRequestCmd(e, m.req.ID))
@@ -174,7 +182,7 @@ func moveRequestCmd(e *env, id int64, to string, vals map[string]string) tea.Cmd
 
 func (m requestsTab) newRequestForm() form {
 	e := m.env
-	f := newForm(e.lang, e.tr(txtNewRequest))
+	f := newForm(e, e.tr(txtNewRequest))
 	f.text("name", e.tr(txtColName), "", 30)
 	f.text("phone", e.tr(txtColPhone), "", 20)
 	f.text("community", e.tr(txtCommunity), "", 60)
@@ -206,7 +214,7 @@ func (m *requestsTab) requestInput() (store.RequestInput, error) {
 // actionForm is the small form an action needs; nil fields for accept.
 func (m requestsTab) actionForm(to string) form {
 	e := m.env
-	f := newForm(e.lang, fmt.Sprintf(e.tr(txtMovedTo), m.req.ReceiptNo, e.label(store.RequestStatuses, to)))
+	f := newForm(e, fmt.Sprintf(e.tr(txtMovedTo), m.req.ReceiptNo, e.label(store.RequestStatuses, to)))
 	switch to {
 	case store.StatusInProgress:
 		f.text("note", e.tr(txtNote), "", 500)
@@ -234,9 +242,12 @@ func (m requestsTab) actionKeys() map[string]key.Binding {
 }
 
 // Update answers the tab's data and keys.
-func (m requestsTab) Update(msg tea.Msg) (requestsTab, tea.Cmd) {
+func (m requestsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	switch msg := msg.(type) {
 	case requestsLoadedMsg:
+		if msg.asked != m.asked() {
+			return m, nil // a slower answer to filters no longer set
+		}
 		m.list = msg.list
 		m.table.rows, m.table.marks = nil, nil
 		for _, r := range msg.list {
@@ -438,7 +449,35 @@ func (m requestsTab) columns() []column {
 		{e.tr(txtColName), 6, 1}, {e.tr(txtColPromised), 5, 0}, who, {e.tr(txtColSource), 4, 0}}
 }
 
-func (m requestsTab) tableHeight() int { return max(m.height-3, 1) }
+// listHead is what the list draws above its table: the heading with the
+// filters, and the search line.
+func (m requestsTab) listHead() string {
+	e := m.env
+	var head string
+	if m.callback {
+		head = fmt.Sprintf(e.tr(txtCallbackList), len(m.list))
+	} else {
+		status, cat := e.tr(txtFilterAll), e.tr(txtFilterAll)
+		if m.status >= 0 {
+			status = store.RequestStatuses[m.status].Text(e.lang)
+		}
+		if m.category >= 0 {
+			cat = store.Categories[m.category].Text(e.lang)
+		}
+		over := ""
+		if m.overdue {
+			over = e.tr(txtOnlyOverdue)
+		}
+		head = fmt.Sprintf(e.tr(txtRequests), len(m.list)) + "  " + fmt.Sprintf(e.tr(txtFilters), status, cat, over)
+		if m.query != "" {
+			head += "  /" + m.query
+		}
+	}
+	return e.st.heading.Render(clip(head, m.width)) + "\n" + m.search.View()
+}
+
+// tableHeight is the room the table gets under the list's head.
+func (m requestsTab) tableHeight() int { return max(m.height-lipgloss.Height(m.listHead()), 2) }
 
 // ShortHelp lists the tab's main keys.
 func (m requestsTab) ShortHelp() []key.Binding {
@@ -474,34 +513,8 @@ func (m requestsTab) View() string {
 	case requestsAction:
 		return m.detailHead() + "\n\n" + m.form.View(m.width, m.env.st, "", "")
 	}
-	e := m.env
-	st := e.st
-	var head string
-	if m.callback {
-		head = fmt.Sprintf(e.tr(txtCallbackList), len(m.list))
-	} else {
-		status, cat := e.tr(txtFilterAll), e.tr(txtFilterAll)
-		if m.status >= 0 {
-			status = store.RequestStatuses[m.status].Text(e.lang)
-		}
-		if m.category >= 0 {
-			cat = store.Categories[m.category].Text(e.lang)
-		}
-		over := ""
-		if m.overdue {
-			over = e.tr(txtOnlyOverdue)
-		}
-		head = fmt.Sprintf(e.tr(txtRequests), len(m.list)) + "  " + fmt.Sprintf(e.tr(txtFilters), status, cat, over)
-		if m.query != "" {
-			head += "  /" + m.query
-		}
-	}
-	var b strings.Builder
-	b.WriteString(st.heading.Render(clip(head, m.width)) + "\n")
-	b.WriteString(m.search.View() + "\n")
 	m.table.cols = m.columns()
-	b.WriteString(m.table.render(m.width, m.tableHeight()+1, st, true))
-	return b.String()
+	return m.listHead() + "\n" + m.table.render(m.width, m.tableHeight(), m.env.st, true)
 }
 
 func (m requestsTab) detailHead() string {
@@ -551,7 +564,18 @@ func (m requestsTab) detailView() string {
 		lines = append(lines, clip(st.label.Render(fit(p[0], lw))+"  "+p[1], m.width))
 	}
 	lines = append(lines, "", st.heading.Render(e.tr(txtHistory)))
-	room := m.height - len(lines) - 2
+	acts := []string{}
+	labels := map[string]text{store.StatusAccepted: txtActAccept, store.StatusInProgress: txtActStart, store.StatusResolved: txtActResolve,
+		store.StatusTransferred: txtActTransfer, store.StatusRejected: txtActReject, store.StatusClosed: txtActRate}
+	for _, to := range store.NextStatuses(r.Status) {
+		acts = append(acts, e.tr(labels[to]))
+	}
+	act := e.tr(txtActions) + strings.Join(acts, "  ")
+	if len(acts) == 0 {
+		act = e.tr(txtNoActions)
+	}
+	foot := "\n" + st.notice.Render(clip(act, m.width))
+	room := m.height - lipgloss.Height(strings.Join(lines, "\n")) - lipgloss.Height(foot)
 	evs := m.events
 	if len(evs) > room && room > 0 {
 		evs = evs[len(evs)-room:]
@@ -565,16 +589,19 @@ func (m requestsTab) detailView() string {
 			from, e.label(store.RequestStatuses, ev.To), strings.ReplaceAll(ev.Note, "\n", " "))
 		lines = append(lines, clip(line, m.width))
 	}
-	acts := []string{}
-	labels := map[string]text{store.StatusAccepted: txtActAccept, store.StatusInProgress: txtActStart, store.StatusResolved: txtActResolve,
-		store.StatusTransferred: txtActTransfer, store.StatusRejected: txtActReject, store.StatusClosed: txtActRate}
-	for _, to := range store.NextStatuses(r.Status) {
-		acts = append(acts, e.tr(labels[to]))
+	return strings.Join(lines, "\n") + "\n" + foot
+}
+
+func (m requestsTab) title() text            { return txtTabRequests }
+func (m requestsTab) keeps(kind string) bool { return kind == store.KindRequest }
+
+// Open shows a request's detail.
+func (m requestsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
+	if r.kind != store.KindRequest {
+		return m, nil, false
 	}
-	act := e.tr(txtActions) + strings.Join(acts, "  ")
-	if len(acts) == 0 {
-		act = e.tr(txtNoActions)
+	if !m.dirty() {
+		m.mode, m.req, m.events = requestsDetail, store.Request{ID: r.id}, nil
 	}
-	lines = append(lines, "", st.notice.Render(clip(act, m.width)))
-	return strings.Join(lines, "\n")
+	return m, nil, true
 }

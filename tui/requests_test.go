@@ -41,9 +41,9 @@ func TestRequestCreate(t *testing.T) {
 // openRequest moves the cursor to the request with receipt no and opens it.
 func openRequest(t *testing.T, d *driver, no string) {
 	t.Helper()
-	for i, r := range d.m.requests.list {
+	for i, r := range d.requests().list {
 		if r.ReceiptNo == no {
-			d.m.requests.table.cursor = i
+			d.edit(func(t tab) tab { r := t.(requestsTab); r.table.cursor = i; return r })
 			d.key("enter")
 			d.wantView(no, "办理记录")
 			return
@@ -81,7 +81,7 @@ func TestRequestWorkflow(t *testing.T) {
 	if r, _ := db.Request(ctx, s.fresh.ID); r.Status != store.StatusInProgress {
 		t.Fatalf("resolved without a note: %s", r.Status)
 	}
-	if d.m.requests.form.fields[0].err == "" {
+	if d.requests().form.fields[0].err == "" {
 		t.Fatal("no error beside the resolution")
 	}
 	d.typ("材料已齐，报销完成")
@@ -128,43 +128,43 @@ func TestRequestFilters(t *testing.T) {
 	s := seed(t, db, clk)
 	d := newDriver(t, db, Options{Staff: "王芳"})
 	d.key("3")
-	if n := len(d.m.requests.list); n != 4 {
+	if n := len(d.requests().list); n != 4 {
 		t.Fatalf("%d requests, want 4", n)
 	}
 	d.wantView("超期") // the overdue row stands out with its mark
 	d.key("o")
-	if n := len(d.m.requests.list); n != 1 || d.m.requests.list[0].ID != s.overdue.ID {
-		t.Fatalf("overdue filter: %+v", d.m.requests.list)
+	if n := len(d.requests().list); n != 1 || d.requests().list[0].ID != s.overdue.ID {
+		t.Fatalf("overdue filter: %+v", d.requests().list)
 	}
 	d.key("o", "s") // status: 待受理
-	for _, r := range d.m.requests.list {
+	for _, r := range d.requests().list {
 		if r.Status != store.StatusNew {
 			t.Fatalf("status filter new shows %s", r.Status)
 		}
 	}
-	if len(d.m.requests.list) != 2 {
-		t.Fatalf("%d new requests, want 2", len(d.m.requests.list))
+	if len(d.requests().list) != 2 {
+		t.Fatalf("%d new requests, want 2", len(d.requests().list))
 	}
 	for range store.RequestStatuses {
 		d.key("s")
 	}
 	d.key("c", "c", "c", "c", "c", "c") // 环境卫生
-	if len(d.m.requests.list) != 1 || d.m.requests.list[0].Category != "environment" {
-		t.Fatalf("category filter: %+v", d.m.requests.list)
+	if len(d.requests().list) != 1 || d.requests().list[0].Category != "environment" {
+		t.Fatalf("category filter: %+v", d.requests().list)
 	}
 	for range store.Categories {
 		d.key("c")
 	}
 	d.key("b")
-	if len(d.m.requests.list) != 1 || d.m.requests.list[0].ID != s.callback.ID {
-		t.Fatalf("callback list: %+v", d.m.requests.list)
+	if len(d.requests().list) != 1 || d.requests().list[0].ID != s.callback.ID {
+		t.Fatalf("callback list: %+v", d.requests().list)
 	}
 	d.wantView("回访清单", "13600002222")
 	d.key("b", "/")
 	d.typ("电梯")
 	d.key("enter")
-	if len(d.m.requests.list) != 1 || d.m.requests.list[0].ID != s.overdue.ID {
-		t.Fatalf("search 电梯: %+v", d.m.requests.list)
+	if len(d.requests().list) != 1 || d.requests().list[0].ID != s.overdue.ID {
+		t.Fatalf("search 电梯: %+v", d.requests().list)
 	}
 	if !strings.Contains(d.view(), "/电梯") {
 		t.Fatalf("the search is not shown:\n%s", d.view())
@@ -183,7 +183,7 @@ func TestRequestPromisedBy(t *testing.T) {
 	d.key("tab", "tab")
 	d.typ("2026-3-20")
 	d.key("enter")
-	if f := d.m.requests.form; f.fields[f.index("promised_by")].err == "" {
+	if f := d.requests().form; f.fields[f.index("promised_by")].err == "" {
 		t.Fatalf("no error beside a malformed day:\n%s", d.view())
 	}
 	for range "2026-3-20" {

@@ -3,18 +3,20 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
 // searchBox is the one-line search a list opens with /: enter asks for what
 // was typed, esc closes the box and leaves the list as it was.
 type searchBox struct {
+	env   *env
 	input lineInput
 	open  bool // the box has the focus, so keys are typing
 }
 
-func newSearchBox(prompt string, limit int) searchBox {
-	return searchBox{input: lineInput{Prompt: prompt, CharLimit: limit}}
+func newSearchBox(e *env, prompt string, limit int) searchBox {
+	return searchBox{env: e, input: lineInput{Prompt: prompt, CharLimit: limit}}
 }
 
 // start opens the box holding text, the cursor at its end.
@@ -32,10 +34,10 @@ func (s searchBox) query() string { return strings.TrimSpace(s.input.Value()) }
 // formCancel.
 func (s searchBox) Update(msg tea.KeyMsg) (searchBox, tea.Cmd, formAction) {
 	var act formAction
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, s.env.keys.Back):
 		act = formCancel
-	case "enter":
+	case key.Matches(msg, s.env.keys.Submit):
 		act = formSubmit
 	default:
 		var cmd tea.Cmd

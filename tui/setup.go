@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"frontdesk/store"
@@ -29,7 +30,7 @@ type setupDoneMsg struct{ staff string }
 type setupErrMsg struct{ err error }
 
 func newSetupModel(e *env) setupModel {
-	f := newForm(e.lang, e.tr(txtSetupTitle))
+	f := newForm(e, e.tr(txtSetupTitle))
 	f.text("center", e.tr(txtCenter), "", 60)
 	f.text("staff", e.tr(txtYourName), e.staff, 30)
 	for i := 1; i <= setupVenues; i++ {
@@ -213,18 +214,19 @@ func (m staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
 		if m.env == nil {
 			return m, nil
 		}
-		switch msg.String() {
-		case "up", "ctrl+p":
+		k := m.env.keys
+		switch {
+		case key.Matches(msg, k.SuggestUp):
 			if m.cursor > 0 {
 				m.cursor--
 			}
 			return m, nil
-		case "down", "ctrl+n":
+		case key.Matches(msg, k.SuggestDown):
 			if m.cursor < len(m.list)-1 {
 				m.cursor++
 			}
 			return m, nil
-		case "enter":
+		case key.Matches(msg, k.Enter):
 			if name := strings.TrimSpace(m.input.Value()); name != "" {
 				return m, ensureStaffCmd(m.env.db, name)
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"frontdesk/store"
 )
@@ -46,10 +47,10 @@ type todayLoadedMsg struct {
 	kiosk      []store.Submission
 }
 
-func newTodayTab(e *env) todayTab { return todayTab{env: e} }
+func newTodayTab(e *env) tab { return todayTab{env: e} }
 
 // SetSize gives the tab its room.
-func (m todayTab) SetSize(w, h int) todayTab { m.width, m.height = w, h; return m }
+func (m todayTab) SetSize(w, h int) tab { m.width, m.height = w, h; return m }
 
 func (m todayTab) capturing() bool { return false }
 
@@ -85,7 +86,7 @@ func (m todayTab) load() tea.Cmd {
 }
 
 // Update answers its data and its keys: r the roll call, p print it.
-func (m todayTab) Update(msg tea.Msg) (todayTab, tea.Cmd) {
+func (m todayTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	switch msg := msg.(type) {
 	case todayLoadedMsg:
 		m.loaded = true
@@ -112,9 +113,9 @@ func (m todayTab) Update(msg tea.Msg) (todayTab, tea.Cmd) {
 		case key.Matches(msg, k.Print):
 			return m, printCmd(m.env.db, "rollcall", m.rollCallText(), m.env.lang)
 		case key.Matches(msg, k.Up) && m.rollCall:
-			m.roll.move(-1, m.height-2)
+			m.roll.move(-1, m.rollHeight())
 		case key.Matches(msg, k.Down) && m.rollCall:
-			m.roll.move(1, m.height-2)
+			m.roll.move(1, m.rollHeight())
 		case key.Matches(msg, k.Up):
 			m.cursor = max(m.cursor-1, 0)
 		case key.Matches(msg, k.Down):
@@ -159,6 +160,14 @@ func (m todayTab) rollCallText() string {
 	return b.String()
 }
 
+// rollHead is the roll call's heading: how many groups and people are in.
+func (m todayTab) rollHead() string {
+	return m.env.st.heading.Render(clip(fmt.Sprintf(m.env.tr(txtRollCall), len(m.data.inBuilding), m.people()), m.width))
+}
+
+// rollHeight is the room the roll call's table has under its heading.
+func (m todayTab) rollHeight() int { return max(m.height-lipgloss.Height(m.rollHead()), 2) }
+
 // ShortHelp lists the tab's main keys.
 func (m todayTab) ShortHelp() []key.Binding {
 	k := m.env.keys
@@ -182,8 +191,7 @@ func (m todayTab) View() string {
 		return e.tr(txtLoading)
 	}
 	if m.rollCall {
-		head := st.heading.Render(fmt.Sprintf(e.tr(txtRollCall), len(m.data.inBuilding), m.people()))
-		return head + "\n" + m.roll.render(m.width, m.height-1, st, true)
+		return m.rollHead() + "\n" + m.roll.render(m.width, m.rollHeight(), st, true)
 	}
 	d := m.data
 	counts := []string{
@@ -197,7 +205,7 @@ func (m todayTab) View() string {
 	lines = append(lines, "", st.heading.Render(clip(e.tr(txtTimeline), m.width)))
 	lines = append(lines, m.timeline()...)
 	lines = append(lines, "", st.heading.Render(e.tr(txtNewest)))
-	room := m.height - len(lines)
+	room := m.height - lipgloss.Height(strings.Join(lines, "\n"))
 	if len(m.kiosk) == 0 {
 		lines = append(lines, st.muted.Render(e.tr(txtNone)))
 	}
@@ -340,3 +348,10 @@ func printCmd(db *store.DB, name, body, lang string) tea.Cmd {
 		return noticeMsg(fmt.Sprintf(txtWrote.in(lang), path))
 	}
 }
+
+func (m todayTab) title() text            { return txtTabToday }
+func (m todayTab) keeps(kind string) bool { return false }
+func (m todayTab) dirty() bool            { return false }
+
+// Open keeps no record: the today tab only points at the others.
+func (m todayTab) Open(openRecordMsg) (tab, tea.Cmd, bool) { return m, nil, false }

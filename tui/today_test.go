@@ -65,16 +65,16 @@ func TestTodayOpensKioskSubmission(t *testing.T) {
 	d := newDriver(t, db, Options{Staff: "王芳"})
 	// Newest first: the kiosk request (09:55), the kiosk visit (09:50), the pending booking (08:00).
 	d.key("enter")
-	if d.m.active != tabRequests || d.m.requests.mode != requestsDetail || d.m.requests.req.ID != s.kioskReq.ID {
-		t.Fatalf("enter opened tab %d mode %v request %d", d.m.active, d.m.requests.mode, d.m.requests.req.ID)
+	if d.m.active != tabRequests || d.requests().mode != requestsDetail || d.requests().req.ID != s.kioskReq.ID {
+		t.Fatalf("enter opened tab %d mode %v request %d", d.m.active, d.requests().mode, d.requests().req.ID)
 	}
 	d.wantView(s.kioskReq.ReceiptNo, "楼道堆放杂物", "办理记录")
 	d.key("1", "j", "enter")
-	if v, ok := d.m.visits.selected(); d.m.active != tabVisits || !ok || v.Name != "王五" || !d.m.visits.detail {
+	if v, ok := d.visits().selected(); d.m.active != tabVisits || !ok || v.Name != "王五" || !d.visits().detail {
 		t.Fatalf("second line opened tab %d, %+v", d.m.active, v)
 	}
 	d.key("1", "down", "down", "enter")
-	if b, ok := d.m.bookings.selected(); d.m.active != tabBookings || !ok || b.ID != s.pending.ID {
+	if b, ok := d.bookings().selected(); d.m.active != tabBookings || !ok || b.ID != s.pending.ID {
 		t.Fatalf("third line opened tab %d, %+v", d.m.active, b)
 	}
 	d.wantView("可办理：a 通过")

@@ -6,6 +6,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -57,6 +58,16 @@ func (e *env) label(list []store.Label, code string) string {
 	return store.LabelOf(list, code).Text(e.lang)
 }
 
+// userMessage is what the screen says about err. An internal error's detail
+// goes to the log (log/slog, which the command points at the log file), never
+// to the screen, which gets the store's general message.
+func (e *env) userMessage(err error) string {
+	if store.ErrorCode(err) == store.EINTERNAL {
+		slog.Error("desk", "staff", e.staff, "err", err)
+	}
+	return store.ErrorMessage(err, e.lang)
+}
+
 // clock formats an instant as HH:MM in the center's zone.
 func (e *env) clock(t time.Time) string {
 	if t.IsZero() {
@@ -89,15 +100,6 @@ const (
 	stageDesk
 )
 
-const (
-	tabToday = iota
-	tabVisits
-	tabRequests
-	tabBookings
-	tabDaily
-	tabCount
-)
-
 // Model is the desk's root model: it owns the window size, the global keys,
 // the header with the tab bar, and the footer; each tab draws the rest.
 type Model struct {
@@ -108,15 +110,11 @@ type Model struct {
 	stage         stage
 	active        int
 
-	setup    setupModel
-	staff    staffModel
-	today    todayTab
-	visits   visitsTab
-	requests requestsTab
-	bookings bookingsTab
-	daily    dailyTab
-	qr       qrView
-	showQR   bool
+	setup  setupModel
+	staff  staffModel
+	tabs   []tab // in the order of the bar; see tab.go to add one
+	qr     qrView
+	showQR bool
 
 	help        help.Model
 	fullHelp    bool
@@ -135,19 +133,21 @@ func newModel(db *store.DB, opts Options) *Model {
 	if opts.Lang != "en" {
 		opts.Lang = "zh"
 	}
-	e := &env{db: db, lang: opts.Lang, staff: opts.Staff, st: newStyles(), keys: newKeyMap(opts.Lang)}
+	e := &env{db: db, lang: opts.Lang, staff: opts.Staff, st: newStyles()}
 	h := help.New()
 	h.ShortSeparator = "  "
 	h.FullSeparator = "    "
 	h.Ellipsis = "..."
 	m := &Model{env: e, opts: opts, help: h, width: 80, height: 24}
-	m.today = newTodayTab(e)
-	m.visits = newVisitsTab(e)
-	m.requests = newRequestsTab(e)
-	m.bookings = newBookingsTab(e)
-	m.daily = newDailyTab(e)
+	var titles []text
+	for _, make := range tabMakers {
+		t := make(e)
+		m.tabs = append(m.tabs, t)
+		titles = append(titles, t.title())
+	}
+	e.keys = newKeyMap(opts.Lang, titles)
 	m.qr = qrView{env: e}
-	m.live = newLive(db, opts.Coalesce)
+	m.live = newLive(db, opts.Coalesce, len(m.tabs))
 	switch {
 	case !db.Settings().Initialized():
 		m.stage = stageSetup
@@ -194,8 +194,8 @@ func registerStaffCmd(e *env) tea.Cmd {
 
 // startDesk loads what the tabs show once the desk is open.
 func (m *Model) startDesk() tea.Cmd {
-	cmds := []tea.Cmd{m.today.load(), m.live.checkKioskCmd()}
-	if m.active != tabToday {
+	cmds := []tea.Cmd{m.tabs[0].load(), m.live.checkKioskCmd()}
+	if m.active != 0 {
 		cmds = append(cmds, m.activeLoad())
 	}
 	return tea.Batch(cmds...)
@@ -220,7 +220,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tickCmd()
 	case errMsg:
-		m.errText = store.ErrorMessage(msg.err, m.env.lang)
+		m.errText = m.env.userMessage(msg.err)
 		m.notice = ""
 		return m, nil
 	case noticeMsg:
@@ -264,15 +264,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // forward hands a message that is not a key to every part: each answers
 // only its own messages.
 func (m *Model) forward(msg tea.Msg) tea.Cmd {
-	var cmds [8]tea.Cmd
+	cmds := make([]tea.Cmd, 2, 2+len(m.tabs))
 	m.setup, cmds[0] = m.setup.Update(msg)
 	m.staff, cmds[1] = m.staff.Update(msg)
-	m.today, cmds[2] = m.today.Update(msg)
-	m.visits, cmds[3] = m.visits.Update(msg)
-	m.requests, cmds[4] = m.requests.Update(msg)
-	m.bookings, cmds[5] = m.bookings.Update(msg)
-	m.daily, cmds[6] = m.daily.Update(msg)
-	return tea.Batch(cmds[:]...)
+	for i, t := range m.tabs {
+		var cmd tea.Cmd
+		m.tabs[i], cmd = t.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // capturing reports whether the shown part has a text input with the focus,
@@ -295,14 +295,18 @@ func (m *Model) dirty() bool {
 	case stageStaff:
 		return false
 	}
-	return m.visits.dirty() || m.requests.dirty() || m.bookings.dirty()
+	for _, t := range m.tabs {
+		if t.dirty() {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 	keys := m.env.keys
 	if m.confirmQuit {
-		switch k.String() {
-		case "y", "Y", "enter", "ctrl+c":
+		if key.Matches(k, keys.Yes) || key.Matches(k, keys.ForceQuit) {
 			return m.quit()
 		}
 		m.confirmQuit = false
@@ -345,19 +349,9 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 			m.layout()
 			return nil
 		case key.Matches(k, keys.NextTab):
-			return m.switchTab((m.active + 1) % tabCount)
+			return m.switchTab((m.active + 1) % len(m.tabs))
 		case key.Matches(k, keys.PrevTab):
-			return m.switchTab((m.active + tabCount - 1) % tabCount)
-		case key.Matches(k, keys.Tab1):
-			return m.switchTab(tabToday)
-		case key.Matches(k, keys.Tab2):
-			return m.switchTab(tabVisits)
-		case key.Matches(k, keys.Tab3):
-			return m.switchTab(tabRequests)
-		case key.Matches(k, keys.Tab4):
-			return m.switchTab(tabBookings)
-		case key.Matches(k, keys.Tab5):
-			return m.switchTab(tabDaily)
+			return m.switchTab((m.active + len(m.tabs) - 1) % len(m.tabs))
 		case key.Matches(k, keys.QR):
 			m.showQR = true
 			m.qr.links = nil
@@ -367,20 +361,16 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 	}
+	if !m.capturing() {
+		for i, b := range keys.Tabs {
+			if key.Matches(k, b) {
+				return m.switchTab(i)
+			}
+		}
+	}
 	m.errText = ""
 	var cmd tea.Cmd
-	switch m.active {
-	case tabToday:
-		m.today, cmd = m.today.Update(k)
-	case tabVisits:
-		m.visits, cmd = m.visits.Update(k)
-	case tabRequests:
-		m.requests, cmd = m.requests.Update(k)
-	case tabBookings:
-		m.bookings, cmd = m.bookings.Update(k)
-	case tabDaily:
-		m.daily, cmd = m.daily.Update(k)
-	}
+	m.tabs[m.active], cmd = m.tabs[m.active].Update(k)
 	return cmd
 }
 
@@ -389,28 +379,25 @@ func (m *Model) quit() tea.Cmd {
 	return tea.Quit
 }
 
-// open shows a record on its tab: a visit on its day, a request's detail,
-// a booking on its day with its details. A form holding input stays open.
+// open shows a record on the first tab that keeps its kind.
 func (m *Model) open(r openRecordMsg) tea.Cmd {
-	day := m.env.db.DayOf(r.at)
-	switch r.kind {
-	case store.KindVisit:
-		if !m.visits.dirty() {
-			m.visits.mode, m.visits.query, m.visits.day, m.visits.focusID = visitsList, "", day, r.id
+	for i, t := range m.tabs {
+		if next, cmd, ok := t.Open(r); ok {
+			m.tabs[i] = next
+			return tea.Batch(cmd, m.switchTab(i))
 		}
-		return m.switchTab(tabVisits)
-	case store.KindRequest:
-		if !m.requests.dirty() {
-			m.requests.mode, m.requests.req, m.requests.events = requestsDetail, store.Request{ID: r.id}, nil
-		}
-		return m.switchTab(tabRequests)
-	case store.KindBooking:
-		if !m.bookings.dirty() {
-			m.bookings.mode, m.bookings.day, m.bookings.focusID = bookingsList, day, r.id
-		}
-		return m.switchTab(tabBookings)
 	}
 	return nil
+}
+
+// tabOf is the first tab that keeps records of kind, or -1.
+func (m *Model) tabOf(kind string) int {
+	for i, t := range m.tabs {
+		if t.keeps(kind) {
+			return i
+		}
+	}
+	return -1
 }
 
 // switchTab shows tab i, clears its kiosk count and reloads it.
@@ -424,31 +411,8 @@ func (m *Model) switchTab(i int) tea.Cmd {
 // activeLoad reloads what the shown tab displays.
 func (m *Model) activeLoad() tea.Cmd { return m.shown().load() }
 
-// tab is what the root asks of the tab on show. Each tab's own type answers
-// it; Update and SetSize return that concrete type, so they are not here.
-type tab interface {
-	capturing() bool
-	load() tea.Cmd
-	View() string
-	ShortHelp() []key.Binding
-	FullHelp() [][]key.Binding
-}
-
 // shown is the tab on show.
-func (m *Model) shown() tab {
-	switch m.active {
-	case tabVisits:
-		return &m.visits
-	case tabRequests:
-		return &m.requests
-	case tabBookings:
-		return &m.bookings
-	case tabDaily:
-		return &m.daily
-	default:
-		return &m.today
-	}
-}
+func (m *Model) shown() tab { return m.tabs[m.active] }
 
 // layout hands each part the room left between the header and the footer.
 func (m *Model) layout() {
@@ -457,11 +421,9 @@ func (m *Model) layout() {
 	m.help.Width = m.width
 	m.setup = m.setup.SetSize(m.width, body)
 	m.staff = m.staff.SetSize(m.width, body)
-	m.today = m.today.SetSize(m.width, body)
-	m.visits = m.visits.SetSize(m.width, body)
-	m.requests = m.requests.SetSize(m.width, body)
-	m.bookings = m.bookings.SetSize(m.width, body)
-	m.daily = m.daily.SetSize(m.width, body)
+	for i, t := range m.tabs {
+		m.tabs[i] = t.SetSize(m.width, body)
+	}
 	m.qr.width, m.qr.height = m.width, body
 }
 
@@ -543,8 +505,8 @@ func (m *Model) headerView() string {
 		return line
 	}
 	var tabs []string
-	for i, t := range txtTabs {
-		label := fmt.Sprintf("%d %s", i+1, e.tr(t))
+	for i, t := range m.tabs {
+		label := fmt.Sprintf("%d %s", i+1, e.tr(t.title()))
 		if n := m.live.badges[i]; n > 0 {
 			label += st.badge.Render(fmt.Sprintf("(+%d)", n))
 		}
@@ -622,5 +584,5 @@ func (m *Model) shortHelp() []key.Binding {
 
 func (m *Model) fullHelpKeys() [][]key.Binding {
 	k := m.env.keys
-	return append(m.shown().FullHelp(), []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5}, []key.Binding{k.NextTab, k.PrevTab, k.QR, k.Help, k.Quit, k.ForceQuit})
+	return append(m.shown().FullHelp(), k.Tabs, []key.Binding{k.NextTab, k.PrevTab, k.QR, k.Help, k.Quit, k.ForceQuit})
 }

@@ -116,7 +116,7 @@ func TestTabsAndGlobalKeys(t *testing.T) {
 	if d.m.active != tabVisits || d.quit {
 		t.Fatalf("a form gave up its keys: active %d quit %v", d.m.active, d.quit)
 	}
-	if got := d.m.visits.form.value("lookup"); got != "q3" {
+	if got := d.visits().form.value("lookup"); got != "q3" {
 		t.Fatalf("lookup = %q, want q3", got)
 	}
 	// ctrl+c asks first while the form holds input.
@@ -207,11 +207,11 @@ func TestKeysInOneRead(t *testing.T) {
 	db, _ := mustOpen(t, true)
 	d := newDriver(t, db, Options{Staff: "王芳"})
 	d.typ("3n")
-	if d.m.active != tabRequests || d.m.requests.mode != requestsForm {
-		t.Fatalf("after \"3n\": tab %d mode %v", d.m.active, d.m.requests.mode)
+	if d.m.active != tabRequests || d.requests().mode != requestsForm {
+		t.Fatalf("after \"3n\": tab %d mode %v", d.m.active, d.requests().mode)
 	}
 	d.typ("张三丰")
-	if got := d.m.requests.form.value("name"); got != "张三丰" {
+	if got := d.requests().form.value("name"); got != "张三丰" {
 		t.Fatalf("name = %q", got)
 	}
 }

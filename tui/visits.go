@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"frontdesk/store"
 )
@@ -67,12 +68,12 @@ type visitSavedMsg struct {
 // visitErrMsg is the store's answer to a check-in it refused.
 type visitErrMsg struct{ err error }
 
-func newVisitsTab(e *env) visitsTab {
-	return visitsTab{env: e, search: newSearchBox(e.tr(txtSearchPrompt), 30)}
+func newVisitsTab(e *env) tab {
+	return visitsTab{env: e, search: newSearchBox(e, e.tr(txtSearchPrompt), 30)}
 }
 
 // SetSize gives the tab its room.
-func (m visitsTab) SetSize(w, h int) visitsTab { m.width, m.height = w, h; return m }
+func (m visitsTab) SetSize(w, h int) tab { m.width, m.height = w, h; return m }
 
 func (m visitsTab) capturing() bool { return m.mode == visitsForm || m.search.open }
 
@@ -140,7 +141,7 @@ func checkOutCmd(e *env, id int64) tea.Cmd {
 // newVisitForm is the check-in form, lookup first.
 func (m visitsTab) newVisitForm() form {
 	e := m.env
-	f := newForm(e.lang, e.tr(txtNewVisit))
+	f := newForm(e, e.tr(txtNewVisit))
 	f.text("lookup", e.tr(txtLookup), "", 20)
 	f.text("name", e.tr(txtColName), "", 30)
 	f.text("phone", e.tr(txtColPhone), "", 20)
@@ -210,7 +211,7 @@ func (m *visitsTab) fill(v store.Visitor) {
 }
 
 // Update answers the tab's data and keys.
-func (m visitsTab) Update(msg tea.Msg) (visitsTab, tea.Cmd) {
+func (m visitsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	switch msg := msg.(type) {
 	case visitsLoadedMsg:
 		// A slower answer to an earlier day or search is not what shows.
@@ -316,14 +317,15 @@ func (m visitsTab) updateForm(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 	}
 	onLookup := m.form.focused() == "lookup"
 	if onLookup && len(m.found) > 0 {
-		switch msg.String() {
-		case "down", "ctrl+n":
+		k := m.env.keys
+		switch {
+		case key.Matches(msg, k.SuggestDown):
 			m.foundAt = min(m.foundAt+1, len(m.found)-1)
 			return m, nil
-		case "up", "ctrl+p":
+		case key.Matches(msg, k.SuggestUp):
 			m.foundAt = max(m.foundAt-1, 0)
 			return m, nil
-		case "enter":
+		case key.Matches(msg, k.Enter):
 			m.fill(m.found[m.foundAt])
 			return m, nil
 		}
@@ -385,12 +387,46 @@ func (m visitsTab) columns() []column {
 		{e.tr(txtColOrg), 8, 3}, {e.tr(txtColPurpose), 8, 1}, {e.tr(txtColCount), 4, 0}}
 }
 
-func (m visitsTab) tableHeight() int {
-	h := m.height - 2
-	if m.detail {
-		h -= 4
+// listHead is what the list draws above its table: the heading and the
+// search line.
+func (m visitsTab) listHead() string {
+	e := m.env
+	var head string
+	if m.query != "" {
+		head = fmt.Sprintf(e.tr(txtVisitsFound), m.query, len(m.visits))
+	} else {
+		people := 0
+		for _, v := range m.visits {
+			people += v.Headcount
+		}
+		head = fmt.Sprintf(e.tr(txtVisitsOn), e.dayTitle(e.shownDay(m.day)), len(m.visits), people)
 	}
-	return max(h-1, 1)
+	return e.st.heading.Render(clip(head, m.width)) + "\n" + m.search.View()
+}
+
+// listFoot is what the list draws under its table: the selected visit's
+// details, when they show.
+func (m visitsTab) listFoot() string {
+	if !m.detail {
+		return ""
+	}
+	v, ok := m.selected()
+	if !ok {
+		return ""
+	}
+	e := m.env
+	return "\n" + clip(fmt.Sprintf("%s  %s  %s  %s  %s:%s", v.ReceiptNo, v.Name, v.Phone, v.Org,
+		e.tr(txtParty), e.label(yesNo, map[bool]string{true: "yes", false: "no"}[v.PartyMember])), m.width) +
+		"\n" + clip(e.tr(txtNote)+": "+v.Note+"  ("+v.CreatedBy+" / "+e.label(store.Sources, v.Source)+")", m.width)
+}
+
+// tableHeight is the room between the list's head and foot.
+func (m visitsTab) tableHeight() int {
+	h := m.height - lipgloss.Height(m.listHead())
+	if foot := m.listFoot(); foot != "" {
+		h -= lipgloss.Height(foot)
+	}
+	return max(h, 2)
 }
 
 // ShortHelp lists the tab's main keys.
@@ -415,29 +451,13 @@ func (m visitsTab) View() string {
 	if m.mode == visitsForm {
 		return m.form.View(m.width, st, "lookup", m.suggestions())
 	}
-	var head string
-	if m.query != "" {
-		head = fmt.Sprintf(e.tr(txtVisitsFound), m.query, len(m.visits))
-	} else {
-		people := 0
-		for _, v := range m.visits {
-			people += v.Headcount
-		}
-		head = fmt.Sprintf(e.tr(txtVisitsOn), e.dayTitle(e.shownDay(m.day)), len(m.visits), people)
-	}
-	var b strings.Builder
-	b.WriteString(st.heading.Render(clip(head, m.width)) + "\n")
-	b.WriteString(m.search.View() + "\n")
 	m.table.cols = m.columns()
-	b.WriteString(m.table.render(m.width, m.tableHeight()+1, st, true))
-	if m.detail {
-		if v, ok := m.selected(); ok {
-			b.WriteString("\n\n" + clip(fmt.Sprintf("%s  %s  %s  %s  %s:%s", v.ReceiptNo, v.Name, v.Phone, v.Org,
-				e.tr(txtParty), e.label(yesNo, map[bool]string{true: "yes", false: "no"}[v.PartyMember])), m.width))
-			b.WriteString("\n" + clip(e.tr(txtNote)+": "+v.Note+"  ("+v.CreatedBy+" / "+e.label(store.Sources, v.Source)+")", m.width))
-		}
+	out := m.listHead() + "\n" + m.table.render(m.width, m.tableHeight(), st, true)
+	if foot := m.listFoot(); foot != "" {
+		// The table stops short when its rows are few; the details follow it.
+		out += "\n" + foot
 	}
-	return b.String()
+	return out
 }
 
 // suggestions draws the returning visitors the lookup found.
@@ -461,4 +481,18 @@ func (m visitsTab) suggestions() string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+func (m visitsTab) title() text            { return txtTabVisits }
+func (m visitsTab) keeps(kind string) bool { return kind == store.KindVisit }
+
+// Open shows a visit on its day, selected with its details.
+func (m visitsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
+	if r.kind != store.KindVisit {
+		return m, nil, false
+	}
+	if !m.dirty() {
+		m.mode, m.query, m.day, m.focusID = visitsList, "", m.env.db.DayOf(r.at), r.id
+	}
+	return m, nil, true
 }

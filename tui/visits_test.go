@@ -24,7 +24,7 @@ func TestVisitReturningVisitor(t *testing.T) {
 	if v.Name != "赵敏" || v.Phone != "13512348888" || v.Org != "光明社区" || v.CreatedBy != "王芳" || v.Source != "desk" {
 		t.Fatalf("newest visit = %+v, want 赵敏 logged by 王芳 at the desk", v)
 	}
-	if d.m.visits.mode != visitsList {
+	if d.visits().mode != visitsList {
 		t.Fatal("the form stayed open after saving")
 	}
 	d.wantView("已登记", "赵敏")
@@ -36,7 +36,7 @@ func TestVisitNewVisitor(t *testing.T) {
 	d.key("2", "n")
 	d.typ("钱多多")
 	d.key("tab") // the lookup text becomes the name
-	if got := d.m.visits.form.value("name"); got != "钱多多" {
+	if got := d.visits().form.value("name"); got != "钱多多" {
 		t.Fatalf("name = %q, want the lookup text", got)
 	}
 	d.key("tab")
@@ -71,7 +71,7 @@ func TestVisitRejectedKeepsInput(t *testing.T) {
 	d.typ("12345")
 	d.key("enter")
 	d.wantView("12345")
-	if d.m.visits.form.fields[d.m.visits.form.index("name")].err == "" {
+	if d.visits().form.fields[d.visits().form.index("name")].err == "" {
 		t.Fatal("no error beside the empty name")
 	}
 	if vs, _ := db.VisitsOn(context.Background(), db.Today()); len(vs) != 0 {
@@ -100,8 +100,8 @@ func TestVisitCheckOutSearchAndDays(t *testing.T) {
 	d.dontWantView("赵敏")
 
 	d.key("left")
-	if d.m.visits.day != (store.Day{Year: 2026, Month: 3, Day: 9}) {
-		t.Fatalf("day = %v after ←", d.m.visits.day)
+	if d.visits().day != (store.Day{Year: 2026, Month: 3, Day: 9}) {
+		t.Fatalf("day = %v after ←", d.visits().day)
 	}
 	d.wantView("2026-03-09", "0 组")
 	d.key("[", "[", "[", "[", "[", "[")
@@ -119,8 +119,8 @@ func TestStaleDayDropped(t *testing.T) {
 	d.key("2", "left")
 	late := store.Day{Year: 2026, Month: 3, Day: 10}
 	d.send(visitsLoadedMsg{day: late, visits: []store.Visit{{ID: 99, Name: "迟到的结果"}}})
-	if d.m.visits.day != late.AddDays(-1) {
-		t.Fatalf("day = %v, want %v", d.m.visits.day, late.AddDays(-1))
+	if d.visits().day != late.AddDays(-1) {
+		t.Fatalf("day = %v, want %v", d.visits().day, late.AddDays(-1))
 	}
 	d.dontWantView("迟到的结果")
 	d.key("4", "left")
