@@ -175,7 +175,7 @@ func TestRoutes(t *testing.T) {
 		{"BookingAttendeesNotNumber", "POST", "/f/booking", bookingForm(book, "attendees", "三十"), nil, 422, []string{`id="err-attendees">参加人数应为 1 到`}, nil},
 		{"BookingPast", "POST", "/f/booking", bookingForm(book, "date", "2026-03-09"), nil, 422, []string{`id="err-start">不能预约已经过去的时间`}, nil},
 		{"BookingBadDate", "POST", "/f/booking", bookingForm(book, "date", "11/03/2026"), nil, 422, []string{`id="err-date">日期`}, nil},
-		{"BookingBadTime", "POST", "/f/booking", bookingForm(book, "start", "2pm"), nil, 422, []string{`id="err-start">开始时间格式应为 HH:MM`}, nil},
+		{"BookingBadTime", "POST", "/f/booking", bookingForm(book, "start", "2pm"), nil, 422, []string{`id="err-start">开始时间格式应为 24 小时制 HH:MM`}, nil},
 		{"BookingEndBeforeStart", "POST", "/f/booking", bookingForm(book, "end", "13:00"), nil, 422, []string{`id="err-end">结束时间应晚于开始时间`}, nil},
 		{"BookingNoVenue", "POST", "/f/booking", bookingForm(book, "venue", ""), nil, 422, []string{`id="err-venue">请选择场地`}, nil},
 		{"BookingUnknownVenue", "POST", "/f/booking", bookingForm(book, "venue", "99"), nil, 404, []string{"场地不存在"}, nil},

@@ -61,7 +61,7 @@ func TestStatusPages(t *testing.T) {
 		{"VisitReceipt", nil, "GET", "/receipt/" + visitCode, nil, 200, []string{visit.ReceiptNo, "登记成功"}, nil},
 
 		{"RequestNew", nil, "GET", "/s/" + reqCode, nil, 200, []string{req.ReceiptNo, "待受理", "社保医保", "&lt;b&gt;楼道灯坏了&lt;/b&gt;", "办理记录"}, []string{"请您评价", "<b>楼道灯"}},
-		{"RateTooEarly", nil, "POST", "/s/" + reqCode + "/rate", url.Values{"satisfaction": {"satisfied"}}, 409, []string{"诉求当前为“待受理”，不能改为“已回访”"}, nil},
+		{"RateTooEarly", nil, "POST", "/s/" + reqCode + "/rate", url.Values{"satisfaction": {"satisfied"}}, 409, []string{"诉求办结后才能评价"}, nil},
 		{"RequestResolved", func() {
 			if _, err := db.Accept(ctx, req.ID, "小刘"); err != nil {
 				t.Fatal(err)
@@ -74,7 +74,7 @@ func TestStatusPages(t *testing.T) {
 		{"RateBogus", nil, "POST", "/s/" + reqCode + "/rate", url.Values{"satisfaction": {"great"}}, 422, []string{"满意度不在可选范围内"}, nil},
 		{"RateOK", nil, "POST", "/s/" + reqCode + "/rate", url.Values{"satisfaction": {"satisfied"}, "comment": {"很及时"}}, 303, nil, nil},
 		{"RequestClosed", nil, "GET", "/s/" + reqCode, nil, 200, []string{"已回访", "您的评价", "满意"}, []string{"请您评价"}},
-		{"RateTwice", nil, "POST", "/s/" + reqCode + "/rate", url.Values{"satisfaction": {"unsatisfied"}}, 409, []string{"不能改为"}, nil},
+		{"RateTwice", nil, "POST", "/s/" + reqCode + "/rate", url.Values{"satisfaction": {"unsatisfied"}}, 409, []string{"您已经评价过了"}, nil},
 
 		{"BookingPending", nil, "GET", "/s/" + bookCode, nil, 200, []string{"待审核", "多功能厅", "2026-03-11 14:00–16:00", "取消预约"}, nil},
 		{"BookingApproved", func() {
@@ -84,13 +84,13 @@ func TestStatusPages(t *testing.T) {
 		}, "GET", "/s/" + bookCode, nil, 200, []string{"已确认", "取消预约"}, nil},
 		{"CancelOK", nil, "POST", "/s/" + bookCode + "/cancel", url.Values{}, 303, nil, nil},
 		{"BookingCancelled", nil, "GET", "/s/" + bookCode, nil, 200, []string{"已取消", "预约人取消"}, []string{`/cancel"`}},
-		{"CancelTwice", nil, "POST", "/s/" + bookCode + "/cancel", url.Values{}, 409, []string{"预约当前为“已取消”"}, nil},
+		{"CancelTwice", nil, "POST", "/s/" + bookCode + "/cancel", url.Values{}, 409, []string{"这项预约已经取消了"}, nil},
 		{"CancelARequest", nil, "POST", "/s/" + reqCode + "/cancel", url.Values{}, 404, []string{"预约不存在"}, nil},
 
 		{"VisitIn", nil, "GET", "/s/" + visitCode, nil, 200, []string{"在馆", "王五", "志愿服务", "签退离开"}, nil},
 		{"CheckoutOK", nil, "POST", "/s/" + visitCode + "/checkout", url.Values{}, 303, nil, nil},
 		{"VisitOut", nil, "GET", "/s/" + visitCode, nil, 200, []string{"已签退", "签退时间"}, []string{"签退离开"}},
-		{"CheckoutTwice", nil, "POST", "/s/" + visitCode + "/checkout", url.Values{}, 409, []string{"该来访已签退"}, nil},
+		{"CheckoutTwice", nil, "POST", "/s/" + visitCode + "/checkout", url.Values{}, 409, []string{"您已经签退过了"}, nil},
 	}
 	for _, tt := range steps {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -95,66 +96,120 @@ type BookingInput struct {
 	Approve bool
 	Actor   string
 	Source  string
+	// Key is the form's one-time key (see RequestInput.Key).
+	Key string
 }
 
-// Validate checks the fields that need no database and returns them cleaned.
+// Validate checks the fields that need no database and returns them
+// cleaned. Every field is checked, and the error carries each field's
+// message (FieldErrors).
 func (in BookingInput) Validate() (BookingInput, error) {
+	var p problems
 	var err error
 	if in.VenueID <= 0 {
-		return in, invalid("venue", "请选择场地", "Venue is required")
+		p.add(invalid("venue", "请选择场地", "Venue is required"))
 	}
-	if in.Org, err = cleanText("org", in.Org, 60, true, "预约单位", "Organisation"); err != nil {
-		return in, err
-	}
-	if in.Contact, err = cleanText("contact", in.Contact, 30, true, "联系人", "Contact"); err != nil {
-		return in, err
-	}
-	if in.Phone, err = checkPhone("phone", in.Phone, true); err != nil {
-		return in, err
-	}
-	if in.Title, err = cleanText("title", in.Title, 60, true, "活动主题", "Title"); err != nil {
-		return in, err
-	}
-	if in.Purpose, err = checkLabel("purpose", BookingPurposes, in.Purpose, "活动类型", "Purpose"); err != nil {
-		return in, err
-	}
+	in.Org, err = cleanName("org", in.Org, 60, true, "预约单位", "Organisation")
+	p.add(err)
+	in.Contact, err = cleanName("contact", in.Contact, 30, true, "联系人", "Contact")
+	p.add(err)
+	in.Phone, err = checkPhone("phone", in.Phone, true)
+	p.add(err)
+	in.Title, err = cleanName("title", in.Title, 60, true, "活动主题", "Title")
+	p.add(err)
+	in.Purpose, err = checkLabel("purpose", BookingPurposes, in.Purpose, "活动类型", "Purpose")
+	p.add(err)
 	if in.Attendees < 1 || in.Attendees > 5000 {
-		return in, invalid("attendees", "参加人数应为 1 到 5000 之间的整数", "Attendees must be a whole number from 1 to 5000")
+		p.add(invalid("attendees", "参加人数应为 1 到 5000 之间的整数", "Attendees must be a whole number from 1 to 5000"))
 	}
 	if in.Start.IsZero() {
-		return in, invalid("start", "请填写开始时间", "Start time is required")
+		p.add(invalid("start", "请选择开始时间", "Start time is required"))
 	}
 	if in.End.IsZero() {
-		return in, invalid("end", "请填写结束时间", "End time is required")
+		p.add(invalid("end", "请选择结束时间", "End time is required"))
 	}
 	// Bookings are kept to the minute; compare what will be stored.
 	in.Start, in.End = in.Start.UTC().Truncate(time.Minute), in.End.UTC().Truncate(time.Minute)
-	if !in.End.After(in.Start) {
-		return in, invalid("end", "结束时间应晚于开始时间", "End must be after start")
+	if !in.Start.IsZero() && !in.End.IsZero() && !in.End.After(in.Start) {
+		p.add(invalid("end", "结束时间应晚于开始时间", "End must be after start"))
 	}
 	if in.Source == "kiosk" {
 		in.Approve = false
 	}
-	return in, checkOrigin(&in.Actor, &in.Source)
+	p.add(checkKey(in.Key))
+	p.add(checkOrigin(&in.Actor, &in.Source))
+	return in, p.err()
 }
 
 // BookingTimes reads a booking form's date (YYYY-MM-DD) and times (HH:MM) as
-// instants in the center's zone.
+// instants in the center's zone. Each of the three is checked, and the error
+// names every one that is wrong.
 func (db *DB) BookingTimes(date, start, end string) (time.Time, time.Time, error) {
-	d, err := ParseDay(strings.TrimSpace(date))
-	if err != nil {
+	var p problems
+	d, err := ParseDay(foldDigits(strings.TrimSpace(date)))
+	if strings.TrimSpace(date) == "" {
+		err = invalid("date", "请选择日期", "Date is required")
+	}
+	p.add(err)
+	s, err := readClock("start", start, "开始时间", "Start")
+	p.add(err)
+	e, err := readClock("end", end, "结束时间", "End")
+	p.add(err)
+	if err := p.err(); err != nil {
 		return time.Time{}, time.Time{}, err
-	}
-	s, err := ParseClock(strings.TrimSpace(start))
-	if err != nil {
-		return time.Time{}, time.Time{}, invalid("start", "开始时间格式应为 HH:MM", "Start must be HH:MM")
-	}
-	e, err := ParseClock(strings.TrimSpace(end))
-	if err != nil {
-		return time.Time{}, time.Time{}, invalid("end", "结束时间格式应为 HH:MM", "End must be HH:MM")
 	}
 	loc := db.Location()
 	return d.At(s, loc).UTC(), d.At(e, loc).UTC(), nil
+}
+
+// readClock reads one HH:MM field of a booking form.
+func readClock(field, s, zh, en string) (Clock, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Clock{}, invalid(field, "请选择"+zh, en+" is required")
+	}
+	c, err := ParseClock(foldDigits(s))
+	if err != nil {
+		return Clock{}, invalid(field, zh+"格式应为 24 小时制 HH:MM，如 14:30", en+" must be HH:MM on the 24-hour clock, e.g. 14:30")
+	}
+	return c, nil
+}
+
+// BookingForm is a booking as a form sends it: every field as typed.
+type BookingForm struct {
+	Venue, Org, Contact, Phone, Title, Purpose, Attendees, Date, Start, End string
+}
+
+// ReadBookingForm turns a booking form into an input, checking every field
+// at once: the error carries each field's message (FieldErrors), those of
+// the date and times among them. Actor, Source and Key come from base.
+func (db *DB) ReadBookingForm(f BookingForm, base BookingInput) (BookingInput, error) {
+	in := base
+	in.Org, in.Contact, in.Phone, in.Title, in.Purpose = f.Org, f.Contact, f.Phone, f.Title, f.Purpose
+	in.VenueID, _ = strconv.ParseInt(foldDigits(strings.TrimSpace(f.Venue)), 10, 64)
+	in.Attendees = -1 // what does not read as a number breaks the attendees rule
+	if n, err := strconv.Atoi(foldDigits(strings.TrimSpace(f.Attendees))); err == nil {
+		in.Attendees = n
+	}
+	start, end, terr := db.BookingTimes(f.Date, f.Start, f.End)
+	in.Start, in.End = start, end
+	if terr != nil {
+		// The times that did read still say whether the end is after the
+		// start, on a stand-in day when the date did not read; those that
+		// did not read carry their own message.
+		in.Start, in.End = time.Time{}, time.Time{}
+		if c, err := readClock("start", f.Start, "", ""); err == nil {
+			in.Start = Day{2000, 1, 3}.At(c, time.UTC)
+		}
+		if c, err := readClock("end", f.End, "", ""); err == nil {
+			in.End = Day{2000, 1, 3}.At(c, time.UTC)
+		}
+	}
+	out, verr := in.Validate()
+	if err := JoinErrors(terr, verr); err != nil {
+		return in, err
+	}
+	return out, nil
 }
 
 const bookingColumns = `b.id, b.receipt_no, b.status_code, b.venue_id, v.name, COALESCE(b.series_id, 0), b.org,
@@ -235,21 +290,31 @@ func (t *tx) checkSlot(in BookingInput) (Venue, error) {
 	if !v.Active {
 		return v, invalid("venue", "该场地已停用，暂不接受预约", "this venue is closed to bookings")
 	}
+	// The rules of the slot are all checked, so a form shows every one
+	// broken; each names the field to change (an end past closing is the
+	// end's fault, not the start's).
+	var p problems
 	if in.Attendees > v.Capacity {
-		return v, invalid("attendees", fmt.Sprintf("参加人数超过场地容量（%d 人）", v.Capacity),
-			fmt.Sprintf("attendees exceed the venue's capacity (%d)", v.Capacity))
+		p.add(invalid("attendees", fmt.Sprintf("参加人数超过场地容量（%d 人）", v.Capacity),
+			fmt.Sprintf("attendees exceed the venue's capacity (%d)", v.Capacity)))
 	}
 	if in.Start.Before(t.now) {
-		return v, invalid("start", "不能预约已经过去的时间", "the start time has passed")
+		p.add(invalid("start", "不能预约已经过去的时间", "the start time has passed"))
 	}
 	if in.Start.After(t.now.Add(MaxBookingAhead)) {
-		return v, invalid("date", "最多只能预约 180 天以内的场地", "bookings open at most 180 days ahead")
+		p.add(invalid("date", "最多只能预约 180 天以内的场地", "bookings open at most 180 days ahead"))
 	}
 	day := t.db.DayOf(in.Start)
 	loc := t.db.Location()
-	if in.Start.Before(day.At(v.OpensAt, loc)) || in.End.After(day.At(v.ClosesAt, loc)) {
-		return v, invalid("start", fmt.Sprintf("超出场地开放时间（%s–%s）", v.OpensAt, v.ClosesAt),
-			fmt.Sprintf("outside the venue's opening hours (%s–%s)", v.OpensAt, v.ClosesAt))
+	zh, en := fmt.Sprintf("（%s–%s）", v.OpensAt, v.ClosesAt), fmt.Sprintf(" (%s–%s)", v.OpensAt, v.ClosesAt)
+	if in.Start.Before(day.At(v.OpensAt, loc)) {
+		p.add(invalid("start", "开始时间早于场地开放时间"+zh, "the start is before the venue opens"+en))
+	}
+	if in.End.After(day.At(v.ClosesAt, loc)) {
+		p.add(invalid("end", "结束时间晚于场地关闭时间"+zh, "the end is after the venue closes"+en))
+	}
+	if err := p.err(); err != nil {
+		return v, err
 	}
 	c, err := t.clash(in.VenueID, in.Start, in.End, 0)
 	if err != nil {
@@ -296,7 +361,20 @@ func (db *DB) CreateBooking(ctx context.Context, in BookingInput) (Booking, erro
 		return Booking{}, err
 	}
 	var b Booking
-	err = db.write(ctx, func(t *tx) (err error) { b, err = t.insertBooking(in, 0); return })
+	err = db.write(ctx, func(t *tx) error {
+		id, err := t.replayed(in.Key, "booking")
+		if err != nil {
+			return err
+		}
+		if id != 0 {
+			b, err = t.booking("WHERE b.id = ?", id)
+			return err
+		}
+		if b, err = t.insertBooking(in, 0); err != nil {
+			return err
+		}
+		return t.remember(in.Key, "booking", b.ID)
+	})
 	return b, err
 }
 
@@ -403,9 +481,29 @@ func (db *DB) CancelBooking(ctx context.Context, id int64, actor, reason string)
 	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingCancelled, reason, nil)
 }
 
-// CancelBookingByCode is the organiser's own cancellation from the status page.
+// CancelBookingByCode is the organiser's own cancellation from the status
+// page, until the booking's end. Its refusals are worded for the visitor,
+// not in the workflow's terms.
 func (db *DB) CancelBookingByCode(ctx context.Context, code string) (Booking, error) {
-	return db.moveBooking(ctx, "WHERE b.status_code = ?", code, "kiosk", BookingCancelled, "预约人取消", nil)
+	b, err := db.moveBooking(ctx, "WHERE b.status_code = ?", code, "kiosk", BookingCancelled, "预约人取消", func(t *tx, b Booking) error {
+		if !b.End.After(t.now) {
+			return Errorf(ECONFLICT, "活动时间已经过去，无需取消", "the booking's time has passed; there is nothing to cancel")
+		}
+		return nil
+	})
+	if ErrorCode(err) == ECONFLICT {
+		if now, rerr := db.BookingByCode(ctx, code); rerr == nil {
+			switch now.Status {
+			case BookingCancelled:
+				return now, Errorf(ECONFLICT, "这项预约已经取消了，无需再次取消", "this booking is already cancelled")
+			case BookingRejected:
+				return now, Errorf(ECONFLICT, "这项预约未通过审核，无需取消", "this booking was not approved; there is nothing to cancel")
+			case BookingNoShow:
+				return now, Errorf(ECONFLICT, "这项预约已按未到场结束，无需取消", "this booking has ended as a no-show")
+			}
+		}
+	}
+	return b, err
 }
 
 // MarkNoShow frees the slot of an approved booking whose group has not

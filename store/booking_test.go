@@ -82,10 +82,10 @@ func TestBookingRules(t *testing.T) {
 		{"ErrOverCapacity", mod(ok, func(in *store.BookingInput) { in.Attendees = 31 }), store.EINVALID, "attendees"},
 		{"OKWholeOpeningHours", booking(room.ID, tomorrow, "09:00", "17:30"), "", ""},
 		{"ErrBeforeOpening", booking(room.ID, tomorrow, "08:59", "10:00"), store.EINVALID, "start"},
-		{"ErrAfterClosing", booking(room.ID, tomorrow, "16:00", "17:31"), store.EINVALID, "start"},
+		{"ErrAfterClosing", booking(room.ID, tomorrow, "16:00", "17:31"), store.EINVALID, "end"},
 		{"ErrOvernight", mod(booking(hall.ID, tomorrow, "20:00", "21:00"), func(in *store.BookingInput) {
 			in.End = at(tomorrow.AddDays(1), "09:00")
-		}), store.EINVALID, "start"},
+		}), store.EINVALID, "end"},
 		{"ErrEndAtStart", booking(room.ID, tomorrow, "14:00", "14:00"), store.EINVALID, "end"},
 		{"ErrEndBeforeStart", booking(room.ID, tomorrow, "14:00", "13:00"), store.EINVALID, "end"},
 		{"ErrPast", booking(hall.ID, baseDay, "09:00", "11:00"), store.EINVALID, "start"},

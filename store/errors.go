@@ -24,6 +24,9 @@ type Error struct {
 	EN    string
 	// Clash is the approved booking that a new or approved booking would overlap.
 	Clash *Booking
+	// Fields holds every field's error when an input was checked whole (all
+	// errors at once); the Error itself repeats the first of them.
+	Fields []*Error
 }
 
 // Error returns the English message with its code, for logs.
@@ -62,6 +65,73 @@ func ErrorField(err error) string {
 		return e.Field
 	}
 	return ""
+}
+
+// FieldErrors returns every field's error that err carries: all of them for
+// an input checked whole, the one for a single field error, nil otherwise.
+func FieldErrors(err error) []*Error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return nil
+	}
+	if len(e.Fields) > 0 {
+		return e.Fields
+	}
+	if e.Field != "" {
+		return []*Error{e}
+	}
+	return nil
+}
+
+// JoinErrors gathers the field errors of several checks of one input into
+// one error, the first message of each field kept. Any error that is not a
+// field error is returned as it is, since nothing more can be said.
+func JoinErrors(errs ...error) error {
+	var p problems
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		if FieldErrors(err) == nil {
+			return err
+		}
+		p.add(err)
+	}
+	return p.err()
+}
+
+// problems gathers an input's field errors, so a form shows them all at once.
+type problems struct{ list []*Error }
+
+// add keeps err's field errors, the first per field; nil is ignored.
+func (p *problems) add(err error) {
+	for _, e := range FieldErrors(err) {
+		if !p.has(e.Field) {
+			one := *e
+			one.Fields = nil
+			p.list = append(p.list, &one)
+		}
+	}
+}
+
+// has reports whether field already has an error.
+func (p *problems) has(field string) bool {
+	for _, e := range p.list {
+		if e.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// err is nil when nothing was found, else the first error carrying them all.
+func (p *problems) err() error {
+	if len(p.list) == 0 {
+		return nil
+	}
+	first := *p.list[0]
+	first.Fields = p.list
+	return &first
 }
 
 // ErrorMessage returns a message fit for a user in lang. Internal errors get a

@@ -108,36 +108,36 @@ type RequestInput struct {
 	PromisedBy  Day // zero: the center's default for the urgency
 	Actor       string
 	Source      string
+	// Key is the form's one-time key: a request sent again with the same key
+	// returns the first one's record instead of making another. "" for none.
+	Key string
 }
 
-// Validate checks a request and returns it cleaned.
+// Validate checks a request and returns it cleaned. Every field is checked,
+// and the error carries each field's message (FieldErrors).
 func (in RequestInput) Validate() (RequestInput, error) {
+	var p problems
 	var err error
-	if in.Name, err = cleanText("name", in.Name, 30, true, "姓名", "Name"); err != nil {
-		return in, err
-	}
-	if in.Phone, err = checkPhone("phone", in.Phone, true); err != nil {
-		return in, err
-	}
-	if in.Community, err = cleanText("community", in.Community, 60, false, "社区/网格", "Community"); err != nil {
-		return in, err
-	}
-	if in.Category, err = checkLabel("category", Categories, in.Category, "诉求类别", "Category"); err != nil {
-		return in, err
-	}
+	in.Name, err = cleanName("name", in.Name, 30, true, "姓名", "Name")
+	p.add(err)
+	in.Phone, err = checkPhone("phone", in.Phone, true)
+	p.add(err)
+	in.Community, err = cleanName("community", in.Community, 60, false, "社区/网格", "Community")
+	p.add(err)
+	in.Category, err = checkLabel("category", Categories, in.Category, "诉求类别", "Category")
+	p.add(err)
 	if strings.TrimSpace(in.Urgency) == "" {
 		in.Urgency = "normal"
 	}
-	if in.Urgency, err = checkLabel("urgency", Urgencies, in.Urgency, "紧急程度", "Urgency"); err != nil {
-		return in, err
-	}
-	if in.Description, err = cleanTextLines("description", in.Description, 1000, true, true, "诉求内容", "Description"); err != nil {
-		return in, err
-	}
-	if in.Handler, err = cleanText("handler", in.Handler, 30, false, "承办人", "Handler"); err != nil {
-		return in, err
-	}
-	return in, checkOrigin(&in.Actor, &in.Source)
+	in.Urgency, err = checkLabel("urgency", Urgencies, in.Urgency, "紧急程度", "Urgency")
+	p.add(err)
+	in.Description, err = cleanTextLines("description", in.Description, 1000, true, true, "诉求内容", "Description")
+	p.add(err)
+	in.Handler, err = cleanText("handler", in.Handler, 30, false, "承办人", "Handler")
+	p.add(err)
+	p.add(checkKey(in.Key))
+	p.add(checkOrigin(&in.Actor, &in.Source))
+	return in, p.err()
 }
 
 const requestColumns = `id, receipt_no, status_code, name, phone, community, category, urgency, description,
@@ -196,6 +196,12 @@ func (db *DB) CreateRequest(ctx context.Context, in RequestInput) (Request, erro
 	}
 	var r Request
 	err = db.write(ctx, func(t *tx) error {
+		if id, err := t.replayed(in.Key, "request"); err != nil || id != 0 {
+			if err == nil {
+				r, err = t.request("WHERE id = ?", id)
+			}
+			return err
+		}
 		s := t.db.Settings()
 		today := t.db.DayOf(t.now)
 		respond, days := s.ResponseHours, s.PromiseDays
@@ -223,6 +229,9 @@ func (db *DB) CreateRequest(ctx context.Context, in RequestInput) (Request, erro
 		}
 		id, _ := res.LastInsertId()
 		if err := t.addRequestEvent(id, in.Actor, "", StatusNew, ""); err != nil {
+			return err
+		}
+		if err := t.remember(in.Key, "request", id); err != nil {
 			return err
 		}
 		if r, err = t.request("WHERE id = ?", id); err != nil {
@@ -355,8 +364,16 @@ func (db *DB) RecordSatisfaction(ctx context.Context, id int64, actor, satisfact
 }
 
 // RateByCode is RecordSatisfaction from the visitor's private status page.
+// Its refusals are worded for the visitor, not in the workflow's terms.
 func (db *DB) RateByCode(ctx context.Context, code, satisfaction, comment string) (Request, error) {
-	return db.recordSatisfaction(ctx, "WHERE status_code = ?", code, "kiosk", satisfaction, comment)
+	r, err := db.recordSatisfaction(ctx, "WHERE status_code = ?", code, "kiosk", satisfaction, comment)
+	if ErrorCode(err) == ECONFLICT {
+		if r.Status == StatusClosed {
+			return r, Errorf(ECONFLICT, "您已经评价过了，感谢您的反馈", "you have already rated this request; thank you")
+		}
+		return r, Errorf(ECONFLICT, "诉求办结后才能评价，请留意办理进度", "you can rate the request once it is resolved")
+	}
+	return r, err
 }
 
 func (db *DB) recordSatisfaction(ctx context.Context, where string, key any, actor, satisfaction, comment string) (Request, error) {

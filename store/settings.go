@@ -13,6 +13,8 @@ import (
 type Settings struct {
 	CenterName string
 	TimeZone   string
+	// Phone is the center's phone number shown to visitors ("" if none).
+	Phone string
 	// Secret signs the kiosk's QR tokens; it is made at init and never shown.
 	Secret []byte
 	// ClosesAt is when the center closes; visits still open then are closed
@@ -61,6 +63,7 @@ func (db *DB) loadSettings(ctx context.Context) error {
 	s := Settings{
 		CenterName:          kv["center_name"],
 		TimeZone:            kv["tz"],
+		Phone:               kv["phone"],
 		ClosesAt:            Clock{21, 0},
 		ResponseHours:       intOr(kv["response_hours"], 24),
 		UrgentResponseHours: intOr(kv["urgent_response_hours"], 2),

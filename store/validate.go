@@ -40,6 +40,33 @@ func cleanTextLines(field, s string, max int, required, multiline bool, zh, en s
 	return s, nil
 }
 
+// cleanName is cleanText for a name or a label someone else will read (a
+// person, an organisation, a title): it also refuses zero-width, bidi and
+// other format characters (Unicode Cf), which can hide or reorder text.
+func cleanName(field, s string, max int, required bool, zh, en string) (string, error) {
+	for _, r := range s {
+		if unicode.Is(unicode.Cf, r) {
+			return "", invalid(field, zh+"含有看不见的格式字符（如零宽空格），请删除后重新输入",
+				en+" contains invisible formatting characters (such as zero-width spaces); please retype it")
+		}
+	}
+	return cleanText(field, s, max, required, zh, en)
+}
+
+// foldDigits turns full-width digits, letters, spaces and signs (as Chinese
+// input methods type them: １３８，＋８６，－) into their ASCII forms.
+func foldDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E: // the full-width forms of ASCII ! to ~
+			return r - 0xFF01 + '!'
+		case r == 0x3000: // ideographic space
+			return ' '
+		}
+		return r
+	}, s)
+}
+
 // isInvisibleOverride catches the bidirectional overrides that can make a
 // name read backwards on screen (U+202A–U+202E, U+2066–U+2069).
 func isInvisibleOverride(r rune) bool {
@@ -49,8 +76,9 @@ func isInvisibleOverride(r rune) bool {
 // NormalizePhone checks a phone number and returns it as digits (a landline
 // keeps one dash after its area code). Mainland mobiles are 11 digits from
 // 13x to 19x; landlines are an area code from 0 and 7–8 digits; a leading
-// +86 or 86 and spaces or dashes are accepted.
+// +86 or 86 and spaces or dashes are accepted, full-width ones too.
 func NormalizePhone(s string) (string, bool) {
+	s = foldDigits(s)
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -99,7 +127,7 @@ func NormalizePhone(s string) (string, bool) {
 }
 
 func checkPhone(field, s string, required bool) (string, error) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(foldDigits(s))
 	if s == "" {
 		if required {
 			return "", invalid(field, "请填写联系电话", "Phone is required")
@@ -147,4 +175,25 @@ func checkLabel(field string, list []Label, s, zh, en string) (string, error) {
 		return "", invalid(field, zh+"不在可选范围内", en+" is not one of the choices")
 	}
 	return code, nil
+}
+
+// ValidKey reports whether s can be a form's one-time key: 16 to 64 letters,
+// digits, '-' or '_'.
+func ValidKey(s string) bool {
+	if len(s) < 16 || len(s) > 64 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func checkKey(key string) error {
+	if key != "" && !ValidKey(key) {
+		return invalid("key", "表单已失效，请重新提交", "the form has expired; please send it again")
+	}
+	return nil
 }

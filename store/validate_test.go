@@ -29,9 +29,20 @@ var junkText = []struct{ name, s string }{
 	{"BidiIsolate", "\u2066张三"},
 }
 
+// invisibleText is text a name refuses: format characters that hide or
+// reorder what a reader sees.
+var invisibleText = []struct{ name, s string }{
+	{"ZeroWidthSpace", "张\u200b三"},
+	{"ZeroWidthJoiner", "张\u200d三"},
+	{"ByteOrderMark", "\ufeff张三"},
+	{"RightToLeftMark", "张三\u200f"},
+	{"ArabicLetterMark", "张\u061c三"},
+	{"SoftHyphen", "张\u00ad三"},
+}
+
 // junkPhones are phone numbers no field takes.
 var junkPhones = []string{"12345", "abc", "1381234567", "138123456789", "23812345678", "12812345678",
-	"+1 202 555 0123", "+8613812345678x", "１３８１２３４５６７８", "138\x001234567", "0101234", "02112345678901"}
+	"+1 202 555 0123", "+8613812345678x", "１３８１２３４５６７８ｘ", "138\x001234567", "0101234", "02112345678901"}
 
 // wantRefused runs write with each bad input against a fresh copy of good,
 // and checks each gives EINVALID naming the field and writes nothing.
@@ -69,6 +80,16 @@ func textCases[T any](field string, set func(*T, string), max int, required bool
 	return out
 }
 
+// nameCases are textCases for a name or label others read, which also
+// refuses invisible format characters.
+func nameCases[T any](field string, set func(*T, string), max int, required bool) []bad[T] {
+	out := textCases(field, set, max, required)
+	for _, j := range invisibleText {
+		out = append(out, bad[T]{field + j.name, func(in *T) { set(in, j.s) }, field})
+	}
+	return out
+}
+
 func phoneCases[T any](field string, set func(*T, string), required bool) []bad[T] {
 	var out []bad[T]
 	for _, p := range junkPhones {
@@ -84,9 +105,9 @@ func TestValidateCheckIn(t *testing.T) {
 	db := mustOpen(t)
 	type I = store.VisitInput
 	var cases []bad[I]
-	cases = append(cases, textCases("name", func(in *I, s string) { in.Name = s }, 30, true)...)
+	cases = append(cases, nameCases("name", func(in *I, s string) { in.Name = s }, 30, true)...)
 	cases = append(cases, phoneCases("phone", func(in *I, s string) { in.Phone = s }, false)...)
-	cases = append(cases, textCases("org", func(in *I, s string) { in.Org = s }, 60, false)...)
+	cases = append(cases, nameCases("org", func(in *I, s string) { in.Org = s }, 60, false)...)
 	cases = append(cases, textCases("note", func(in *I, s string) { in.Note = s }, 200, false)...)
 	cases = append(cases, textCases("actor", func(in *I, s string) { in.Actor = s }, 30, true)...)
 	cases = append(cases,
@@ -106,9 +127,9 @@ func TestValidateRequest(t *testing.T) {
 	db := mustOpen(t)
 	type I = store.RequestInput
 	var cases []bad[I]
-	cases = append(cases, textCases("name", func(in *I, s string) { in.Name = s }, 30, true)...)
+	cases = append(cases, nameCases("name", func(in *I, s string) { in.Name = s }, 30, true)...)
 	cases = append(cases, phoneCases("phone", func(in *I, s string) { in.Phone = s }, true)...)
-	cases = append(cases, textCases("community", func(in *I, s string) { in.Community = s }, 60, false)...)
+	cases = append(cases, nameCases("community", func(in *I, s string) { in.Community = s }, 60, false)...)
 	cases = append(cases, textCases("description", func(in *I, s string) { in.Description = s }, 1000, true)...)
 	cases = append(cases, textCases("handler", func(in *I, s string) { in.Handler = s }, 30, false)...)
 	cases = append(cases,
@@ -129,10 +150,10 @@ func TestValidateBooking(t *testing.T) {
 	hall := mustCreateVenue(t, db, "多功能厅", 80)
 	type I = store.BookingInput
 	var cases []bad[I]
-	cases = append(cases, textCases("org", func(in *I, s string) { in.Org = s }, 60, true)...)
-	cases = append(cases, textCases("contact", func(in *I, s string) { in.Contact = s }, 30, true)...)
+	cases = append(cases, nameCases("org", func(in *I, s string) { in.Org = s }, 60, true)...)
+	cases = append(cases, nameCases("contact", func(in *I, s string) { in.Contact = s }, 30, true)...)
 	cases = append(cases, phoneCases("phone", func(in *I, s string) { in.Phone = s }, true)...)
-	cases = append(cases, textCases("title", func(in *I, s string) { in.Title = s }, 60, true)...)
+	cases = append(cases, nameCases("title", func(in *I, s string) { in.Title = s }, 60, true)...)
 	cases = append(cases,
 		bad[I]{"VenueMissing", func(in *I) { in.VenueID = 0 }, "venue"},
 		bad[I]{"PurposeUnknown", func(in *I) { in.Purpose = "聚餐" }, "purpose"},
@@ -260,6 +281,11 @@ func TestNormalizePhone(t *testing.T) {
 		{"+86 10 6234 5678", "010-62345678"},
 		{"+86 352 1234567", "0352-1234567"},
 		{"86 755 12345678", "0755-12345678"},
+		// As Chinese input methods type them: full-width digits and signs,
+		// an ideographic space.
+		{"１３８１２３４５６７８", "13812345678"},
+		{"＋８６　１３８－１２３４－５６７８", "13812345678"},
+		{"（０１０）６２３４５６７８", "010-62345678"},
 	} {
 		t.Run(c.in, func(t *testing.T) {
 			got, ok := store.NormalizePhone(c.in)

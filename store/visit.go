@@ -69,33 +69,32 @@ type VisitInput struct {
 	Note        string
 	Actor       string // the staff member, or "kiosk"
 	Source      string // desk or kiosk
+	// Key is the form's one-time key (see RequestInput.Key).
+	Key string
 }
 
-// Validate checks a check-in and returns it cleaned.
+// Validate checks a check-in and returns it cleaned. Every field is
+// checked, and the error carries each field's message (FieldErrors).
 func (in VisitInput) Validate() (VisitInput, error) {
+	var p problems
 	var err error
-	if in.Name, err = cleanText("name", in.Name, 30, true, "姓名", "Name"); err != nil {
-		return in, err
-	}
-	if in.Phone, err = checkPhone("phone", in.Phone, false); err != nil {
-		return in, err
-	}
-	if in.Org, err = cleanText("org", in.Org, 60, false, "所属单位/社区", "Organisation"); err != nil {
-		return in, err
-	}
-	if in.Purpose, err = checkLabel("purpose", Purposes, in.Purpose, "来访事由", "Purpose"); err != nil {
-		return in, err
-	}
+	in.Name, err = cleanName("name", in.Name, 30, true, "姓名", "Name")
+	p.add(err)
+	in.Phone, err = checkPhone("phone", in.Phone, false)
+	p.add(err)
+	in.Org, err = cleanName("org", in.Org, 60, false, "所属单位/社区", "Organisation")
+	p.add(err)
+	in.Purpose, err = checkLabel("purpose", Purposes, in.Purpose, "来访事由", "Purpose")
+	p.add(err)
 	if in.Headcount == 0 {
 		in.Headcount = 1
 	}
-	if err = checkCount("headcount", in.Headcount, 1, 500, "人数", "Headcount"); err != nil {
-		return in, err
-	}
-	if in.Note, err = cleanTextLines("note", in.Note, 200, false, true, "备注", "Note"); err != nil {
-		return in, err
-	}
-	return in, checkOrigin(&in.Actor, &in.Source)
+	p.add(checkCount("headcount", in.Headcount, 1, 500, "人数", "Headcount"))
+	in.Note, err = cleanTextLines("note", in.Note, 200, false, true, "备注", "Note")
+	p.add(err)
+	p.add(checkKey(in.Key))
+	p.add(checkOrigin(&in.Actor, &in.Source))
+	return in, p.err()
 }
 
 func checkOrigin(actor, source *string) error {
@@ -215,6 +214,12 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 	}
 	var v Visit
 	err = db.write(ctx, func(t *tx) error {
+		if id, err := t.replayed(in.Key, "visit"); err != nil || id != 0 {
+			if err == nil {
+				v, err = t.visit("WHERE id = ?", id)
+			}
+			return err
+		}
 		var visitorID int64
 		err := t.QueryRow(`INSERT INTO visitors (name, phone, phone_last4, org, party_member, visit_count, last_seen_at)
 			VALUES (?, ?, ?, ?, ?, 1, ?)
@@ -241,6 +246,9 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 			return fmt.Errorf("insert visit: %w", err)
 		}
 		id, _ := res.LastInsertId()
+		if err := t.remember(in.Key, "visit", id); err != nil {
+			return err
+		}
 		if v, err = t.visit("WHERE id = ?", id); err != nil {
 			return err
 		}
@@ -269,6 +277,9 @@ func (db *DB) checkOut(ctx context.Context, where string, key any, actor string)
 			return err
 		}
 		if !v.Open() {
+			if actor == "kiosk" {
+				return Errorf(ECONFLICT, "您已经签退过了，无需再次签退", "you have already checked out")
+			}
 			return Errorf(ECONFLICT, "该来访已签退", "this visit is already checked out")
 		}
 		if _, err := t.Exec("UPDATE visits SET checked_out_at = ? WHERE id = ?", unix(t.now), v.ID); err != nil {
