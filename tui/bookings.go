@@ -379,7 +379,7 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.form.setFocus("start")
 	case key.Matches(msg, k.Approve):
 		if ok && store.CanMoveBooking(sel.Status, store.BookingApproved) {
-			return m, bookingActionCmd(m.env, "approve", sel, "")
+			return m, ask(fmt.Sprintf(m.env.tr(txtAskApprove), sel.ReceiptNo, sel.Title), bookingActionCmd(m.env, "approve", sel, ""))
 		}
 	case key.Matches(msg, k.Reject), key.Matches(msg, k.Cancel):
 		prompt, to := promptCancel, store.BookingCancelled
@@ -407,8 +407,8 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 	case key.Matches(msg, k.Enter):
 		m.detail = !m.detail
 	case key.Matches(msg, k.NoShow):
-		if ok && store.CanMoveBooking(sel.Status, store.BookingNoShow) {
-			return m, bookingActionCmd(m.env, "noshow", sel, "")
+		if ok && sel.NoShowDue(m.env.db.Now()) {
+			return m, ask(fmt.Sprintf(m.env.tr(txtAskNoShow), sel.ReceiptNo, sel.Title), bookingActionCmd(m.env, "noshow", sel, ""))
 		}
 	}
 	return m, nil
@@ -447,6 +447,10 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 			arg := m.form.value("reason")
 			if m.prompt == promptArrive || m.prompt == promptFind {
 				arg = m.form.value("receipt")
+			} else if arg == "" {
+				// A cancellation or a rejection tells the organiser why.
+				m.form.fieldError("reason", m.env.tr(txtReasonNeeded))
+				return m, nil
 			}
 			m.saving = true
 			if m.prompt == promptFind {
@@ -550,6 +554,9 @@ func (m bookingsTab) detailView() string {
 		to string
 		b  key.Binding
 	}{{store.BookingApproved, k.Approve}, {store.BookingRejected, k.Reject}, {store.BookingCancelled, k.Cancel}, {store.BookingNoShow, k.NoShow}} {
+		if a.to == store.BookingNoShow && !b.NoShowDue(e.db.Now()) {
+			continue
+		}
 		if store.CanMoveBooking(b.Status, a.to) {
 			acts = append(acts, a.b.Help().Key+" "+a.b.Help().Desc)
 		}

@@ -88,6 +88,11 @@ func TestBookingApproveRejectCancel(t *testing.T) {
 	d.key("4")
 	selectBooking(t, d, s.pending.ReceiptNo)
 	d.key("a")
+	d.wantView("通过预约 " + s.pending.ReceiptNo)
+	if b, _ := db.Booking(ctx, s.pending.ID); b.Status != store.BookingPending {
+		t.Fatalf("approved before the answer: %+v", b)
+	}
+	d.key("y")
 	if b, _ := db.Booking(ctx, s.pending.ID); b.Status != store.BookingApproved || b.DecidedBy != "王芳" {
 		t.Fatalf("after a: %+v", b)
 	}
@@ -136,7 +141,7 @@ func TestBookingArriveAndNoShow(t *testing.T) {
 	if !strings.Contains(d.bookings().form.err, "1 小时") {
 		t.Fatalf("form error = %q, want the store's check-in window", d.bookings().form.err)
 	}
-	d.key("esc")
+	d.key("esc", "y")
 	clk.Set(at(13, 30))
 	d.key("i")
 	d.typ(s.approved.ReceiptNo)
@@ -148,6 +153,8 @@ func TestBookingArriveAndNoShow(t *testing.T) {
 
 	selectBooking(t, d, s.morning.ReceiptNo)
 	d.key("m")
+	d.wantView("未到场？")
+	d.key("y")
 	if b, _ := db.Booking(ctx, s.morning.ID); b.Status != store.BookingNoShow {
 		t.Fatalf("after m: %+v", b)
 	}
@@ -204,7 +211,11 @@ func TestBookingDetailOffersWhatTheStatusAllows(t *testing.T) {
 	d.key("enter")
 	d.wantView("13700004444", "可办理：a 通过  x 驳回  c 取消预约\n")
 	selectBooking(t, d, s.approved.ReceiptNo)
-	d.wantView("13700002222", "经办: 王芳", "可办理：c 取消预约  m 未到场\n")
+	// At 10:00 the 14:00 booking is no no-show yet, so m is not offered.
+	d.wantView("13700002222", "经办: 王芳", "可办理：c 取消预约\n")
+	clk.Set(at(14, 31))
+	d.key("down", "up")
+	d.wantView("可办理：c 取消预约  m 未到场\n")
 	// x on an approved booking does nothing: the store's workflow has no such move.
 	d.key("x")
 	if d.bookings().mode != bookingsList {

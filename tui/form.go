@@ -43,6 +43,9 @@ type form struct {
 	focus  int
 	err    string // an error not tied to one field, or a clash
 	info   string // a hint or a good word ("the slot is free")
+	// asking is set while the form asks whether to throw away what was
+	// typed: esc on a form holding input asks first.
+	asking bool
 }
 
 func newForm(e *env, title string) form { return form{env: e, title: title} }
@@ -225,8 +228,19 @@ func (f form) Update(msg tea.Msg) (form, tea.Cmd, formAction) {
 	}
 	ff := &f.fields[f.focus]
 	keys := f.env.keys
+	if f.asking {
+		f.asking = false
+		if key.Matches(k, keys.Yes) {
+			return f, nil, formCancel
+		}
+		return f, nil, formNone
+	}
 	switch {
 	case key.Matches(k, keys.Back):
+		if f.dirty() {
+			f.asking = true
+			return f, nil, formNone
+		}
 		return f, nil, formCancel
 	case key.Matches(k, keys.Submit):
 		return f, nil, formSubmit
@@ -303,11 +317,16 @@ func (f form) View(w int, st styles, after string, extra string) string {
 		}
 		line := mark + fit(ff.label, lw) + "  " + fit(val, inputW)
 		if ff.err != "" {
-			room := w - ansi.StringWidth(line) - 1
-			if room >= 12 {
-				line += " " + st.err.Render(clip("! "+ff.err, room))
+			// Beside the field when it fits, else wrapped under it: the
+			// end of a message says how to fix the input.
+			msg := "! " + ff.err
+			if room := w - ansi.StringWidth(line) - 1; ansi.StringWidth(msg) <= room {
+				line += " " + st.err.Render(msg)
 			} else {
-				line += "\n" + strings.Repeat(" ", lw+4) + st.err.Render(clip("! "+ff.err, w-lw-4))
+				indent := strings.Repeat(" ", lw+4)
+				for _, l := range strings.Split(wrap(msg, max(w-lw-4, 10)), "\n") {
+					line += "\n" + indent + st.err.Render(l)
+				}
 			}
 		}
 		b.WriteString(line + "\n")
@@ -316,10 +335,14 @@ func (f form) View(w int, st styles, after string, extra string) string {
 		}
 	}
 	if f.err != "" {
-		b.WriteString(st.err.Render(clipLines("! "+f.err, w, 2)) + "\n")
+		b.WriteString(st.err.Render(wrap("! "+f.err, w)) + "\n")
 	}
 	if f.info != "" {
 		b.WriteString(st.ok.Render(clip(f.info, w)) + "\n")
+	}
+	if f.asking {
+		b.WriteString(st.err.Render(clipLines(wrap(f.env.tr(txtDiscardAsk), w), w, -1)))
+		return b.String()
 	}
 	k := f.env.keys
 	b.WriteString(st.muted.Render(clip(helpLine(k.NextField, k.ChoiceNext, k.Submit, k.Back), w)))

@@ -195,3 +195,12 @@ func (t *table) render(w, h int, st styles, focused bool) string {
 
 // visibleWidth is the width s takes on screen.
 func visibleWidth(s string) int { return ansi.StringWidth(s) }
+
+// wrap breaks s into lines of at most w cells, at spaces where it can and
+// inside a word (or a run of Chinese) where it must. Nothing is cut.
+func wrap(s string, w int) string {
+	if w <= 0 {
+		return s
+	}
+	return ansi.Wrap(s, w, "")
+}

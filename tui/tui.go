@@ -87,6 +87,18 @@ type errMsg struct{ err error }
 // noticeMsg is a short message for the footer: what an action did.
 type noticeMsg string
 
+// askMsg asks, in the footer, before an action that is not easily taken
+// back (a check-out, an approval, a no-show): y runs yes, any other key
+// drops it.
+type askMsg struct {
+	question string
+	yes      tea.Cmd
+}
+
+func ask(question string, yes tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return askMsg{question, yes} }
+}
+
 // tickMsg moves the header clock.
 type tickMsg time.Time
 
@@ -119,6 +131,7 @@ type Model struct {
 	help        help.Model
 	fullHelp    bool
 	confirmQuit bool
+	asking      *askMsg // a question the footer asks before an action
 	notice      string
 	errText     string
 
@@ -222,9 +235,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case errMsg:
 		m.errText = m.env.userMessage(msg.err)
 		m.notice = ""
+		m.layout()
 		return m, nil
 	case noticeMsg:
 		m.notice, m.errText = string(msg), ""
+		m.layout()
+		return m, nil
+	case askMsg:
+		m.asking = &msg
+		m.layout()
 		return m, nil
 	case eventMsg, reloadMsg, kioskSeenMsg:
 		return m, m.updateLive(msg)
@@ -313,8 +332,17 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 		m.layout()
 		return nil
 	}
+	if m.asking != nil {
+		a := m.asking
+		m.asking = nil
+		m.layout()
+		if key.Matches(k, keys.Yes) {
+			return a.yes
+		}
+		return nil
+	}
 	if key.Matches(k, keys.ForceQuit) || (key.Matches(k, keys.Quit) && !m.capturing()) {
-		if m.dirty() {
+		if m.dirty() || m.kioskRuns() {
 			m.confirmQuit = true
 			m.layout()
 			return nil
@@ -373,6 +401,10 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 	m.tabs[m.active], cmd = m.tabs[m.active].Update(k)
 	return cmd
 }
+
+// kioskRuns reports whether the kiosk listens in this process, so quitting
+// the desk stops it too.
+func (m *Model) kioskRuns() bool { return m.opts.KioskUp != nil && m.opts.KioskUp() }
 
 func (m *Model) quit() tea.Cmd {
 	m.live.stop()
@@ -533,14 +565,18 @@ func (m *Model) footerView() string {
 	st := m.env.st
 	status := ""
 	switch {
+	case m.confirmQuit && m.kioskRuns():
+		status = st.err.Render(wrap(m.env.tr(txtQuitKiosk), m.width))
 	case m.confirmQuit:
-		status = st.err.Render(m.env.tr(txtQuitAsk))
+		status = st.err.Render(wrap(m.env.tr(txtQuitAsk), m.width))
+	case m.asking != nil:
+		status = st.err.Render(wrap(m.asking.question, m.width))
 	case m.errText != "":
-		status = st.err.Render("! " + m.errText)
+		status = st.err.Render(wrap("! "+m.errText, m.width))
 	case m.notice != "":
 		status = st.notice.Render(m.notice)
 	}
-	status = clip(status, m.width)
+	status = clipLines(status, m.width, -1)
 	keys := helpKeys{short: m.shortHelp(), full: m.fullHelpKeys()}
 	var h string
 	if m.fullHelp {

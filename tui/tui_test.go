@@ -129,7 +129,9 @@ func TestTabsAndGlobalKeys(t *testing.T) {
 	if d.m.confirmQuit || d.quit {
 		t.Fatal("n did not take back the quit")
 	}
-	d.key("esc", "q")
+	d.key("esc", "y", "q")
+	d.wantView("停止扫码服务")
+	d.key("y")
 	if !d.quit {
 		t.Fatal("q did not quit")
 	}
@@ -257,7 +259,7 @@ func TestKioskStatusStaysInSight(t *testing.T) {
 // was typed still makes it ask.
 func TestQuitUntouchedForm(t *testing.T) {
 	db, _ := mustOpen(t, false)
-	d := newDriver(t, db, Options{})
+	d := newDriver(t, db, Options{KioskUp: func() bool { return false }})
 	d.key("ctrl+c")
 	if !d.quit || d.m.confirmQuit {
 		t.Fatalf("ctrl+c on the untouched setup: quit %v, asking %v; want quit", d.quit, d.m.confirmQuit)
@@ -265,7 +267,7 @@ func TestQuitUntouchedForm(t *testing.T) {
 
 	db2, clk := mustOpen(t, true)
 	seed(t, db2, clk)
-	d = newDriver(t, db2, Options{Staff: "王芳"})
+	d = newDriver(t, db2, Options{Staff: "王芳", KioskUp: func() bool { return false }})
 	d.key("2", "n")
 	d.key("ctrl+c")
 	if !d.quit {

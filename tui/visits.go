@@ -295,7 +295,7 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		m.detail = !m.detail
 	case key.Matches(msg, k.CheckOut):
 		if v, ok := m.selected(); ok && v.Open() {
-			return m, checkOutCmd(m.env, v.ID)
+			return m, ask(fmt.Sprintf(m.env.tr(txtAskCheckOut), v.Name, v.ReceiptNo), checkOutCmd(m.env, v.ID))
 		}
 	}
 	return m, nil

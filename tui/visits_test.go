@@ -86,6 +86,12 @@ func TestVisitCheckOutSearchAndDays(t *testing.T) {
 	d.key("2")
 	// Rows are newest first: 王五, 参观团, 李梅, 张三.
 	d.key("down", "down", "down", "o")
+	d.wantView("为 张三（")
+	d.key("n")
+	if v, _ := db.Visit(context.Background(), s.visitOpen.ID); !v.Open() {
+		t.Fatal("checked out though the answer was no")
+	}
+	d.key("o", "y")
 	v, err := db.Visit(context.Background(), s.visitOpen.ID)
 	if err != nil || v.Open() {
 		t.Fatalf("张三 still open after o: %+v %v", v, err)
