@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"syscall"
@@ -154,4 +155,36 @@ func BenchmarkClash(b *testing.B) {
 	}
 	b.ReportMetric(float64(clashes)/float64(b.N), "clashes/op")
 	reportCPU(b, cpu)
+}
+
+// BenchmarkQuickCheck is PRAGMA quick_check on the million-visit file, the
+// check Open runs: its figure sets store.QuickCheckBudget. BenchmarkOpen is
+// the whole Open of that file, which the budget bounds.
+func BenchmarkQuickCheck(b *testing.B) {
+	path := benchdb.Path(b)
+	raw, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer raw.Close()
+	start := cpuTime()
+	b.ResetTimer()
+	for b.Loop() {
+		var verdict string
+		if err := raw.QueryRow("PRAGMA quick_check").Scan(&verdict); err != nil || verdict != "ok" {
+			b.Fatalf("quick_check: %q %v", verdict, err)
+		}
+	}
+	reportCPU(b, start)
+}
+
+func BenchmarkOpen(b *testing.B) {
+	path := benchdb.Path(b)
+	for b.Loop() {
+		db, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
 }

@@ -33,17 +33,27 @@ func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := db.refusal(); err != nil {
+		return err
+	}
 	job := &writeJob{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	wait := time.NewTimer(QueueWait)
+	defer wait.Stop()
 	select {
 	case db.jobs <- job:
 	case <-db.closing:
 		return errClosed
 	case <-ctx.Done():
 		return ctx.Err()
+	case <-wait.C:
+		// The committer is stuck behind another process's lock: answer
+		// now rather than let the caller wait for the whole queue.
+		return Errorf(EBUSY, "系统繁忙，请稍后再试", busyEN)
 	}
 	// Once handed over, the job is waited for even if ctx ends: it may
 	// already be committed, and the caller must know.
 	err := <-job.done
+	db.noteWrite(err)
 	if err == nil {
 		for _, e := range job.events {
 			db.broadcast(e)

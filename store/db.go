@@ -10,9 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"sort"
-	"strings"
 	"sync"
+	"syscall"
 	"time"
 	_ "time/tzdata" // a bare server still knows Asia/Shanghai
 
@@ -52,37 +53,70 @@ type DB struct {
 	closing       chan struct{}
 	committerDone chan struct{}
 	closeOnce     sync.Once
+
+	readOnly bool     // opened by OpenReadOnly
+	lock     *os.File // the shared flock that keeps restore away
+	faultMu  sync.Mutex
+	fault    *Error // what stops writes now: a full disk, a damaged file
+	faultAt  time.Time
+	backup   BackupState
 }
 
-// Open opens (creating if needed) the database at path and brings its schema
-// up to date. A file written by a newer frontdesk is refused.
-func Open(path string) (*DB, error) {
+// Open opens (creating if needed) the database at path for the desk and the
+// kiosk and brings its schema up to date. Before anything can write, it reads
+// the file's header and, read-only, its schema version and PRAGMA
+// quick_check: a file written by a newer frontdesk or a damaged one is
+// refused unchanged. Then a write probe proves the file and its folder can
+// be written; one that cannot is refused with EREADONLY.
+func Open(path string) (*DB, error) { return OpenWith(path, OpenOptions{}) }
+
+// OpenOptions change what Open checks.
+type OpenOptions struct {
+	// NoQuickCheck skips PRAGMA quick_check: for the benchmarks' big file,
+	// which its builder made sound, so its check does not run beside them.
+	NoQuickCheck bool
+}
+
+// OpenWith is Open with options.
+func OpenWith(path string, opt OpenOptions) (*DB, error) {
 	if path == "" {
 		return nil, Errorf(EINVALID, "数据库路径不能为空", "the database path is empty")
 	}
 	db := &DB{path: path, Now: time.Now, subs: map[chan Event]struct{}{}}
-	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
-	base := "file:" + esc + "?_foreign_keys=on&_busy_timeout=10000&_journal_mode=WAL&_synchronous=" + Synchronous
-	var err error
-	if db.w, err = sql.Open("sqlite3", base+"&_txlock=immediate"); err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	lock, err := lockFile(path, false)
+	var background <-chan error
+	switch {
+	case err == nil:
+		db.lock = lock
+		if background, err = db.preflight(lock, !opt.NoQuickCheck); err != nil {
+			lock.Close()
+			return nil, err
+		}
+	case !os.IsNotExist(err):
+		return nil, err
 	}
-	db.w.SetMaxOpenConns(1)
-	db.w.SetMaxIdleConns(1)
-	db.w.SetConnMaxLifetime(0)
-	// Readers get 8 MB of page cache each instead of SQLite's 2 MB: a few
-	// days' visits and the visitor index stay in memory, which halves a
-	// name-prefix lookup on a two-year file (BenchmarkFindVisitorNamePrefix).
-	if db.r, err = sql.Open("sqlite3", base+"&_txlock=deferred&_cache_size=-8000"); err != nil {
-		db.w.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	busy := "_busy_timeout=" + fmt.Sprint(BusyTimeout.Milliseconds())
+	if err := db.openPools(dsn(path, "_foreign_keys=on", busy, "_journal_mode=WAL", "_synchronous="+Synchronous)); err != nil {
+		db.unlock()
+		return nil, err
 	}
-	db.r.SetMaxOpenConns(8)
-	db.r.SetMaxIdleConns(8)
-	if err := db.migrate(); err != nil {
+	fail := func(err error) (*DB, error) {
 		db.w.Close()
 		db.r.Close()
+		db.unlock()
 		return nil, err
+	}
+	if err := db.migrate(); err != nil {
+		return fail(translateOpen(path, err))
+	}
+	if db.lock == nil {
+		// The file is new: the migration made it; lock it now.
+		if db.lock, err = lockFile(path, false); err != nil {
+			return fail(err)
+		}
+	}
+	if err := db.probe(); err != nil {
+		return fail(err)
 	}
 	db.jobs = make(chan *writeJob)
 	db.closing = make(chan struct{})
@@ -91,16 +125,23 @@ func Open(path string) (*DB, error) {
 	if err := retryBusy(func() error { return db.loadSettings(context.Background()) }); err != nil {
 		close(db.closing)
 		<-db.committerDone
-		db.w.Close()
-		db.r.Close()
-		return nil, err
+		return fail(err)
 	}
 	if err := db.startWatch(); err != nil {
-		db.w.Close()
-		db.r.Close()
-		return nil, err
+		return fail(err)
+	}
+	if background != nil {
+		go db.watchCheck(background)
 	}
 	return db, nil
+}
+
+// unlock lets go of the shared lock on the file, after SQLite has closed it.
+func (db *DB) unlock() {
+	if db.lock != nil {
+		db.lock.Close()
+		db.lock = nil
+	}
 }
 
 // Path returns the file the database lives in.
@@ -123,8 +164,11 @@ func (db *DB) Close() error {
 		delete(db.subs, ch)
 	}
 	db.subMu.Unlock()
-	_, _ = db.w.Exec("PRAGMA optimize")
+	if !db.readOnly {
+		_, _ = db.w.Exec("PRAGMA optimize")
+	}
 	err := errors.Join(db.r.Close(), db.w.Close())
+	db.unlock()
 	return err
 }
 
@@ -276,6 +320,13 @@ func translate(err error) error {
 			return &Error{Code: EINVALID, ZH: "数据不符合要求", EN: "the data breaks a rule"}
 		case se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked:
 			return &Error{Code: EBUSY, ZH: "系统繁忙，请稍后再试", EN: busyEN}
+		case se.Code == sqlite3.ErrFull || (se.Code == sqlite3.ErrIoErr && errors.Is(se.SystemErrno, syscall.ENOSPC)):
+			return fullError()
+		case se.Code == sqlite3.ErrReadonly || se.Code == sqlite3.ErrPerm ||
+			(se.Code == sqlite3.ErrIoErr && (errors.Is(se.SystemErrno, syscall.EPERM) || errors.Is(se.SystemErrno, syscall.EROFS))):
+			return &Error{Code: EREADONLY, ZH: "数据库当前为只读，无法保存，请联系前台工作人员", EN: "the database is read-only right now; nothing can be saved. Please ask the desk"}
+		case se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB:
+			return &Error{Code: ECORRUPT, ZH: "数据库文件已损坏，无法保存，请联系前台工作人员", EN: "the database file is damaged; nothing can be saved. Please ask the desk"}
 		}
 	}
 	return fmt.Errorf("store: %w", err)

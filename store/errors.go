@@ -12,6 +12,9 @@ const (
 	ENOTFOUND = "not_found" // no such record
 	ECONFLICT = "conflict"  // the write clashes with a stored record or state
 	EBUSY     = "busy"      // the database could not be had in time (or is closing); try again
+	EFULL     = "full"      // the disk holding the database is full; nothing was stored
+	EREADONLY = "read_only" // the file or its folder cannot be written
+	ECORRUPT  = "corrupt"   // the file is damaged; restore a backup
 	EINTERNAL = "internal"  // anything else; never shown to a user in detail
 )
 

@@ -76,7 +76,7 @@ func Path(tb testing.TB) string {
 func Open(tb testing.TB) *store.DB {
 	tb.Helper()
 	path := Path(tb)
-	db, err := store.Open(path)
+	db, err := store.OpenWith(path, store.OpenOptions{NoQuickCheck: true})
 	if err != nil {
 		tb.Fatal(err)
 	}
