@@ -12,11 +12,12 @@ import (
 )
 
 // handleDailyLog prints the daily log (台账) of ?date= (today by default)
-// as HTML for the manager's browser. It answers on loopback, or anywhere
-// with the staff token of DailyLogURL.
+// as HTML for the manager's browser. It answers on loopback (not through a
+// proxy, unless it is the trusted one), or anywhere with the staff token of
+// DailyLogURL.
 func (s *Server) handleDailyLog(w http.ResponseWriter, r *http.Request) error {
-	if !isLoopback(r) && !s.checkStaffToken(r.URL.Query().Get("token")) {
-		s.log.Warn("daily log refused", "addr", clientIP(r))
+	if !s.onThisMachine(r) && !s.checkStaffToken(r.URL.Query().Get("token")) {
+		s.log.Warn("daily log refused", "addr", clientIP(r), "forwarded_for", forwardedFor(r))
 		return errStaffOnly
 	}
 	day := s.db.Today()

@@ -28,6 +28,8 @@ var (
 	errStaffOnly = &pageError{http.StatusForbidden, "此页面仅供中心工作人员使用。", "This page is for the center's staff only."}
 	errNotSetUp  = &pageError{http.StatusServiceUnavailable, "服务中心尚未完成设置，请联系前台工作人员。", "The center is not set up yet; please ask the desk."}
 	errBusy      = &pageError{http.StatusServiceUnavailable, "服务繁忙，请稍后再试。", "The kiosk is busy; please try again shortly."}
+
+	errTooManyStreams = &pageError{http.StatusTooManyRequests, "此设备打开的大厅屏幕太多了，请关闭一些后再试。", "This device has too many lobby screens open; close some and try again."}
 )
 
 // statusOf maps an error to the HTTP status it answers: the kiosk's own
@@ -48,7 +50,7 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	case store.ECONFLICT:
 		return http.StatusConflict
-	case store.EBUSY:
+	case store.EBUSY, store.EFULL, store.EREADONLY, store.ECORRUPT:
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
@@ -88,9 +90,9 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 // the form parsed within the body limit.
 func (s *Server) submit(h handlerFunc) http.HandlerFunc {
 	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		if ok, log := s.limiter.allow(clientIP(r)); !ok {
+		if ok, log := s.limiter.allow(s.clientAddr(r)); !ok {
 			if log {
-				s.log.Warn("rate limited", "addr", clientIP(r), "path", r.URL.Path)
+				s.log.Warn("rate limited", "addr", s.clientAddr(r), "path", r.URL.Path)
 			}
 			return errTooMany
 		}

@@ -112,8 +112,8 @@ func (s *Server) newForm(r *http.Request, kind string) (formPage, error) {
 // visitor's to fix and go to the error page instead.
 func (f *formPage) invalidForm(err error, lang string) (int, bool) {
 	status := statusOf(err)
-	if status >= 500 {
-		return status, false
+	if status >= 500 && status != http.StatusServiceUnavailable {
+		return status, false // busy or full pages keep the visitor's values
 	}
 	msg := store.ErrorMessage(err, lang)
 	field := store.ErrorField(err)

@@ -1,8 +1,10 @@
 package kiosk
 
 import (
+	"fmt"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -62,8 +64,20 @@ func (l *limiter) allow(addr string) (ok, log bool) {
 	return false, true
 }
 
-// clientIP is the address the request came from. Headers such as
-// X-Forwarded-For are not trusted: the kiosk faces the center's Wi-Fi directly.
+// clientAddr is the address the request came from: the peer, or, when the
+// peer is the trusted proxy (--trusted-proxy) and says whom it forwards,
+// that address. Rate limits and stream limits count by it.
+func (s *Server) clientAddr(r *http.Request) string {
+	peer := clientIP(r)
+	if s.trusted(peer) {
+		if fwd := forwardedFor(r); fwd != "" {
+			return fwd
+		}
+	}
+	return peer
+}
+
+// clientIP is the address of the connection's other end, the peer.
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
@@ -72,8 +86,80 @@ func clientIP(r *http.Request) string {
 	return host
 }
 
-// isLoopback reports whether the request came from this machine.
-func isLoopback(r *http.Request) bool {
-	ip := net.ParseIP(clientIP(r))
+// trusted reports whether ip is the configured reverse proxy.
+func (s *Server) trusted(ip string) bool {
+	if s.proxy == nil {
+		return false
+	}
+	addr := net.ParseIP(ip)
+	return addr != nil && s.proxy.Contains(addr)
+}
+
+// forwarded reports whether the request says it was forwarded for someone.
+func forwarded(r *http.Request) bool {
+	return r.Header.Get("X-Forwarded-For") != "" || r.Header.Get("Forwarded") != ""
+}
+
+// forwardedFor is the client the nearest proxy names: the last address of
+// X-Forwarded-For, else the last for= of Forwarded; "" if neither parses.
+func forwardedFor(r *http.Request) string {
+	if v := r.Header.Values("X-Forwarded-For"); len(v) > 0 {
+		parts := strings.Split(v[len(v)-1], ",")
+		if ip := net.ParseIP(strings.TrimSpace(parts[len(parts)-1])); ip != nil {
+			return ip.String()
+		}
+	}
+	if v := r.Header.Values("Forwarded"); len(v) > 0 {
+		elems := strings.Split(v[len(v)-1], ",")
+		for _, pair := range strings.Split(elems[len(elems)-1], ";") {
+			k, val, ok := strings.Cut(strings.TrimSpace(pair), "=")
+			if !ok || !strings.EqualFold(k, "for") {
+				continue
+			}
+			val = strings.Trim(val, `"`)
+			if h, _, err := net.SplitHostPort(val); err == nil {
+				val = h
+			}
+			if ip := net.ParseIP(strings.Trim(val, "[]")); ip != nil {
+				return ip.String()
+			}
+		}
+	}
+	return ""
+}
+
+// onThisMachine reports whether the request came from this machine. A
+// request that says it was forwarded is not, even from loopback (a reverse
+// proxy on the same machine forwards the world), unless the peer is the
+// trusted proxy and the client it names is loopback.
+func (s *Server) onThisMachine(r *http.Request) bool {
+	peer := clientIP(r)
+	if forwarded(r) {
+		if !s.trusted(peer) {
+			return false
+		}
+		ip := net.ParseIP(forwardedFor(r))
+		return ip != nil && ip.IsLoopback()
+	}
+	ip := net.ParseIP(peer)
 	return ip != nil && ip.IsLoopback()
+}
+
+// parseProxy reads --trusted-proxy: an address or a CIDR range.
+func parseProxy(s string) (*net.IPNet, error) {
+	if s == "" {
+		return nil, nil
+	}
+	if _, n, err := net.ParseCIDR(s); err == nil {
+		return n, nil
+	}
+	ip := net.ParseIP(s)
+	if ip == nil {
+		return nil, fmt.Errorf("kiosk: trusted proxy %q is not an IP address or CIDR range", s)
+	}
+	bits := 128
+	if ip.To4() != nil {
+		ip, bits = ip.To4(), 32
+	}
+	return &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)}, nil
 }

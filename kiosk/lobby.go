@@ -1,11 +1,13 @@
 package kiosk
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"frontdesk/store"
@@ -146,8 +148,70 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 
 var weekdaysZH = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
 
-// MaxEventStreams is how many lobby event streams may be open at once.
-const MaxEventStreams = 64
+// Event stream limits. One address (a lobby TV, or someone on the Wi-Fi)
+// may hold MaxStreamsPerAddr streams; all together may hold StreamCap, sized
+// from the process's file limit. Each stream ends after StreamLifetime and
+// the browser reconnects, so a stream held open forever costs a place for at
+// most that long.
+const (
+	MaxStreamsPerAddr = 4
+	StreamLifetime    = 5 * time.Minute
+)
+
+// streamLimits counts open event streams, per address and in all.
+type streamLimits struct {
+	mu       sync.Mutex
+	byAddr   map[string]int
+	total    int
+	cap      int
+	lifetime time.Duration
+}
+
+func newStreamLimits() streamLimits {
+	return streamLimits{byAddr: map[string]int{}, cap: StreamCap(), lifetime: StreamLifetime}
+}
+
+// StreamCap is how many event streams may be open at once: a quarter of the
+// process's open-file limit (each is a socket), between 16 and 4096, so the
+// streams can never starve the database and the forms of descriptors.
+func StreamCap() int {
+	var rl syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil {
+		return 16
+	}
+	return int(min(max(rl.Cur/4, 16), 4096))
+}
+
+// take claims a place for addr, or says which limit is reached.
+func (l *streamLimits) take(addr string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	switch {
+	case l.byAddr[addr] >= MaxStreamsPerAddr:
+		return errTooManyStreams
+	case l.total >= l.cap:
+		return errBusy
+	}
+	l.byAddr[addr]++
+	l.total++
+	return nil
+}
+
+// give frees addr's place.
+func (l *streamLimits) give(addr string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.total--
+	if l.byAddr[addr]--; l.byAddr[addr] <= 0 {
+		delete(l.byAddr, addr)
+	}
+}
+
+func (l *streamLimits) open() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.total
+}
 
 // Lobby refresh timing: events are gathered for eventDelay and sent at most
 // once per eventGap; a comment every keepAlive keeps proxies from closing
@@ -162,14 +226,20 @@ const (
 // what the lobby shows, when the codes rotate, and every ten minutes so
 // the date turns over.
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
-	// Each stream holds a goroutine and a subscription; a lobby needs one
-	// or two, so many at once are refused rather than let pile up.
-	if s.streams.Add(1) > MaxEventStreams {
-		s.streams.Add(-1)
-		s.fail(w, r, errBusy)
+	// Each stream holds a socket, a goroutine and a subscription; a lobby
+	// needs one or two, so one address may not hold many, and all of them
+	// together stay well inside the file limit.
+	addr := s.clientAddr(r)
+	if err := s.streams.take(addr); err != nil {
+		if errors.Is(err, errTooManyStreams) {
+			s.log.Warn("event streams refused", "addr", addr)
+		}
+		s.fail(w, r, err)
 		return
 	}
-	defer s.streams.Add(-1)
+	defer s.streams.give(addr)
+	end := time.NewTimer(s.streams.lifetime)
+	defer end.Stop()
 	rc := http.NewResponseController(w)
 	// The stream outlives the server's write timeout by design.
 	if err := rc.SetWriteDeadline(time.Time{}); err != nil {
@@ -207,6 +277,8 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-s.closing:
 			return
+		case <-end.C:
+			return // the browser reconnects after the retry delay
 		case e, ok := <-ch:
 			if !ok {
 				return

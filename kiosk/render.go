@@ -132,8 +132,15 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 		fmt.Fprintln(w, s.text("系统内部出错，请稍后再试。", "Something went wrong inside the system; please try again."))
 		return
 	}
+	if status == http.StatusServiceUnavailable && w.Header().Get("Retry-After") == "" {
+		// Busy, full or closing: a phone may try again on its own.
+		w.Header().Set("Retry-After", RetryAfter)
+	}
 	writeHTML(w, status, b)
 }
+
+// RetryAfter is the Retry-After, in seconds, of every 503 page.
+const RetryAfter = "10"
 
 // execute renders a page to bytes.
 func (s *Server) execute(name string, data any) ([]byte, error) {

@@ -3,6 +3,8 @@ package kiosk
 import (
 	"bufio"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -262,50 +264,145 @@ func TestShutdownKeepsAcknowledged(t *testing.T) {
 	}
 }
 
-// TestEventStreamCap refuses event streams beyond MaxEventStreams with a
-// 503, and takes new ones again once some close.
-func TestEventStreamCap(t *testing.T) {
+// dialFrom is an HTTP client whose connections leave from the local address
+// ip, so one test can play many machines on the loopback network.
+func dialFrom(ip string) *http.Client {
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+	return &http.Client{Transport: &http.Transport{DialContext: d.DialContext, MaxConnsPerHost: 0, DisableKeepAlives: true}}
+}
+
+// TestEventStreamsHogged: someone on the Wi-Fi (127.0.0.2) opens 200 event
+// streams and holds them; only MaxStreamsPerAddr are granted, the rest are
+// refused 429, and the lobby at 127.0.0.1 still gets its stream and hears
+// a booking made meanwhile.
+func TestEventStreamsHogged(t *testing.T) {
 	db := mustOpen(t)
 	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
 	base, _ := serve(t, s)
+	hog := dialFrom("127.0.0.2")
+	granted, refused := 0, 0
 	var open []*http.Response
 	defer func() {
 		for _, r := range open {
 			r.Body.Close()
 		}
 	}()
-	for i := 0; i < MaxEventStreams; i++ {
-		resp, err := http.Get(base + "/events")
+	for range 200 {
+		resp, err := hog.Get(base + "/events")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if resp.StatusCode != 200 {
-			t.Fatalf("stream %d: status %d", i+1, resp.StatusCode)
+		switch resp.StatusCode {
+		case http.StatusOK:
+			granted++
+			open = append(open, resp)
+		case http.StatusTooManyRequests:
+			refused++
+			resp.Body.Close()
+		default:
+			resp.Body.Close()
+			t.Fatalf("stream from 127.0.0.2: status %d", resp.StatusCode)
 		}
-		open = append(open, resp)
 	}
-	resp, err := http.Get(base + "/events")
+	if granted != MaxStreamsPerAddr || refused != 200-MaxStreamsPerAddr {
+		t.Errorf("127.0.0.2 got %d streams and %d refusals, want %d and %d", granted, refused, MaxStreamsPerAddr, 200-MaxStreamsPerAddr)
+	}
+	lobby := dialFrom("127.0.0.1")
+	resp, err := lobby.Get(base + "/events")
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusServiceUnavailable {
-		t.Fatalf("stream %d: status %d, want 503", MaxEventStreams+1, resp.StatusCode)
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("the lobby's stream while 127.0.0.2 holds %d: status %d", granted, resp.StatusCode)
 	}
-	open[0].Body.Close()
-	open = open[1:]
+	lines := make(chan string, 64)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	for i := range 3 {
+		start, end, _ := db.BookingTimes("2026-03-10", fmt.Sprintf("%02d:00", 10+i), fmt.Sprintf("%02d:30", 10+i))
+		if _, err := db.CreateBooking(context.Background(), store.BookingInput{VenueID: 1, Org: "社区", Contact: "钱七",
+			Phone: "13800001234", Title: "读书会", Purpose: "residents", Attendees: 10, Start: start, End: end, Actor: "小刘"}); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.After(5 * time.Second)
+		for got := false; !got; {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatal("the lobby's stream ended")
+				}
+				got = l == "event: refresh"
+			case <-deadline:
+				t.Fatalf("update %d: no refresh within 5s while 127.0.0.2 holds its streams", i+1)
+			}
+		}
+	}
+	var h struct {
+		Streams int `json:"event_streams"`
+	}
+	hr, err := lobby.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(hr.Body).Decode(&h)
+	hr.Body.Close()
+	if h.Streams != MaxStreamsPerAddr+1 {
+		t.Errorf("healthz counts %d streams, want %d", h.Streams, MaxStreamsPerAddr+1)
+	}
+}
+
+// TestEventStreamLifetime: a stream ends after its lifetime, and its place
+// is free again; the overall cap answers 503 once every place is taken.
+func TestEventStreamLifetime(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
+	s.streams.lifetime = 300 * time.Millisecond
+	s.streams.cap = 2
+	base, _ := serve(t, s)
+	a, b := dialFrom("127.0.0.3"), dialFrom("127.0.0.4")
+	r1, err := a.Get(base + "/events")
+	if err != nil || r1.StatusCode != 200 {
+		t.Fatalf("first stream: %v %v", r1, err)
+	}
+	r2, err := b.Get(base + "/events")
+	if err != nil || r2.StatusCode != 200 {
+		t.Fatalf("second stream: %v %v", r2, err)
+	}
+	r3, err := dialFrom("127.0.0.5").Get(base + "/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r3.Body.Close()
+	if r3.StatusCode != http.StatusServiceUnavailable || r3.Header.Get("Retry-After") == "" {
+		t.Errorf("beyond the cap: status %d Retry-After %q, want 503 with Retry-After", r3.StatusCode, r3.Header.Get("Retry-After"))
+	}
+	start := time.Now()
+	for _, r := range []*http.Response{r1, r2} {
+		if _, err := io.Copy(io.Discard, r.Body); err != nil {
+			t.Errorf("stream did not end cleanly: %v", err)
+		}
+		r.Body.Close()
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("streams ended after %v, want about their 300ms lifetime", d)
+	}
 	for i := 0; ; i++ {
-		resp, err := http.Get(base + "/events")
+		r, err := a.Get(base + "/events")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if resp.StatusCode == 200 {
-			open = append(open, resp)
+		r.Body.Close()
+		if r.StatusCode == 200 {
 			break
 		}
-		resp.Body.Close()
 		if i > 100 {
-			t.Fatal("a closed stream's place never came free")
+			t.Fatal("an ended stream's place never came free")
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -28,6 +28,10 @@ type Config struct {
 	RateLimit int           // submissions per minute per address; 0 off
 	Lang      string        // zh or en
 	Logger    *slog.Logger
+	// TrustedProxy is the reverse proxy (an address or CIDR range) whose
+	// X-Forwarded-For and Forwarded headers are believed; "" believes none,
+	// and a forwarded request is then never taken for this machine's.
+	TrustedProxy string
 }
 
 // FormLink is one phone form as a QR code would open it.
@@ -63,7 +67,8 @@ type Server struct {
 	qr      *qrCache
 	limiter *limiter
 	lobby   lobbyCache
-	streams atomic.Int64 // open event streams
+	streams streamLimits
+	proxy   *net.IPNet // the trusted proxy, or nil
 
 	mu        sync.Mutex
 	publicURL string
@@ -94,8 +99,14 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	proxy, err := parseProxy(cfg.TrustedProxy)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		db:      db,
+		proxy:   proxy,
+		streams: newStreamLimits(),
 		cfg:     cfg,
 		log:     cfg.Logger,
 		pages:   p,
@@ -151,10 +162,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /s/{code}/checkout", s.submit(s.submitCheckout))
 
 	mux.HandleFunc("GET /admin/daily", s.handle(s.handleDailyLog))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, "ok")
-	})
+	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("/", s.handle(s.handleUnknown))
 }
 

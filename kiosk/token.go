@@ -83,10 +83,15 @@ func (s *Server) checkToken(kind, tok string, now time.Time) error {
 }
 
 // staffToken opens the manager pages from another machine. It is fixed for
-// a database (derived from its secret), so a bookmarked link keeps working.
+// a database (derived from its secret and staff salt), so a bookmarked link
+// keeps working until init --new-staff-token (or --new-secret) replaces it.
 func (s *Server) staffToken() string {
-	m := hmac.New(sha256.New, s.db.Settings().Secret)
+	set := s.db.Settings()
+	m := hmac.New(sha256.New, set.Secret)
 	m.Write([]byte("staff\x00daily-log"))
+	if set.StaffSalt != "" {
+		m.Write([]byte("\x00" + set.StaffSalt))
+	}
 	return hex.EncodeToString(m.Sum(nil)[:16])
 }
 

@@ -5,12 +5,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"frontdesk/internal/faults"
 	"frontdesk/store"
 )
 
@@ -126,14 +126,6 @@ func TestRefuseCorrupt(t *testing.T) {
 	}
 }
 
-// chattr sets or clears a file attribute; the test fails if it cannot.
-func chattr(t testing.TB, flag, path string) {
-	t.Helper()
-	if out, err := exec.Command("chattr", flag, path).CombinedOutput(); err != nil {
-		t.Fatalf("chattr %s %s: %v: %s", flag, path, err, out)
-	}
-}
-
 // TestImmutable: an immutable file (chattr +i), and a file in an immutable
 // folder, are refused for writing with EREADONLY, while OpenReadOnly reads
 // both.
@@ -146,8 +138,8 @@ func TestImmutable(t *testing.T) {
 			if which == "folder" {
 				target = dir
 			}
-			chattr(t, "+i", target)
-			t.Cleanup(func() { chattr(t, "-i", target) })
+			faults.Chattr(t, "+i", target)
+			t.Cleanup(func() { faults.Chattr(t, "-i", target) })
 			sum := md5File(t, path)
 			db, err := store.Open(path)
 			if err == nil {
@@ -179,47 +171,16 @@ func TestImmutable(t *testing.T) {
 	}
 }
 
-// mountTmpfs mounts a tmpfs of size on a new folder and unmounts it when the
-// test ends. Tests run as root; a mount that fails fails the test.
-func mountTmpfs(t *testing.T, size string) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "small")
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Fatalf("mount a %s tmpfs (the tests run as root): %v: %s", size, err, out)
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v: %s", dir, err, out)
-		}
-	})
-	return dir
-}
-
 // TestDiskFull fills a small tmpfs: writes then fail with EFULL, Health
 // says so, the WAL stays small, what was acknowledged stays, and once room
 // is made the next write lands and the fault clears.
 func TestDiskFull(t *testing.T) {
-	dir := mountTmpfs(t, "4m")
+	dir := faults.Tmpfs(t, "4m")
 	path := filepath.Join(dir, "center.db")
 	db, _ := mustOpenAt(t, path, "")
 	defer db.Close()
 	mustCreateVenue(t, db, "多功能厅", 80)
-	filler := filepath.Join(dir, "filler")
-	f, err := os.Create(filler)
-	if err != nil {
-		t.Fatal(err)
-	}
-	block := make([]byte, 64<<10)
-	for {
-		if _, err := f.Write(block); err != nil {
-			break
-		}
-	}
-	f.Close()
-	os.Truncate(filler, mustSize(t, filler)-256<<10) // leave a little room
+	filler := faults.Fill(t, dir, 256<<10) // leave a little room
 	stored := 0
 	var ferr error
 	long := strings.Repeat("很长的备注", 38)
@@ -261,15 +222,6 @@ func TestDiskFull(t *testing.T) {
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func mustSize(t testing.TB, path string) int64 {
-	t.Helper()
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st.Size()
 }
 
 // receipts opens path, checks n visitors in and returns their receipt

@@ -17,6 +17,9 @@ type Settings struct {
 	Phone string
 	// Secret signs the kiosk's QR tokens; it is made at init and never shown.
 	Secret []byte
+	// StaffSalt goes into the staff token with the secret, so the staff
+	// link can be replaced on its own (RotateStaffToken); "" until it is.
+	StaffSalt string
 	// ClosesAt is when the center closes; visits still open then are closed
 	// automatically.
 	ClosesAt Clock
@@ -76,6 +79,7 @@ func (db *DB) loadSettings(ctx context.Context) error {
 	if s.TimeZone == "" {
 		s.TimeZone = DefaultTimeZone
 	}
+	s.StaffSalt = kv["staff_salt"]
 	if sec, err := hex.DecodeString(kv["secret"]); err == nil {
 		s.Secret = sec
 	}
@@ -191,6 +195,23 @@ func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 		_, err := t.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 		t.publish(KindSettings, "set", 0, "desk")
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return db.loadSettings(ctx)
+}
+
+// RotateStaffToken replaces the staff link of the manager pages alone: the
+// old link stops working, the QR codes (printed ones too) keep theirs.
+func (db *DB) RotateStaffToken(ctx context.Context) error {
+	salt := make([]byte, 16)
+	rand.Read(salt)
+	err := db.write(ctx, func(t *tx) error {
+		_, err := t.Exec(`INSERT INTO settings (key, value) VALUES ('staff_salt', ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, hex.EncodeToString(salt))
+		t.publish(KindSettings, "staff_token", 0, "desk")
 		return err
 	})
 	if err != nil {

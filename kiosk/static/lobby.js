@@ -35,11 +35,28 @@
       .catch(function () { /* the next event or the next rotation tries again */ })
       .then(function () { busy = false; });
   }
-  if (window.EventSource) {
+  // The codes are reloaded every minute whatever the event stream does, so
+  // they stay fresh even when it is refused, cut or silent. A stream that
+  // fails for good (the browser stops retrying after a refusal) is opened
+  // again after a pause, with polling in between.
+  setInterval(reload, 60000);
+  var pollFast = null;
+  function polling(on) {
+    if (on && !pollFast) pollFast = setInterval(reload, 15000);
+    if (!on && pollFast) { clearInterval(pollFast); pollFast = null; }
+    document.body.setAttribute("data-polling", on ? "1" : "0");
+  }
+  function connect() {
+    if (!window.EventSource) { polling(true); return; }
     var es = new EventSource("/events");
     es.addEventListener("refresh", reload);
-    es.addEventListener("open", reload); // catch up after a reconnect
-  } else {
-    setInterval(reload, 60000);
+    es.addEventListener("open", function () { polling(false); reload(); }); // catch up after a reconnect
+    es.addEventListener("error", function () {
+      if (es.readyState !== EventSource.CLOSED) return; // the browser retries by itself
+      es.close();
+      polling(true);
+      setTimeout(connect, 30000);
+    });
   }
+  connect();
 })();
