@@ -166,6 +166,9 @@ func build(l *store.DailyLog, opt Options) *document {
 			"These requests were received before the period and were past their promised day, unresolved, at printing.")}
 		doc.Sections = append(doc.Sections, s)
 	}
+	if len(l.Voided) > 0 {
+		doc.Sections = append(doc.Sections, voidedSection(w, l.Voided, loc))
+	}
 	numberSections(w, doc)
 	return doc
 }

@@ -199,6 +199,7 @@ type DailyLog struct {
 	Requests    []LogRequest // received on the days, in order received
 	Bookings    []Booking    // starting on the days, by start
 	Backlog     []LogRequest // received before From, open and overdue at AsOf
+	Voided      []Voided     // records of the days voided (作废); in no list or figure above
 	Definitions []Label      // what the figures mean
 }
 
@@ -262,8 +263,10 @@ func (db *DB) DailyLog(ctx context.Context, from, to Day) (*DailyLog, error) {
 		if l.Bookings, err = t.bookings("WHERE b.start_at >= ? AND b.start_at < ? ORDER BY b.start_at, b.venue_id, b.id", unix(start), unix(end)); err != nil {
 			return err
 		}
-		venues, err = t.venues()
-		return err
+		if venues, err = t.venues(); err != nil {
+			return err
+		}
+		return t.dropVoided(l)
 	})
 	if err != nil {
 		return nil, err

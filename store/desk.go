@@ -109,7 +109,9 @@ func (db *DB) CountsForDesk(ctx context.Context) (DeskCounts, error) {
 		if err := t.QueryRow("SELECT COUNT(*) FROM requests WHERE status = 'resolved' AND satisfaction = ''").Scan(&c.Callbacks); err != nil {
 			return fmt.Errorf("count callbacks: %w", err)
 		}
-		return nil
+		v, err := t.voidedCounts(db.Today())
+		c.Waiting, c.Overdue, c.Callbacks = c.Waiting-v.Waiting, c.Overdue-v.Overdue, c.Callbacks-v.Callbacks
+		return err
 	})
 	return c, err
 }
