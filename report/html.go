@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
+	"fmt"
 	"html/template"
 	"io"
 	"strconv"
@@ -110,6 +111,8 @@ func htmlBody(t table, span int, sep string) template.HTML {
 				if r.Cells[i] != "" {
 					details = append(details, i)
 				}
+			case c.Bar:
+				b.WriteString(`<td class="bar">` + barSVG(r.Cells[i]) + "</td>")
 			case c.Right:
 				b.WriteString(`<td class="num">` + esc(r.Cells[i]) + "</td>")
 			default:
@@ -132,4 +135,17 @@ func htmlBody(t table, span int, sep string) template.HTML {
 		b.WriteString("</td></tr>\n")
 	}
 	return template.HTML(b.String())
+}
+
+// barSVG draws a bar cell, a run of '#' each worth five points as the text
+// prints it, as a bar 100 units long at full, in SVG so the strict style
+// policy is kept; an empty cell draws nothing.
+func barSVG(cell string) string {
+	n := strings.Count(cell, "#")
+	if n == 0 {
+		return ""
+	}
+	p := min(100, 5*n)
+	return fmt.Sprintf(`<svg width="100" height="10" viewBox="0 0 100 10" role="img" aria-label="%d">`+
+		`<rect width="100" height="10" fill="#eee"/><rect width="%d" height="10" fill="#b22"/></svg>`, p, p)
 }

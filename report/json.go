@@ -207,19 +207,7 @@ func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 		PrintedBy: opt.PrintedBy, PrintedAt: tsp(opt.PrintedAt), AsOf: ts(l.AsOf),
 		Days: []jsonDay{}, Visits: []jsonVisit{}, Requests: []jsonRequest{}, Bookings: []jsonBooking{}, Backlog: []jsonRequest{},
 		Definitions: map[string]string{}}
-	s := l.Summary
-	out.Summary = jsonSummary{jsonFigures: figuresJSON(s.Figures), ByPurpose: []jsonPurpose{}, ByCategory: []jsonCategory{}, Venues: []jsonVenue{}}
-	for _, p := range s.ByPurpose {
-		out.Summary.ByPurpose = append(out.Summary.ByPurpose, jsonPurpose{p.Purpose, p.Visits, p.Headcount})
-	}
-	for _, c := range s.ByCategory {
-		out.Summary.ByCategory = append(out.Summary.ByCategory, jsonCategory{c.Category, c.Received, c.Resolved, c.Overdue,
-			rateJSON(c.Response), rateJSON(c.Resolution), rateJSON(c.Satisfaction)})
-	}
-	for _, v := range s.Venues {
-		out.Summary.Venues = append(out.Summary.Venues, jsonVenue{v.VenueID, v.Name, v.Bookings, v.Approved, v.NoShows,
-			v.BookedTime.Hours(), v.OpenTime.Hours(), v.Share()})
-	}
+	out.Summary = summaryJSON(l.Summary)
 	for _, d := range l.Days {
 		out.Days = append(out.Days, jsonDay{d.Day.String(), figuresJSON(d.Figures)})
 	}
@@ -258,6 +246,24 @@ func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// summaryJSON is a summary as the JSON log carries it; the network report's
+// rows carry the same, so they compare key by key.
+func summaryJSON(s store.Summary) jsonSummary {
+	out := jsonSummary{jsonFigures: figuresJSON(s.Figures), ByPurpose: []jsonPurpose{}, ByCategory: []jsonCategory{}, Venues: []jsonVenue{}}
+	for _, p := range s.ByPurpose {
+		out.ByPurpose = append(out.ByPurpose, jsonPurpose{p.Purpose, p.Visits, p.Headcount})
+	}
+	for _, c := range s.ByCategory {
+		out.ByCategory = append(out.ByCategory, jsonCategory{c.Category, c.Received, c.Resolved, c.Overdue,
+			rateJSON(c.Response), rateJSON(c.Resolution), rateJSON(c.Satisfaction)})
+	}
+	for _, v := range s.Venues {
+		out.Venues = append(out.Venues, jsonVenue{v.VenueID, v.Name, v.Bookings, v.Approved, v.NoShows,
+			v.BookedTime.Hours(), v.OpenTime.Hours(), v.Share()})
+	}
+	return out
 }
 
 func rateJSON(r store.Rate) jsonRate {

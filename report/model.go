@@ -49,6 +49,9 @@ type column struct {
 	// CSVOnly columns are only in the CSV: bookkeeping a printed page can
 	// do without.
 	CSVOnly bool
+	// Bar columns hold a bar of '#', one per five points, which HTML draws
+	// as a picture; text and CSV print the cell as it is.
+	Bar bool
 }
 
 type row struct {

@@ -43,17 +43,24 @@ func Write(w io.Writer, l *store.DailyLog, format string, opt Options) error {
 	if l == nil {
 		return fmt.Errorf("report: no log to write")
 	}
+	return writeWhole(w, format, func(b *bytes.Buffer) error { return writeJSON(b, l, opt) },
+		func() *document { return build(l, opt) })
+}
+
+// writeWhole renders a document in format (JSON through its own writer) into
+// memory and writes it only when all of it rendered.
+func writeWhole(w io.Writer, format string, writeJSON func(*bytes.Buffer) error, doc func() *document) error {
 	var buf bytes.Buffer
 	var err error
 	switch format {
 	case "json":
-		err = writeJSON(&buf, l, opt)
+		err = writeJSON(&buf)
 	case "text":
-		err = writeText(&buf, build(l, opt))
+		err = writeText(&buf, doc())
 	case "csv":
-		err = writeCSV(&buf, build(l, opt))
+		err = writeCSV(&buf, doc())
 	case "html":
-		err = writeHTML(&buf, build(l, opt))
+		err = writeHTML(&buf, doc())
 	}
 	if err != nil {
 		return fmt.Errorf("render %s: %w", format, err)

@@ -1,0 +1,431 @@
+package hub
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"frontdesk/store"
+)
+
+// Flags a row of the rollup may carry.
+const (
+	FlagBottom = "bottom" // in the lowest tenth of its level on the three rates
+	FlagStale  = "stale"  // has not reported for over StaleAfter
+)
+
+// StaleAfter is how long a center may stay silent before it is flagged.
+const StaleAfter = 24 * time.Hour
+
+// Network is the rollup of a subtree of centers over a period: one row per
+// center, a subtotal per level and a total, every figure with the daily
+// log's definitions.
+type Network struct {
+	Hub      string // the hub's address, without a password
+	Center   string // the subtree's root; "" for the whole hub
+	Name     string // the root's name
+	From, To store.Day
+	AsOf     time.Time // statuses and overdue are as at this instant
+	Rows     []Row     // by level top down, then by rank
+	Levels   []Subtotal
+	Total    Subtotal
+}
+
+// Row is one center's line of the rollup.
+type Row struct {
+	Code, Name, Level, Parent string
+	TimeZone                  string
+	LastSyncAt                time.Time
+	// Rank is the place within its level on Score, 1 the best; centers
+	// with nothing to rate come last.
+	Rank    int
+	Score   float64 // the mean of the rates that have anything counted, in percent
+	Scored  bool
+	Flags   []string
+	Summary store.Summary
+}
+
+// Subtotal adds up the rows of a level, or of all levels.
+type Subtotal struct {
+	Level   string // "" for the total
+	Centers int
+	Summary store.Summary
+}
+
+// Rollup computes the network report of the subtree under center ("" for
+// every center on the hub) for the days from..to, each center counted on
+// its own calendar days, as of now. The figures are computed in SQL over
+// the center tree; Go only puts them in place.
+func (h *Hub) Rollup(ctx context.Context, center string, from, to store.Day, now time.Time) (*Network, error) {
+	if from.IsZero() || to.IsZero() || to.Before(from) || from.AddDays(store.MaxLogDays-1).Before(to) {
+		return nil, store.Errorf(store.EINVALID, fmt.Sprintf("统计期间无效：%s 至 %s（最多 %d 天）", from, to, store.MaxLogDays),
+			fmt.Sprintf("bad period %s to %s (at most %d days)", from, to, store.MaxLogDays))
+	}
+	if err := h.checkSchema(ctx); err != nil {
+		return nil, err
+	}
+	now = now.UTC().Truncate(time.Second)
+	n := &Network{Hub: h.url, Center: center, From: from, To: to, AsOf: now}
+	err := pgx.BeginTxFunc(ctx, h.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		args := pgx.NamedArgs{"root": center, "from": dayDate(from), "to": dayDate(to), "now": now}
+		rows, err := tx.Query(ctx, treeCTE+`SELECT c.code, c.name, c.level, COALESCE(c.parent, ''), c.time_zone, c.last_sync_at
+			FROM centers c JOIN tree USING (code) ORDER BY c.code`, args)
+		if err != nil {
+			return err
+		}
+		byCode := map[string]*Row{}
+		for rows.Next() {
+			var r Row
+			if err := rows.Scan(&r.Code, &r.Name, &r.Level, &r.Parent, &r.TimeZone, &r.LastSyncAt); err != nil {
+				return err
+			}
+			n.Rows = append(n.Rows, r)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for i := range n.Rows {
+			r := &n.Rows[i]
+			byCode[r.Code] = r
+			r.Summary.ByPurpose = make([]store.PurposeCount, len(store.Purposes))
+			for j, p := range store.Purposes {
+				r.Summary.ByPurpose[j].Purpose = p.Code
+			}
+			r.Summary.ByCategory = make([]store.CategoryCount, len(store.Categories))
+			for j, c := range store.Categories {
+				r.Summary.ByCategory[j].Category = c.Code
+			}
+		}
+		if center != "" && byCode[center] == nil {
+			return store.Errorf(store.ENOTFOUND, fmt.Sprintf("汇总库里没有代码为 %s 的中心（它还没有上报过）", center),
+				fmt.Sprintf("the hub has no center with code %s (it has never reported)", center))
+		}
+		if r := byCode[center]; r != nil {
+			n.Name = r.Name
+		}
+		if err := rollVisits(ctx, tx, args, byCode); err != nil {
+			return fmt.Errorf("roll up visits: %w", err)
+		}
+		if err := rollRequests(ctx, tx, args, byCode); err != nil {
+			return fmt.Errorf("roll up requests: %w", err)
+		}
+		if err := rollBookings(ctx, tx, args, byCode); err != nil {
+			return fmt.Errorf("roll up bookings: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		var se *store.Error
+		if errors.As(err, &se) {
+			return nil, err
+		}
+		return nil, unreachable(h.url, err)
+	}
+	n.rank(now)
+	return n, nil
+}
+
+// treeCTE is the subtree under @root, or every center when @root is empty,
+// with each center's period in its own zone (@from 00:00 to the day after
+// @to) and its calendar day at @now.
+const treeCTE = `WITH RECURSIVE tree (code) AS (
+	SELECT code FROM centers WHERE @root::text = '' OR code = @root::text
+	UNION
+	SELECT c.code FROM centers c JOIN tree t ON c.parent = t.code
+), win AS (
+	SELECT c.code, c.time_zone,
+		(@from::date)::timestamp AT TIME ZONE c.time_zone AS lo,
+		(@to::date + 1)::timestamp AT TIME ZONE c.time_zone AS hi,
+		(@now::timestamptz AT TIME ZONE c.time_zone)::date AS today
+	FROM centers c JOIN tree USING (code)
+) `
+
+func rollVisits(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[string]*Row) error {
+	rows, err := tx.Query(ctx, treeCTE+`, v AS (
+		SELECT w.code, v.purpose, v.visitor, v.headcount, v.party_member, v.source,
+			v.purpose IN ('party_report', 'volunteer') AND NOT v.auto_closed AND v.checked_out_at > v.checked_in_at AS service,
+			extract(epoch FROM v.checked_out_at - v.checked_in_at)::bigint AS secs
+		FROM win w JOIN visits v ON v.center = w.code AND v.checked_in_at >= w.lo AND v.checked_in_at < w.hi
+	)
+	SELECT code, purpose, count(*), sum(headcount), count(DISTINCT visitor), count(*) FILTER (WHERE party_member),
+		count(*) FILTER (WHERE service), count(DISTINCT visitor) FILTER (WHERE service),
+		COALESCE(sum(secs) FILTER (WHERE service), 0), count(*) FILTER (WHERE source = 'kiosk')
+	FROM v GROUP BY GROUPING SETS ((code), (code, purpose))`, args)
+	if err != nil {
+		return err
+	}
+	var code string
+	var purpose *string
+	var visits, headcount, visitors, party, service, volunteers, kiosk int
+	var secs int64
+	_, err = pgx.ForEachRow(rows, []any{&code, &purpose, &visits, &headcount, &visitors, &party, &service, &volunteers, &secs, &kiosk}, func() error {
+		s := &byCode[code].Summary
+		if purpose != nil {
+			if i := slices.IndexFunc(s.ByPurpose, func(p store.PurposeCount) bool { return p.Purpose == *purpose }); i >= 0 {
+				s.ByPurpose[i].Visits, s.ByPurpose[i].Headcount = visits, headcount
+			}
+			return nil
+		}
+		f := &s.Figures
+		f.Visits, f.Headcount, f.Visitors, f.PartyMembers = visits, headcount, visitors, party
+		f.ServiceVisits, f.Volunteers, f.ServiceTime = service, volunteers, time.Duration(secs)*time.Second
+		f.VisitSources = store.SourceCount{Desk: visits - kiosk, Kiosk: kiosk}
+		return nil
+	})
+	return err
+}
+
+func rollRequests(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[string]*Row) error {
+	rows, err := tx.Query(ctx, treeCTE+`, r AS (
+		SELECT w.code, r.category, r.urgency, r.satisfaction, r.source,
+			r.status IN ('resolved', 'closed') AS resolved, r.status = 'rejected' AS rejected,
+			r.status = 'transferred' AS transferred, r.status NOT IN ('resolved', 'closed', 'rejected') AS open,
+			r.status NOT IN ('resolved', 'closed', 'rejected') AND r.promised_by < w.today AS overdue,
+			r.responded_at <= r.respond_by AS on_time,
+			r.responded_at IS NOT NULL OR @now::timestamptz > r.respond_by AS due
+		FROM win w JOIN requests r ON r.center = w.code AND r.created_at >= w.lo AND r.created_at < w.hi
+	)
+	SELECT code, category, count(*), count(*) FILTER (WHERE urgency = 'urgent'), count(*) FILTER (WHERE resolved),
+		count(*) FILTER (WHERE rejected), count(*) FILTER (WHERE transferred), count(*) FILTER (WHERE open),
+		count(*) FILTER (WHERE overdue), count(*) FILTER (WHERE satisfaction = 'satisfied'),
+		count(*) FILTER (WHERE satisfaction = 'basic'), count(*) FILTER (WHERE satisfaction = 'unsatisfied'),
+		count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE due), count(*) FILTER (WHERE source = 'kiosk')
+	FROM r GROUP BY GROUPING SETS ((code), (code, category))`, args)
+	if err != nil {
+		return err
+	}
+	var code string
+	var category *string
+	var f store.Figures
+	var onTime, due, kiosk int
+	_, err = pgx.ForEachRow(rows, []any{&code, &category, &f.RequestsReceived, &f.Urgent, &f.Resolved, &f.Rejected,
+		&f.Transferred, &f.Open, &f.Overdue, &f.Satisfied, &f.FairlySatisfied, &f.Unsatisfied, &onTime, &due, &kiosk}, func() error {
+		s := &byCode[code].Summary
+		f.Response = store.Rate{Num: onTime, Den: due}
+		f.Resolution = store.Rate{Num: f.Resolved, Den: f.RequestsReceived - f.Rejected}
+		f.Satisfaction = store.Rate{Num: f.Satisfied + f.FairlySatisfied, Den: f.Satisfied + f.FairlySatisfied + f.Unsatisfied}
+		if category != nil {
+			if i := slices.IndexFunc(s.ByCategory, func(c store.CategoryCount) bool { return c.Category == *category }); i >= 0 {
+				s.ByCategory[i] = store.CategoryCount{Category: *category, Received: f.RequestsReceived, Resolved: f.Resolved,
+					Overdue: f.Overdue, Response: f.Response, Resolution: f.Resolution, Satisfaction: f.Satisfaction}
+			}
+			return nil
+		}
+		t := &s.Figures
+		t.RequestsReceived, t.Urgent, t.Resolved, t.Rejected = f.RequestsReceived, f.Urgent, f.Resolved, f.Rejected
+		t.Transferred, t.Open, t.Overdue = f.Transferred, f.Open, f.Overdue
+		t.Satisfied, t.FairlySatisfied, t.Unsatisfied = f.Satisfied, f.FairlySatisfied, f.Unsatisfied
+		t.Response, t.Resolution, t.Satisfaction = f.Response, f.Resolution, f.Satisfaction
+		t.RequestSources = store.SourceCount{Desk: f.RequestsReceived - kiosk, Kiosk: kiosk}
+		return nil
+	})
+	return err
+}
+
+func rollBookings(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[string]*Row) error {
+	// The venues first: every active venue of each center, and the
+	// inactive ones if they were booked, with their opening hours over
+	// the period's days in the center's zone.
+	rows, err := tx.Query(ctx, treeCTE+`SELECT w.code, v.id, v.name, v.active,
+		(SELECT sum(extract(epoch FROM ((d + v.closes_at) AT TIME ZONE w.time_zone) - ((d + v.opens_at) AT TIME ZONE w.time_zone)))::bigint
+			FROM generate_series(@from::date, @to::date, interval '1 day') d)
+		FROM win w JOIN venues v ON v.center = w.code ORDER BY w.code, v.id`, args)
+	if err != nil {
+		return err
+	}
+	type venue struct {
+		use    store.VenueUse
+		active bool
+	}
+	venues := map[string][]venue{}
+	var code, name string
+	var id, openSecs int64
+	var active bool
+	if _, err := pgx.ForEachRow(rows, []any{&code, &id, &name, &active, &openSecs}, func() error {
+		venues[code] = append(venues[code], venue{store.VenueUse{VenueID: id, Name: name, OpenTime: time.Duration(openSecs) * time.Second}, active})
+		return nil
+	}); err != nil {
+		return err
+	}
+	rows, err = tx.Query(ctx, treeCTE+`SELECT w.code, b.venue_id, count(*),
+		count(*) FILTER (WHERE b.status = 'approved'), count(*) FILTER (WHERE b.status = 'approved' AND b.arrived_at IS NOT NULL),
+		count(*) FILTER (WHERE b.status = 'pending'), count(*) FILTER (WHERE b.status = 'cancelled'),
+		count(*) FILTER (WHERE b.status = 'rejected'), count(*) FILTER (WHERE b.status = 'no_show'),
+		COALESCE(sum(extract(epoch FROM b.end_at - b.start_at)) FILTER (WHERE b.status = 'approved'), 0)::bigint,
+		count(*) FILTER (WHERE b.source = 'kiosk')
+		FROM win w JOIN bookings b ON b.center = w.code AND b.start_at >= w.lo AND b.start_at < w.hi
+		GROUP BY GROUPING SETS ((w.code), (w.code, b.venue_id))`, args)
+	if err != nil {
+		return err
+	}
+	var venueID *int64
+	var f store.Figures
+	var secs int64
+	var kiosk int
+	_, err = pgx.ForEachRow(rows, []any{&code, &venueID, &f.Bookings, &f.BookingsApproved, &f.BookingsArrived, &f.BookingsPending,
+		&f.BookingsCancelled, &f.BookingsRejected, &f.NoShows, &secs, &kiosk}, func() error {
+		if venueID != nil {
+			vs := venues[code]
+			if i := slices.IndexFunc(vs, func(v venue) bool { return v.use.VenueID == *venueID }); i >= 0 {
+				u := &vs[i].use
+				u.Bookings, u.Approved, u.NoShows, u.BookedTime = f.Bookings, f.BookingsApproved, f.NoShows, time.Duration(secs)*time.Second
+			}
+			return nil
+		}
+		t := &byCode[code].Summary.Figures
+		t.Bookings, t.BookingsApproved, t.BookingsArrived, t.BookingsPending = f.Bookings, f.BookingsApproved, f.BookingsArrived, f.BookingsPending
+		t.BookingsCancelled, t.BookingsRejected, t.NoShows = f.BookingsCancelled, f.BookingsRejected, f.NoShows
+		t.BookedTime = time.Duration(secs) * time.Second
+		t.BookingSources = store.SourceCount{Desk: f.Bookings - kiosk, Kiosk: kiosk}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for code, vs := range venues {
+		for _, v := range vs {
+			if v.active || v.use.Bookings > 0 {
+				byCode[code].Summary.Venues = append(byCode[code].Summary.Venues, v.use)
+			}
+		}
+	}
+	return nil
+}
+
+// levelOrder puts the levels top down.
+func levelOrder(level string) int {
+	return slices.IndexFunc(store.Levels, func(l store.Label) bool { return l.Code == level })
+}
+
+// rank orders the rows by level and score, numbers them within their level,
+// flags the bottom tenth of each level with two or more centers and the
+// silent centers, and adds up the subtotals and the total.
+func (n *Network) rank(now time.Time) {
+	for i := range n.Rows {
+		r := &n.Rows[i]
+		f := r.Summary.Figures
+		var sum float64
+		var k int
+		for _, rate := range []store.Rate{f.Response, f.Resolution, f.Satisfaction} {
+			if rate.Valid() {
+				sum += rate.Percent()
+				k++
+			}
+		}
+		if k > 0 {
+			r.Score, r.Scored = sum/float64(k), true
+		}
+		if now.Sub(r.LastSyncAt) > StaleAfter {
+			r.Flags = append(r.Flags, FlagStale)
+		}
+	}
+	sort.SliceStable(n.Rows, func(i, j int) bool {
+		a, b := n.Rows[i], n.Rows[j]
+		if la, lb := levelOrder(a.Level), levelOrder(b.Level); la != lb {
+			return la < lb
+		}
+		if a.Scored != b.Scored {
+			return a.Scored
+		}
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return a.Code < b.Code
+	})
+	n.Total = Subtotal{}
+	for start := 0; start < len(n.Rows); {
+		end := start
+		for end < len(n.Rows) && n.Rows[end].Level == n.Rows[start].Level {
+			end++
+		}
+		group := n.Rows[start:end]
+		scored := 0
+		for i := range group {
+			group[i].Rank = i + 1
+			if group[i].Scored {
+				scored++
+			}
+		}
+		if scored >= 2 {
+			bottom := int(math.Ceil(float64(scored) / 10))
+			for i := scored - bottom; i < scored; i++ {
+				group[i].Flags = append([]string{FlagBottom}, group[i].Flags...)
+			}
+		}
+		sub := Subtotal{Level: group[0].Level}
+		for _, r := range group {
+			sub.add(r.Summary)
+			n.Total.add(r.Summary)
+		}
+		n.Levels = append(n.Levels, sub)
+		start = end
+	}
+}
+
+// add counts one center's summary into the subtotal. Rates add up their
+// counts, so a total's rate is the share over all its centers' requests.
+func (s *Subtotal) add(o store.Summary) {
+	s.Centers++
+	a, b := &s.Summary.Figures, o.Figures
+	a.Visits += b.Visits
+	a.Headcount += b.Headcount
+	a.Visitors += b.Visitors
+	a.PartyMembers += b.PartyMembers
+	a.ServiceVisits += b.ServiceVisits
+	a.Volunteers += b.Volunteers
+	a.ServiceTime += b.ServiceTime
+	a.RequestsReceived += b.RequestsReceived
+	a.Urgent += b.Urgent
+	a.Resolved += b.Resolved
+	a.Rejected += b.Rejected
+	a.Transferred += b.Transferred
+	a.Open += b.Open
+	a.Overdue += b.Overdue
+	a.Satisfied += b.Satisfied
+	a.FairlySatisfied += b.FairlySatisfied
+	a.Unsatisfied += b.Unsatisfied
+	a.Response = addRate(a.Response, b.Response)
+	a.Resolution = addRate(a.Resolution, b.Resolution)
+	a.Satisfaction = addRate(a.Satisfaction, b.Satisfaction)
+	a.Bookings += b.Bookings
+	a.BookingsApproved += b.BookingsApproved
+	a.BookingsArrived += b.BookingsArrived
+	a.BookingsPending += b.BookingsPending
+	a.BookingsCancelled += b.BookingsCancelled
+	a.BookingsRejected += b.BookingsRejected
+	a.NoShows += b.NoShows
+	a.BookedTime += b.BookedTime
+	a.VisitSources = addSources(a.VisitSources, b.VisitSources)
+	a.RequestSources = addSources(a.RequestSources, b.RequestSources)
+	a.BookingSources = addSources(a.BookingSources, b.BookingSources)
+	if s.Summary.ByPurpose == nil {
+		s.Summary.ByPurpose = slices.Clone(o.ByPurpose)
+		s.Summary.ByCategory = slices.Clone(o.ByCategory)
+		return
+	}
+	for i, p := range o.ByPurpose {
+		s.Summary.ByPurpose[i].Visits += p.Visits
+		s.Summary.ByPurpose[i].Headcount += p.Headcount
+	}
+	for i, c := range o.ByCategory {
+		t := &s.Summary.ByCategory[i]
+		t.Received += c.Received
+		t.Resolved += c.Resolved
+		t.Overdue += c.Overdue
+		t.Response = addRate(t.Response, c.Response)
+		t.Resolution = addRate(t.Resolution, c.Resolution)
+		t.Satisfaction = addRate(t.Satisfaction, c.Satisfaction)
+	}
+}
+
+func addRate(a, b store.Rate) store.Rate { return store.Rate{Num: a.Num + b.Num, Den: a.Den + b.Den} }
+
+func addSources(a, b store.SourceCount) store.SourceCount {
+	return store.SourceCount{Desk: a.Desk + b.Desk, Kiosk: a.Kiosk + b.Kiosk}
+}
