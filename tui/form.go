@@ -52,7 +52,7 @@ func newForm(e *env, title string) form { return form{env: e, title: title} }
 
 // text adds a text field.
 func (f *form) text(name, label, value string, limit int) {
-	in := lineInput{}
+	in := lineInput{cursor: f.env.st.cursor}
 	in.Prompt = ""
 	in.CharLimit = limit
 	in.SetValue(value)

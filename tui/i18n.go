@@ -22,6 +22,7 @@ var (
 	txtTabDaily    = text{"台账", "Daily log"}
 
 	txtStaff      = text{"值班", "On duty"}
+	txtRemote     = text{"远程", "remote"}
 	txtKiosk      = text{"扫码", "Kiosk"}
 	txtKioskUp    = text{"在线", "up"}
 	txtKioskDown  = text{"未启动", "down"}

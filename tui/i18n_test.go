@@ -77,7 +77,7 @@ func TestNoColor(t *testing.T) {
 	if got := lipgloss.ColorProfile(); got != termenv.Ascii {
 		t.Fatalf("profile = %v under NO_COLOR, want Ascii", got)
 	}
-	if s := newStyles().overdue.Render("超期"); s != "超期" {
+	if s := newStyles(nil).overdue.Render("超期"); s != "超期" {
 		t.Fatalf("NO_COLOR still styles: %q", s)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -16,6 +17,7 @@ type lineInput struct {
 	value     []rune
 	pos       int
 	focused   bool
+	cursor    lipgloss.Style // from the desk's styles, so it follows the terminal it draws on
 }
 
 // Value returns the text.
@@ -116,7 +118,7 @@ func (in lineInput) View() string {
 	if !in.focused {
 		return in.Prompt + before + strings.TrimSuffix(cur, " ") + after
 	}
-	return in.Prompt + before + cursorStyle.Render(cur) + after
+	return in.Prompt + before + in.cursor.Render(cur) + after
 }
 
 func firstRune(s string) (rune, int) {

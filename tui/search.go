@@ -16,7 +16,7 @@ type searchBox struct {
 }
 
 func newSearchBox(e *env, prompt string, limit int) searchBox {
-	return searchBox{env: e, input: lineInput{Prompt: prompt, CharLimit: limit}}
+	return searchBox{env: e, input: lineInput{Prompt: prompt, CharLimit: limit, cursor: e.st.cursor}}
 }
 
 // start opens the box holding text, the cursor at its end.

@@ -158,7 +158,7 @@ type staffListMsg []store.Staff
 type staffErrMsg struct{ err error }
 
 func newStaffModel(e *env) staffModel {
-	in := lineInput{}
+	in := lineInput{cursor: e.st.cursor}
 	in.Prompt = e.tr(txtNewStaff) + ": "
 	in.CharLimit = 30
 	in.Focus()

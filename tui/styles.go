@@ -23,22 +23,30 @@ var theme = struct {
 // styles are every lipgloss style the desk draws with, built from theme.
 type styles struct {
 	title, tab, activeTab, badge, muted, selected, overdue, err, ok, notice, label, heading lipgloss.Style
+	// cursor marks the text cursor of a focused input.
+	cursor lipgloss.Style
 }
 
-func newStyles() styles {
+// newStyles builds the styles for r, or for lipgloss's default renderer
+// when r is nil.
+func newStyles(r *lipgloss.Renderer) styles {
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
 	return styles{
-		title:     lipgloss.NewStyle().Bold(true).Foreground(theme.accent),
-		tab:       lipgloss.NewStyle().Foreground(theme.muted),
-		activeTab: lipgloss.NewStyle().Bold(true).Underline(true).Foreground(theme.accent),
-		badge:     lipgloss.NewStyle().Bold(true).Foreground(theme.kiosk),
-		muted:     lipgloss.NewStyle().Foreground(theme.muted),
-		selected:  lipgloss.NewStyle().Reverse(true),
-		overdue:   lipgloss.NewStyle().Bold(true).Foreground(theme.danger),
-		err:       lipgloss.NewStyle().Foreground(theme.danger),
-		ok:        lipgloss.NewStyle().Foreground(theme.ok),
-		notice:    lipgloss.NewStyle().Bold(true).Foreground(theme.kiosk),
-		label:     lipgloss.NewStyle().Foreground(theme.muted),
-		heading:   lipgloss.NewStyle().Bold(true),
+		title:     r.NewStyle().Bold(true).Foreground(theme.accent),
+		tab:       r.NewStyle().Foreground(theme.muted),
+		activeTab: r.NewStyle().Bold(true).Underline(true).Foreground(theme.accent),
+		badge:     r.NewStyle().Bold(true).Foreground(theme.kiosk),
+		muted:     r.NewStyle().Foreground(theme.muted),
+		selected:  r.NewStyle().Reverse(true),
+		overdue:   r.NewStyle().Bold(true).Foreground(theme.danger),
+		err:       r.NewStyle().Foreground(theme.danger),
+		ok:        r.NewStyle().Foreground(theme.ok),
+		notice:    r.NewStyle().Bold(true).Foreground(theme.kiosk),
+		label:     r.NewStyle().Foreground(theme.muted),
+		heading:   r.NewStyle().Bold(true),
+		cursor:    r.NewStyle().Reverse(true),
 	}
 }
 
@@ -49,6 +57,3 @@ func honourNoColor() {
 		lipgloss.SetColorProfile(termenv.Ascii)
 	}
 }
-
-// cursorStyle marks the text cursor of a focused input.
-var cursorStyle = lipgloss.NewStyle().Reverse(true)

@@ -31,6 +31,12 @@ type Options struct {
 	KioskAddr string        // shown in the header
 	KioskUp   func() bool   // whether the kiosk is listening
 	Links     func() []Link // the kiosk's forms with current tokens, for the QR view
+	// Remote is the client's address when the desk runs over SSH: the
+	// header says 远程 with it, and quitting ends that session only.
+	Remote string
+	// Renderer draws the desk's styles; nil is lipgloss's default, for the
+	// terminal the process runs in. A desk over SSH gets its client's.
+	Renderer *lipgloss.Renderer
 	// Coalesce is how long the desk gathers store events before it reloads
 	// once; 0 means 200ms.
 	Coalesce time.Duration
@@ -146,7 +152,7 @@ func newModel(db *store.DB, opts Options) *Model {
 	if opts.Lang != "en" {
 		opts.Lang = "zh"
 	}
-	e := &env{db: db, lang: opts.Lang, staff: opts.Staff, st: newStyles()}
+	e := &env{db: db, lang: opts.Lang, staff: opts.Staff, st: newStyles(opts.Renderer)}
 	h := help.New()
 	h.ShortSeparator = "  "
 	h.FullSeparator = "    "
@@ -403,12 +409,21 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 }
 
 // kioskRuns reports whether the kiosk listens in this process, so quitting
-// the desk stops it too.
-func (m *Model) kioskRuns() bool { return m.opts.KioskUp != nil && m.opts.KioskUp() }
+// the desk stops it too. Quitting a desk over SSH ends that session only.
+func (m *Model) kioskRuns() bool {
+	return m.opts.Remote == "" && m.opts.KioskUp != nil && m.opts.KioskUp()
+}
 
 func (m *Model) quit() tea.Cmd {
 	m.live.stop()
 	return tea.Quit
+}
+
+// Close lets go of the store's events. A program that ends other than by
+// the desk's own quit (an SSH client that drops) calls it when it is done.
+func (m *Model) Close() error {
+	m.live.stop()
+	return nil
 }
 
 // open shows a record on the first tab that keeps its kind.
@@ -513,6 +528,9 @@ func (m *Model) headerView() string {
 		parts := []string{st.title.Render(name), clock}
 		if e.staff != "" {
 			parts = append(parts, e.tr(txtStaff)+":"+e.staff)
+		}
+		if m.opts.Remote != "" {
+			parts = append(parts, e.tr(txtRemote)+" "+m.opts.Remote)
 		}
 		if withKiosk {
 			parts = append(parts, kiosk(compact))

@@ -281,3 +281,28 @@ func TestQuitUntouchedForm(t *testing.T) {
 		t.Fatal("ctrl+c quit a form with typed input without asking")
 	}
 }
+
+// TestRemoteDesk: a desk over SSH names its staff member and says 远程 with
+// the client's address; q ends it at once, since it stops no kiosk, and
+// Close lets go of the store's events.
+func TestRemoteDesk(t *testing.T) {
+	db, _ := mustOpen(t, true)
+	d := newDriver(t, db, Options{Staff: "王芳", Remote: "192.168.1.30"})
+	d.wantView("值班:王芳", "远程 192.168.1.30")
+	d.key("q")
+	if !d.quit || d.m.confirmQuit {
+		t.Fatalf("q on a remote desk: quit %v, asking %v; want quit at once", d.quit, d.m.confirmQuit)
+	}
+	local := newDriver(t, db, Options{Staff: "王芳"})
+	local.dontWantView("远程")
+	local.key("q")
+	if local.quit || !local.m.confirmQuit {
+		t.Fatal("q on the local desk with the kiosk up did not ask first")
+	}
+	if err := local.m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if local.m.live.unsub != nil {
+		t.Fatal("Close kept the subscription")
+	}
+}
