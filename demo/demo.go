@@ -167,7 +167,7 @@ func (p *planner) setUp(ctx context.Context, clk *clock) error {
 	clk.set(p.from.At(store.Clock{Hour: 8, Minute: 0}, p.db.Location()))
 	s := p.db.Settings()
 	fresh := !s.Initialized()
-	in := store.InitInput{Center: s.CenterName, Venues: demoVenues, Staff: staffManager}
+	in := store.InitInput{Center: s.CenterName, Venues: demoVenues, Staff: staffManager, Actor: store.Actor{System: "demo"}}
 	if fresh {
 		in.Center = demoCenter
 	}

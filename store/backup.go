@@ -236,12 +236,18 @@ type PurgeResult struct {
 // Purge anonymises the names and phones of records older than days days,
 // keeping every other column, so counts, hours and rates in old reports
 // stay as they were.
-func (db *DB) Purge(ctx context.Context, days int) (PurgeResult, error) {
+//
+// It is manager only, and recorded as a settings event.
+func (db *DB) Purge(ctx context.Context, actor Actor, days int) (PurgeResult, error) {
 	var res PurgeResult
 	if days < 1 {
 		return res, invalid("older-than", "天数应为 1 以上的整数", "days must be at least 1")
 	}
 	err := db.write(ctx, func(t *tx) error {
+		who, err := t.authorize(actor)
+		if err != nil {
+			return err
+		}
 		cut := unix(t.now.AddDate(0, 0, -days))
 		steps := []struct {
 			n   *int64
@@ -261,7 +267,8 @@ func (db *DB) Purge(ctx context.Context, days int) (PurgeResult, error) {
 			*s.n, _ = r.RowsAffected()
 		}
 		t.publish(KindExternal, "purged", 0, "desk")
-		return nil
+		return t.recordAdmin(who, KindSettings, 0, "", ActionPurged, nil, map[string]string{"older_than_days": fmt.Sprint(days),
+			"visits": fmt.Sprint(res.Visits), "requests": fmt.Sprint(res.Requests), "bookings": fmt.Sprint(res.Bookings)})
 	})
 	return res, err
 }

@@ -212,7 +212,9 @@ func (db *DB) ReadBookingForm(f BookingForm, base BookingInput) (BookingInput, e
 	return out, nil
 }
 
-const bookingColumns = `b.id, b.receipt_no, b.status_code, b.venue_id, v.name, COALESCE(b.series_id, 0), b.org,
+// bookingColumns reads a booking's venue by the name it had when the booking
+// was made; bookings from before names were kept show the current one.
+const bookingColumns = `b.id, b.receipt_no, b.status_code, b.venue_id, CASE WHEN b.venue_name <> '' THEN b.venue_name ELSE v.name END, COALESCE(b.series_id, 0), b.org,
 	b.contact, b.phone, b.title, b.purpose, b.attendees, b.start_at, b.end_at, b.status, b.reason, b.decided_by,
 	b.decided_at, b.arrived_at, b.created_by, b.source, b.created_at, b.updated_at`
 
@@ -327,7 +329,8 @@ func (t *tx) checkSlot(in BookingInput) (Venue, error) {
 }
 
 func (t *tx) insertBooking(in BookingInput, seriesID int64) (Booking, error) {
-	if _, err := t.checkSlot(in); err != nil {
+	v, err := t.checkSlot(in)
+	if err != nil {
 		return Booking{}, err
 	}
 	no, err := t.nextReceiptNo(prefixBooking)
@@ -339,10 +342,10 @@ func (t *tx) insertBooking(in BookingInput, seriesID int64) (Booking, error) {
 		status, decidedBy, decidedAt = BookingApproved, in.Actor, nullUnix(t.now)
 	}
 	series := sql.NullInt64{Int64: seriesID, Valid: seriesID > 0}
-	res, err := t.Exec(`INSERT INTO bookings (receipt_no, status_code, venue_id, series_id, org, contact, phone, title,
+	res, err := t.Exec(`INSERT INTO bookings (receipt_no, status_code, venue_id, venue_name, series_id, org, contact, phone, title,
 		purpose, attendees, start_at, end_at, status, decided_by, decided_at, created_by, source, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		no, newStatusCode(), in.VenueID, series, in.Org, in.Contact, in.Phone, in.Title, in.Purpose, in.Attendees,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		no, newStatusCode(), in.VenueID, v.Name, series, in.Org, in.Contact, in.Phone, in.Title, in.Purpose, in.Attendees,
 		unix(in.Start), unix(in.End), status, decidedBy, decidedAt, in.Actor, in.Source, unix(t.now), unix(t.now))
 	if err != nil {
 		return Booking{}, fmt.Errorf("insert booking: %w", err)
@@ -448,9 +451,14 @@ func (db *DB) Approve(ctx context.Context, id int64, actor string) (Booking, err
 		if !v.Active {
 			return Errorf(ECONFLICT, "该场地已停用，不能通过预约", "this venue is closed to bookings")
 		}
-		if b.Attendees > v.Capacity {
-			return Errorf(ECONFLICT, fmt.Sprintf("参加人数超过场地容量（%d 人）", v.Capacity),
-				fmt.Sprintf("attendees exceed the venue's capacity (%d)", v.Capacity))
+		// A booking made before the venue shrank or its hours changed may
+		// still be approved, but only by a manager, who takes the decision.
+		if b.Attendees > v.Capacity || !t.inHours(v, b) {
+			if _, err := t.authorize(Actor{Staff: actor}); err != nil {
+				return &Error{Code: EFORBIDDEN, Field: "attendees",
+					ZH: fmt.Sprintf("该预约超出场地现在的容量（%d 人）或开放时间（%s），只有中心负责人可以批准", v.Capacity, v.Hours()),
+					EN: fmt.Sprintf("this booking exceeds the venue's present capacity (%d) or hours (%s); only a manager may approve it", v.Capacity, v.Hours())}
+			}
 		}
 		c, err := t.clash(b.VenueID, b.Start, b.End, b.ID)
 		if err != nil {

@@ -63,12 +63,12 @@ func TestCreateBooking(t *testing.T) {
 func TestBookingRules(t *testing.T) {
 	db, clk := mustOpenClock(t)
 	hall := mustCreateVenue(t, db, "多功能厅", 80)
-	room, err := db.CreateVenue(ctx, store.VenueInput{Name: "党员活动室", Capacity: 30, OpensAt: "09:00", ClosesAt: "17:30"})
+	room, err := db.CreateVenue(ctx, admin, store.VenueInput{Name: "党员活动室", Capacity: 30, OpensAt: "09:00", ClosesAt: "17:30"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	closed := mustCreateVenue(t, db, "旧会议室", 20)
-	if err := db.SetVenueActive(ctx, closed.ID, false); err != nil {
+	if _, err := db.SetVenueActive(ctx, admin, closed.ID, false, false); err != nil {
 		t.Fatal(err)
 	}
 	mod := func(in store.BookingInput, f func(*store.BookingInput)) store.BookingInput { f(&in); return in }
@@ -219,15 +219,16 @@ func TestApprove(t *testing.T) {
 		in := booking(room.ID, tomorrow, "09:00", "10:00")
 		in.Approve, in.Attendees = false, 15
 		p := mustBook(t, db, in)
-		if _, err := db.UpdateVenue(ctx, room.ID, store.VenueInput{Name: "会议室", Capacity: 10}); err != nil {
+		if _, err := db.UpdateVenue(ctx, admin, room.ID, store.VenueInput{Name: "会议室", Capacity: 10}); err != nil {
 			t.Fatal(err)
 		}
+		// Desk staff cannot approve beyond the new capacity; only a manager.
 		_, err := db.Approve(ctx, p.ID, "李明")
-		wantCode(t, err, store.ECONFLICT, "")
-		if _, err := db.UpdateVenue(ctx, room.ID, store.VenueInput{Name: "会议室", Capacity: 20}); err != nil {
+		wantCode(t, err, store.EFORBIDDEN, "attendees")
+		if _, err := db.UpdateVenue(ctx, admin, room.ID, store.VenueInput{Name: "会议室", Capacity: 20}); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.SetVenueActive(ctx, room.ID, false); err != nil {
+		if _, err := db.SetVenueActive(ctx, admin, room.ID, false, false); err != nil {
 			t.Fatal(err)
 		}
 		_, err = db.Approve(ctx, p.ID, "李明")
@@ -426,7 +427,7 @@ func TestCreateSeries(t *testing.T) {
 		t.Errorf("clash: got %+v, want booking %d", e, taken.ID)
 	}
 	t.Run("EndsAtMidnight", func(t *testing.T) {
-		late, err := db.CreateVenue(ctx, store.VenueInput{Name: "通宵自习室", Capacity: 20, OpensAt: "00:00", ClosesAt: "24:00"})
+		late, err := db.CreateVenue(ctx, admin, store.VenueInput{Name: "通宵自习室", Capacity: 20, OpensAt: "00:00", ClosesAt: "24:00"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,14 +8,15 @@ import (
 // Error codes tell callers what kind of failure happened, so the desk and the
 // kiosk can answer it (a message beside a field, a 4xx, a clash to show).
 const (
-	EINVALID  = "invalid"   // the input breaks a rule; Field names the field
-	ENOTFOUND = "not_found" // no such record
-	ECONFLICT = "conflict"  // the write clashes with a stored record or state
-	EBUSY     = "busy"      // the database could not be had in time (or is closing); try again
-	EFULL     = "full"      // the disk holding the database is full; nothing was stored
-	EREADONLY = "read_only" // the file or its folder cannot be written
-	ECORRUPT  = "corrupt"   // the file is damaged; restore a backup
-	EINTERNAL = "internal"  // anything else; never shown to a user in detail
+	EINVALID   = "invalid"   // the input breaks a rule; Field names the field
+	ENOTFOUND  = "not_found" // no such record
+	ECONFLICT  = "conflict"  // the write clashes with a stored record or state
+	EBUSY      = "busy"      // the database could not be had in time (or is closing); try again
+	EFULL      = "full"      // the disk holding the database is full; nothing was stored
+	EREADONLY  = "read_only" // the file or its folder cannot be written
+	ECORRUPT   = "corrupt"   // the file is damaged; restore a backup
+	EFORBIDDEN = "forbidden" // the actor may not do this (a desk worker changing settings)
+	EINTERNAL  = "internal"  // anything else; never shown to a user in detail
 )
 
 // Error is the store's coded error. Its messages are written for people, in
@@ -30,6 +31,9 @@ type Error struct {
 	// Fields holds every field's error when an input was checked whole (all
 	// errors at once); the Error itself repeats the first of them.
 	Fields []*Error
+	// Bookings are the future bookings a venue change would leave out in the
+	// cold (a venue closed under them), for the caller to list.
+	Bookings []Booking
 }
 
 // Error returns the English message with its code, for logs.

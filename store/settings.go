@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -13,8 +14,13 @@ import (
 type Settings struct {
 	CenterName string
 	TimeZone   string
-	// Phone is the center's phone number shown to visitors ("" if none).
+	// Phone is the center's own number, shown to visitors; may be empty.
 	Phone string
+	// QRTTL is how often the lobby's QR codes rotate (0: static codes);
+	// QRTTLSet says the center chose it, so it stands unless a flag says
+	// otherwise.
+	QRTTL    time.Duration
+	QRTTLSet bool
 	// Secret signs the kiosk's QR tokens; it is made at init and never shown.
 	Secret []byte
 	// StaffSalt goes into the staff token with the secret, so the staff
@@ -73,6 +79,10 @@ func (db *DB) loadSettings(ctx context.Context) error {
 		PromiseDays:         intOr(kv["promise_days"], 5),
 		UrgentPromiseDays:   intOr(kv["urgent_promise_days"], 1),
 	}
+	s.QRTTL = DefaultQRTTL
+	if d, err := time.ParseDuration(kv["qr_ttl"]); err == nil && d >= 0 {
+		s.QRTTL, s.QRTTLSet = d, true
+	}
 	if c, err := ParseClock(kv["closes_at"]); err == nil {
 		s.ClosesAt = c
 	}
@@ -107,68 +117,316 @@ func intOr(s string, def int) int {
 type InitInput struct {
 	Center   string
 	TimeZone string // empty keeps the stored zone, or Asia/Shanghai
-	Venues   []VenueInput
-	Staff    string // the first staff member, as manager; optional
+	// Venues are added, or updated by name; a venue whose hours are empty
+	// keeps the hours it has.
+	Venues []VenueInput
+	// Staff is the first staff member, made a manager, on a center without
+	// staff; on one with staff it must name an active member, who acts.
+	Staff string
+	// Actor makes the changes on a center already set up; empty means Staff.
+	Actor Actor
+}
+
+// InitResult says what Init changed.
+type InitResult struct {
+	Settings      []string // the settings it changed (center, tz)
+	VenuesAdded   []string
+	VenuesUpdated []string
+	StaffAdded    string
+}
+
+// Changed reports whether Init changed anything.
+func (r InitResult) Changed() bool {
+	return len(r.Settings)+len(r.VenuesAdded)+len(r.VenuesUpdated) > 0 || r.StaffAdded != ""
 }
 
 // Init names the center, sets its zone, makes the kiosk secret if there is
-// none and adds the venues that do not exist yet. Running it again with the
-// same input changes nothing.
+// none, and adds or updates the venues it is given, by name. It never
+// deletes. Running it again with the same input changes nothing; changing a
+// center already set up takes a manager (or the machine's administrator).
 func (db *DB) Init(ctx context.Context, in InitInput) error {
+	_, err := db.InitChanges(ctx, in)
+	return err
+}
+
+// InitChanges is Init, saying what it changed.
+func (db *DB) InitChanges(ctx context.Context, in InitInput) (InitResult, error) {
+	var res InitResult
 	name, err := cleanText("center", in.Center, 60, true, "中心名称", "Center name")
 	if err != nil {
-		return err
+		return res, err
 	}
-	tz := in.TimeZone
-	if tz != "" {
-		if _, err := time.LoadLocation(tz); err != nil {
-			return invalid("tz", fmt.Sprintf("时区“%s”无法识别，例如 Asia/Shanghai", tz), fmt.Sprintf("unknown time zone %q, e.g. Asia/Shanghai", tz))
-		}
+	tz := strings.TrimSpace(in.TimeZone)
+	if err := checkZone(tz); err != nil {
+		return res, err
 	}
 	venues := make([]VenueInput, len(in.Venues))
 	for i, v := range in.Venues {
+		keepHours := v.OpensAt == "" && v.ClosesAt == ""
 		if venues[i], err = v.validate(); err != nil {
-			return err
+			return res, err
+		}
+		if keepHours {
+			venues[i].OpensAt, venues[i].ClosesAt = "", ""
 		}
 	}
 	err = db.write(ctx, func(t *tx) error {
-		set := func(k, v string) error {
-			_, err := t.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
-				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v)
+		kv, err := t.settingsMap()
+		if err != nil {
 			return err
 		}
-		if err := set("center_name", name); err != nil {
-			return err
+		fresh := kv["center_name"] == ""
+		actor := in.Actor
+		if actor.Name() == "" {
+			actor = Actor{Staff: strings.TrimSpace(in.Staff)}
 		}
-		if tz != "" {
-			if err := set("tz", tz); err != nil {
-				return err
+		who := ""
+		// allow authorizes the first change on a center already set up; a
+		// new center is set up by whoever runs init.
+		allow := func() error {
+			if who != "" {
+				return nil
 			}
-		} else if _, err := t.Exec(`INSERT OR IGNORE INTO settings (key, value) VALUES ('tz', ?)`, DefaultTimeZone); err != nil {
-			return err
-		}
-		secret := make([]byte, 32)
-		rand.Read(secret)
-		if _, err := t.Exec(`INSERT OR IGNORE INTO settings (key, value) VALUES ('secret', ?)`, hex.EncodeToString(secret)); err != nil {
-			return err
-		}
-		for _, v := range venues {
-			var id int64
-			err := t.QueryRow("SELECT id FROM venues WHERE name = ?", v.Name).Scan(&id)
-			if err == nil {
-				continue
+			if fresh {
+				if who = actor.Name(); who == "" {
+					who = "init"
+				}
+				return nil
 			}
-			if _, err := t.insertVenue(v); err != nil {
-				return err
-			}
+			who, err = t.authorize(actor)
+			return err
 		}
 		if in.Staff != "" {
-			if _, err := t.ensureStaff(in.Staff, RoleManager); err != nil {
+			s, err := t.staffForInit(in.Staff, in.Actor.System != "", &res)
+			if err != nil {
 				return err
 			}
+			if res.StaffAdded != "" && actor.Staff == s.Name {
+				// The first manager sets the center up.
+				fresh = true
+			}
+		}
+		var before, after = map[string]string{}, map[string]string{}
+		if kv["center_name"] != name {
+			before["center"], after["center"] = kv["center_name"], name
+			res.Settings = append(res.Settings, "center")
+		}
+		if tz == "" && kv["tz"] == "" {
+			tz = DefaultTimeZone
+		}
+		if tz != "" && kv["tz"] != tz {
+			before["tz"], after["tz"] = kv["tz"], tz
+			res.Settings = append(res.Settings, "tz")
+		}
+		if len(after) > 0 {
+			if err := allow(); err != nil {
+				return err
+			}
+			for k, v := range after {
+				key := map[string]string{"center": "center_name", "tz": "tz"}[k]
+				if err := t.setSetting(key, v); err != nil {
+					return err
+				}
+			}
+			if err := t.recordAdmin(who, KindSettings, 0, "", ActionUpdated, before, after); err != nil {
+				return err
+			}
+		}
+		if kv["secret"] == "" {
+			if err := t.setSetting("secret", newSecret()); err != nil {
+				return err
+			}
+		}
+		for _, v := range venues {
+			old, err := t.venueWhere("name = ?", v.Name)
+			if ErrorCode(err) == ENOTFOUND {
+				if err := allow(); err != nil {
+					return err
+				}
+				if v.OpensAt == "" {
+					v.OpensAt, v.ClosesAt = "08:00", "21:00"
+				}
+				if _, err := t.insertVenue(who, v); err != nil {
+					return err
+				}
+				res.VenuesAdded = append(res.VenuesAdded, v.Name)
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			want := old.Input()
+			want.Capacity = v.Capacity
+			if v.OpensAt != "" {
+				want.OpensAt, want.ClosesAt = v.OpensAt, v.ClosesAt
+			}
+			if want == old.Input() {
+				continue
+			}
+			if err := allow(); err != nil {
+				return err
+			}
+			if _, err := t.updateVenue(who, old, want); err != nil {
+				return err
+			}
+			res.VenuesUpdated = append(res.VenuesUpdated, v.Name)
 		}
 		t.publish(KindSettings, "init", 0, "desk")
 		return nil
+	})
+	if err != nil {
+		return InitResult{}, err
+	}
+	return res, db.loadSettings(ctx)
+}
+
+// staffForInit finds the staff member init names: the first one on a
+// center without staff (added as manager), or an active member. The
+// machine's administrator (byAdmin) may name a new one, added as manager.
+func (t *tx) staffForInit(name string, byAdmin bool, res *InitResult) (Staff, error) {
+	name, err := checkStaffName("staff", name)
+	if err != nil {
+		return Staff{}, err
+	}
+	s, err := t.staffWhere("name = ?", name)
+	if err == nil {
+		return s, s.mayWork()
+	}
+	if ErrorCode(err) != ENOTFOUND {
+		return s, err
+	}
+	var n int
+	if err := t.QueryRow("SELECT COUNT(*) FROM staff").Scan(&n); err != nil {
+		return s, err
+	}
+	if n > 0 && !byAdmin {
+		return s, &Error{Code: ENOTFOUND, Field: "staff",
+			ZH: fmt.Sprintf("工作人员名单里没有“%s”；--staff 须是在岗的工作人员（新增请用 frontdesk staff add）", name),
+			EN: fmt.Sprintf("%q is not on the staff list; --staff must name an active staff member (add one with frontdesk staff add)", name)}
+	}
+	s, err = t.insertStaff(name, name, StaffInput{Name: name, Role: RoleManager}, nil, "")
+	res.StaffAdded = name
+	return s, err
+}
+
+func checkZone(tz string) error {
+	if tz == "" {
+		return nil
+	}
+	if _, err := time.LoadLocation(tz); err != nil || tz == "Local" {
+		return invalid("tz", fmt.Sprintf("时区“%s”无法识别，例如 Asia/Shanghai", tz), fmt.Sprintf("unknown time zone %q, e.g. Asia/Shanghai", tz))
+	}
+	return nil
+}
+
+func newSecret() string {
+	secret := make([]byte, 32)
+	rand.Read(secret)
+	return hex.EncodeToString(secret)
+}
+
+func (t *tx) setSetting(key, value string) error {
+	_, err := t.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	if err != nil {
+		return fmt.Errorf("set %s: %w", key, err)
+	}
+	return nil
+}
+
+func (t *tx) settingsMap() (map[string]string, error) {
+	rows, err := t.Query("SELECT key, value FROM settings")
+	if err != nil {
+		return nil, fmt.Errorf("read settings: %w", err)
+	}
+	defer rows.Close()
+	kv := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
+		}
+		kv[k] = v
+	}
+	return kv, rows.Err()
+}
+
+// DefaultQRTTL is how often the lobby's QR codes rotate unless the center
+// says otherwise.
+const DefaultQRTTL = 10 * time.Minute
+
+// MaxQRTTL is the longest rotation a center may set (0 means static codes).
+const MaxQRTTL = 24 * time.Hour
+
+// SettingsChange is what `frontdesk settings` and the settings tab change;
+// nil fields keep their value.
+type SettingsChange struct {
+	Center   *string
+	TimeZone *string
+	// Phone is the center's number shown to visitors; "" removes it.
+	Phone *string
+	// QRTTL is how often the QR codes rotate; 0 gives static codes.
+	QRTTL *time.Duration
+}
+
+// UpdateSettings changes the center's name, zone, phone or QR rotation
+// (manager only), recording what changed.
+func (db *DB) UpdateSettings(ctx context.Context, actor Actor, ch SettingsChange) error {
+	after := map[string]string{}
+	if ch.Center != nil {
+		name, err := cleanText("center", *ch.Center, 60, true, "中心名称", "Center name")
+		if err != nil {
+			return err
+		}
+		after["center_name"] = name
+	}
+	if ch.TimeZone != nil {
+		tz := strings.TrimSpace(*ch.TimeZone)
+		if tz == "" {
+			return invalid("tz", "请填写时区，例如 Asia/Shanghai", "Time zone is required, e.g. Asia/Shanghai")
+		}
+		if err := checkZone(tz); err != nil {
+			return err
+		}
+		after["tz"] = tz
+	}
+	if ch.Phone != nil {
+		p, err := checkPhone("phone", *ch.Phone, false)
+		if err != nil {
+			return err
+		}
+		after["phone"] = p
+	}
+	if ch.QRTTL != nil {
+		d := *ch.QRTTL
+		if d < 0 || d > MaxQRTTL || (d > 0 && d < time.Minute) {
+			return invalid("qr_ttl", "二维码换码间隔应在 1 分钟到 24 小时之间，0 为固定码",
+				"the QR rotation must be from 1 minute to 24 hours, or 0 for static codes")
+		}
+		after["qr_ttl"] = d.String()
+	}
+	err := db.write(ctx, func(t *tx) error {
+		who, err := t.authorize(actor)
+		if err != nil {
+			return err
+		}
+		kv, err := t.settingsMap()
+		if err != nil {
+			return err
+		}
+		if kv["center_name"] == "" {
+			return Errorf(ECONFLICT, "中心还没有设置，请先运行 frontdesk init --center 名称", "the center is not set up; run frontdesk init --center NAME first")
+		}
+		before, changed := diff(kv, after)
+		if len(changed) == 0 {
+			return nil
+		}
+		for k, v := range changed {
+			if err := t.setSetting(k, v); err != nil {
+				return err
+			}
+		}
+		return t.recordAdmin(who, KindSettings, 0, "", ActionUpdated, before, changed)
 	})
 	if err != nil {
 		return err
@@ -224,14 +482,18 @@ func (db *DB) RotateStaffToken(ctx context.Context) error {
 // link made with the old one stops working at once, printed posters of
 // static codes included; processes sharing the file pick the new one up
 // within a second.
-func (db *DB) RotateSecret(ctx context.Context) error {
-	secret := make([]byte, 32)
-	rand.Read(secret)
+//
+// It is manager only, and recorded (never the secret itself).
+func (db *DB) RotateSecret(ctx context.Context, actor Actor) error {
 	err := db.write(ctx, func(t *tx) error {
-		_, err := t.Exec(`INSERT INTO settings (key, value) VALUES ('secret', ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, hex.EncodeToString(secret))
-		t.publish(KindSettings, "secret", 0, "desk")
-		return err
+		who, err := t.authorize(actor)
+		if err != nil {
+			return err
+		}
+		if err := t.setSetting("secret", newSecret()); err != nil {
+			return err
+		}
+		return t.recordAdmin(who, KindSettings, 0, "", ActionSecret, nil, nil)
 	})
 	if err != nil {
 		return err

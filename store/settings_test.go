@@ -111,7 +111,7 @@ func TestStaff(t *testing.T) {
 		t.Errorf("the same name again: got %+v (%v), want id %d", again, err, a.ID)
 	}
 	b, _ := db.EnsureStaff(ctx, "李明")
-	if err := db.SetStaffActive(ctx, a.ID, false); err != nil {
+	if _, err := db.SetStaffActive(ctx, admin, a.ID, false); err != nil {
 		t.Fatal(err)
 	}
 	list, err := db.StaffList(ctx)
@@ -121,7 +121,7 @@ func TestStaff(t *testing.T) {
 	if len(list) != 2 || list[0].ID != b.ID || list[1].ID != a.ID || list[1].Active {
 		t.Errorf("staff list: got %+v, want 李明 (active) then 王芳 (inactive)", list)
 	}
-	wantCode(t, db.SetStaffActive(ctx, 999, true), store.ENOTFOUND, "")
+	wantCode(t, second(db.SetStaffActive(ctx, admin, 999, true)), store.ENOTFOUND, "")
 }
 
 func TestLabels(t *testing.T) {
@@ -190,14 +190,14 @@ func TestRotateSecret(t *testing.T) {
 	if got := string(kiosk.Settings().Secret); got != before {
 		t.Fatal("two opens of one file disagree on the secret")
 	}
-	if err := desk.RotateSecret(ctx); err != nil {
+	if err := desk.RotateSecret(ctx, admin); err != nil {
 		t.Fatal(err)
 	}
 	after := string(desk.Settings().Secret)
 	if after == before || len(after) != 32 {
 		t.Fatalf("secret after rotating: %d bytes, changed %v; want 32 new bytes", len(after), after != before)
 	}
-	if err := desk.Init(ctx, store.InitInput{Center: "改名后的中心"}); err != nil {
+	if err := desk.Init(ctx, store.InitInput{Center: "改名后的中心", Actor: admin}); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(2 * time.Second)

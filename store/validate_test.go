@@ -210,7 +210,7 @@ func TestValidateVenue(t *testing.T) {
 	cases = append(cases, textCases("facilities", func(in *I, s string) { in.Facilities = s }, 200, false)...)
 	cases = append(cases,
 		bad[I]{"CapacityZero", func(in *I) { in.Capacity = 0 }, "capacity"},
-		bad[I]{"CapacityHuge", func(in *I) { in.Capacity = 5001 }, "capacity"},
+		bad[I]{"CapacityHuge", func(in *I) { in.Capacity = store.MaxCapacity + 1 }, "capacity"},
 		bad[I]{"OpensJunk", func(in *I) { in.OpensAt = "8点" }, "opens_at"},
 		bad[I]{"ClosesJunk", func(in *I) { in.ClosesAt = "25:00" }, "closes_at"},
 		bad[I]{"ClosesBeforeOpens", func(in *I) { in.OpensAt, in.ClosesAt = "18:00", "09:00" }, "closes_at"},
@@ -219,12 +219,12 @@ func TestValidateVenue(t *testing.T) {
 	hall := mustCreateVenue(t, db, "多功能厅", 80)
 	t.Run("Create", func(t *testing.T) {
 		good := store.VenueInput{Name: "党员活动室", Capacity: 30, OpensAt: "00:00", ClosesAt: "24:00"}
-		wantRefused(t, db, good, cases, func(in I) error { _, err := db.CreateVenue(ctx, in); return err })
+		wantRefused(t, db, good, cases, func(in I) error { _, err := db.CreateVenue(ctx, admin, in); return err })
 	})
 	t.Run("Update", func(t *testing.T) {
 		good := store.VenueInput{Name: "多功能报告厅", Capacity: 100}
 		wantRefused(t, db, good, cases, func(in I) error {
-			_, err := db.UpdateVenue(ctx, hall.ID, in)
+			_, err := db.UpdateVenue(ctx, admin, hall.ID, in)
 			if err != nil {
 				if got, _ := db.Venue(ctx, hall.ID); got.Name != "多功能厅" || got.Capacity != 80 {
 					t.Errorf("venue after a refused update: got %+v, want unchanged", got)
@@ -253,7 +253,7 @@ func TestValidateSettings(t *testing.T) {
 	wantCode(t, db.SetSetting(ctx, "closes_at", "9pm"), store.EINVALID, "closes_at")
 	wantCode(t, db.SetSetting(ctx, "promise_days", "0"), store.EINVALID, "promise_days")
 	wantCode(t, db.SetSetting(ctx, "secret", "00"), store.EINVALID, "secret")
-	_, err := db.Purge(ctx, 0)
+	_, err := db.Purge(ctx, admin, 0)
 	wantCode(t, err, store.EINVALID, "older-than")
 	_, err = db.EnsureStaff(ctx, "")
 	wantCode(t, err, store.EINVALID, "staff")

@@ -8,6 +8,9 @@ import (
 	"strings"
 )
 
+// MaxCapacity is the largest capacity a venue may have.
+const MaxCapacity = 10000
+
 // Venue is a room the center lends out (活动室、会议室).
 type Venue struct {
 	ID         int64
@@ -17,6 +20,15 @@ type Venue struct {
 	OpensAt    Clock
 	ClosesAt   Clock
 	Active     bool
+}
+
+// Hours returns the opening hours as "08:00-21:00".
+func (v Venue) Hours() string { return v.OpensAt.String() + "-" + v.ClosesAt.String() }
+
+// Input returns the venue as the input that would make it, for an edit that
+// changes some fields and keeps the rest.
+func (v Venue) Input() VenueInput {
+	return VenueInput{Name: v.Name, Capacity: v.Capacity, Facilities: v.Facilities, OpensAt: v.OpensAt.String(), ClosesAt: v.ClosesAt.String()}
 }
 
 // VenueInput creates or changes a venue. Empty hours mean 08:00–21:00.
@@ -33,7 +45,7 @@ func (in VenueInput) validate() (VenueInput, error) {
 	if in.Name, err = cleanText("name", in.Name, 30, true, "场地名称", "Venue name"); err != nil {
 		return in, err
 	}
-	if err = checkCount("capacity", in.Capacity, 1, 5000, "容纳人数", "Capacity"); err != nil {
+	if err = checkCount("capacity", in.Capacity, 1, MaxCapacity, "容纳人数", "Capacity"); err != nil {
 		return in, err
 	}
 	if in.Facilities, err = cleanText("facilities", in.Facilities, 200, false, "设施", "Facilities"); err != nil {
@@ -45,8 +57,8 @@ func (in VenueInput) validate() (VenueInput, error) {
 	if in.ClosesAt == "" {
 		in.ClosesAt = "21:00"
 	}
-	opens, err1 := ParseClock(in.OpensAt)
-	closes, err2 := ParseClock(in.ClosesAt)
+	opens, err1 := ParseClock(strings.TrimSpace(in.OpensAt))
+	closes, err2 := ParseClock(strings.TrimSpace(in.ClosesAt))
 	if err1 != nil {
 		return in, invalid("opens_at", "开放时间格式应为 HH:MM", "opening time must be HH:MM")
 	}
@@ -54,10 +66,22 @@ func (in VenueInput) validate() (VenueInput, error) {
 		return in, invalid("closes_at", "关闭时间格式应为 HH:MM", "closing time must be HH:MM")
 	}
 	if closes.Minutes() <= opens.Minutes() {
-		return in, invalid("closes_at", "关闭时间应晚于开放时间", "closing time must be after opening time")
+		return in, invalid("closes_at", fmt.Sprintf("开放时间 %s-%s 不对：结束应晚于开始", opens, closes),
+			fmt.Sprintf("hours %s-%s: the closing time must be after the opening time", opens, closes))
 	}
 	in.OpensAt, in.ClosesAt = opens.String(), closes.String()
 	return in, nil
+}
+
+// ParseHours reads opening hours written "HH:MM-HH:MM" into in.
+func (in *VenueInput) ParseHours(s string) error {
+	o, c, ok := strings.Cut(strings.TrimSpace(s), "-")
+	if !ok {
+		return invalid("hours", fmt.Sprintf("开放时间“%s”格式应为 HH:MM-HH:MM，例如 08:00-21:00", s),
+			fmt.Sprintf("hours %q must be HH:MM-HH:MM, e.g. 08:00-21:00", s))
+	}
+	in.OpensAt, in.ClosesAt = strings.TrimSpace(o), strings.TrimSpace(c)
+	return nil
 }
 
 // ParseVenueSpec reads "NAME:CAPACITY" or "NAME:CAPACITY:HH:MM-HH:MM", as
@@ -76,11 +100,9 @@ func ParseVenueSpec(s string) (VenueInput, error) {
 	}
 	in := VenueInput{Name: name, Capacity: n}
 	if hours != "" {
-		o, c, ok := strings.Cut(hours, "-")
-		if !ok {
+		if err := in.ParseHours(hours); err != nil {
 			return VenueInput{}, bad
 		}
-		in.OpensAt, in.ClosesAt = o, c
 	}
 	return in.validate()
 }
@@ -97,36 +119,57 @@ func scanVenue(s interface{ Scan(...any) error }) (Venue, error) {
 }
 
 func (t *tx) venue(id int64) (Venue, error) {
-	v, err := scanVenue(t.QueryRow("SELECT "+venueColumns+" FROM venues WHERE id = ?", id))
+	return t.venueWhere("id = ?", id)
+}
+
+func (t *tx) venueWhere(where string, args ...any) (Venue, error) {
+	v, err := scanVenue(t.QueryRow("SELECT "+venueColumns+" FROM venues WHERE "+where, args...))
 	if err == sql.ErrNoRows {
 		return v, &Error{Code: ENOTFOUND, Field: "venue", ZH: "场地不存在", EN: "venue not found"}
 	}
 	return v, err
 }
 
-func (t *tx) insertVenue(in VenueInput) (int64, error) {
+// fields is what an admin event records of a venue.
+func (v Venue) fields() map[string]string {
+	return map[string]string{"name": v.Name, "capacity": fmt.Sprint(v.Capacity), "hours": v.Hours(),
+		"facilities": v.Facilities, "active": fmt.Sprint(v.Active)}
+}
+
+func errVenueName(name string) *Error {
+	return &Error{Code: ECONFLICT, Field: "name", ZH: fmt.Sprintf("已有名为“%s”的场地", name), EN: fmt.Sprintf("there is already a venue called %q", name)}
+}
+
+func (t *tx) insertVenue(actor string, in VenueInput) (int64, error) {
 	res, err := t.Exec(`INSERT INTO venues (name, capacity, facilities, opens_at, closes_at, active, created_at)
 		VALUES (?, ?, ?, ?, ?, 1, ?)`, in.Name, in.Capacity, in.Facilities, in.OpensAt, in.ClosesAt, unix(t.now))
 	if err != nil {
 		if ErrorCode(translate(err)) == ECONFLICT {
-			return 0, &Error{Code: ECONFLICT, Field: "name", ZH: "已有同名场地", EN: "a venue with this name exists"}
+			return 0, errVenueName(in.Name)
 		}
 		return 0, fmt.Errorf("insert venue: %w", err)
 	}
 	id, _ := res.LastInsertId()
-	t.publish(KindVenue, "created", id, "desk")
-	return id, nil
+	v, err := t.venue(id)
+	if err != nil {
+		return 0, err
+	}
+	return id, t.recordAdmin(actor, KindVenue, id, v.Name, ActionCreated, nil, v.fields())
 }
 
-// CreateVenue adds a venue.
-func (db *DB) CreateVenue(ctx context.Context, in VenueInput) (Venue, error) {
+// CreateVenue adds a venue (manager only).
+func (db *DB) CreateVenue(ctx context.Context, actor Actor, in VenueInput) (Venue, error) {
 	in, err := in.validate()
 	if err != nil {
 		return Venue{}, err
 	}
 	var v Venue
 	err = db.write(ctx, func(t *tx) error {
-		id, err := t.insertVenue(in)
+		who, err := t.authorize(actor)
+		if err != nil {
+			return err
+		}
+		id, err := t.insertVenue(who, in)
 		if err != nil {
 			return err
 		}
@@ -136,46 +179,130 @@ func (db *DB) CreateVenue(ctx context.Context, in VenueInput) (Venue, error) {
 	return v, err
 }
 
-// UpdateVenue changes a venue's name, capacity, facilities and hours.
-// Bookings already made keep their times.
-func (db *DB) UpdateVenue(ctx context.Context, id int64, in VenueInput) (Venue, error) {
+// VenueChange is a venue after an edit, with the future bookings the new
+// capacity or hours no longer fit: they stand, and someone should call
+// their organisers.
+type VenueChange struct {
+	Venue  Venue
+	Misfit []Booking
+}
+
+// UpdateVenue changes a venue's name, capacity, facilities and hours
+// (manager only). The venue keeps its id; bookings made under the old name
+// keep showing it. Bookings already made keep their times; those the new
+// capacity or hours no longer fit come back in Misfit.
+func (db *DB) UpdateVenue(ctx context.Context, actor Actor, id int64, in VenueInput) (VenueChange, error) {
 	in, err := in.validate()
 	if err != nil {
-		return Venue{}, err
+		return VenueChange{}, err
 	}
-	var v Venue
+	var ch VenueChange
 	err = db.write(ctx, func(t *tx) error {
-		if _, err := t.venue(id); err != nil {
+		who, err := t.authorize(actor)
+		if err != nil {
 			return err
 		}
-		_, err := t.Exec(`UPDATE venues SET name = ?, capacity = ?, facilities = ?, opens_at = ?, closes_at = ? WHERE id = ?`,
-			in.Name, in.Capacity, in.Facilities, in.OpensAt, in.ClosesAt, id)
+		old, err := t.venue(id)
 		if err != nil {
-			if ErrorCode(translate(err)) == ECONFLICT {
-				return &Error{Code: ECONFLICT, Field: "name", ZH: "已有同名场地", EN: "a venue with this name exists"}
+			return err
+		}
+		changed, err := t.updateVenue(who, old, in)
+		if err != nil {
+			return err
+		}
+		ch.Venue = changed
+		ch.Misfit, err = t.misfits(changed)
+		return err
+	})
+	return ch, err
+}
+
+// updateVenue writes in over old and records what changed.
+func (t *tx) updateVenue(who string, old Venue, in VenueInput) (Venue, error) {
+	_, err := t.Exec(`UPDATE venues SET name = ?, capacity = ?, facilities = ?, opens_at = ?, closes_at = ? WHERE id = ?`,
+		in.Name, in.Capacity, in.Facilities, in.OpensAt, in.ClosesAt, old.ID)
+	if err != nil {
+		if ErrorCode(translate(err)) == ECONFLICT {
+			return old, errVenueName(in.Name)
+		}
+		return old, fmt.Errorf("update venue: %w", err)
+	}
+	v, err := t.venue(old.ID)
+	if err != nil {
+		return v, err
+	}
+	before, after := diff(old.fields(), v.fields())
+	if len(after) == 0 {
+		return v, nil
+	}
+	return v, t.recordAdmin(who, KindVenue, v.ID, old.Name, ActionUpdated, before, after)
+}
+
+// misfits returns the venue's coming pending and approved bookings that
+// exceed its capacity or fall outside its hours.
+func (t *tx) misfits(v Venue) ([]Booking, error) {
+	list, err := t.comingBookings(v.ID, "'pending', 'approved'")
+	if err != nil {
+		return nil, err
+	}
+	var out []Booking
+	for _, b := range list {
+		if b.Attendees > v.Capacity || !t.inHours(v, b) {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+// inHours reports whether a booking lies within the venue's opening hours.
+func (t *tx) inHours(v Venue, b Booking) bool {
+	day := t.db.DayOf(b.Start)
+	loc := t.db.Location()
+	return !b.Start.Before(day.At(v.OpensAt, loc)) && !b.End.After(day.At(v.ClosesAt, loc))
+}
+
+// comingBookings returns the venue's bookings in the given statuses that
+// have not ended, by start.
+func (t *tx) comingBookings(venueID int64, statuses string) ([]Booking, error) {
+	return t.bookings("WHERE b.venue_id = ? AND b.status IN ("+statuses+") AND b.end_at > ? ORDER BY b.start_at, b.id",
+		venueID, unix(t.now))
+}
+
+// SetVenueActive opens a venue to bookings or closes it (manager only); an
+// inactive venue keeps its history but takes no new bookings. A venue with
+// coming approved bookings is closed only with force; otherwise the answer
+// is an ECONFLICT error whose Bookings lists them. The bookings stand either
+// way and come back, so the caller can tell their organisers.
+func (db *DB) SetVenueActive(ctx context.Context, actor Actor, id int64, active, force bool) ([]Booking, error) {
+	var coming []Booking
+	err := db.write(ctx, func(t *tx) error {
+		who, err := t.authorize(actor)
+		if err != nil {
+			return err
+		}
+		old, err := t.venue(id)
+		if err != nil {
+			return err
+		}
+		if !active {
+			if coming, err = t.comingBookings(id, "'approved'"); err != nil {
+				return err
 			}
-			return fmt.Errorf("update venue: %w", err)
+			if len(coming) > 0 && !force {
+				return &Error{Code: ECONFLICT, Field: "venue", Bookings: coming,
+					ZH: fmt.Sprintf("场地“%s”还有 %d 个已确认的预约未到期，确需停用请加 --force（预约保留，请通知预约人）", old.Name, len(coming)),
+					EN: fmt.Sprintf("venue %s has %d approved bookings to come; add --force to close it anyway (they stand: tell their organisers)", old.Name, len(coming))}
+			}
 		}
-		t.publish(KindVenue, "updated", id, "desk")
-		v, err = t.venue(id)
-		return err
-	})
-	return v, err
-}
-
-// SetVenueActive opens a venue to bookings or closes it; an inactive venue
-// keeps its history but takes no new bookings.
-func (db *DB) SetVenueActive(ctx context.Context, id int64, active bool) error {
-	return db.write(ctx, func(t *tx) error {
-		if _, err := t.venue(id); err != nil {
-			return err
+		if old.Active == active {
+			return nil
 		}
 		if _, err := t.Exec("UPDATE venues SET active = ? WHERE id = ?", boolInt(active), id); err != nil {
 			return fmt.Errorf("set venue active: %w", err)
 		}
-		t.publish(KindVenue, "updated", id, "desk")
-		return nil
+		return t.recordActive(who, KindVenue, id, old.Name, active)
 	})
+	return coming, err
 }
 
 // Venue returns one venue.
@@ -185,7 +312,25 @@ func (db *DB) Venue(ctx context.Context, id int64) (Venue, error) {
 	return v, err
 }
 
-// Venues lists venues by name; activeOnly leaves out closed ones.
+// VenueByName returns the venue called name, active or not.
+func (db *DB) VenueByName(ctx context.Context, name string) (Venue, error) {
+	var v Venue
+	err := db.read(ctx, func(t *tx) (err error) { v, err = t.venueWhere("name = ?", strings.TrimSpace(name)); return })
+	if ErrorCode(err) == ENOTFOUND {
+		err = &Error{Code: ENOTFOUND, Field: "venue", ZH: fmt.Sprintf("没有名为“%s”的场地", name), EN: fmt.Sprintf("there is no venue called %q", name)}
+	}
+	return v, err
+}
+
+// ComingBookings returns a venue's pending and approved bookings that have
+// not ended, by start: what closing or shrinking it would touch.
+func (db *DB) ComingBookings(ctx context.Context, venueID int64) ([]Booking, error) {
+	var out []Booking
+	err := db.read(ctx, func(t *tx) (err error) { out, err = t.comingBookings(venueID, "'pending', 'approved'"); return })
+	return out, err
+}
+
+// Venues lists venues by id; activeOnly leaves out closed ones.
 func (db *DB) Venues(ctx context.Context, activeOnly bool) ([]Venue, error) {
 	q := "SELECT " + venueColumns + " FROM venues"
 	if activeOnly {

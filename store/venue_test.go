@@ -10,7 +10,7 @@ import (
 func TestCreateVenue(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		db := mustOpen(t)
-		v, err := db.CreateVenue(ctx, store.VenueInput{Name: " 多功能厅 ", Capacity: 80, Facilities: "投影"})
+		v, err := db.CreateVenue(ctx, admin, store.VenueInput{Name: " 多功能厅 ", Capacity: 80, Facilities: "投影"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -26,12 +26,12 @@ func TestCreateVenue(t *testing.T) {
 	})
 	t.Run("Hours", func(t *testing.T) {
 		db := mustOpen(t)
-		v, err := db.CreateVenue(ctx, store.VenueInput{Name: "党员活动室", Capacity: 30, OpensAt: "9:00", ClosesAt: "17:30"})
+		v, err := db.CreateVenue(ctx, admin, store.VenueInput{Name: "党员活动室", Capacity: 30, OpensAt: "9:00", ClosesAt: "17:30"})
 		if err == nil {
 			t.Fatalf("opens 9:00 (not HH:MM): got venue %+v, want an error", v)
 		}
 		wantCode(t, err, store.EINVALID, "opens_at")
-		v, err = db.CreateVenue(ctx, store.VenueInput{Name: "党员活动室", Capacity: 30, OpensAt: "09:00", ClosesAt: "17:30"})
+		v, err = db.CreateVenue(ctx, admin, store.VenueInput{Name: "党员活动室", Capacity: 30, OpensAt: "09:00", ClosesAt: "17:30"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -43,7 +43,7 @@ func TestCreateVenue(t *testing.T) {
 		db := mustOpen(t)
 		mustCreateVenue(t, db, "多功能厅", 80)
 		before := rowCounts(t, db.Path())
-		_, err := db.CreateVenue(ctx, store.VenueInput{Name: "多功能厅", Capacity: 10})
+		_, err := db.CreateVenue(ctx, admin, store.VenueInput{Name: "多功能厅", Capacity: 10})
 		wantCode(t, err, store.ECONFLICT, "name")
 		wantSameCounts(t, before, rowCounts(t, db.Path()))
 	})
@@ -54,7 +54,7 @@ func TestUpdateVenue(t *testing.T) {
 	hall := mustCreateVenue(t, db, "多功能厅", 80)
 	room := mustCreateVenue(t, db, "党员活动室", 30)
 	t.Run("OK", func(t *testing.T) {
-		_, err := db.UpdateVenue(ctx, hall.ID, store.VenueInput{Name: "多功能报告厅", Capacity: 120, Facilities: "LED 屏", OpensAt: "07:30", ClosesAt: "22:00"})
+		_, err := db.UpdateVenue(ctx, admin, hall.ID, store.VenueInput{Name: "多功能报告厅", Capacity: 120, Facilities: "LED 屏", OpensAt: "07:30", ClosesAt: "22:00"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,19 +65,19 @@ func TestUpdateVenue(t *testing.T) {
 		}
 	})
 	t.Run("ErrDuplicateName", func(t *testing.T) {
-		_, err := db.UpdateVenue(ctx, hall.ID, store.VenueInput{Name: "党员活动室", Capacity: 10})
+		_, err := db.UpdateVenue(ctx, admin, hall.ID, store.VenueInput{Name: "党员活动室", Capacity: 10})
 		wantCode(t, err, store.ECONFLICT, "name")
 		if got, _ := db.Venue(ctx, hall.ID); got.Name != "多功能报告厅" {
 			t.Errorf("name after a refused rename: got %q, want 多功能报告厅", got.Name)
 		}
 	})
 	t.Run("ErrNotFound", func(t *testing.T) {
-		_, err := db.UpdateVenue(ctx, 999, store.VenueInput{Name: "无", Capacity: 10})
+		_, err := db.UpdateVenue(ctx, admin, 999, store.VenueInput{Name: "无", Capacity: 10})
 		wantCode(t, err, store.ENOTFOUND, "")
-		wantCode(t, db.SetVenueActive(ctx, 999, false), store.ENOTFOUND, "")
+		wantCode(t, second(db.SetVenueActive(ctx, admin, 999, false, false)), store.ENOTFOUND, "")
 	})
 	t.Run("Deactivate", func(t *testing.T) {
-		if err := db.SetVenueActive(ctx, room.ID, false); err != nil {
+		if _, err := db.SetVenueActive(ctx, admin, room.ID, false, false); err != nil {
 			t.Fatal(err)
 		}
 		active, err := db.Venues(ctx, true)
@@ -97,7 +97,7 @@ func TestUpdateVenue(t *testing.T) {
 		}
 		_, err = db.CreateBooking(ctx, booking(room.ID, baseDay.AddDays(1), "14:00", "16:00"))
 		wantCode(t, err, store.EINVALID, "venue")
-		if err := db.SetVenueActive(ctx, room.ID, true); err != nil {
+		if _, err := db.SetVenueActive(ctx, admin, room.ID, true, false); err != nil {
 			t.Fatal(err)
 		}
 		mustBook(t, db, booking(room.ID, baseDay.AddDays(1), "14:00", "16:00"))

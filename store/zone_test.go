@@ -102,7 +102,7 @@ func TestTimeZone(t *testing.T) {
 	}
 	t.Run("InitKeepsZone", func(t *testing.T) {
 		db, _ := mustOpenAt(t, filepath.Join(t.TempDir(), "zone.db"), "Europe/London")
-		if err := db.Init(ctx, store.InitInput{Center: "新名字"}); err != nil {
+		if err := db.Init(ctx, store.InitInput{Center: "新名字", Actor: admin}); err != nil {
 			t.Fatal(err)
 		}
 		if got := db.Settings().TimeZone; got != "Europe/London" {

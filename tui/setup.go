@@ -193,7 +193,7 @@ func ensureStaffCmd(db *store.DB, name string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := (&env{db: db}).ctx()
 		defer cancel()
-		s, err := db.EnsureStaff(ctx, name)
+		s, err := db.StartDesk(ctx, name)
 		if err != nil {
 			return staffErrMsg{err}
 		}

@@ -204,7 +204,7 @@ func registerStaffCmd(e *env) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := e.ctx()
 		defer cancel()
-		if _, err := e.db.EnsureStaff(ctx, name); err != nil {
+		if _, err := e.db.StartDesk(ctx, name); err != nil {
 			return errMsg{err}
 		}
 		return nil

@@ -52,6 +52,12 @@ func (m *Main) runDesk(ctx context.Context) error {
 			"前台界面需要在终端中运行（标准输入或输出不是终端）。无界面运行扫码服务请用 frontdesk serve",
 			"the desk needs a terminal (stdin or stdout is not one); run the kiosk alone with frontdesk serve"))
 	}
+	if m.Staff != "" {
+		// A deactivated or unknown name does not get a desk.
+		if _, err := m.DB.StartDesk(ctx, m.Staff); err != nil {
+			return err
+		}
+	}
 	srv, err := kiosk.New(m.DB, kiosk.Config{Addr: m.Addr, PublicURL: m.PublicURL, QRTTL: ttl, RateLimit: 10,
 		Lang: m.Lang, Logger: slog.Default()})
 	if err != nil {

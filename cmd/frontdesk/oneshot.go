@@ -50,7 +50,11 @@ func (m *Main) runInit(ctx context.Context) error {
 		return err
 	}
 	if m.NewSecret {
-		if err := m.DB.RotateSecret(ctx); err != nil {
+		actor, err := m.actor()
+		if err != nil {
+			return err
+		}
+		if err := m.DB.RotateSecret(ctx, actor); err != nil {
 			return err
 		}
 		fmt.Fprintln(m.Stdout, m.text("已更换扫码签名密钥：旧二维码和台账链接已失效，请重新打印固定码。",
@@ -132,7 +136,11 @@ func purgeFlags(m *Main, fs *flag.FlagSet) {
 }
 
 func (m *Main) runPurge(ctx context.Context) error {
-	res, err := m.DB.Purge(ctx, m.OlderThan)
+	actor, err := m.actor()
+	if err != nil {
+		return err
+	}
+	res, err := m.DB.Purge(ctx, actor, m.OlderThan)
 	if err != nil {
 		return err
 	}

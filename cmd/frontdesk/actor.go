@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/user"
+	"strconv"
+	"syscall"
+
+	"frontdesk/store"
+)
+
+// actor is who a command-line change is made as: the --staff manager when
+// one is named, otherwise the machine's administrator, which is the account
+// that owns the database file (or root). The store checks the manager; this
+// checks the administrator.
+func (m *Main) actor() (store.Actor, error) {
+	if m.Staff != "" {
+		return store.Actor{Staff: m.Staff}, nil
+	}
+	me, err := user.Current()
+	if err != nil {
+		return store.Actor{}, fmt.Errorf("%s", m.text("无法确定当前系统用户："+err.Error(), "cannot tell the current user: "+err.Error()))
+	}
+	uid := os.Getuid()
+	if uid == 0 {
+		return store.Actor{System: me.Username}, nil
+	}
+	st, err := os.Stat(m.DBPath)
+	if err == nil {
+		if sys, ok := st.Sys().(*syscall.Stat_t); ok && strconv.Itoa(int(sys.Uid)) == strconv.Itoa(uid) {
+			return store.Actor{System: me.Username}, nil
+		}
+	}
+	return store.Actor{}, fmt.Errorf("%s", m.text(
+		fmt.Sprintf("只有中心负责人（--staff 姓名）或数据库文件 %s 的所有者可以修改", m.DBPath),
+		fmt.Sprintf("only a manager (--staff NAME) or the owner of %s may change this", m.DBPath)))
+}
