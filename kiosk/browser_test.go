@@ -197,7 +197,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 	time.Sleep(300 * time.Millisecond) // let the event stream connect
 	start, end, _ := db.BookingTimes("2026-03-10", "15:00", "17:00")
 	if _, err := db.CreateBooking(context.Background(), store.BookingInput{VenueID: 1, Org: "幸福社区党支部", Contact: "李四",
-		Phone: "13900001111", Title: "党员读书会", Purpose: "party_day", Attendees: 20, Start: start, End: end, Actor: "小刘"}); err != nil {
+		Phone: "13900001111", Title: "党员读书会", Purpose: "party_day", Attendees: 20, Start: start, End: end, Approve: true, Actor: "小刘"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := waitTrue(bctx, `document.getElementById("schedule").textContent.includes("党员读书会")`); err != nil {
@@ -233,10 +233,12 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("#receipt-no")),
 		chromedp.Click(chromedp.CSS("#status-link")),
-		chromedp.WaitVisible(chromedp.CSS(`form[action$="/checkout"] button`)),
-		chromedp.Click(chromedp.CSS(`form[action$="/checkout"] button`)),
-		chromedp.WaitNotPresent(chromedp.CSS(`form[action$="/checkout"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#checkout")),
+		chromedp.Click(chromedp.CSS("#checkout")),
+		chromedp.WaitVisible(chromedp.CSS("#confirm")),
+		chromedp.Click(chromedp.CSS("#confirm")),
 		chromedp.WaitVisible(chromedp.CSS("#state")),
+		chromedp.WaitNotPresent(chromedp.CSS("#checkout")),
 	)
 	if err != nil {
 		t.Fatalf("check in and out with JavaScript off: %v", err)

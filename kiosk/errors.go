@@ -25,6 +25,7 @@ var (
 	errTooLarge  = &pageError{http.StatusRequestEntityTooLarge, "提交的内容太长了，请精简后再提交。", "What you sent is too long; please shorten it and try again."}
 	errBadForm   = &pageError{http.StatusBadRequest, "表单内容无法识别，请重新填写。", "The form could not be read; please fill it in again."}
 	errTooMany   = &pageError{http.StatusTooManyRequests, "提交太频繁了，请稍等一分钟后再试。", "Too many submissions from this device; please wait a minute and try again."}
+	errLookups   = &pageError{http.StatusTooManyRequests, "查询太频繁了，请稍等一分钟后再试。", "Too many look-ups from this device; please wait a minute and try again."}
 	errStaffOnly = &pageError{http.StatusForbidden, "此页面仅供中心工作人员使用。", "This page is for the center's staff only."}
 	errNotSetUp  = &pageError{http.StatusServiceUnavailable, "服务中心尚未完成设置，请联系前台工作人员。", "The center is not set up yet; please ask the desk."}
 	errBusy      = &pageError{http.StatusServiceUnavailable, "服务繁忙，请稍后再试。", "The kiosk is busy; please try again shortly."}
@@ -86,16 +87,11 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 	}
 }
 
-// submit is handle for a form submission: the per-address rate limit, then
-// the form parsed within the body limit.
+// submit is handle for a form submission: the form parsed within the body
+// limit. Each handler applies the rate limit itself, since only what the
+// store accepts counts against it.
 func (s *Server) submit(h handlerFunc) http.HandlerFunc {
 	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		if ok, log := s.limiter.allow(s.clientAddr(r)); !ok {
-			if log {
-				s.log.Warn("rate limited", "addr", s.clientAddr(r), "path", r.URL.Path)
-			}
-			return errTooMany
-		}
 		if err := r.ParseForm(); err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
@@ -105,6 +101,19 @@ func (s *Server) submit(h handlerFunc) http.HandlerFunc {
 		}
 		return h(w, r)
 	})
+}
+
+// limited refuses a submission from an address that has used up its
+// submissions with errTooMany, logging the first refusal of each minute.
+func (s *Server) limited(r *http.Request) error {
+	blocked, log := s.limiter.blocked(s.clientAddr(r))
+	if log {
+		s.log.Warn("rate limited", "addr", s.clientAddr(r), "path", r.URL.Path)
+	}
+	if blocked {
+		return errTooMany
+	}
+	return nil
 }
 
 // fail answers err with its status and the error page.
@@ -120,12 +129,21 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		title = s.text("请稍后再试", "Please wait a moment")
 	case http.StatusNotFound:
 		title = s.text("没有找到", "Not found")
+	case http.StatusRequestEntityTooLarge:
+		title = s.text("内容太长了", "Too long")
+	case http.StatusServiceUnavailable:
+		title = s.text("暂时无法办理", "Not available just now")
+	case http.StatusForbidden:
+		title = s.text("无法打开", "Not allowed")
 	}
 	p := errorPage{page: s.page(title), Message: messageOf(err, s.cfg.Lang), Status: status}
 	if status == http.StatusForbidden && errors.Is(err, errRescan) {
 		p.Title = s.text("请重新扫码", "Please scan again")
 		p.Rescan = true
 	}
+	// What was sent can be sent again from the page before it, where the
+	// browser keeps what was typed.
+	p.Back = r.Method == http.MethodPost
 	s.render(w, status, "error.html", p)
 }
 
@@ -135,4 +153,5 @@ type errorPage struct {
 	Message string
 	Status  int
 	Rescan  bool
+	Back    bool // the page answers a submission: say the form is one step back
 }

@@ -1,7 +1,12 @@
 package kiosk
 
 import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,7 +18,8 @@ import (
 type formKind struct {
 	Kind   string
 	ZH, EN string
-	// Fields are the form's field names, as SPEC Contracts fixes them.
+	// Fields are the form's field names, as SPEC Contracts fixes them, in
+	// the order the page shows them (the error summary keeps it).
 	Fields []string
 }
 
@@ -26,7 +32,7 @@ func (k formKind) title(lang string) string {
 
 var formKinds = []formKind{
 	{"request", "我要办事/提诉求", "Requests & errands", []string{"name", "phone", "community", "category", "urgency", "description"}},
-	{"booking", "预约场地", "Book a room", []string{"venue", "org", "contact", "phone", "title", "purpose", "attendees", "date", "start", "end"}},
+	{"booking", "预约场地", "Book a room", []string{"venue", "date", "start", "end", "title", "purpose", "attendees", "org", "contact", "phone"}},
 	{"checkin", "来访登记", "Visitor check-in", []string{"name", "phone", "org", "purpose", "party_member", "headcount"}},
 }
 
@@ -39,22 +45,47 @@ func formKindOf(kind string) *formKind {
 	return nil
 }
 
-// formPage is what every form page carries: the token, the values typed so
-// far and the store's messages, each beside its field.
+// formPage is what every form page carries: the token, the one-time key,
+// the values typed so far and the store's messages, each beside its field
+// and all of them in a summary at the top.
 type formPage struct {
 	page
 	Kind   string
-	Token  string
+	Token  string // "" when the code could not be renewed: the page keeps the values but cannot be sent
+	Key    string // the one-time key: the same key sent again gives the same receipt
 	Values map[string]string
 	Errors map[string]string
-	Error  string // a message that belongs to no one field
+	// Problems lists every field's message in the page's order, for the
+	// summary at the top, each linking to its field.
+	Problems []problem
+	Error    string // a message that belongs to no one field
+	// Fresh marks a form opened with nothing typed yet, where form.js may
+	// fill in the draft the phone kept.
+	Fresh bool
 }
+
+// problem is one line of a form's error summary.
+type problem struct{ Field, Message string }
 
 // V returns the value typed into field.
 func (f formPage) V(field string) string { return f.Values[field] }
 
 // E returns the message for field, or "".
 func (f formPage) E(field string) string { return f.Errors[field] }
+
+// fieldState is a field's name with its message, for the templates that
+// draw the message and tie it to its input.
+type fieldState struct{ Name, Error string }
+
+// F returns field's state.
+func (f formPage) F(field string) fieldState { return fieldState{field, f.Errors[field]} }
+
+// Action is where the form posts: its own URL with the token, and the top
+// of the page as fragment, so an answer with errors opens at the summary
+// even without JavaScript.
+func (f formPage) Action() string {
+	return "/f/" + f.Kind + "?token=" + url.QueryEscape(f.Token) + "#top"
+}
 
 // option is one choice of a select or radio group.
 type option struct {
@@ -78,51 +109,167 @@ type requestPage struct {
 	Categories, Urgencies []option
 }
 
-// bookingPage is the data of booking.html.
-type bookingPage struct {
-	formPage
-	Venues, Purposes []option
-	MinDate, MaxDate string
-}
-
 // checkinPage is the data of checkin.html.
 type checkinPage struct {
 	formPage
 	Purposes []option
 }
 
-// newForm starts a form page for kind after checking the token.
-func (s *Server) newForm(r *http.Request, kind string) (formPage, error) {
-	tok := r.FormValue("token")
-	if err := s.checkToken(kind, tok, s.db.Now()); err != nil {
-		return formPage{}, err
-	}
+// newKey makes a form's one-time key: 128 random bits.
+func newKey() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// readForm starts a form page for kind from what the request carries: the
+// token, the key (a fresh one unless a usable one came back) and the
+// values typed so far (a GET carries them when the booking form asks for
+// another venue or day).
+func (s *Server) readForm(r *http.Request, kind string) formPage {
 	k := formKindOf(kind)
-	f := formPage{page: s.page(k.title(s.cfg.Lang)), Kind: kind, Token: tok, Values: map[string]string{}, Errors: map[string]string{}}
-	if r.Method == http.MethodPost {
-		for _, name := range k.Fields {
-			f.Values[name] = r.PostForm.Get(name)
+	f := formPage{page: s.page(k.title(s.cfg.Lang)), Kind: kind, Token: r.FormValue("token"),
+		Key: r.FormValue("key"), Values: map[string]string{}, Errors: map[string]string{}}
+	if !store.ValidKey(f.Key) {
+		f.Key = newKey()
+	}
+	for _, name := range k.Fields {
+		if v, ok := r.Form[name]; ok && len(v) > 0 {
+			f.Values[name] = v[0]
 		}
 	}
+	return f
+}
+
+// openForm is readForm for a GET: a code that does not open the form is
+// the error page that says to scan again.
+func (s *Server) openForm(r *http.Request, kind string) (formPage, error) {
+	if err := r.ParseForm(); err != nil {
+		return formPage{}, errBadForm
+	}
+	f := s.readForm(r, kind)
+	if err := s.checkToken(kind, f.Token, s.db.Now()); err != nil {
+		return formPage{}, err
+	}
+	f.Fresh = len(f.Values) == 0
 	return f, nil
 }
 
-// invalidForm puts a store error beside its field, or above the form, and
-// says which status the page answers. Internal errors are not the
-// visitor's to fix and go to the error page instead.
+// invalidForm puts each of a store error's messages beside its field, and
+// the rest above the form, and says which status the page answers. A busy
+// or unavailable database is a message above the form too: the visitor
+// keeps what they typed. Other internal errors are not the visitor's to fix
+// and go to the error page instead.
 func (f *formPage) invalidForm(err error, lang string) (int, bool) {
 	status := statusOf(err)
 	if status >= 500 && status != http.StatusServiceUnavailable {
 		return status, false // busy or full pages keep the visitor's values
 	}
-	msg := store.ErrorMessage(err, lang)
-	field := store.ErrorField(err)
-	if field != "" && slices.Contains(formKindOf(f.Kind).Fields, field) {
-		f.Errors[field] = msg
-	} else {
-		f.Error = msg
+	fields := formKindOf(f.Kind).Fields
+	placed := false
+	for _, e := range store.FieldErrors(err) {
+		if slices.Contains(fields, e.Field) {
+			f.Errors[e.Field] = e.Message(lang)
+			placed = true
+		}
+	}
+	if !placed {
+		f.Error = messageOf(err, lang)
+	}
+	for _, name := range fields {
+		if m := f.Errors[name]; m != "" {
+			f.Problems = append(f.Problems, problem{name, m})
+		}
 	}
 	return status, true
+}
+
+// formRenderer draws a form page again with status.
+type formRenderer func(w http.ResponseWriter, r *http.Request, status int, f formPage) error
+
+// submitForm runs one phone form's submission: the code, the rate limit,
+// then create, which hands the form to the store and returns the status
+// code of the record it made. Whatever goes wrong short of an internal
+// error, the form comes back with every value typed: with a fresh code
+// when the old one has expired, with the store's messages beside their
+// fields. Only a submission the store accepted counts against the limit.
+func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, kind string,
+	create func(f formPage) (string, error), render formRenderer) error {
+	f := s.readForm(r, kind)
+	now := s.db.Now()
+	if err := s.checkToken(kind, f.Token, now); err != nil {
+		if !errors.Is(err, errRescan) {
+			return err
+		}
+		if s.renewable(kind, f.Token, now) {
+			f.Token = s.token(kind, now)
+			f.Error = s.text("二维码已过期，已为您换上新的。您填写的内容都保留着，请核对后再点一次提交。",
+				"The code had expired and has been renewed. Everything you typed is still here; check it and submit again.")
+		} else {
+			f.Token = ""
+			f.Error = s.text("这个二维码无效，无法提交。您填写的内容仍在本页；请重新扫描大厅屏幕上的二维码，打开的新表单会自动填回这些内容。",
+				"This code is not valid, so the form cannot be sent. What you typed is still on this page; scan the code on the lobby screen again and the new form fills it back in.")
+		}
+		return render(w, r, http.StatusForbidden, f)
+	}
+	ip := s.clientAddr(r)
+	if blocked, log := s.limiter.blocked(ip); blocked {
+		if log {
+			s.log.Warn("rate limited", "addr", ip, "path", r.URL.Path)
+		}
+		w.Header().Set("Retry-After", "60")
+		f.Error = messageOf(errTooMany, s.cfg.Lang) + s.text("您填写的内容都保留着。", " Everything you typed is kept.")
+		return render(w, r, http.StatusTooManyRequests, f)
+	}
+	code, err := create(f)
+	if err != nil {
+		status, ok := f.invalidForm(err, s.cfg.Lang)
+		if !ok {
+			return err
+		}
+		return render(w, r, status, f)
+	}
+	s.limiter.spend(ip)
+	http.Redirect(w, r, "/receipt/"+code, http.StatusSeeOther)
+	return nil
+}
+
+// checkField answers the form script's question as the visitor leaves a
+// field: the store's messages for the form as it stands, as JSON
+// {"errors": {field: message}}. Nothing is written.
+func (s *Server) checkField(w http.ResponseWriter, r *http.Request) error {
+	kind := r.PathValue("kind")
+	if formKindOf(kind) == nil {
+		return errNotFound
+	}
+	f := s.readForm(r, kind)
+	var err error
+	switch kind {
+	case "request":
+		_, err = s.requestInput(f).Validate()
+	case "checkin":
+		_, err = s.visitInput(f).Validate()
+	case "booking":
+		var in store.BookingInput
+		if in, err = s.db.ReadBookingForm(bookingFields(f), store.BookingInput{Source: "kiosk"}); err == nil {
+			err = s.db.CheckBooking(r.Context(), in)
+		}
+	}
+	out := map[string]string{}
+	if err != nil {
+		if statusOf(err) >= 500 {
+			return err
+		}
+		for _, e := range store.FieldErrors(err) {
+			out[e.Field] = e.Message(s.cfg.Lang)
+		}
+	}
+	b, _ := json.Marshal(map[string]any{"errors": out})
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.Write(b)
+	return nil
 }
 
 func (s *Server) requestPage(f formPage) requestPage {
@@ -132,145 +279,72 @@ func (s *Server) requestPage(f formPage) requestPage {
 		Urgencies:  labelOptions(store.Urgencies, lang, f.V("urgency"))}
 }
 
+func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, status int, f formPage) error {
+	s.render(w, status, "request.html", s.requestPage(f))
+	return nil
+}
+
 func (s *Server) requestForm(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.newForm(r, "request")
+	f, err := s.openForm(r, "request")
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "request.html", s.requestPage(f))
-	return nil
+	return s.renderRequest(w, r, http.StatusOK, f)
+}
+
+func (s *Server) requestInput(f formPage) store.RequestInput {
+	return store.RequestInput{
+		Name: f.V("name"), Phone: f.V("phone"), Community: f.V("community"), Category: f.V("category"),
+		Urgency: f.V("urgency"), Description: f.V("description"), Actor: "kiosk", Source: "kiosk", Key: f.Key,
+	}
 }
 
 func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.newForm(r, "request")
-	if err != nil {
-		return err
-	}
-	req, err := s.db.CreateRequest(r.Context(), store.RequestInput{
-		Name: f.V("name"), Phone: f.V("phone"), Community: f.V("community"), Category: f.V("category"),
-		Urgency: f.V("urgency"), Description: f.V("description"), Actor: "kiosk", Source: "kiosk",
-	})
-	if err != nil {
-		status, ok := f.invalidForm(err, s.cfg.Lang)
-		if !ok {
-			return err
+	return s.submitForm(w, r, "request", func(f formPage) (string, error) {
+		req, err := s.db.CreateRequest(r.Context(), s.requestInput(f))
+		if err == nil {
+			s.log.Info("kiosk request", "receipt", req.ReceiptNo, "addr", s.clientAddr(r))
 		}
-		s.render(w, status, "request.html", s.requestPage(f))
-		return nil
-	}
-	s.log.Info("kiosk request", "receipt", req.ReceiptNo, "addr", clientIP(r))
-	http.Redirect(w, r, "/receipt/"+req.StatusCode, http.StatusSeeOther)
-	return nil
-}
-
-func (s *Server) bookingPage(r *http.Request, f formPage) (bookingPage, error) {
-	venues, err := s.db.Venues(r.Context(), true)
-	if err != nil {
-		return bookingPage{}, err
-	}
-	p := bookingPage{formPage: f, Purposes: labelOptions(store.BookingPurposes, s.cfg.Lang, f.V("purpose"))}
-	for _, v := range venues {
-		id := strconv.FormatInt(v.ID, 10)
-		text := v.Name + " · " + s.text("可容纳 ", "up to ") + strconv.Itoa(v.Capacity) + s.text(" 人", "") +
-			" · " + v.OpensAt.String() + "–" + v.ClosesAt.String()
-		p.Venues = append(p.Venues, option{Value: id, Text: text, Selected: f.V("venue") == id})
-	}
-	today := s.db.Today()
-	p.MinDate, p.MaxDate = today.String(), today.AddDays(180).String()
-	if r.Method == http.MethodGet && f.V("date") == "" {
-		f.Values["date"] = today.String() // a blank date sent back stays blank beside its message
-	}
-	return p, nil
-}
-
-func (s *Server) bookingForm(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.newForm(r, "booking")
-	if err != nil {
-		return err
-	}
-	p, err := s.bookingPage(r, f)
-	if err != nil {
-		return err
-	}
-	s.render(w, http.StatusOK, "booking.html", p)
-	return nil
-}
-
-func (s *Server) submitBooking(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.newForm(r, "booking")
-	if err != nil {
-		return err
-	}
-	b, err := s.createBooking(r, f)
-	if err != nil {
-		status, ok := f.invalidForm(err, s.cfg.Lang)
-		if !ok {
-			return err
-		}
-		p, perr := s.bookingPage(r, f)
-		if perr != nil {
-			return perr
-		}
-		s.render(w, status, "booking.html", p)
-		return nil
-	}
-	s.log.Info("kiosk booking", "receipt", b.ReceiptNo, "addr", clientIP(r))
-	http.Redirect(w, r, "/receipt/"+b.StatusCode, http.StatusSeeOther)
-	return nil
-}
-
-// createBooking hands the form to the store. Numbers that do not parse go
-// through as 0 or -1, so the store's own rule names the field.
-func (s *Server) createBooking(r *http.Request, f formPage) (store.Booking, error) {
-	start, end, err := s.db.BookingTimes(f.V("date"), f.V("start"), f.V("end"))
-	if err != nil {
-		return store.Booking{}, err
-	}
-	venue, _ := strconv.ParseInt(strings.TrimSpace(f.V("venue")), 10, 64)
-	return s.db.CreateBooking(r.Context(), store.BookingInput{
-		VenueID: venue, Org: f.V("org"), Contact: f.V("contact"), Phone: f.V("phone"), Title: f.V("title"),
-		Purpose: f.V("purpose"), Attendees: atoiOr(f.V("attendees"), -1), Start: start, End: end,
-		Actor: "kiosk", Source: "kiosk",
-	})
+		return req.StatusCode, err
+	}, s.renderRequest)
 }
 
 func (s *Server) checkinPage(f formPage) checkinPage {
 	return checkinPage{formPage: f, Purposes: labelOptions(store.Purposes, s.cfg.Lang, f.V("purpose"))}
 }
 
-func (s *Server) checkinForm(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.newForm(r, "checkin")
-	if err != nil {
-		return err
-	}
-	s.render(w, http.StatusOK, "checkin.html", s.checkinPage(f))
+func (s *Server) renderCheckin(w http.ResponseWriter, r *http.Request, status int, f formPage) error {
+	s.render(w, status, "checkin.html", s.checkinPage(f))
 	return nil
 }
 
-func (s *Server) submitCheckin(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.newForm(r, "checkin")
+func (s *Server) checkinForm(w http.ResponseWriter, r *http.Request) error {
+	f, err := s.openForm(r, "checkin")
 	if err != nil {
 		return err
 	}
+	return s.renderCheckin(w, r, http.StatusOK, f)
+}
+
+func (s *Server) visitInput(f formPage) store.VisitInput {
 	headcount := 0 // the store counts an empty headcount as one person
 	if h := strings.TrimSpace(f.V("headcount")); h != "" {
 		headcount = atoiOr(h, -1)
 	}
-	v, err := s.db.CheckIn(r.Context(), store.VisitInput{
+	return store.VisitInput{
 		Name: f.V("name"), Phone: f.V("phone"), Org: f.V("org"), Purpose: f.V("purpose"),
-		PartyMember: checked(f.V("party_member")), Headcount: headcount, Actor: "kiosk", Source: "kiosk",
-	})
-	if err != nil {
-		status, ok := f.invalidForm(err, s.cfg.Lang)
-		if !ok {
-			return err
-		}
-		s.render(w, status, "checkin.html", s.checkinPage(f))
-		return nil
+		PartyMember: checked(f.V("party_member")), Headcount: headcount, Actor: "kiosk", Source: "kiosk", Key: f.Key,
 	}
-	s.log.Info("kiosk check-in", "receipt", v.ReceiptNo, "addr", clientIP(r))
-	http.Redirect(w, r, "/receipt/"+v.StatusCode, http.StatusSeeOther)
-	return nil
+}
+
+func (s *Server) submitCheckin(w http.ResponseWriter, r *http.Request) error {
+	return s.submitForm(w, r, "checkin", func(f formPage) (string, error) {
+		v, err := s.db.CheckIn(r.Context(), s.visitInput(f))
+		if err == nil {
+			s.log.Info("kiosk check-in", "receipt", v.ReceiptNo, "addr", s.clientAddr(r))
+		}
+		return v.StatusCode, err
+	}, s.renderCheckin)
 }
 
 // checked reads a checkbox or yes/no field.

@@ -139,7 +139,7 @@ func TestRoutes(t *testing.T) {
 		{"QRNotPNG", "GET", "/qr/request.gif", nil, nil, 404, nil, nil},
 		{"CSS", "GET", "/static/kiosk.css", nil, nil, 200, []string{".receipt-no"}, nil},
 		{"Script", "GET", "/static/lobby.js", nil, nil, 200, []string{"EventSource"}, nil},
-		{"NoStaticListing", "GET", "/static/", nil, nil, 404, nil, []string{"kiosk.css"}},
+		{"NoStaticListing", "GET", "/static/", nil, nil, 404, []string{"没有找到这个页面"}, []string{`<a href="kiosk.css"`}},
 		{"NoSuchStatic", "GET", "/static/nope.css", nil, nil, 404, nil, nil},
 		{"NoSuchPage", "GET", "/nope", nil, nil, 404, []string{"没有找到这个页面"}, nil},
 		{"Health", "GET", "/healthz", nil, nil, 200, []string{"ok"}, nil},
@@ -152,7 +152,10 @@ func TestRoutes(t *testing.T) {
 		{"FormAlteredToken", "GET", "/f/request?token=" + url.QueryEscape(string(altered)), nil, nil, 403, []string{"请重新扫码"}, nil},
 		{"FormExpiredToken", "GET", "/f/request?token=" + old, nil, nil, 403, []string{"请重新扫码"}, nil},
 		{"FormOtherKindsToken", "GET", "/f/booking?token=" + req, nil, nil, 403, []string{"请重新扫码"}, nil},
-		{"PostExpiredToken", "POST", "/f/request", requestForm(old), nil, 403, []string{"请重新扫码"}, nil},
+		// A form sent with an expired code comes back with every value and a
+		// fresh code; with a forged one, with every value and no way to send.
+		{"PostExpiredToken", "POST", "/f/request", requestForm(old), nil, 403, []string{"已为您换上新的", "想咨询医保异地备案", `name="token" value="` + req + `"`, `class="send"`}, nil},
+		{"PostForgedToken", "POST", "/f/request", requestForm(forged), nil, 403, []string{"这个二维码无效", "想咨询医保异地备案", `id="no-send"`}, []string{`class="send"`, forged}},
 
 		{"RequestOK", "POST", "/f/request?token=" + req, requestForm(req), nil, 303, nil, nil},
 		{"RequestByLabel", "POST", "/f/request", requestForm(req, "category", "政策咨询", "urgency", "紧急"), nil, 303, nil, nil},
@@ -217,7 +220,7 @@ func TestRoutes(t *testing.T) {
 				}
 			}
 			hd := w.Header()
-			for k, want := range map[string]string{"Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff"} {
+			for k, want := range map[string]string{"Referrer-Policy": "same-origin", "X-Content-Type-Options": "nosniff"} {
 				if got := hd.Get(k); got != want {
 					t.Errorf("%s got %q, want %q", k, got, want)
 				}

@@ -30,16 +30,53 @@ func newLimiter(perMinute int) *limiter {
 	return &limiter{perMinute: perMinute, buckets: map[string]*bucket{}}
 }
 
-// allow reports whether addr may submit now; a limit of 0 lets everything
-// through. When it refuses, log says whether this refusal should be logged:
-// the first of each minute for the address.
-func (l *limiter) allow(addr string) (ok, log bool) {
+// blocked reports whether addr has used up its submissions for now; a limit
+// of 0 blocks nothing. Asking spends nothing: only what the store accepted
+// is spent (spend), so a visitor correcting a typo is never locked out.
+// When it blocks, log says whether to log it: the first of each minute for
+// the address.
+func (l *limiter) blocked(addr string) (blocked, log bool) {
 	if l.perMinute <= 0 {
-		return true, false
+		return false, false
 	}
 	now := time.Now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	b := l.bucket(addr, now)
+	if b.lim.TokensAt(now) >= 1 {
+		return false, false
+	}
+	if now.Sub(b.warned) < time.Minute {
+		return true, false
+	}
+	b.warned = now
+	return true, true
+}
+
+// spend counts one accepted submission from addr.
+func (l *limiter) spend(addr string) {
+	if l.perMinute <= 0 {
+		return
+	}
+	now := time.Now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.bucket(addr, now).lim.AllowN(now, 1)
+}
+
+// take is blocked and spend at once, for lookups, where every attempt counts.
+func (l *limiter) take(addr string) (ok, log bool) {
+	blocked, log := l.blocked(addr)
+	if blocked {
+		return false, log
+	}
+	l.spend(addr)
+	return true, false
+}
+
+// bucket finds or makes addr's bucket, dropping those idle for ten minutes
+// once a minute. l.mu is held.
+func (l *limiter) bucket(addr string, now time.Time) *bucket {
 	if now.Sub(l.swept) > time.Minute {
 		for k, b := range l.buckets {
 			if now.Sub(b.seen) > 10*time.Minute {
@@ -54,14 +91,7 @@ func (l *limiter) allow(addr string) (ok, log bool) {
 		l.buckets[addr] = b
 	}
 	b.seen = now
-	if b.lim.AllowN(now, 1) {
-		return true, false
-	}
-	if now.Sub(b.warned) < time.Minute {
-		return false, false
-	}
-	b.warned = now
-	return false, true
+	return b
 }
 
 // clientAddr is the address the request came from: the peer, or, when the

@@ -21,6 +21,7 @@ type lobbyPage struct {
 	TimeZone string
 	Codes    []lobbyCode
 	Venues   []venueDay
+	Lookup   string // the 查询进度 address, to type in
 }
 
 // lobbyCode is one QR code on the lobby screen.
@@ -39,9 +40,10 @@ type venueDay struct {
 // a busy day still fits a TV screen without scrolling.
 const lobbyPerVenue = 3
 
-// lobbySlot is a booking as the lobby shows it: no whole phone numbers.
+// lobbySlot is an approved booking as the lobby shows it: its time, title
+// and organisation, never a person's name or phone.
 type lobbySlot struct {
-	Time, Title, Org, Contact, Status, StatusCode string
+	Time, Title, Org string
 }
 
 // lobbyCache keeps the last rendered lobby. The page changes only with the
@@ -76,7 +78,8 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 	loc := s.db.Location()
 	// The generation is read before the store, so a write that lands
 	// while the page renders makes the next request render again.
-	key := fmt.Sprint(s.lobby.gen.Load(), "/", s.window(now), "/", now.In(loc).Format("2006-01-02 15:04"))
+	mark := s.secretMark()
+	key := fmt.Sprint(s.lobby.gen.Load(), "/", s.window(now), "/", mark, "/", now.In(loc).Format("2006-01-02 15:04"))
 	s.lobby.mu.Lock()
 	if s.lobby.key == key {
 		b := s.lobby.page
@@ -86,7 +89,7 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.lobby.mu.Unlock()
 	lang := s.cfg.Lang
-	p := lobbyPage{page: s.page(s.text("扫码办事", "Scan to start")), TimeZone: loc.String()}
+	p := lobbyPage{page: s.page(s.text("扫码办事", "Scan to start")), TimeZone: loc.String(), Lookup: s.PublicURL() + "/lookup"}
 	local := now.In(loc)
 	if lang == "en" {
 		p.Date = local.Format("Monday, 2 January 2006")
@@ -96,7 +99,10 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 	p.Clock = local.Format("15:04")
 	w0 := strconv.FormatInt(s.window(now), 10)
 	for _, k := range formKinds {
-		p.Codes = append(p.Codes, lobbyCode{Kind: k.Kind, Title: k.title(lang), Src: "/qr/" + k.Kind + ".png?w=" + w0})
+		// The secret's mark in the URL makes a new secret a new image, so
+		// the screen swaps its codes at once (the store's settings event
+		// reloads it), even with static codes.
+		p.Codes = append(p.Codes, lobbyCode{Kind: k.Kind, Title: k.title(lang), Src: "/qr/" + k.Kind + ".png?w=" + w0 + "&k=" + mark})
 	}
 	venues, err := s.db.Venues(r.Context(), true)
 	if err != nil {
@@ -110,7 +116,9 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 		day := venueDay{Name: v.Name}
 		more := 0
 		for _, b := range bookings {
-			if b.VenueID != v.ID || (b.Status != store.BookingApproved && b.Status != store.BookingPending) {
+			// Only what the desk approved: a pending booking is anyone's
+			// unchecked text.
+			if b.VenueID != v.ID || b.Status != store.BookingApproved {
 				continue
 			}
 			// What has ended is history; the screen shows what is on and next.
@@ -122,12 +130,9 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 				continue
 			}
 			day.Bookings = append(day.Bookings, lobbySlot{
-				Time:       b.Start.In(loc).Format("15:04") + "–" + b.End.In(loc).Format("15:04"),
-				Title:      b.Title,
-				Org:        b.Org,
-				Contact:    b.Contact + " " + store.MaskPhone(b.Phone),
-				Status:     store.LabelOf(store.BookingStatuses, b.Status).Text(lang),
-				StatusCode: b.Status,
+				Time:  b.Start.In(loc).Format("15:04") + "–" + b.End.In(loc).Format("15:04"),
+				Title: b.Title,
+				Org:   b.Org,
 			})
 		}
 		if more > 0 {

@@ -70,13 +70,15 @@ func staticURL(name string) string {
 	return "/static/" + name + "?v=" + staticVersions[name]
 }
 
-// staticFiles serves the embedded CSS and script.
-func staticFiles() http.Handler {
+// staticFiles serves the embedded CSS, scripts and icons; a file that is
+// not there gets the kiosk's own 404 page.
+func (s *Server) staticFiles() http.Handler {
 	sub, _ := fs.Sub(files, "static")
 	fsrv := http.FileServerFS(sub)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
-			http.NotFound(w, r) // no directory listings
+		name := r.URL.Path
+		if st, err := fs.Stat(sub, name); name == "" || err != nil || st.IsDir() {
+			s.fail(w, r, errNotFound) // no directory listings either
 			return
 		}
 		// Pages link static files by content hash (staticURL), so a
@@ -86,12 +88,13 @@ func staticFiles() http.Handler {
 	})
 }
 
-// page is what every page's data carries: the language, the title and the
-// center's name.
+// page is what every page's data carries: the language, the title, the
+// center's name and phone.
 type page struct {
 	Lang   string
 	Title  string
 	Center string
+	Phone  string // the center's phone for visitors, "" if not set
 }
 
 // T picks the text for the page's language.
@@ -111,7 +114,8 @@ func (p page) HTMLLang() string {
 }
 
 func (s *Server) page(title string) page {
-	return page{Lang: s.cfg.Lang, Title: title, Center: s.db.Settings().CenterName}
+	set := s.db.Settings()
+	return page{Lang: s.cfg.Lang, Title: title, Center: set.CenterName, Phone: set.Phone}
 }
 
 func (s *Server) text(zh, en string) string {

@@ -66,6 +66,7 @@ type Server struct {
 	pages   *pages
 	qr      *qrCache
 	limiter *limiter
+	lookups *limiter // 查询进度 attempts, hits and misses alike
 	lobby   lobbyCache
 	streams streamLimits
 	proxy   *net.IPNet // the trusted proxy, or nil
@@ -112,6 +113,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		pages:   p,
 		qr:      &qrCache{},
 		limiter: newLimiter(cfg.RateLimit),
+		lookups: newLimiter(lookupPerMinute),
 		closing: make(chan struct{}),
 
 		timeouts: defaultTimeouts,
@@ -146,7 +148,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /{$}", s.handle(s.handleLobby))
 	mux.HandleFunc("GET /events", s.handleEvents)
 	mux.HandleFunc("GET /qr/{file}", s.handle(s.handleQR))
-	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles()))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", s.staticFiles()))
+	mux.HandleFunc("GET /favicon.ico", s.handleFavicon)
 
 	mux.HandleFunc("GET /f/request", s.handle(s.requestForm))
 	mux.HandleFunc("POST /f/request", s.submit(s.submitRequest))
@@ -154,11 +157,17 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /f/booking", s.submit(s.submitBooking))
 	mux.HandleFunc("GET /f/checkin", s.handle(s.checkinForm))
 	mux.HandleFunc("POST /f/checkin", s.submit(s.submitCheckin))
+	mux.HandleFunc("POST /f/{kind}/check", s.submit(s.checkField))
 
 	mux.HandleFunc("GET /receipt/{code}", s.handle(s.handleReceipt))
+	mux.HandleFunc("GET /receipt/{code}/qr.png", s.handle(s.handleReceiptQR))
+	mux.HandleFunc("GET /lookup", s.handle(s.lookupForm))
+	mux.HandleFunc("POST /lookup", s.submit(s.submitLookup))
 	mux.HandleFunc("GET /s/{code}", s.handle(s.handleStatus))
 	mux.HandleFunc("POST /s/{code}/rate", s.submit(s.submitRating))
+	mux.HandleFunc("GET /s/{code}/cancel", s.handle(s.confirmCancel))
 	mux.HandleFunc("POST /s/{code}/cancel", s.submit(s.submitCancel))
+	mux.HandleFunc("GET /s/{code}/checkout", s.handle(s.confirmCheckout))
 	mux.HandleFunc("POST /s/{code}/checkout", s.submit(s.submitCheckout))
 
 	mux.HandleFunc("GET /admin/daily", s.handle(s.handleDailyLog))
@@ -176,7 +185,9 @@ func (s *Server) secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("Referrer-Policy", "no-referrer")
+		// same-origin, not no-referrer: tokens stay off other sites, and old
+		// WebViews still send the Origin of the site's own form posts.
+		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)

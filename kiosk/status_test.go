@@ -82,15 +82,24 @@ func TestStatusPages(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "GET", "/s/" + bookCode, nil, 200, []string{"已确认", "取消预约"}, nil},
-		{"CancelOK", nil, "POST", "/s/" + bookCode + "/cancel", url.Values{}, 303, nil, nil},
+		// Cancelling takes two steps: the button opens a question, and only
+		// its answer cancels.
+		{"CancelAsks", nil, "GET", "/s/" + bookCode + "/cancel", nil, 200, []string{"确定要取消这项预约吗？", `name="confirm" value="yes"`, "不了，返回", "2026-03-11 14:00–16:00"}, nil},
+		{"CancelPostWithoutAnswer", nil, "POST", "/s/" + bookCode + "/cancel", url.Values{}, 200, []string{"确定要取消这项预约吗？"}, nil},
+		{"StillApproved", nil, "GET", "/s/" + bookCode, nil, 200, []string{"已确认", "预约已确认。活动当天请到前台出示预约编号核销"}, nil},
+		{"CancelOK", nil, "POST", "/s/" + bookCode + "/cancel", url.Values{"confirm": {"yes"}}, 303, nil, nil},
 		{"BookingCancelled", nil, "GET", "/s/" + bookCode, nil, 200, []string{"已取消", "预约人取消"}, []string{`/cancel"`}},
-		{"CancelTwice", nil, "POST", "/s/" + bookCode + "/cancel", url.Values{}, 409, []string{"这项预约已经取消了"}, nil},
-		{"CancelARequest", nil, "POST", "/s/" + reqCode + "/cancel", url.Values{}, 404, []string{"预约不存在"}, nil},
+		{"CancelTwice", nil, "POST", "/s/" + bookCode + "/cancel", url.Values{"confirm": {"yes"}}, 409, []string{"这项预约已经取消了"}, nil},
+		{"CancelARequest", nil, "POST", "/s/" + reqCode + "/cancel", url.Values{"confirm": {"yes"}}, 404, []string{"预约不存在"}, nil},
+		{"CancelARequestAsks", nil, "GET", "/s/" + reqCode + "/cancel", nil, 404, []string{"没有找到这条记录"}, nil},
 
 		{"VisitIn", nil, "GET", "/s/" + visitCode, nil, 200, []string{"在馆", "王五", "志愿服务", "签退离开"}, nil},
-		{"CheckoutOK", nil, "POST", "/s/" + visitCode + "/checkout", url.Values{}, 303, nil, nil},
+		{"CheckoutAsks", nil, "GET", "/s/" + visitCode + "/checkout", nil, 200, []string{"确定现在签退离开吗？", "确认签退"}, nil},
+		{"CheckoutPostWithoutAnswer", nil, "POST", "/s/" + visitCode + "/checkout", url.Values{}, 200, []string{"确定现在签退离开吗？"}, nil},
+		{"StillIn", nil, "GET", "/s/" + visitCode, nil, 200, []string{"在馆"}, nil},
+		{"CheckoutOK", nil, "POST", "/s/" + visitCode + "/checkout", url.Values{"confirm": {"yes"}}, 303, nil, nil},
 		{"VisitOut", nil, "GET", "/s/" + visitCode, nil, 200, []string{"已签退", "签退时间"}, []string{"签退离开"}},
-		{"CheckoutTwice", nil, "POST", "/s/" + visitCode + "/checkout", url.Values{}, 409, []string{"您已经签退过了"}, nil},
+		{"CheckoutTwice", nil, "POST", "/s/" + visitCode + "/checkout", url.Values{"confirm": {"yes"}}, 409, []string{"您已经签退过了"}, nil},
 	}
 	for _, tt := range steps {
 		t.Run(tt.name, func(t *testing.T) {

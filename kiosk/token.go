@@ -52,22 +52,37 @@ func (s *Server) token(kind string, now time.Time) string {
 	return strconv.FormatInt(w, 10) + "." + base64.RawURLEncoding.EncodeToString(s.tokenMAC(kind, s.ttlSeconds(), w))
 }
 
+// TokenRenew is how long after a code stopped opening its form a form sent
+// with it is still given a fresh code, values kept: a visitor who took an
+// hour over a long description loses nothing, while an old photo of a code
+// still opens nothing.
+const TokenRenew = 24 * time.Hour
+
+// tokenWindow reads a token and checks its MAC, returning its window.
+func (s *Server) tokenWindow(kind, tok string) (int64, bool) {
+	ws, macText, ok := strings.Cut(tok, ".")
+	if !ok || len(ws) > 20 {
+		return 0, false
+	}
+	w, err := strconv.ParseInt(ws, 10, 64)
+	if err != nil || w < 0 {
+		return 0, false
+	}
+	mac, err := base64.RawURLEncoding.DecodeString(macText)
+	if err != nil || !hmac.Equal(mac, s.tokenMAC(kind, s.ttlSeconds(), w)) {
+		return 0, false
+	}
+	return w, true
+}
+
 // checkToken accepts a token the lobby showed for kind within the rotation
 // period plus TokenGrace; a forged, altered or expired one is errRescan.
 func (s *Server) checkToken(kind, tok string, now time.Time) error {
 	if len(s.db.Settings().Secret) == 0 {
 		return errNotSetUp
 	}
-	ws, macText, ok := strings.Cut(tok, ".")
-	if !ok || len(ws) > 20 {
-		return errRescan
-	}
-	w, err := strconv.ParseInt(ws, 10, 64)
-	if err != nil || w < 0 {
-		return errRescan
-	}
-	mac, err := base64.RawURLEncoding.DecodeString(macText)
-	if err != nil || !hmac.Equal(mac, s.tokenMAC(kind, s.ttlSeconds(), w)) {
+	w, ok := s.tokenWindow(kind, tok)
+	if !ok {
 		return errRescan
 	}
 	ttl := s.ttlSeconds()
@@ -80,6 +95,30 @@ func (s *Server) checkToken(kind, tok string, now time.Time) error {
 		return errRescan
 	}
 	return nil
+}
+
+// renewable reports whether a form sent with an expired token may be given
+// a fresh one: the token is genuine and stopped working less than
+// TokenRenew ago.
+func (s *Server) renewable(kind, tok string, now time.Time) bool {
+	w, ok := s.tokenWindow(kind, tok)
+	if !ok || len(s.db.Settings().Secret) == 0 {
+		return false
+	}
+	ttl := s.ttlSeconds()
+	if ttl == 0 {
+		return true
+	}
+	start := time.Unix(w*ttl, 0)
+	return !now.Before(start.Add(-time.Minute)) && now.Before(start.Add(time.Duration(ttl)*time.Second+TokenGrace+TokenRenew))
+}
+
+// secretMark is a short public fingerprint of the secret (an HMAC, so it
+// says nothing of the secret itself): it changes when the secret does.
+func (s *Server) secretMark() string {
+	m := hmac.New(sha256.New, s.db.Settings().Secret)
+	m.Write([]byte("lobby\x00codes"))
+	return hex.EncodeToString(m.Sum(nil)[:4])
 }
 
 // staffToken opens the manager pages from another machine. It is fixed for
