@@ -327,7 +327,7 @@ func TestLobbyContent(t *testing.T) {
 	}
 	src := regexp.MustCompile(`id="qr-request" src="([^"]+)"`)
 	before := src.FindStringSubmatch(page)[1]
-	if err := db.RotateSecret(ctx); err != nil {
+	if err := db.RotateSecret(ctx, store.Actor{System: "root"}); err != nil {
 		t.Fatal(err)
 	}
 	after := src.FindStringSubmatch(do(h, "GET", "/", nil, nil).Body.String())[1]
