@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"html/template"
 	"io"
@@ -117,6 +118,12 @@ func certArgs(w words, who, period, center string, times int, h string) []any {
 // (text or html) to w. In text, each certificate starts on a new page (a
 // form feed); in HTML, with a page break.
 func WriteHours(w io.Writer, l *store.ServiceLog, format string, opt Options) error {
+	return WriteHoursContext(context.Background(), w, l, format, opt)
+}
+
+// WriteHoursContext is WriteHours with a context that stops a PDF's
+// browser.
+func WriteHoursContext(ctx context.Context, w io.Writer, l *store.ServiceLog, format string, opt Options) error {
 	if !slices.Contains(HoursFormats, format) {
 		return BadFormat(format, HoursFormats)
 	}
@@ -126,12 +133,15 @@ func WriteHours(w io.Writer, l *store.ServiceLog, format string, opt Options) er
 	doc := buildHours(l, opt)
 	var buf bytes.Buffer
 	var err error
-	if format == "html" {
+	if format == "html" || format == "pdf" {
 		err = templates.ExecuteTemplate(&buf, "hours.html", struct {
 			*hoursDoc
 			Style template.CSS
 			Words words
 		}{doc, hoursStyle, words{doc.Lang}})
+		if err == nil && format == "pdf" {
+			err = toPDF(ctx, &buf, PDFHead{Lang: opt.Lang, Center: l.Center, Title: doc.Title})
+		}
 	} else {
 		err = writeHoursText(&buf, doc)
 	}

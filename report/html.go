@@ -4,11 +4,12 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
-	"fmt"
 	"html/template"
 	"io"
 	"strconv"
 	"strings"
+
+	"frontdesk/report/chart"
 )
 
 //go:embed templates/*.html templates/*.css
@@ -59,6 +60,7 @@ type htmlSection struct {
 	Title  string
 	Tables []htmlTable
 	Notes  []string
+	Charts []template.HTML
 }
 
 type htmlPage struct {
@@ -72,7 +74,7 @@ func writeHTML(w io.Writer, doc *document) error {
 	p := htmlPage{document: doc, Style: logStyle, Words: words{doc.Lang}}
 	sep := p.Words.t("：", ": ")
 	for _, s := range doc.Sections {
-		hs := htmlSection{Title: s.Title, Notes: s.Notes}
+		hs := htmlSection{Title: s.Title, Notes: s.Notes, Charts: s.Charts}
 		for _, t := range s.Tables {
 			ht := htmlTable{table: t}
 			for _, c := range t.Columns {
@@ -145,7 +147,5 @@ func barSVG(cell string) string {
 	if n == 0 {
 		return ""
 	}
-	p := min(100, 5*n)
-	return fmt.Sprintf(`<svg width="100" height="10" viewBox="0 0 100 10" role="img" aria-label="%d">`+
-		`<rect width="100" height="10" fill="#eee"/><rect width="%d" height="10" fill="#b22"/></svg>`, p, p)
+	return string(chart.Meter(float64(min(100, 5*n)), 100))
 }

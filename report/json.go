@@ -28,6 +28,31 @@ type jsonLog struct {
 	Bookings    []jsonBooking     `json:"bookings"`
 	Backlog     []jsonRequest     `json:"overdue_backlog"`
 	Definitions map[string]string `json:"definitions"`
+	Period      *jsonPeriod       `json:"period,omitempty"` // a period report's comparison and rankings
+}
+
+// jsonPeriod is a period report's addition: the previous period's figures,
+// the change of each, and the rankings. Changes are this period minus the
+// previous one; a rate's change is in percentage points, null when either
+// side has nothing to count.
+type jsonPeriod struct {
+	Previous       jsonPrevious        `json:"previous"`
+	Change         map[string]*float64 `json:"change"`
+	TopCategories  []jsonCategory      `json:"top_categories"`
+	TopCommunities []jsonCommunity     `json:"top_communities"`
+	SlowestOpen    []jsonRequest       `json:"slowest_open"`
+}
+
+type jsonPrevious struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	jsonFigures
+}
+
+type jsonCommunity struct {
+	Community string `json:"community"`
+	Received  int    `json:"received"`
+	Overdue   int    `json:"overdue"`
 }
 
 type jsonRate struct {
@@ -241,6 +266,22 @@ func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 	for _, d := range l.Definitions {
 		out.Definitions[d.Code] = d.Text(opt.Lang)
 	}
+	if p := l.Period; p != nil {
+		jp := &jsonPeriod{Previous: jsonPrevious{p.Previous.From.String(), p.Previous.To.String(), figuresJSON(p.Previous.Figures)},
+			Change: changesJSON(l.Summary.Figures, p.Previous.Figures), TopCategories: []jsonCategory{},
+			TopCommunities: []jsonCommunity{}, SlowestOpen: []jsonRequest{}}
+		for _, c := range p.Categories {
+			jp.TopCategories = append(jp.TopCategories, jsonCategory{c.Category, c.Received, c.Resolved, c.Overdue,
+				rateJSON(c.Response), rateJSON(c.Resolution), rateJSON(c.Satisfaction)})
+		}
+		for _, c := range p.Communities {
+			jp.TopCommunities = append(jp.TopCommunities, jsonCommunity{c.Community, c.Received, c.Overdue})
+		}
+		for _, r := range p.SlowestOpen {
+			jp.SlowestOpen = append(jp.SlowestOpen, req(store.LogRequest{Request: r}))
+		}
+		out.Period = jp
+	}
 	// Compact, one object on one line: jq or any JSON reader lays it out,
 	// and indenting a month of records would cost more than encoding them.
 	enc := json.NewEncoder(w)
@@ -286,4 +327,27 @@ func figuresJSON(f store.Figures) jsonFigures {
 		BookingsRejected: f.BookingsRejected, NoShows: f.NoShows, BookedHours: f.BookedTime.Hours(),
 		VisitSources: jsonSources(f.VisitSources), RequestSources: jsonSources(f.RequestSources),
 		BookingSources: jsonSources(f.BookingSources)}
+}
+
+// changesJSON is each headline figure's change against the previous period,
+// under the figure's own key.
+func changesJSON(now, then store.Figures) map[string]*float64 {
+	n := func(a, b int) *float64 { d := float64(a - b); return &d }
+	h := func(a, b time.Duration) *float64 { d := a.Hours() - b.Hours(); return &d }
+	r := func(a, b store.Rate) *float64 {
+		if !a.Valid() || !b.Valid() {
+			return nil
+		}
+		d := a.Percent() - b.Percent()
+		return &d
+	}
+	return map[string]*float64{
+		"visits": n(now.Visits, then.Visits), "headcount": n(now.Headcount, then.Headcount),
+		"party_members": n(now.PartyMembers, then.PartyMembers), "service_hours": h(now.ServiceTime, then.ServiceTime),
+		"requests_received": n(now.RequestsReceived, then.RequestsReceived), "requests_resolved": n(now.Resolved, then.Resolved),
+		"requests_overdue": n(now.Overdue, then.Overdue), "response_rate": r(now.Response, then.Response),
+		"resolution_rate": r(now.Resolution, then.Resolution), "satisfaction_rate": r(now.Satisfaction, then.Satisfaction),
+		"bookings": n(now.Bookings, then.Bookings), "booked_hours": h(now.BookedTime, then.BookedTime),
+		"no_shows": n(now.NoShows, then.NoShows),
+	}
 }

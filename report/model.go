@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +16,8 @@ import (
 type document struct {
 	Lang      string
 	Title     string
+	Center    string // whose document it is, at the top of every PDF page
+	Period    string // the days it covers, beside the title there
 	Meta      []pair // center, period, printed by, printed at
 	Sections  []section
 	Signature []string // the labels that get a line to sign on
@@ -26,6 +29,9 @@ type section struct {
 	Title  string
 	Tables []table
 	Notes  []string // definitions and footnotes, printed under the tables
+	// Charts are drawn under the tables in HTML; text and CSV have the
+	// tables' numbers only.
+	Charts []template.HTML
 }
 
 // table is a titled grid. Key names it in the CSV's first column. A table of
@@ -144,8 +150,10 @@ func build(l *store.DailyLog, opt Options) *document {
 		title = w.t("台账", "Log")
 	}
 	doc := &document{
-		Lang:  opt.Lang,
-		Title: strings.TrimSpace(l.Center + " " + title),
+		Lang:   opt.Lang,
+		Title:  strings.TrimSpace(l.Center + " " + title),
+		Center: l.Center,
+		Period: w.period(l.From, l.To),
 		Meta: []pair{
 			{w.t("中心", "Center"), l.Center},
 			{w.t("日期", "Period"), w.period(l.From, l.To)},
@@ -154,9 +162,16 @@ func build(l *store.DailyLog, opt Options) *document {
 		},
 		Signature: []string{w.t("负责人签字", "Manager's signature"), w.t("日期", "Date")},
 	}
-	doc.Sections = append(doc.Sections, summarySection(w, l))
+	sum := summarySection(w, l)
+	sum.Charts = summaryCharts(w, l)
+	doc.Sections = append(doc.Sections, sum)
+	if l.Period != nil {
+		doc.Sections = append(doc.Sections, periodSection(w, l, loc))
+	}
 	if !l.SingleDay() {
-		doc.Sections = append(doc.Sections, daysSection(w, l))
+		days := daysSection(w, l)
+		days.Charts = dayCharts(w, l)
+		doc.Sections = append(doc.Sections, days)
 	}
 	multi := !l.SingleDay()
 	doc.Sections = append(doc.Sections,

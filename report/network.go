@@ -2,8 +2,10 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"io"
 	"slices"
 	"strconv"
@@ -11,6 +13,7 @@ import (
 	"time"
 
 	"frontdesk/hub"
+	"frontdesk/report/chart"
 	"frontdesk/store"
 )
 
@@ -64,7 +67,7 @@ func WriteNetwork(w io.Writer, n *hub.Network, format string, opt Options) error
 	if !slices.Contains(Formats, format) {
 		return BadFormat(format, Formats)
 	}
-	return writeWhole(w, format, func(b *bytes.Buffer) error { return writeNetworkJSON(b, n, opt) },
+	return writeWhole(context.Background(), w, format, func(b *bytes.Buffer) error { return writeNetworkJSON(b, n, opt) },
 		func() *document { return buildNetwork(n, opt) })
 }
 
@@ -105,8 +108,10 @@ func buildNetwork(n *hub.Network, opt Options) *document {
 		}
 	}
 	doc := &document{
-		Lang:  opt.Lang,
-		Title: strings.TrimSpace(n.Name + " " + w.t("党群服务中心网络汇总", "Network report")),
+		Lang:   opt.Lang,
+		Title:  strings.TrimSpace(n.Name + " " + w.t("党群服务中心网络汇总", "Network report")),
+		Center: n.Name,
+		Period: w.period(n.From, n.To),
 		Meta: []pair{
 			{w.t("汇总范围", "Scope"), scope},
 			{w.t("日期", "Period"), w.period(n.From, n.To)},
@@ -183,8 +188,36 @@ func buildNetwork(n *hub.Network, opt Options) *document {
 	for _, d := range store.LogDefinitions {
 		doc.Sections[1].Notes = append(doc.Sections[1].Notes, d.Text(opt.Lang))
 	}
+	doc.Sections[0].Charts = []template.HTML{rankingChart(w, n, level)}
 	numberSections(w, doc)
 	return doc
+}
+
+// rankingChart draws the scores in the ranking's order, a center flagged
+// bottom hatched, with its rank, level and flags written beside the bar.
+func rankingChart(w words, n *hub.Network, level func(string) string) template.HTML {
+	var bars []chart.Bar
+	for _, r := range n.Rows {
+		if !r.Scored {
+			continue
+		}
+		text := strconv.FormatFloat(r.Score, 'f', 1, 64)
+		b := chart.Bar{Label: fmt.Sprintf("%s %d. %s", level(r.Level), r.Rank, r.Name), Value: r.Score}
+		for _, f := range r.Flags {
+			switch f {
+			case hub.FlagBottom:
+				b.Marked = r.Score
+				text += w.t(" 末位", " bottom")
+			case hub.FlagStale:
+				text += w.t(" 未上报", " stale")
+			}
+		}
+		b.Text = text
+		bars = append(bars, b)
+	}
+	return chart.HBars{ID: "chart-ranking", Title: w.t("综合得分排名（满分 100）", "Ranking by score (of 100)"), Bars: bars, Max: 100,
+		ValueLabel: w.t("综合得分", "score"), MarkedLabel: w.t("末位（斜线）", "bottom (hatched)"),
+		Empty: w.t("（没有可计算得分的中心）", "(no center has a score)")}.SVG()
 }
 
 // bar is the text's picture of a score: one # per five points.

@@ -5,6 +5,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -21,11 +22,12 @@ type Options struct {
 	PrintedAt time.Time
 }
 
-// Formats lists the formats Write knows.
-var Formats = []string{"text", "csv", "html", "json"}
+// Formats lists the formats Write knows. pdf is the html printed through
+// headless Chromium (PDF).
+var Formats = []string{"text", "csv", "html", "json", "pdf"}
 
 // HoursFormats lists the formats WriteHours knows.
-var HoursFormats = []string{"text", "html"}
+var HoursFormats = []string{"text", "html", "pdf"}
 
 // BadFormat is the error for a format Write does not know, in both languages.
 func BadFormat(format string, known []string) *store.Error {
@@ -37,19 +39,24 @@ func BadFormat(format string, known []string) *store.Error {
 // Write renders l in format to w. The whole output is rendered before any
 // of it is written, so an error never leaves half a log behind.
 func Write(w io.Writer, l *store.DailyLog, format string, opt Options) error {
+	return WriteContext(context.Background(), w, l, format, opt)
+}
+
+// WriteContext is Write with a context that stops a PDF's browser.
+func WriteContext(ctx context.Context, w io.Writer, l *store.DailyLog, format string, opt Options) error {
 	if !slices.Contains(Formats, format) {
 		return BadFormat(format, Formats)
 	}
 	if l == nil {
 		return fmt.Errorf("report: no log to write")
 	}
-	return writeWhole(w, format, func(b *bytes.Buffer) error { return writeJSON(b, l, opt) },
+	return writeWhole(ctx, w, format, func(b *bytes.Buffer) error { return writeJSON(b, l, opt) },
 		func() *document { return build(l, opt) })
 }
 
 // writeWhole renders a document in format (JSON through its own writer) into
 // memory and writes it only when all of it rendered.
-func writeWhole(w io.Writer, format string, writeJSON func(*bytes.Buffer) error, doc func() *document) error {
+func writeWhole(ctx context.Context, w io.Writer, format string, writeJSON func(*bytes.Buffer) error, doc func() *document) error {
 	var buf bytes.Buffer
 	var err error
 	switch format {
@@ -61,10 +68,26 @@ func writeWhole(w io.Writer, format string, writeJSON func(*bytes.Buffer) error,
 		err = writeCSV(&buf, doc())
 	case "html":
 		err = writeHTML(&buf, doc())
+	case "pdf":
+		d := doc()
+		if err = writeHTML(&buf, d); err == nil {
+			err = toPDF(ctx, &buf, PDFHead{Lang: d.Lang, Center: d.Center, Title: d.Title + " · " + d.Period})
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("render %s: %w", format, err)
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// toPDF replaces the HTML page in buf with its PDF.
+func toPDF(ctx context.Context, buf *bytes.Buffer, head PDFHead) error {
+	out, err := PDF(ctx, buf.Bytes(), head)
+	if err != nil {
+		return err
+	}
+	buf.Reset()
+	buf.Write(out)
+	return nil
 }

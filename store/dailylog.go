@@ -201,6 +201,9 @@ type DailyLog struct {
 	Backlog     []LogRequest // received before From, open and overdue at AsOf
 	Voided      []Voided     // records of the days voided (作废); in no list or figure above
 	Definitions []Label      // what the figures mean
+	// Period is the comparison and the rankings of a period report
+	// (PeriodLog); nil in a plain log.
+	Period *Period
 }
 
 // SingleDay reports whether the log covers one day.
@@ -223,6 +226,12 @@ func checkPeriod(from, to Day) error {
 // DailyLog assembles the log of the days from..to inclusive, in the center's
 // zone, from one read transaction.
 func (db *DB) DailyLog(ctx context.Context, from, to Day) (*DailyLog, error) {
+	return db.dailyLog(ctx, from, to, nil)
+}
+
+// dailyLog reads the log; more, when given, reads further in the same
+// transaction, after the log's own records.
+func (db *DB) dailyLog(ctx context.Context, from, to Day, more func(t *tx, l *DailyLog) error) (*DailyLog, error) {
 	if err := checkPeriod(from, to); err != nil {
 		return nil, err
 	}
@@ -266,7 +275,10 @@ func (db *DB) DailyLog(ctx context.Context, from, to Day) (*DailyLog, error) {
 		if venues, err = t.venues(); err != nil {
 			return err
 		}
-		return t.dropVoided(l)
+		if err := t.dropVoided(l); err != nil || more == nil {
+			return err
+		}
+		return more(t, l)
 	})
 	if err != nil {
 		return nil, err

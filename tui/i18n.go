@@ -65,6 +65,7 @@ var (
 	txtKeyRollCall  = text{"在馆名单", "roll call"}
 	txtKeyPrint     = text{"打印", "print"}
 	txtKeyExport    = text{"导出CSV", "export CSV"}
+	txtKeyCharts    = text{"图表", "charts"}
 	txtKeyStatus    = text{"状态筛选", "status filter"}
 	txtKeyCategory  = text{"类别筛选", "category filter"}
 	txtKeyOverdue   = text{"只看超期", "overdue only"}
@@ -211,6 +212,20 @@ var (
 	// Daily log.
 	txtDailyTitle = text{"%s 台账预览（p 打印，e 导出 CSV）", "Daily log %s (p print, e export CSV)"}
 	txtEmptyLog   = text{"（台账为空）", "(the log is empty)"}
+
+	// The 台账 tab's charts.
+	txtChartTitle      = text{"%s 图表（g 返回台账，p 打印，e 导出 CSV）", "Charts %s (g back to the log, p print, e export CSV)"}
+	txtChartHours      = text{"来访时段分布（按签到时间，共 %d 批）", "Visits by hour of check-in (%d in all)"}
+	txtChartCategories = text{"诉求分类（█ 受理  ▒ 其中逾期）", "Requests by category (█ received  ▒ of them overdue)"}
+	txtChartOverdue    = text{"（逾期 %d）", " (%d overdue)"}
+	txtChartVenues     = text{"场地使用率（已确认预约时长 ÷ 开放时长）", "Venue use (approved booked hours ÷ opening hours)"}
+	txtChartTrend      = text{"近 %d 天（%s 至 %s），每格一天", "Last %d days (%s to %s), a cell a day"}
+	txtChartVisits     = text{"来访", "Visits"}
+	txtChartRequests   = text{"诉求", "Requests"}
+	txtChartResolution = text{"办结率", "Resolution"}
+	txtChartMaxSum     = text{"最高 %d，合计 %d", "max %d, total %d"}
+	txtChartRate       = text{"期间", "period"}
+	txtChartLegend     = text{"条形与格高按数值比例；空格为当天无可计数；数字为实际值。", "Bars and cells are to scale; a blank is a day with nothing to count; numbers are exact."}
 
 	// QR.
 	txtQRTitle = text{"扫码二维码（Esc 返回，←→ 翻页）", "Kiosk QR codes (Esc back, ←→ page)"}

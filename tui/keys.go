@@ -11,7 +11,7 @@ import (
 type keyMap struct {
 	Quit, ForceQuit, Help, NextTab, PrevTab, QR                 key.Binding
 	Up, Down, PrevDay, NextDay, Today, Enter, Back, New, Search key.Binding
-	CheckOut, RollCall, Print, Export                           key.Binding
+	CheckOut, RollCall, Print, Export, Charts                   key.Binding
 	Status, Category, Overdue, Callback                         key.Binding
 	Accept, Start, Resolve, Transfer, Reject, Rate              key.Binding
 	Approve, Cancel, Arrive, NoShow, Series, PageUp, PageDown   key.Binding
@@ -58,6 +58,7 @@ func newKeyMap(lang string, titles []text) keyMap {
 		RollCall:      b([]string{"r"}, "r", txtKeyRollCall),
 		Print:         b([]string{"p"}, "p", txtKeyPrint),
 		Export:        b([]string{"e"}, "e", txtKeyExport),
+		Charts:        b([]string{"g"}, "g", txtKeyCharts),
 		Status:        b([]string{"s"}, "s", txtKeyStatus),
 		Category:      b([]string{"c"}, "c", txtKeyCategory),
 		Overdue:       b([]string{"o"}, "o", txtKeyOverdue),

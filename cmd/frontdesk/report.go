@@ -30,15 +30,12 @@ func reportFlags(m *Main, fs *flag.FlagSet) {
 // runReport prints the daily log, or with --hours the service-hours table
 // and certificates.
 func (m *Main) runReport(ctx context.Context) error {
-	if m.Format == "" {
-		m.Format = formatOf(m.Output)
-	}
 	formats := report.Formats
 	if m.Hours {
 		formats = report.HoursFormats
 	}
-	if !slices.Contains(formats, m.Format) {
-		return report.BadFormat(m.Format, formats)
+	if err := m.outputFormat(formats); err != nil {
+		return err
 	}
 	if err := m.requireInit(); err != nil {
 		return err
@@ -49,20 +46,7 @@ func (m *Main) runReport(ctx context.Context) error {
 	}
 	opt := report.Options{Lang: m.Lang, PrintedBy: m.printedBy(), PrintedAt: m.DB.Now()}
 	var buf bytes.Buffer
-	if m.Hours {
-		l, err := m.DB.ServiceLog(ctx, from, to)
-		if err != nil {
-			return err
-		}
-		err = report.WriteHours(&buf, l, m.Format, opt)
-	} else {
-		l, err := m.DB.DailyLog(ctx, from, to)
-		if err != nil {
-			return err
-		}
-		err = report.Write(&buf, l, m.Format, opt)
-	}
-	if err != nil {
+	if err := m.renderReport(ctx, &buf, from, to, opt); err != nil {
 		return err
 	}
 	if m.Output == "" {
@@ -78,6 +62,28 @@ func (m *Main) runReport(ctx context.Context) error {
 	}
 	fmt.Fprintf(m.Stderr, m.text("已写入 %s（%s）\n", "written to %s (%s)\n"), m.Output, period)
 	return nil
+}
+
+// renderReport renders the log, or the hours with --hours, into buf.
+func (m *Main) renderReport(ctx context.Context, buf *bytes.Buffer, from, to store.Day, opt report.Options) error {
+	if m.Hours {
+		l, err := m.DB.ServiceLog(ctx, from, to)
+		if err != nil {
+			return err
+		}
+		return report.WriteHoursContext(ctx, buf, l, m.Format, opt)
+	}
+	// A log of several days is a period report: it compares with the
+	// period before and ranks categories and communities.
+	read := m.DB.PeriodLog
+	if from == to {
+		read = m.DB.DailyLog
+	}
+	l, err := read(ctx, from, to)
+	if err != nil {
+		return err
+	}
+	return report.WriteContext(ctx, buf, l, m.Format, opt)
 }
 
 // reportPeriod reads --date, --from and --to. --date takes a day or a month;
@@ -136,7 +142,8 @@ func (m *Main) reportPeriod() (store.Day, store.Day, error) {
 }
 
 // formatOf picks the format a file name asks for: log.csv is CSV,
-// log.html HTML, log.json JSON, anything else text.
+// log.html HTML, log.json JSON, log.pdf PDF, log.txt or a name without an
+// extension text; any other extension gives "".
 func formatOf(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
@@ -145,8 +152,48 @@ func formatOf(path string) string {
 		return "html"
 	case ".json":
 		return "json"
+	case ".pdf":
+		return "pdf"
+	case ".txt", "":
+		return "text"
 	}
-	return "text"
+	return ""
+}
+
+// outputFormat settles --format against -o: without --format the file's
+// extension decides, and an extension it does not know is refused rather
+// than written as text; a known extension that says another format than
+// --format is refused too (a .pdf holding text opens nowhere).
+func (m *Main) outputFormat(known []string) error {
+	byName := formatOf(m.Output)
+	switch {
+	case m.Format == "" && byName == "":
+		return &store.Error{Code: store.EINVALID, Field: "o",
+			ZH: fmt.Sprintf("-o %s：不认识的扩展名“%s”，请用 .%s，或用 --format 指明格式", m.Output, filepath.Ext(m.Output), strings.Join(extensions(known), "、.")),
+			EN: fmt.Sprintf("-o %s: unknown extension %q; use .%s, or give --format", m.Output, filepath.Ext(m.Output), strings.Join(extensions(known), ", ."))}
+	case m.Format == "":
+		m.Format = byName
+	case m.Output != "" && byName != "" && filepath.Ext(m.Output) != "" && byName != m.Format:
+		return &store.Error{Code: store.EINVALID, Field: "o",
+			ZH: fmt.Sprintf("-o %s 的扩展名与 --format %s 不一致", m.Output, m.Format),
+			EN: fmt.Sprintf("-o %s does not match --format %s", m.Output, m.Format)}
+	}
+	if !slices.Contains(known, m.Format) {
+		return report.BadFormat(m.Format, known)
+	}
+	return nil
+}
+
+// extensions names the file extensions of formats.
+func extensions(formats []string) []string {
+	var out []string
+	for _, f := range formats {
+		if f == "text" {
+			f = "txt"
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // monthEnd returns the last day of first's month.

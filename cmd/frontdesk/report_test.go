@@ -124,6 +124,33 @@ func TestReportCommand(t *testing.T) {
 			t.Errorf("-o log.html without --format did not write HTML: %q", got[:min(len(got), 40)])
 		}
 	})
+	t.Run("PDF", func(t *testing.T) {
+		dir := t.TempDir()
+		file := filepath.Join(dir, "台账.pdf")
+		_, stderr, err := reportRun(t, "--db", db, "--date", "2026-03-10", "-o", file)
+		if err != nil {
+			t.Fatalf("%v: %s", err, stderr)
+		}
+		got, _ := os.ReadFile(file)
+		if !bytes.HasPrefix(got, []byte("%PDF-")) {
+			t.Errorf("-o 台账.pdf did not write a PDF: %q", got[:min(len(got), 40)])
+		}
+	})
+	t.Run("ErrNoChromium", func(t *testing.T) {
+		// No Chromium on $PATH: a clear message, and no file.
+		t.Setenv("PATH", t.TempDir())
+		dir := t.TempDir()
+		for _, lang := range []string{"zh", "en"} {
+			_, stderr, err := reportRun(t, "--db", db, "--date", "2026-03-10", "--lang", lang, "-o", filepath.Join(dir, "log.pdf"))
+			want := map[string]string{"zh": "找不到 Chromium 浏览器，无法生成 PDF", "en": "Chromium was not found"}[lang]
+			if err == nil || !strings.Contains(stderr, want) {
+				t.Errorf("%s: got %v, %q; want an error saying %q", lang, err, stderr, want)
+			}
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("a failed PDF left files: %v", entries)
+		}
+	})
 	t.Run("Month", func(t *testing.T) {
 		out, _, err := reportRun(t, "--db", db, "--date", "2026-03", "--format", "json")
 		if err != nil {
@@ -149,8 +176,11 @@ func TestReportCommand(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"ErrFormat", []string{"--format", "pdf"}, "不支持的格式“pdf”"},
-		{"ErrFormatEnglish", []string{"--format", "pdf", "--lang", "en"}, `unknown format "pdf"`},
+		{"ErrFormat", []string{"--format", "docx"}, "不支持的格式“docx”"},
+		{"ErrFormatEnglish", []string{"--format", "docx", "--lang", "en"}, `unknown format "docx"`},
+		{"ErrExtension", []string{"-o", filepath.Join(t.TempDir(), "台账.docx")}, "不认识的扩展名“.docx”，请用 .txt、.csv、.html、.json、.pdf"},
+		{"ErrExtensionEnglish", []string{"--lang", "en", "-o", filepath.Join(t.TempDir(), "log.xlsx")}, `unknown extension ".xlsx"`},
+		{"ErrExtensionAgainstFormat", []string{"--format", "text", "-o", filepath.Join(t.TempDir(), "台账.pdf")}, "的扩展名与 --format text 不一致"},
 		{"ErrHoursFormat", []string{"--hours", "--format", "json"}, "不支持的格式“json”"},
 		{"ErrDate", []string{"--date", "2026-13-45"}, "--date：日期“2026-13-45”格式不对"},
 		{"ErrDateEnglish", []string{"--date", "10/03/2026", "--lang", "en"}, `--date: date "10/03/2026" is not YYYY-MM-DD`},
@@ -171,6 +201,13 @@ func TestReportCommand(t *testing.T) {
 			}
 			if out != "" {
 				t.Errorf("a failed report printed %d bytes on stdout", len(out))
+			}
+			for i, a := range tc.args {
+				if a == "-o" {
+					if _, err := os.Stat(tc.args[i+1]); !os.IsNotExist(err) {
+						t.Errorf("a refused report created %s", tc.args[i+1])
+					}
+				}
 			}
 		})
 	}

@@ -1,0 +1,143 @@
+package report
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"frontdesk/store"
+)
+
+// Chromiums are the names headless Chromium is looked for under, in $PATH.
+var Chromiums = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"}
+
+// pdfTimeout bounds one print: starting the browser, laying out a month's
+// log and printing it take seconds; a browser that hangs must not hang the
+// desk.
+const pdfTimeout = 2 * time.Minute
+
+// The size of an A4 sheet in inches, as Chromium's print takes it.
+const a4Width, a4Height = 8.27, 11.69
+
+// ErrNoChromium is returned when no Chromium is installed to print a PDF.
+var ErrNoChromium = &store.Error{Code: store.EINVALID, Field: "format",
+	ZH: "找不到 Chromium 浏览器，无法生成 PDF：请安装 chromium（Debian：apt-get install chromium fonts-noto-cjk），或改用 --format html 后在浏览器中打印",
+	EN: "Chromium was not found, so no PDF can be made: install chromium (Debian: apt-get install chromium fonts-noto-cjk), or use --format html and print from a browser"}
+
+// FindChromium returns the path of the Chromium that prints PDFs, or
+// ErrNoChromium.
+func FindChromium() (string, error) {
+	for _, name := range Chromiums {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", ErrNoChromium
+}
+
+// ChromiumOptions are the flags of a headless Chromium at exe that keeps its
+// profile in profile and calls nowhere home: the PDF printer's, and the
+// kiosk's browser tests'.
+func ChromiumOptions(exe, profile string, more ...chromedp.ExecAllocatorOption) []chromedp.ExecAllocatorOption {
+	return append(append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile),
+	), more...)
+}
+
+// PDFHead is what the margins of every page of a PDF carry: the center's
+// name and the document's title at the top, the page number at the bottom.
+type PDFHead struct {
+	Lang   string
+	Center string
+	Title  string
+}
+
+// PDF prints html, a page of Write's or WriteHours' HTML, to an A4 PDF
+// through headless Chromium, with head's center and title at the top of
+// every page and "第 n 页，共 m 页" at the bottom. The page's own print
+// stylesheet sets the margins; nothing is loaded from outside.
+func PDF(ctx context.Context, html []byte, head PDFHead) ([]byte, error) {
+	exe, err := FindChromium()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "frontdesk-pdf-")
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	file := filepath.Join(dir, "log.html")
+	if err := os.WriteFile(file, html, 0o600); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, pdfTimeout)
+	defer cancel()
+	actx, acancel := chromedp.NewExecAllocator(ctx, ChromiumOptions(exe, filepath.Join(dir, "profile"))...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer func() {
+		bcancel()
+		// The browser holds files in the profile until it has exited;
+		// RemoveAll above runs after this wait.
+		_ = chromedp.Cancel(bctx)
+	}()
+	var out []byte
+	yes := true
+	err = chromedp.Do(bctx,
+		chromedp.Navigate("file://"+file),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			res, err := cdp.Call(ctx, t, page.PrintToPDF, page.PrintToPDFParams{
+				DisplayHeaderFooter: &yes, PrintBackground: &yes, PreferCSSPageSize: &yes,
+				PaperWidth: a4Width, PaperHeight: a4Height,
+				HeaderTemplate: headerTemplate(head), FooterTemplate: footerTemplate(head.Lang)})
+			out = res.Data
+			return err
+		}),
+	)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+			return nil, &store.Error{Code: store.EINVALID, Field: "format",
+				ZH: "Chromium 生成 PDF 超时或被取消", EN: "Chromium took too long to print the PDF, or was stopped"}
+		}
+		return nil, &store.Error{Code: store.EINVALID, Field: "format",
+			ZH: fmt.Sprintf("Chromium（%s）无法生成 PDF：%v", exe, err),
+			EN: fmt.Sprintf("Chromium (%s) could not print the PDF: %v", exe, err)}
+	}
+	return out, nil
+}
+
+// The margin templates are Chromium's own small documents: they take inline
+// styles, which no page policy governs, and fill the spans pageNumber and
+// totalPages.
+const marginStyle = `font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif; font-size: 8pt; color: #000; width: 100%; margin: 0 12mm;`
+
+func headerTemplate(h PDFHead) string {
+	esc := template.HTMLEscapeString
+	return `<div style="` + marginStyle + ` display: flex; justify-content: space-between; border-bottom: 0.5pt solid #000; padding-bottom: 1mm;">` +
+		`<span>` + esc(h.Center) + `</span><span>` + esc(h.Title) + `</span></div>`
+}
+
+func footerTemplate(lang string) string {
+	text := `第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页`
+	if lang == "en" {
+		text = `Page <span class="pageNumber"></span> of <span class="totalPages"></span>`
+	}
+	return `<div style="` + marginStyle + ` text-align: center;">` + text + `</div>`
+}

@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"time"
+)
+
+// TopN is how many request categories, communities and open requests a
+// period report ranks.
+const TopN = 10
+
+// Period is what a period report adds to a log of several days: the same
+// figures for the period before (环比), the most frequent request
+// categories and communities, and the open requests waiting longest.
+type Period struct {
+	// Previous is the period of the same length just before: as many
+	// calendar months when the log covers whole months, else as many days.
+	Previous PriorPeriod
+	// Categories are the request categories by requests received, most
+	// first (ties in Categories order), at most TopN, none with zero.
+	Categories []CategoryCount
+	// Communities are the communities the period's requests came from, most
+	// first (ties by name), at most TopN; requests without one are left out.
+	Communities []CommunityCount
+	// SlowestOpen are the requests received by the period's last day and
+	// still open at AsOf, longest waiting first, at most TopN.
+	SlowestOpen []Request
+}
+
+// PriorPeriod is the figures of the period a period report compares with,
+// counted by the same rules (statuses as at the same snapshot).
+type PriorPeriod struct {
+	From, To Day
+	Figures
+}
+
+// CommunityCount is the requests from one community.
+type CommunityCount struct {
+	Community string
+	Received  int
+	Overdue   int
+}
+
+// PreviousPeriod returns the period a report of from..to compares with: the
+// same number of calendar months before when from..to is whole months, else
+// the same number of days before.
+func PreviousPeriod(from, to Day) (Day, Day) {
+	if from.Day == 1 && to.AddDays(1).Day == 1 {
+		months := (to.Year-from.Year)*12 + int(to.Month-from.Month) + 1
+		first := time.Date(from.Year, from.Month-time.Month(months), 1, 12, 0, 0, 0, time.UTC)
+		return Day{Year: first.Year(), Month: first.Month(), Day: 1}, from.AddDays(-1)
+	}
+	n := 0
+	for d := from; !to.Before(d); d = d.AddDays(1) {
+		n++
+	}
+	return from.AddDays(-n), from.AddDays(-1)
+}
+
+// PeriodLog is DailyLog with the period report's comparison and rankings
+// (DailyLog.Period), all read in one snapshot.
+func (db *DB) PeriodLog(ctx context.Context, from, to Day) (*DailyLog, error) {
+	if err := checkPeriod(from, to); err != nil {
+		return nil, err
+	}
+	p := &Period{}
+	p.Previous.From, p.Previous.To = PreviousPeriod(from, to)
+	l, err := db.dailyLog(ctx, from, to, func(t *tx, l *DailyLog) error {
+		start, _ := db.Bounds(p.Previous.From)
+		_, end := db.Bounds(p.Previous.To)
+		visits, err := t.visits("WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id", unix(start), unix(end))
+		if err != nil {
+			return err
+		}
+		reqs, err := t.requests("WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id", unix(start), unix(end))
+		if err != nil {
+			return err
+		}
+		logReqs, err := t.logRequests(reqs, start, end)
+		if err != nil {
+			return err
+		}
+		bookings, err := t.bookings("WHERE b.start_at >= ? AND b.start_at < ? ORDER BY b.start_at, b.venue_id, b.id", unix(start), unix(end))
+		if err != nil {
+			return err
+		}
+		_, last := db.Bounds(to)
+		open, err := t.requests(`WHERE status NOT IN ('resolved', 'closed', 'rejected') AND created_at < ?
+			ORDER BY created_at, id`, unix(last))
+		if err != nil {
+			return err
+		}
+		// Voided records count in neither period, as in the log itself.
+		prev := &DailyLog{Visits: visits, Requests: logReqs, Bookings: bookings}
+		for _, r := range open {
+			prev.Backlog = append(prev.Backlog, LogRequest{Request: r})
+		}
+		if err := t.dropVoided(prev); err != nil {
+			return err
+		}
+		p.Previous.Figures = tally(prev.Visits, prev.Requests, prev.Bookings)
+		for _, r := range prev.Backlog[:min(len(prev.Backlog), TopN)] {
+			p.SlowestOpen = append(p.SlowestOpen, r.Request)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range l.Summary.ByCategory {
+		if c.Received > 0 {
+			p.Categories = append(p.Categories, c)
+		}
+	}
+	sort.SliceStable(p.Categories, func(i, j int) bool { return p.Categories[i].Received > p.Categories[j].Received })
+	p.Categories = p.Categories[:min(len(p.Categories), TopN)]
+	byName := map[string]*CommunityCount{}
+	for _, r := range l.Requests {
+		if r.Community == "" {
+			continue
+		}
+		c := byName[r.Community]
+		if c == nil {
+			c = &CommunityCount{Community: r.Community}
+			byName[r.Community] = c
+		}
+		c.Received++
+		if r.Overdue {
+			c.Overdue++
+		}
+	}
+	for _, c := range byName {
+		p.Communities = append(p.Communities, *c)
+	}
+	sort.Slice(p.Communities, func(i, j int) bool {
+		a, b := p.Communities[i], p.Communities[j]
+		if a.Received != b.Received {
+			return a.Received > b.Received
+		}
+		return a.Community < b.Community
+	})
+	p.Communities = p.Communities[:min(len(p.Communities), TopN)]
+	l.Period = p
+	return l, nil
+}
+
+// VisitsByHour counts the log's visits by the hour of check-in in the
+// center's zone: element h is the visits checked in from h:00 to h:59.
+func (l *DailyLog) VisitsByHour() [24]int {
+	var n [24]int
+	loc := l.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	for _, v := range l.Visits {
+		n[v.CheckedInAt.In(loc).Hour()]++
+	}
+	return n
+}
