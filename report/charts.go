@@ -25,15 +25,9 @@ func summaryCharts(w words, l *store.DailyLog) []template.HTML {
 }
 
 // hourChart shows the hours from 08:00 to 18:00, widened to any hour with a
-// visit.
+// visit (DailyLog.VisitsByHour).
 func hourChart(w words, l *store.DailyLog) template.HTML {
-	byHour := l.VisitsByHour()
-	first, last := 8, 17
-	for h, n := range byHour {
-		if n > 0 {
-			first, last = min(first, h), max(last, h)
-		}
-	}
+	byHour, first, last := l.VisitsByHour()
 	var labels []string
 	var values []float64
 	for h := first; h <= last; h++ {

@@ -147,8 +147,9 @@ func (db *DB) PeriodLog(ctx context.Context, from, to Day) (*DailyLog, error) {
 
 // VisitsByHour counts the log's visits by the hour of check-in in the
 // center's zone: element h is the visits checked in from h:00 to h:59.
-func (l *DailyLog) VisitsByHour() [24]int {
-	var n [24]int
+// first and last are the hours a chart shows: 8 to 17, widened to any hour
+// with a visit.
+func (l *DailyLog) VisitsByHour() (n [24]int, first, last int) {
 	loc := l.Location
 	if loc == nil {
 		loc = time.UTC
@@ -156,5 +157,11 @@ func (l *DailyLog) VisitsByHour() [24]int {
 	for _, v := range l.Visits {
 		n[v.CheckedInAt.In(loc).Hour()]++
 	}
-	return n
+	first, last = 8, 17
+	for h, c := range n {
+		if c > 0 {
+			first, last = min(first, h), max(last, h)
+		}
+	}
+	return n, first, last
 }

@@ -128,13 +128,7 @@ func chartLines(e *env, day, trend *store.DailyLog, width int) []string {
 	var out []string
 
 	// Visits by hour, 08:00 to 17:59 widened to any hour with a visit.
-	byHour := day.VisitsByHour()
-	first, last := 8, 17
-	for h, n := range byHour {
-		if n > 0 {
-			first, last = min(first, h), max(last, h)
-		}
-	}
+	byHour, first, last := day.VisitsByHour()
 	var counts []int
 	var labels []string
 	for h := first; h <= last; h++ {
