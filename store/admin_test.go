@@ -357,13 +357,16 @@ func TestSettingsAdmin(t *testing.T) {
 	boss := store.Actor{Staff: "王芳"}
 	db.StartDesk(ctx, "王芳")
 	ttl := 5 * time.Minute
+	if got := db.Settings().SSHIdle; got != store.DefaultSSHIdle {
+		t.Errorf("SSH idle timeout %v before any setting, want %v", got, store.DefaultSSHIdle)
+	}
 	err := db.UpdateSettings(ctx, boss, store.SettingsChange{Center: ptr("新名字中心"), TimeZone: ptr("Asia/Urumqi"),
-		Phone: ptr("010-6234 5678"), QRTTL: &ttl})
+		Phone: ptr("010-6234 5678"), QRTTL: &ttl, SSHIdle: ptr(time.Duration(0))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := db.Settings()
-	if s.CenterName != "新名字中心" || s.TimeZone != "Asia/Urumqi" || s.Phone != "010-62345678" || s.QRTTL != ttl || !s.QRTTLSet {
+	if s.CenterName != "新名字中心" || s.TimeZone != "Asia/Urumqi" || s.Phone != "010-62345678" || s.QRTTL != ttl || !s.QRTTLSet || s.SSHIdle != 0 {
 		t.Errorf("settings: got %+v", s)
 	}
 	h, _ := db.AdminHistory(ctx, store.KindSettings, 0, 1)
@@ -375,10 +378,11 @@ func TestSettingsAdmin(t *testing.T) {
 		ch    store.SettingsChange
 		field string
 	}{
-		"ErrZone":   {store.SettingsChange{TimeZone: ptr("Mars/Olympus")}, "tz"},
-		"ErrCenter": {store.SettingsChange{Center: ptr(" ")}, "center"},
-		"ErrPhone":  {store.SettingsChange{Phone: ptr("12345")}, "phone"},
-		"ErrQRTTL":  {store.SettingsChange{QRTTL: ptr(48 * time.Hour)}, "qr_ttl"},
+		"ErrZone":    {store.SettingsChange{TimeZone: ptr("Mars/Olympus")}, "tz"},
+		"ErrCenter":  {store.SettingsChange{Center: ptr(" ")}, "center"},
+		"ErrPhone":   {store.SettingsChange{Phone: ptr("12345")}, "phone"},
+		"ErrQRTTL":   {store.SettingsChange{QRTTL: ptr(48 * time.Hour)}, "qr_ttl"},
+		"ErrSSHIdle": {store.SettingsChange{SSHIdle: ptr(10 * time.Second)}, "ssh_idle"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			wantCode(t, db.UpdateSettings(ctx, boss, c.ch), store.EINVALID, c.field)

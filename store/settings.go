@@ -21,6 +21,9 @@ type Settings struct {
 	// otherwise.
 	QRTTL    time.Duration
 	QRTTLSet bool
+	// SSHIdle is how long a desk over SSH may go without a key press
+	// before it is closed; 0 never closes one.
+	SSHIdle time.Duration
 	// Secret signs the kiosk's QR tokens; it is made at init and never shown.
 	Secret []byte
 	// StaffSalt goes into the staff token with the secret, so the staff
@@ -82,6 +85,10 @@ func (db *DB) loadSettings(ctx context.Context) error {
 	s.QRTTL = DefaultQRTTL
 	if d, err := time.ParseDuration(kv["qr_ttl"]); err == nil && d >= 0 {
 		s.QRTTL, s.QRTTLSet = d, true
+	}
+	s.SSHIdle = DefaultSSHIdle
+	if d, err := time.ParseDuration(kv["ssh_idle"]); err == nil && d >= 0 {
+		s.SSHIdle = d
 	}
 	if c, err := ParseClock(kv["closes_at"]); err == nil {
 		s.ClosesAt = c
@@ -355,6 +362,10 @@ func (t *tx) settingsMap() (map[string]string, error) {
 // says otherwise.
 const DefaultQRTTL = 10 * time.Minute
 
+// DefaultSSHIdle is how long an SSH desk may sit idle where the center has
+// not said otherwise.
+const DefaultSSHIdle = 30 * time.Minute
+
 // MaxQRTTL is the longest rotation a center may set (0 means static codes).
 const MaxQRTTL = 24 * time.Hour
 
@@ -367,9 +378,11 @@ type SettingsChange struct {
 	Phone *string
 	// QRTTL is how often the QR codes rotate; 0 gives static codes.
 	QRTTL *time.Duration
+	// SSHIdle is how long an SSH desk may sit idle; 0 never closes one.
+	SSHIdle *time.Duration
 }
 
-// UpdateSettings changes the center's name, zone, phone or QR rotation
+// UpdateSettings changes the center's name, zone, phone, QR rotation or SSH idle timeout
 // (manager only), recording what changed.
 func (db *DB) UpdateSettings(ctx context.Context, actor Actor, ch SettingsChange) error {
 	after := map[string]string{}
@@ -404,6 +417,14 @@ func (db *DB) UpdateSettings(ctx context.Context, actor Actor, ch SettingsChange
 				"the QR rotation must be from 1 minute to 24 hours, or 0 for static codes")
 		}
 		after["qr_ttl"] = d.String()
+	}
+	if ch.SSHIdle != nil {
+		d := *ch.SSHIdle
+		if d < 0 || d > 24*time.Hour || (d > 0 && d < time.Minute) {
+			return invalid("ssh_idle", "SSH 前台空闲断开时间应在 1 分钟到 24 小时之间，0 为不断开",
+				"the SSH desk idle timeout must be from 1 minute to 24 hours, or 0 for never")
+		}
+		after["ssh_idle"] = d.String()
 	}
 	err := db.write(ctx, func(t *tx) error {
 		who, err := t.authorize(actor)

@@ -44,6 +44,7 @@ var (
 	// Keys.
 	txtKeyQuit      = text{"退出", "quit"}
 	txtDiscardAsk   = text{"放弃已填写的内容吗？y 放弃 / 其他键 继续填写", "Throw away what you typed? y discard / any other key keeps it"}
+	txtQuitRemote   = text{"退出会同时停止扫码服务，并关闭 %d 个远程前台（SSH）。确定退出吗？(y 退出 / n 返回)", "Quitting also stops the kiosk and closes %d remote desks (SSH). Quit? (y quit / n back)"}
 	txtQuitKiosk    = text{"退出会同时停止扫码服务（大厅屏和手机将无法使用）。确定退出吗？(y 退出 / n 返回)", "Quitting also stops the kiosk (the lobby screen and phones go dark). Quit? (y quit / n back)"}
 	txtReasonNeeded = text{"请填写原因，预约人会看到", "Give a reason; the organiser sees it"}
 	txtAskCheckOut  = text{"为 %s（%s）签退？y 确定 / 其他键 取消", "Check out %s (%s)? y yes / any other key no"}

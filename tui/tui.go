@@ -34,6 +34,9 @@ type Options struct {
 	// Remote is the client's address when the desk runs over SSH: the
 	// header says 远程 with it, and quitting ends that session only.
 	Remote string
+	// RemoteDesks counts the desks open over SSH in this process, which
+	// quitting this desk closes too; nil is none.
+	RemoteDesks func() int
 	// Renderer draws the desk's styles; nil is lipgloss's default, for the
 	// terminal the process runs in. A desk over SSH gets its client's.
 	Renderer *lipgloss.Renderer
@@ -348,7 +351,7 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	if key.Matches(k, keys.ForceQuit) || (key.Matches(k, keys.Quit) && !m.capturing()) {
-		if m.dirty() || m.kioskRuns() {
+		if m.dirty() || m.kioskRuns() || m.remoteDesks() > 0 {
 			m.confirmQuit = true
 			m.layout()
 			return nil
@@ -412,6 +415,15 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 // the desk stops it too. Quitting a desk over SSH ends that session only.
 func (m *Model) kioskRuns() bool {
 	return m.opts.Remote == "" && m.opts.KioskUp != nil && m.opts.KioskUp()
+}
+
+// remoteDesks is how many SSH desks quitting this one would close: none
+// for a desk that is itself remote.
+func (m *Model) remoteDesks() int {
+	if m.opts.Remote != "" || m.opts.RemoteDesks == nil {
+		return 0
+	}
+	return m.opts.RemoteDesks()
 }
 
 func (m *Model) quit() tea.Cmd {
@@ -583,6 +595,8 @@ func (m *Model) footerView() string {
 	st := m.env.st
 	status := ""
 	switch {
+	case m.confirmQuit && m.remoteDesks() > 0:
+		status = st.err.Render(wrap(fmt.Sprintf(m.env.tr(txtQuitRemote), m.remoteDesks()), m.width))
 	case m.confirmQuit && m.kioskRuns():
 		status = st.err.Render(wrap(m.env.tr(txtQuitKiosk), m.width))
 	case m.confirmQuit:

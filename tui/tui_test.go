@@ -295,6 +295,10 @@ func TestRemoteDesk(t *testing.T) {
 	if local.quit || !local.m.confirmQuit {
 		t.Fatal("q on the local desk with the kiosk up did not ask first")
 	}
+	local.key("n")
+	local.m.opts.RemoteDesks = func() int { return 2 }
+	local.key("q")
+	local.wantView("关闭 2 个远程前台")
 	if err := local.m.Close(); err != nil {
 		t.Fatal(err)
 	}

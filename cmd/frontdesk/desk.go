@@ -19,6 +19,7 @@ import (
 func deskFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.Staff, "staff", "", m.text("当班工作人员姓名（不填则从名单中选）", "staff member on duty (otherwise pick from a list)"))
 	kioskFlags(m, fs)
+	sshFlags(m, fs)
 }
 
 // kioskFlags are the flags the desk and serve share for the kiosk.
@@ -72,18 +73,23 @@ func (m *Main) runDesk(ctx context.Context) error {
 		}
 	}()
 	go m.housekeep(ctx)
-	links := func() []tui.Link {
-		var out []tui.Link
-		for _, l := range srv.FormLinks() {
-			out = append(out, tui.Link{Title: l.Title, URL: l.URL})
-		}
-		return out
+	ssh, sshDone, err := m.startSSH(ctx, srv)
+	if err != nil {
+		cancel()
+		<-kioskDone
+		return err
 	}
-	model := tui.New(m.DB, tui.Options{Staff: m.Staff, Lang: m.Lang, KioskAddr: srv.PublicURL(), KioskUp: srv.Up, Links: links})
+	m.printSSH(ssh)
+	opts := tui.Options{Staff: m.Staff, Lang: m.Lang, KioskAddr: srv.PublicURL(), KioskUp: srv.Up, Links: kioskLinks(srv)}
+	if ssh != nil {
+		opts.RemoteDesks = ssh.Sessions
+	}
+	model := tui.New(m.DB, opts)
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
 	_, err = p.Run()
 	cancel()
 	<-kioskDone
+	<-sshDone
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		// A signal ended the desk: a normal way to stop.
 		return nil

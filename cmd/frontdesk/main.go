@@ -61,6 +61,7 @@ type Main struct {
 	PublicURL string
 	QRTTL     string
 	RateLimit int
+	SSH       string // --ssh: the SSH desk's address; "" is off
 	Center    string
 	TZ        string
 	Venues    []string

@@ -11,6 +11,7 @@ import (
 
 func serveFlags(m *Main, fs *flag.FlagSet) {
 	kioskFlags(m, fs)
+	sshFlags(m, fs)
 	fs.IntVar(&m.RateLimit, "rate-limit", 10, m.text("每个地址每分钟最多提交表单次数，0 为不限", "form submissions per minute from one address; 0 turns the limit off"))
 }
 
@@ -42,11 +43,20 @@ func (m *Main) runServe(ctx context.Context) error {
 		return err
 	}
 	go m.housekeep(ctx)
+	ctx, cancel := context.WithCancel(ctx)
+	ssh, sshDone, err := m.startSSH(ctx, srv)
+	if err != nil {
+		cancel()
+		ln.Close()
+		return err
+	}
+	defer func() { cancel(); <-sshDone }()
 	pub := srv.PublicURL()
 	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("扫码服务监听：", "kiosk listening on:"), ln.Addr())
 	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("公开地址：    ", "public URL:        "), pub)
 	fmt.Fprintf(m.Stdout, "%s %s/\n", m.text("大厅屏幕：    ", "lobby screen:      "), pub)
 	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("每日台账：    ", "daily log (staff): "), srv.DailyLogURL())
+	m.printSSH(ssh)
 	if ttl == 0 {
 		fmt.Fprintln(m.Stdout, m.text("二维码为固定码（--qr-ttl 0），可打印张贴。", "QR codes are static (--qr-ttl 0) and may be printed."))
 	}

@@ -19,49 +19,9 @@ func TestServeStartsAndStops(t *testing.T) {
 	if _, stderr, err := runMain(t, "init", "--db", db, "--center", "服务测试中心", "--venue", "多功能厅:80"); err != nil {
 		t.Fatalf("init: %v %s", err, stderr)
 	}
-	pr, pw := io.Pipe()
-	m := &Main{Stdout: pw, Stderr: io.Discard}
-	if err := m.ParseFlags([]string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--qr-ttl", "5m"}); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() {
-		err := m.Run(ctx)
-		if cerr := m.Close(); err == nil {
-			err = cerr
-		}
-		pw.Close()
-		done <- err
-	}()
-
-	lines := make(chan string, 32)
-	go func() {
-		sc := bufio.NewScanner(pr)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
-	var lobby, daily string
-	timeout := time.After(10 * time.Second)
-	for lobby == "" || daily == "" {
-		select {
-		case l, ok := <-lines:
-			if !ok {
-				t.Fatalf("serve ended early: %v", <-done)
-			}
-			if _, u, ok := strings.Cut(l, "大厅屏幕："); ok {
-				lobby = strings.TrimSpace(u)
-			}
-			if _, u, ok := strings.Cut(l, "每日台账："); ok {
-				daily = strings.TrimSpace(u)
-			}
-		case <-timeout:
-			t.Fatal("serve printed no lobby and daily-log URLs within 10 s")
-		}
-	}
+	srv := serveInProcess(t, "serve", "--db", db, "--addr", "127.0.0.1:0", "--qr-ttl", "5m")
+	printed := srv.find(t, "大厅屏幕：", "每日台账：")
+	lobby, daily := printed["大厅屏幕："], printed["每日台账："]
 	if strings.HasSuffix(lobby, ":0/") || !strings.Contains(daily, "/admin/daily?token=") {
 		t.Fatalf("printed lobby %q, daily log %q", lobby, daily)
 	}
@@ -79,23 +39,95 @@ func TestServeStartsAndStops(t *testing.T) {
 			t.Errorf("GET %s: status %d, body %.300s", path, resp.StatusCode, body)
 		}
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve after cancel: %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not stop within 15 s of its context ending")
-	}
-	var rest strings.Builder
-	for l := range lines {
-		rest.WriteString(l + "\n")
-	}
-	if !strings.Contains(rest.String(), "扫码服务已停止") {
-		t.Errorf("no stop message; rest of output %q", rest.String())
+	rest := srv.stop(t)
+	if !strings.Contains(rest, "扫码服务已停止") {
+		t.Errorf("no stop message; rest of output %q", rest)
 	}
 	if _, err := http.Get(local + "/"); err == nil {
 		t.Error("still answering after stop")
+	}
+}
+
+// serving is `frontdesk serve` running through Main in the background.
+type serving struct {
+	lines  chan string // its output, a line at a time; closed when it ends
+	done   chan error
+	cancel context.CancelFunc
+}
+
+// serveInProcess runs Main with args until the test ends or stop is called.
+func serveInProcess(t *testing.T, args ...string) *serving {
+	t.Helper()
+	pr, pw := io.Pipe()
+	m := &Main{Stdout: pw, Stderr: io.Discard}
+	if err := m.ParseFlags(args); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &serving{lines: make(chan string, 64), done: make(chan error, 1), cancel: cancel}
+	t.Cleanup(cancel)
+	go func() {
+		err := m.Run(ctx)
+		if cerr := m.Close(); err == nil {
+			err = cerr
+		}
+		pw.Close()
+		s.done <- err
+	}()
+	go func() {
+		sc := bufio.NewScanner(pr)
+		for sc.Scan() {
+			s.lines <- sc.Text()
+		}
+		close(s.lines)
+		io.Copy(io.Discard, pr)
+	}()
+	return s
+}
+
+// find reads the output until each label has been printed, and returns
+// what follows each label on its line.
+func (s *serving) find(t *testing.T, labels ...string) map[string]string {
+	t.Helper()
+	found := map[string]string{}
+	timeout := time.After(10 * time.Second)
+	for len(found) < len(labels) {
+		select {
+		case l, ok := <-s.lines:
+			if !ok {
+				t.Fatalf("serve ended early: %v", <-s.done)
+			}
+			for _, label := range labels {
+				if _, v, ok := strings.Cut(l, label); ok {
+					found[label] = strings.TrimSpace(v)
+				}
+			}
+		case <-timeout:
+			t.Fatalf("serve printed only %v of %q within 10 s", found, labels)
+		}
+	}
+	return found
+}
+
+// stop ends serve as SIGINT or SIGTERM would, and returns the rest of its
+// output.
+func (s *serving) stop(t *testing.T) string {
+	t.Helper()
+	s.cancel()
+	var rest strings.Builder
+	timeout := time.After(15 * time.Second)
+	for {
+		select {
+		case l, ok := <-s.lines:
+			if !ok {
+				if err := <-s.done; err != nil {
+					t.Fatalf("serve after cancel: %v", err)
+				}
+				return rest.String()
+			}
+			rest.WriteString(l + "\n")
+		case <-timeout:
+			t.Fatal("serve did not stop within 15 s of its context ending")
+		}
 	}
 }
