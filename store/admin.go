@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sort"
+	"strings"
 	"time"
 )
 
@@ -195,3 +197,82 @@ func (db *DB) AdminHistory(ctx context.Context, kind string, targetID int64, lim
 }
 
 func isNoRows(err error) bool { return err == sql.ErrNoRows }
+
+// AdminFields names the fields admin events record.
+var AdminFields = []Label{
+	{"name", "名称", "name"},
+	{"capacity", "容纳人数", "capacity"},
+	{"hours", "开放时间", "hours"},
+	{"facilities", "设施", "facilities"},
+	{"active", "启用", "active"},
+	{"login", "登录名", "login"},
+	{"role", "角色", "role"},
+	{"keys", "SSH 公钥", "SSH keys"},
+	{"password", "密码", "password"},
+	{"center_name", "中心名称", "center name"},
+	{"center", "中心名称", "center name"},
+	{"tz", "时区", "time zone"},
+	{"phone", "对外电话", "public phone"},
+	{"qr_ttl", "二维码换码间隔", "QR rotation"},
+	{"older_than_days", "早于（天）", "older than (days)"},
+	{"visits", "来访", "visits"},
+	{"requests", "诉求", "requests"},
+	{"bookings", "预约", "bookings"},
+}
+
+// Describe tells the event in one line of lang, without its time: who did
+// what to which record, and each field from before to after. Role and
+// active values are named; a password is only ever "set" or "changed".
+func (e AdminEvent) Describe(lang string) string {
+	var b strings.Builder
+	b.WriteString(e.Actor + " " + LabelOf(AdminActions, e.Action).Text(lang))
+	if e.Target != "" {
+		b.WriteString(" " + e.Target)
+	} else if e.Kind == KindSettings && e.Action == ActionUpdated {
+		b.WriteString(map[bool]string{true: " settings", false: "设置"}[lang == "en"])
+	}
+	keys := make([]string, 0, len(e.After))
+	for k := range e.After {
+		// A new record's name is its target; it starts active.
+		if e.Action == ActionCreated && (k == "name" || k == "active" || e.After[k] == "") {
+			continue
+		}
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	sep := "："
+	if lang == "en" {
+		sep = ": "
+	}
+	for i, k := range keys {
+		if i == 0 {
+			b.WriteString(sep)
+		} else {
+			b.WriteString(map[bool]string{true: "; ", false: "；"}[lang == "en"])
+		}
+		show := func(v string) string {
+			switch {
+			case v == "":
+				return "—"
+			case k == "role":
+				return LabelOf(Roles, v).Text(lang)
+			case k == "active":
+				return LabelOf(yesNo, v).Text(lang)
+			case k == "password":
+				return LabelOf(passwordStates, v).Text(lang)
+			}
+			return v
+		}
+		label := LabelOf(AdminFields, k).Text(lang)
+		if _, had := e.Before[k]; had && e.Action != ActionCreated {
+			b.WriteString(label + " " + show(e.Before[k]) + " → " + show(e.After[k]))
+		} else {
+			b.WriteString(label + " " + show(e.After[k]))
+		}
+	}
+	return b.String()
+}
+
+var yesNo = []Label{{"true", "是", "yes"}, {"false", "否", "no"}}
+
+var passwordStates = []Label{{"set", "已设置", "set"}, {"changed", "已更改", "changed"}}

@@ -156,7 +156,11 @@ func (db *DB) StaffList(ctx context.Context) ([]Staff, error) {
 
 // StaffByName returns the staff member called name, active or not.
 func (db *DB) StaffByName(ctx context.Context, name string) (Staff, error) {
-	return db.oneStaff(ctx, "name = ?", strings.TrimSpace(name))
+	s, err := db.oneStaff(ctx, "name = ?", strings.TrimSpace(name))
+	if ErrorCode(err) == ENOTFOUND {
+		err = &Error{Code: ENOTFOUND, Field: "name", ZH: fmt.Sprintf("没有名为“%s”的工作人员", name), EN: fmt.Sprintf("there is no staff member called %q", name)}
+	}
+	return s, err
 }
 
 // StaffByLogin returns the staff member whose SSH login is login, active or

@@ -30,7 +30,12 @@ func kioskFlags(m *Main, fs *flag.FlagSet) {
 }
 
 // qrTTL reads --qr-ttl, which the desk and serve share.
+// Without the flag, the rotation the center chose (frontdesk settings
+// --qr-ttl) stands.
 func (m *Main) qrTTL() (time.Duration, error) {
+	if !m.set["qr-ttl"] && m.DB != nil && m.DB.Settings().QRTTLSet {
+		return m.DB.Settings().QRTTL, nil
+	}
 	ttl, err := time.ParseDuration(m.QRTTL)
 	if err != nil || ttl < 0 {
 		return 0, fmt.Errorf("%s", m.text(
@@ -47,17 +52,17 @@ func (m *Main) runDesk(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	in, out := m.Stdin, m.Stdout
-	if !isTerminal(in) || !isTerminal(out) {
-		return fmt.Errorf("%s", m.text(
-			"前台界面需要在终端中运行（标准输入或输出不是终端）。无界面运行扫码服务请用 frontdesk serve",
-			"the desk needs a terminal (stdin or stdout is not one); run the kiosk alone with frontdesk serve"))
-	}
 	if m.Staff != "" {
 		// A deactivated or unknown name does not get a desk.
 		if _, err := m.DB.StartDesk(ctx, m.Staff); err != nil {
 			return err
 		}
+	}
+	in, out := m.Stdin, m.Stdout
+	if !isTerminal(in) || !isTerminal(out) {
+		return fmt.Errorf("%s", m.text(
+			"前台界面需要在终端中运行（标准输入或输出不是终端）。无界面运行扫码服务请用 frontdesk serve",
+			"the desk needs a terminal (stdin or stdout is not one); run the kiosk alone with frontdesk serve"))
 	}
 	srv, err := kiosk.New(m.DB, kiosk.Config{Addr: m.Addr, PublicURL: m.PublicURL, QRTTL: ttl, RateLimit: 10,
 		Lang: m.Lang, Logger: slog.Default()})

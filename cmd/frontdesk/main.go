@@ -77,6 +77,8 @@ type Main struct {
 	Hours     bool
 	OlderThan int
 	args      []string
+	Admin     AdminFlags // venue, staff and settings
+	set       map[string]bool
 	DB        *store.DB
 	logCloser io.Closer
 }
@@ -104,6 +106,9 @@ func commands() []command {
 		{"report", "输出每日台账或统计", "print the daily log or statistics", reportFlags, (*Main).runReport, true},
 		{"backup", "在运行中备份数据库", "copy the database consistently while the desk runs", backupFlags, (*Main).runBackup, true},
 		{"purge", "匿名化旧记录中的姓名和电话", "anonymise names and phones of old records", purgeFlags, (*Main).runPurge, true},
+		{"venue", "场地：list、add、edit、disable、enable", "venues: list, add, edit, disable, enable", venueFlags, (*Main).runVenue, true},
+		{"staff", "工作人员：list、add、edit、disable、enable", "staff: list, add, edit, disable, enable", staffFlags, (*Main).runStaff, true},
+		{"settings", "查看或修改中心设置（名称、时区、电话、二维码换码间隔）", "show or change the center's settings (name, zone, phone, QR rotation)", settingsFlags, (*Main).runSettings, true},
 		{"version", "显示版本", "print the version", nil, (*Main).runVersion, false},
 	}
 }
@@ -122,8 +127,8 @@ func (m *Main) ParseFlags(args []string) error {
 		}
 		if !found {
 			return fmt.Errorf("%s", m.text(
-				fmt.Sprintf("未知的子命令“%s”。可用：serve、init、demo、report、backup、purge、version（-h 查看帮助）", args[0]),
-				fmt.Sprintf("unknown subcommand %q; try serve, init, demo, report, backup, purge, version (-h for help)", args[0])))
+				fmt.Sprintf("未知的子命令“%s”。可用：serve、init、venue、staff、settings、demo、report、backup、purge、version（-h 查看帮助）", args[0]),
+				fmt.Sprintf("unknown subcommand %q; try serve, init, venue, staff, settings, demo, report, backup, purge, version (-h for help)", args[0])))
 		}
 		args = args[1:]
 	}
@@ -157,16 +162,20 @@ func (m *Main) ParseFlags(args []string) error {
 		fmt.Fprintln(fs.Output(), m.text("参数：", "Flags:"))
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseInterspersed(fs, args, takesArgs(cmd.name))
+	if err != nil {
 		return err
 	}
+	m.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { m.set[f.Name] = true })
 	if m.Lang != "zh" && m.Lang != "en" {
 		return fmt.Errorf("--lang 只能是 zh 或 en / --lang must be zh or en")
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%s", m.text(fmt.Sprintf("多余的参数：%s（-h 查看帮助）", strings.Join(fs.Args(), " ")),
-			fmt.Sprintf("unexpected arguments: %s (-h for help)", strings.Join(fs.Args(), " "))))
+	if len(rest) > 0 && !takesArgs(cmd.name) {
+		return fmt.Errorf("%s", m.text(fmt.Sprintf("多余的参数：%s（-h 查看帮助）", strings.Join(rest, " ")),
+			fmt.Sprintf("unexpected arguments: %s (-h for help)", strings.Join(rest, " "))))
 	}
+	m.Admin.Args = rest
 	m.args = args
 	return nil
 }

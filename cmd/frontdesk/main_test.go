@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -17,19 +16,7 @@ import (
 // error main would print.
 func runMain(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	m := &Main{Stdout: &out, Stderr: &errOut}
-	if err := m.ParseFlags(args); err != nil {
-		return out.String(), errOut.String(), err
-	}
-	err := m.Run(context.Background())
-	if cerr := m.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		errOut.WriteString(m.message(err))
-	}
-	return out.String(), errOut.String(), err
+	return runMainIn(t, "", args...)
 }
 
 func TestInitIsIdempotent(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 
 	"frontdesk/demo"
 	"frontdesk/store"
@@ -13,7 +14,7 @@ func initFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.Center, "center", "", m.text("中心名称（必填）", "the center's name (required)"))
 	fs.StringVar(&m.TZ, "tz", "", m.text("时区，默认 Asia/Shanghai", "time zone, default Asia/Shanghai"))
 	fs.Var((*multiFlag)(&m.Venues), "venue", m.text("场地“名称:容纳人数[:08:00-21:00]”，可重复", `a venue "NAME:CAPACITY[:08:00-21:00]", repeatable`))
-	fs.StringVar(&m.Staff, "staff", "", m.text("第一位工作人员（负责人）", "the first staff member (manager)"))
+	fs.StringVar(&m.Staff, "staff", "", m.text("新中心：第一位负责人；已有中心：以哪位负责人的身份修改（默认：数据库文件的所有者）", "a new center: its first manager; one set up: the manager making the change (default: the database file's owner)"))
 	fs.StringVar(&m.Code, "code", "", m.text("中心代码（统计用区划代码：市、区 6 位，街道 9 位，社区 12 位）", "the center's code (statistical division code: 6 digits for a city or district, 9 for a street, 12 for a community)"))
 	fs.StringVar(&m.Level, "level", "", m.text("级别：city、district、street 或 community", "level: city, district, street or community"))
 	fs.StringVar(&m.Parent, "parent", "", m.text("上一级中心的代码", "the code of the center one level up"))
@@ -37,8 +38,16 @@ func (m *Main) runInit(ctx context.Context) error {
 		}
 		in.Venues = append(in.Venues, v)
 	}
-	if err := m.DB.Init(ctx, in); err != nil {
-		return err
+	if m.Staff == "" {
+		// Without --staff the machine's administrator acts; a user who is
+		// not may still run an init that changes nothing.
+		if a, err := m.actor(); err == nil {
+			in.Actor = a
+		}
+	}
+	res, err := m.DB.InitChanges(ctx, in)
+	if err != nil {
+		return m.fieldError(err)
 	}
 	if id.Set() {
 		if err := m.DB.SetIdentity(ctx, id); err != nil {
@@ -61,8 +70,20 @@ func (m *Main) runInit(ctx context.Context) error {
 			"the kiosk's signing secret is new: old QR codes and daily-log links no longer work; reprint static codes."))
 	}
 	s := m.DB.Settings()
-	fmt.Fprintf(m.Stdout, m.text("已设置：%s（时区 %s），场地 %d 个，数据库 %s\n", "set up: %s (time zone %s), %d venues, database %s\n"),
+	fmt.Fprintf(m.Stdout, m.text("中心：%s（时区 %s），场地 %d 个，数据库 %s\n", "center: %s (time zone %s), %d venues, database %s\n"),
 		s.CenterName, s.TimeZone, len(venues), m.DBPath)
+	if len(res.VenuesAdded) > 0 {
+		fmt.Fprintln(m.Stdout, m.text("新增场地：", "venues added: ")+strings.Join(res.VenuesAdded, m.text("、", ", ")))
+	}
+	if len(res.VenuesUpdated) > 0 {
+		fmt.Fprintln(m.Stdout, m.text("更新场地：", "venues updated: ")+strings.Join(res.VenuesUpdated, m.text("、", ", ")))
+	}
+	if res.StaffAdded != "" {
+		fmt.Fprintln(m.Stdout, m.text("第一位负责人：", "first manager: ")+res.StaffAdded)
+	}
+	if !res.Changed() && !m.NewSecret && !id.Set() {
+		fmt.Fprintln(m.Stdout, m.text("没有需要修改的内容。", "nothing to change."))
+	}
 	if id.Set() {
 		fmt.Fprintf(m.Stdout, m.text("中心代码 %s（%s），上级 %s\n", "center code %s (%s), parent %s\n"),
 			id.Code, store.LabelOf(store.Levels, id.Level).Text(m.Lang), orDash(id.Parent))
@@ -133,6 +154,7 @@ func (m *Main) runBackup(ctx context.Context) error {
 
 func purgeFlags(m *Main, fs *flag.FlagSet) {
 	fs.IntVar(&m.OlderThan, "older-than", 0, m.text("匿名化早于这么多天的记录（必填）", "anonymise records older than this many days (required)"))
+	fs.StringVar(&m.Staff, "staff", "", m.text("以哪位负责人的身份操作（默认：数据库文件的所有者）", "the manager doing it (default: the database file's owner)"))
 }
 
 func (m *Main) runPurge(ctx context.Context) error {
