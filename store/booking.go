@@ -296,24 +296,12 @@ func (t *tx) checkSlot(in BookingInput) (Venue, error) {
 	// broken; each names the field to change (an end past closing is the
 	// end's fault, not the start's).
 	var p problems
-	if in.Attendees > v.Capacity {
-		p.add(invalid("attendees", fmt.Sprintf("参加人数超过场地容量（%d 人）", v.Capacity),
-			fmt.Sprintf("attendees exceed the venue's capacity (%d)", v.Capacity)))
-	}
+	t.fitsVenue(v, in, &p)
 	if in.Start.Before(t.now) {
 		p.add(invalid("start", "不能预约已经过去的时间", "the start time has passed"))
 	}
 	if in.Start.After(t.now.Add(MaxBookingAhead)) {
 		p.add(invalid("date", "最多只能预约 180 天以内的场地", "bookings open at most 180 days ahead"))
-	}
-	day := t.db.DayOf(in.Start)
-	loc := t.db.Location()
-	zh, en := fmt.Sprintf("（%s–%s）", v.OpensAt, v.ClosesAt), fmt.Sprintf(" (%s–%s)", v.OpensAt, v.ClosesAt)
-	if in.Start.Before(day.At(v.OpensAt, loc)) {
-		p.add(invalid("start", "开始时间早于场地开放时间"+zh, "the start is before the venue opens"+en))
-	}
-	if in.End.After(day.At(v.ClosesAt, loc)) {
-		p.add(invalid("end", "结束时间晚于场地关闭时间"+zh, "the end is after the venue closes"+en))
 	}
 	if err := p.err(); err != nil {
 		return v, err

@@ -360,6 +360,23 @@ func (t *tx) recheckSlot(in BookingInput, except int64) error {
 		return err
 	}
 	var p problems
+	t.fitsVenue(v, in, &p)
+	if err := p.err(); err != nil {
+		return err
+	}
+	c, err := t.clash(in.VenueID, in.Start, in.End, except)
+	if err != nil {
+		return err
+	}
+	if c != nil {
+		return t.clashError(c)
+	}
+	return nil
+}
+
+// fitsVenue adds to p what a booking breaks of its venue's rules: the
+// capacity and the opening hours. New and corrected bookings keep both.
+func (t *tx) fitsVenue(v Venue, in BookingInput, p *problems) {
 	if in.Attendees > v.Capacity {
 		p.add(invalid("attendees", fmt.Sprintf("参加人数超过场地容量（%d 人）", v.Capacity),
 			fmt.Sprintf("attendees exceed the venue's capacity (%d)", v.Capacity)))
@@ -373,17 +390,6 @@ func (t *tx) recheckSlot(in BookingInput, except int64) error {
 	if in.End.After(day.At(v.ClosesAt, loc)) {
 		p.add(invalid("end", "结束时间晚于场地关闭时间"+zh, "the end is after the venue closes"+en))
 	}
-	if err := p.err(); err != nil {
-		return err
-	}
-	c, err := t.clash(in.VenueID, in.Start, in.End, except)
-	if err != nil {
-		return err
-	}
-	if c != nil {
-		return t.clashError(c)
-	}
-	return nil
 }
 
 // VoidRecord takes a visit, request or booking out of the counts (作废) with

@@ -28,6 +28,8 @@ const (
 	promptCancel = "cancel"
 	promptArrive = "arrive"
 	promptFind   = "find"
+	promptEdit   = "edit"
+	promptVoid   = "void"
 )
 
 // bookingsTab is a day of venues: the timeline, the list, and the desk's
@@ -41,8 +43,10 @@ type bookingsTab struct {
 	bookings      []store.Booking
 	table         table
 
-	detail   bool  // the selected booking's details under the list
-	focusID  int64 // a booking to select and show once loaded
+	hist     []store.Correction // the selected booking's corrections
+	histID   int64              // the booking hist belongs to
+	detail   bool               // the selected booking's details under the list
+	focusID  int64              // a booking to select and show once loaded
 	form     form
 	series   bool
 	checkSeq int
@@ -289,13 +293,14 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.focusID = 0
 		}
 		m.table.clampCursor(m.tableHeight())
+		cmd := m.loadHistory()
 		// A form opened before the venues arrived gets them now.
 		if m.mode == bookingsForm {
 			if i := m.form.index("venue"); i >= 0 && len(m.form.fields[i].choices) == 0 {
 				m.form.fields[i].choices = m.bookingForm(false).fields[0].choices
 			}
 		}
-		return m, nil
+		return m, cmd
 	case bookingCheckedMsg:
 		if msg.seq != m.checkSeq || m.mode != bookingsForm {
 			return m, nil
@@ -316,6 +321,23 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		m.saving = false
 		m.mode = bookingsList
 		return m, tea.Batch(m.load(), notice(msg.text))
+	case correctionsMsg:
+		if msg.kind == store.KindBooking {
+			m.hist, m.histID = msg.list, msg.id
+		}
+		return m, nil
+	case recordChangedMsg:
+		if msg.kind != store.KindBooking {
+			return m, nil
+		}
+		m.saving, m.mode, m.histID = false, bookingsList, 0
+		return m, tea.Batch(m.load(), notice(msg.text))
+	case changeErrMsg:
+		if msg.kind == store.KindBooking {
+			m.saving = false
+			m.showCheck(msg.err, true)
+		}
+		return m, nil
 	case bookingErrMsg:
 		m.saving = false
 		if m.mode == bookingsList {
@@ -367,7 +389,7 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		return m, m.load()
 	}
 	if m.table.moveByKey(msg, m.env.keys, m.tableHeight()) {
-		return m, nil
+		return m, m.loadHistory()
 	}
 	k := m.env.keys
 	sel, ok := m.selected()
@@ -406,6 +428,15 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.mode = bookingsPrompt
 	case key.Matches(msg, k.Enter):
 		m.detail = !m.detail
+		return m, m.loadHistory()
+	case key.Matches(msg, k.Edit):
+		if ok {
+			m.prompt, m.target, m.form, m.mode = promptEdit, sel, m.editForm(sel), bookingsPrompt
+		}
+	case key.Matches(msg, k.Void):
+		if ok {
+			m.prompt, m.target, m.form, m.mode = promptVoid, sel, voidForm(m.env, sel.ReceiptNo+" "+sel.Title), bookingsPrompt
+		}
 	case key.Matches(msg, k.NoShow):
 		if ok && sel.NoShowDue(m.env.db.Now()) {
 			return m, ask(fmt.Sprintf(m.env.tr(txtAskNoShow), sel.ReceiptNo, sel.Title), bookingActionCmd(m.env, "noshow", sel, ""))
@@ -443,6 +474,19 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.form.clearErrors()
 		return m, tea.Batch(cmd, checkBookingCmd(m.env, in, m.checkSeq))
 	case formSubmit:
+		switch {
+		case m.mode == bookingsPrompt && m.prompt == promptVoid:
+			m.saving = true
+			return m, voidCmd(m.env, store.KindBooking, m.target.ID, m.target.ReceiptNo, m.form.value("reason"))
+		case m.mode == bookingsPrompt && m.prompt == promptEdit:
+			ed, err := m.bookingEdit()
+			if err != nil {
+				m.form.showError(err, true)
+				return m, nil
+			}
+			m.saving = true
+			return m, correctBookingCmd(m.env, m.target, ed)
+		}
 		if m.mode == bookingsPrompt {
 			arg := m.form.value("reason")
 			if m.prompt == promptArrive || m.prompt == promptFind {
@@ -561,13 +605,13 @@ func (m bookingsTab) detailView() string {
 			acts = append(acts, a.b.Help().Key+" "+a.b.Help().Desc)
 		}
 	}
-	if len(acts) > 0 {
-		lines = append(lines, e.tr(txtActions)+strings.Join(acts, "  "))
+	acts = append(acts, helpLine(k.Edit, k.Void))
+	lines = append(lines, e.tr(txtActions)+strings.Join(acts, "  "))
+	var hist []store.Correction
+	if b.ID == m.histID {
+		hist = m.hist
 	}
-	for i, l := range lines {
-		lines[i] = clip(l, m.width)
-	}
-	return strings.Join(lines, "\n")
+	return detailPane(e, lines, hist, 2, m.width)
 }
 
 // ShortHelp lists the tab's main keys.
@@ -613,4 +657,59 @@ func (m bookingsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
 		m.mode, m.day, m.focusID = bookingsList, m.env.db.DayOf(r.at), r.id
 	}
 	return m, nil, true
+}
+
+// loadHistory reads the selected booking's corrections while its details
+// show.
+func (m bookingsTab) loadHistory() tea.Cmd {
+	b, ok := m.selected()
+	if !m.detail || !ok || b.ID == m.histID {
+		return nil
+	}
+	return loadCorrectionsCmd(m.env, store.KindBooking, b.ID)
+}
+
+// editForm is the correction form of b: its title, attendees and time.
+func (m bookingsTab) editForm(b store.Booking) form {
+	e := m.env
+	f := newForm(e, fmt.Sprintf(e.tr(txtEditBooking), b.ReceiptNo))
+	f.text("title", e.tr(txtTitle), b.Title, 60)
+	f.text("attendees", e.tr(txtAttendees), fmt.Sprint(b.Attendees), 5)
+	f.text("date", e.tr(txtDate), e.db.DayOf(b.Start).String(), 10)
+	f.text("start", e.tr(txtStart), e.clock(b.Start), 5)
+	f.text("end", e.tr(txtEnd), e.clock(b.End), 5)
+	return f
+}
+
+// bookingEdit reads the correction form.
+func (m bookingsTab) bookingEdit() (store.BookingEdit, error) {
+	f := m.form
+	ed := store.BookingEdit{Title: f.value("title"), Actor: m.env.staff}
+	n, ok := f.number("attendees")
+	if !ok {
+		return ed, &store.Error{Code: store.EINVALID, Field: "attendees", ZH: txtNotInt.zh, EN: txtNotInt.en}
+	}
+	ed.Attendees = n
+	day, err := store.ReadDay(f.value("date"), m.env.db.Today())
+	if err != nil {
+		return ed, err
+	}
+	if ed.Start, err = m.env.readTime(day, f.value("start"), "start"); err != nil {
+		return ed, err
+	}
+	if ed.End, err = m.env.readTime(day, f.value("end"), "end"); err != nil {
+		return ed, err
+	}
+	return ed, nil
+}
+
+func correctBookingCmd(e *env, b store.Booking, ed store.BookingEdit) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		if _, err := e.db.CorrectBooking(ctx, b.ID, ed); err != nil {
+			return changeErrMsg{store.KindBooking, err}
+		}
+		return recordChangedMsg{store.KindBooking, b.ID, fmt.Sprintf(e.tr(txtCorrectDone), b.ReceiptNo)}
+	}
 }

@@ -209,13 +209,13 @@ func TestBookingDetailOffersWhatTheStatusAllows(t *testing.T) {
 	d.key("4")
 	selectBooking(t, d, s.pending.ReceiptNo)
 	d.key("enter")
-	d.wantView("13700004444", "可办理：a 通过  x 驳回  c 取消预约\n")
+	d.wantView("13700004444", "可办理：a 通过  x 驳回  c 取消预约  E 更正  X 作废\n")
 	selectBooking(t, d, s.approved.ReceiptNo)
 	// At 10:00 the 14:00 booking is no no-show yet, so m is not offered.
-	d.wantView("13700002222", "经办: 王芳", "可办理：c 取消预约\n")
+	d.wantView("13700002222", "经办: 王芳", "可办理：c 取消预约  E 更正  X 作废\n")
 	clk.Set(at(14, 31))
 	d.key("down", "up")
-	d.wantView("可办理：c 取消预约  m 未到场\n")
+	d.wantView("可办理：c 取消预约  m 未到场  E 更正  X 作废\n")
 	// x on an approved booking does nothing: the store's workflow has no such move.
 	d.key("x")
 	if d.bookings().mode != bookingsList {

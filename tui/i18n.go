@@ -232,3 +232,23 @@ var (
 	txtQRTitle = text{"扫码二维码（Esc 返回，←→ 翻页）", "Kiosk QR codes (Esc back, ←→ page)"}
 	txtQRNone  = text{"扫码服务尚未提供表单链接", "The kiosk has no form links yet"}
 )
+
+// The desk's corrections, voids and the strings issue 15 added.
+var (
+	txtVoidTitle       = text{"作废 %s", "Void %s"}
+	txtVoidReason      = text{"作废原因", "Reason"}
+	txtVoidHint        = text{"作废后不计入当日统计，台账中列为作废", "A voided record leaves the day's figures; the log lists it as voided"}
+	txtVoided          = text{"已作废：%s", "Voided: %s"}
+	txtVoidMark        = text{"作废", "void"}
+	txtCorrected       = text{"更正", "corrected"}
+	txtCorrectDone     = text{"已更正：%s", "Corrected: %s"}
+	txtEditVisit       = text{"更正来访 %s", "Correct visit %s"}
+	txtEditRequest     = text{"更正诉求 %s", "Correct request %s"}
+	txtEditBooking     = text{"更正预约 %s", "Correct booking %s"}
+	txtKeyTop          = text{"到顶", "top"}
+	txtKeyBottom       = text{"到底", "bottom"}
+	txtVoidedNoActions = text{"已作废：不再办理", "Voided: nothing more to do"}
+	txtKeyEdit         = text{"更正", "correct"}
+	txtKeyVoid         = text{"作废", "void"}
+	txtNoChange        = text{"没有改动", "Nothing changed"}
+)

@@ -16,6 +16,7 @@ type keyMap struct {
 	Accept, Start, Resolve, Transfer, Reject, Rate              key.Binding
 	Approve, Cancel, Arrive, NoShow, Series, PageUp, PageDown   key.Binding
 	Submit, RejectRequest, QRPage                               key.Binding
+	Edit, Void, Home, End                                       key.Binding
 
 	// Inside forms, the search box and the suggestion lists.
 	NextField, PrevField, ChoicePrev, ChoiceNext, SuggestUp, SuggestDown key.Binding
@@ -81,6 +82,10 @@ func newKeyMap(lang string, titles []text) keyMap {
 		ChoiceNext:    b([]string{"right", "l", " "}, "←→", txtKeyChoose),
 		SuggestUp:     b([]string{"up", "ctrl+p"}, "↑", txtKeyUpDown),
 		SuggestDown:   b([]string{"down", "ctrl+n"}, "↓", txtKeyUpDown),
+		Home:          b([]string{"home"}, "home", txtKeyTop),
+		End:           b([]string{"end"}, "end", txtKeyBottom),
+		Edit:          b([]string{"E"}, "E", txtKeyEdit),
+		Void:          b([]string{"X"}, "X", txtKeyVoid),
 		Yes:           b([]string{"y", "Y", "enter"}, "y", txtYes),
 		QRPage:        b([]string{"left", "right"}, "←/→", txtKeyPage),
 		RejectRequest: b([]string{"x"}, "x", txtKeyRejectReq),

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -203,4 +204,47 @@ func wrap(s string, w int) string {
 		return s
 	}
 	return ansi.Wrap(s, w, "")
+}
+
+// hanging draws label and then text wrapped to w cells, its later lines
+// indented under the text's first, so a long text reads as one block.
+// Line breaks in text are kept.
+func hanging(label, text string, w int) string {
+	lw := ansi.StringWidth(label)
+	room := max(w-lw, 10)
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		out = append(out, strings.Split(wrap(para, room), "\n")...)
+	}
+	pad := strings.Repeat(" ", lw)
+	for i := range out {
+		if i == 0 {
+			out[i] = label + out[i]
+		} else {
+			out[i] = pad + out[i]
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// scrollView scrolls a viewport for the keys that move through a text: ↑ ↓,
+// PgUp PgDn, Home End. It reports whether msg was one of them.
+func scrollView(v *viewport.Model, msg tea.KeyMsg, k keyMap) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		v.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		v.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		v.PageUp()
+	case key.Matches(msg, k.PageDown):
+		v.PageDown()
+	case key.Matches(msg, k.Home):
+		v.GotoTop()
+	case key.Matches(msg, k.End):
+		v.GotoBottom()
+	default:
+		return false
+	}
+	return true
 }

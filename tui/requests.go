@@ -2,9 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -40,7 +43,11 @@ type requestsTab struct {
 
 	req    store.Request
 	events []store.RequestEvent
-	target string // the status the action form moves to
+	hist   []store.Correction // the open request's corrections
+	voided *store.Void        // the open request's void, if any
+	voids  map[int64]store.Void
+	view   viewport.Model // the detail, wrapped and scrolled
+	target string         // the status the action form moves to, or targetEdit/targetVoid
 
 	form   form
 	saving bool
@@ -50,13 +57,22 @@ type requestsTab struct {
 type requestsLoadedMsg struct {
 	asked string
 	list  []store.Request
+	voids map[int64]store.Void
 }
 
 // requestDetailMsg is one request with its history.
 type requestDetailMsg struct {
 	req    store.Request
 	events []store.RequestEvent
+	hist   []store.Correction
+	voided *store.Void
 }
+
+// The action form's targets that are no status: a correction, a void.
+const (
+	targetEdit = "edit"
+	targetVoid = "void"
+)
 
 // requestSavedMsg says a request was created or moved.
 type requestSavedMsg struct {
@@ -69,11 +85,16 @@ type requestErrMsg struct{ err error }
 
 func newRequestsTab(e *env) tab {
 	s := newSearchBox(e, e.tr(txtKeySearch)+": ", 40)
-	return requestsTab{env: e, status: -1, category: -1, search: s}
+	return requestsTab{env: e, status: -1, category: -1, search: s, view: viewport.New(80, 10)}
 }
 
 // SetSize gives the tab its room.
-func (m requestsTab) SetSize(w, h int) tab { m.width, m.height = w, h; return m }
+func (m requestsTab) SetSize(w, h int) tab {
+	m.width, m.height = w, h
+	m.view.Width, m.view.Height = w, m.detailRoom()
+	m.view.SetContent(m.detailContent())
+	return m
+}
 
 func (m requestsTab) capturing() bool {
 	return m.search.open || m.mode == requestsForm || m.mode == requestsAction
@@ -114,7 +135,15 @@ func (m requestsTab) load() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return requestsLoadedMsg{asked, list}
+		ids := make([]int64, len(list))
+		for i, r := range list {
+			ids[i] = r.ID
+		}
+		voids, err := e.db.Voids(ctx, store.KindRequest, ids)
+		if err != nil {
+			return errMsg{err}
+		}
+		return requestsLoadedMsg{asked, list, voids}
 	}}
 	if m.mode == requestsDetail || m.mode == requestsAction {
 		cmds = append(cmds, loadRequestCmd(e, m.req.ID))
@@ -134,7 +163,19 @@ func loadRequestCmd(e *env, id int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return requestDetailMsg{r, evs}
+		hist, err := e.db.Corrections(ctx, store.KindRequest, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		voids, err := e.db.Voids(ctx, store.KindRequest, []int64{id})
+		if err != nil {
+			return errMsg{err}
+		}
+		var v *store.Void
+		if x, ok := voids[id]; ok {
+			v = &x
+		}
+		return requestDetailMsg{r, evs, hist, v}
 	}
 }
 
@@ -248,12 +289,14 @@ func (m requestsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		if msg.asked != m.asked() {
 			return m, nil // a slower answer to filters no longer set
 		}
-		m.list = msg.list
+		m.list, m.voids = msg.list, msg.voids
 		m.table.rows, m.table.marks = nil, nil
 		for _, r := range msg.list {
 			m.table.rows = append(m.table.rows, m.row(r))
 			var mark func(string) string
-			if r.Overdue {
+			if _, ok := m.voids[r.ID]; ok {
+				mark = func(s string) string { return m.env.st.muted.Render(s) }
+			} else if r.Overdue {
 				mark = func(s string) string { return m.env.st.overdue.Render(s) }
 			}
 			m.table.marks = append(m.table.marks, mark)
@@ -262,7 +305,24 @@ func (m requestsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		return m, nil
 	case requestDetailMsg:
 		if msg.req.ID == m.req.ID {
-			m.req, m.events = msg.req, msg.events
+			same := m.req.Status == msg.req.Status && len(m.events) == len(msg.events)
+			m.req, m.events, m.hist, m.voided = msg.req, msg.events, msg.hist, msg.voided
+			m.view.SetContent(m.detailContent())
+			if !same {
+				m.view.GotoTop()
+			}
+		}
+		return m, nil
+	case recordChangedMsg:
+		if msg.kind != store.KindRequest {
+			return m, nil
+		}
+		m.saving, m.mode = false, requestsDetail
+		return m, tea.Batch(m.load(), notice(msg.text))
+	case changeErrMsg:
+		if msg.kind == store.KindRequest {
+			m.saving = false
+			m.form.showError(msg.err, true)
 		}
 		return m, nil
 	case requestSavedMsg:
@@ -357,9 +417,25 @@ func (m requestsTab) updateSearch(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 }
 
 func (m requestsTab) updateDetail(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
-	if key.Matches(msg, m.env.keys.Back) {
+	k := m.env.keys
+	if key.Matches(msg, k.Back) {
 		m.mode = requestsList
 		return m, m.load()
+	}
+	if scrollView(&m.view, msg, k) {
+		return m, nil
+	}
+	if m.voided == nil {
+		switch {
+		case key.Matches(msg, k.Edit):
+			m.target, m.form, m.mode = targetEdit, m.editForm(), requestsAction
+			return m, nil
+		case key.Matches(msg, k.Void):
+			m.target, m.form, m.mode = targetVoid, voidForm(m.env, m.req.ReceiptNo+" "+m.req.Name), requestsAction
+			return m, nil
+		}
+	} else {
+		return m, nil // a voided request moves no further
 	}
 	keys := m.actionKeys()
 	for _, to := range store.NextStatuses(m.req.Status) {
@@ -406,6 +482,19 @@ func (m requestsTab) updateForm(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 			}
 			m.saving = true
 			return m, createRequestCmd(m.env, in)
+		}
+		switch m.target {
+		case targetVoid:
+			m.saving = true
+			return m, voidCmd(m.env, store.KindRequest, m.req.ID, m.req.ReceiptNo, m.form.value("reason"))
+		case targetEdit:
+			ed, err := m.requestEdit()
+			if err != nil {
+				m.form.showError(err, true)
+				return m, nil
+			}
+			m.saving = true
+			return m, correctRequestCmd(m.env, m.req, ed)
 		}
 		vals := map[string]string{}
 		for _, f := range m.form.fields {
@@ -528,25 +617,51 @@ func (m requestsTab) detailHead() string {
 	return st.heading.Render(clip(line, m.width))
 }
 
-func (m requestsTab) detailView() string {
+// detailFoot is the line of actions under the detail.
+func (m requestsTab) detailFoot() string {
+	e := m.env
+	if m.voided != nil {
+		return e.st.muted.Render(clip(e.tr(txtVoidedNoActions), m.width))
+	}
+	acts := []string{}
+	labels := map[string]text{store.StatusAccepted: txtActAccept, store.StatusInProgress: txtActStart, store.StatusResolved: txtActResolve,
+		store.StatusTransferred: txtActTransfer, store.StatusRejected: txtActReject, store.StatusClosed: txtActRate}
+	for _, to := range store.NextStatuses(m.req.Status) {
+		acts = append(acts, e.tr(labels[to]))
+	}
+	acts = append(acts, helpLine(e.keys.Edit, e.keys.Void))
+	return e.st.notice.Render(wrap(e.tr(txtActions)+strings.Join(acts, "  "), m.width))
+}
+
+// detailRoom is the height of the scrolled part of the detail: what the
+// head and the actions leave.
+func (m requestsTab) detailRoom() int {
+	return max(m.height-lipgloss.Height(m.detailHead())-lipgloss.Height(m.detailFoot()), 1)
+}
+
+// detailContent is the request in full, wrapped to the width: its fields,
+// then its history, status moves and corrections in the order they happened.
+func (m requestsTab) detailContent() string {
 	e := m.env
 	st := e.st
 	r := m.req
 	f := txtDetailFields
 	lw := 0
-	for _, t := range f {
+	for _, t := range append(f, txtHandler, txtTransferTo, txtReason, txtUrgency, txtVoidMark) {
 		lw = max(lw, visibleWidth(e.tr(t)))
 	}
-	urg := e.label(store.Urgencies, r.Urgency)
 	sat := e.label(store.Satisfactions, r.Satisfaction)
 	if r.SatisfactionComment != "" {
 		sat += e.tr(txtColonSep) + r.SatisfactionComment
 	}
 	pairs := [][2]string{
 		{e.tr(f[3]), r.Phone + "   " + e.tr(f[4]) + ": " + r.Community},
-		{e.tr(txtUrgency), urg + "   " + e.tr(f[7]) + ": " + r.Owner + "   " + e.tr(f[8]) + ": " + r.PromisedBy.String()},
-		{e.tr(f[9]), strings.ReplaceAll(r.Description, "\n", " ")},
+		{e.tr(txtUrgency), e.label(store.Urgencies, r.Urgency) + "   " + e.tr(f[7]) + ": " + r.Owner + "   " + e.tr(f[8]) + ": " + r.PromisedBy.String()},
 	}
+	if r.Handler != "" {
+		pairs = append(pairs, [2]string{e.tr(txtHandler), r.Handler})
+	}
+	pairs = append(pairs, [2]string{e.tr(f[9]), r.Description})
 	if r.Resolution != "" {
 		pairs = append(pairs, [2]string{e.tr(f[10]), r.Resolution})
 	}
@@ -559,37 +674,52 @@ func (m requestsTab) detailView() string {
 	if r.Satisfaction != "" {
 		pairs = append(pairs, [2]string{e.tr(f[11]), sat})
 	}
-	lines := []string{m.detailHead()}
+	if v := m.voided; v != nil {
+		pairs = append(pairs, [2]string{e.tr(txtVoidMark), v.Reason + "  (" + e.actorName(v.Actor) + " " +
+			v.At.In(e.db.Location()).Format("01-02 15:04") + ")"})
+	}
+	var lines []string
 	for _, p := range pairs {
-		lines = append(lines, clip(st.label.Render(fit(p[0], lw))+"  "+p[1], m.width))
+		lines = append(lines, hanging(st.label.Render(fit(p[0], lw))+"  ", p[1], m.width))
 	}
 	lines = append(lines, "", st.heading.Render(e.tr(txtHistory)))
-	acts := []string{}
-	labels := map[string]text{store.StatusAccepted: txtActAccept, store.StatusInProgress: txtActStart, store.StatusResolved: txtActResolve,
-		store.StatusTransferred: txtActTransfer, store.StatusRejected: txtActReject, store.StatusClosed: txtActRate}
-	for _, to := range store.NextStatuses(r.Status) {
-		acts = append(acts, e.tr(labels[to]))
+	// The status moves and the corrections, merged by time.
+	type entry struct {
+		at   time.Time
+		line string
 	}
-	act := e.tr(txtActions) + strings.Join(acts, "  ")
-	if len(acts) == 0 {
-		act = e.tr(txtNoActions)
-	}
-	foot := "\n" + st.notice.Render(clip(act, m.width))
-	room := m.height - lipgloss.Height(strings.Join(lines, "\n")) - lipgloss.Height(foot)
-	evs := m.events
-	if len(evs) > room && room > 0 {
-		evs = evs[len(evs)-room:]
-	}
-	for _, ev := range evs {
+	var hist []entry
+	for _, ev := range m.events {
 		from := ""
 		if ev.From != "" {
 			from = e.label(store.RequestStatuses, ev.From) + " → "
 		}
-		line := fmt.Sprintf("%s  %s  %s%s  %s", ev.At.In(e.db.Location()).Format("01-02 15:04"), fit(ev.Actor, 8),
-			from, e.label(store.RequestStatuses, ev.To), strings.ReplaceAll(ev.Note, "\n", " "))
-		lines = append(lines, clip(line, m.width))
+		line := fmt.Sprintf("%s  %s  %s%s  %s", ev.At.In(e.db.Location()).Format("01-02 15:04"), e.actorName(ev.Actor),
+			from, e.label(store.RequestStatuses, ev.To), ev.Note)
+		hist = append(hist, entry{ev.At, line})
 	}
-	return strings.Join(lines, "\n") + "\n" + foot
+	for _, c := range m.hist {
+		hist = append(hist, entry{c.At, correctionLine(e, c)})
+	}
+	sort.SliceStable(hist, func(i, j int) bool { return hist[i].at.Before(hist[j].at) })
+	for _, h := range hist {
+		lines = append(lines, hanging("", h.line, m.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// detailView is the head, the scrolled detail, and the actions.
+func (m requestsTab) detailView() string {
+	v := m.view
+	v.Width, v.Height = m.width, m.detailRoom()
+	v.SetContent(m.detailContent())
+	head := m.detailHead()
+	if v.TotalLineCount() > v.Height {
+		// Where the reader is, when there is more than shows.
+		pos := fmt.Sprintf(" %d%%", int(v.ScrollPercent()*100))
+		head = clip(head, m.width-visibleWidth(pos)) + m.env.st.muted.Render(pos)
+	}
+	return head + "\n" + v.View() + "\n" + m.detailFoot()
 }
 
 func (m requestsTab) title() text            { return txtTabRequests }
@@ -604,4 +734,48 @@ func (m requestsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
 		m.mode, m.req, m.events = requestsDetail, store.Request{ID: r.id}, nil
 	}
 	return m, nil, true
+}
+
+// editForm is the correction form of the open request, holding what is
+// stored.
+func (m requestsTab) editForm() form {
+	e := m.env
+	r := m.req
+	f := newForm(e, fmt.Sprintf(e.tr(txtEditRequest), r.ReceiptNo))
+	f.text("name", e.tr(txtColName), r.Name, 30)
+	f.text("phone", e.tr(txtColPhone), r.Phone, 20)
+	f.text("community", e.tr(txtCommunity), r.Community, 60)
+	f.choose("category", e.tr(txtCategory), store.Categories, r.Category)
+	f.choose("urgency", e.tr(txtUrgency), store.Urgencies, r.Urgency)
+	f.text("description", e.tr(txtDescription), r.Description, 1000)
+	f.text("handler", e.tr(txtHandler), r.Handler, 30)
+	f.text("promised_by", e.tr(txtPromisedBy), r.PromisedBy.String(), 10)
+	return f
+}
+
+// requestEdit reads the correction form.
+func (m requestsTab) requestEdit() (store.RequestEdit, error) {
+	f := m.form
+	ed := store.RequestEdit{Name: f.value("name"), Phone: f.value("phone"), Community: f.value("community"),
+		Category: f.value("category"), Urgency: f.value("urgency"), Description: f.value("description"),
+		Handler: f.value("handler"), Actor: m.env.staff}
+	if s := f.value("promised_by"); s != "" {
+		d, err := store.ReadDay(s, m.env.db.Today())
+		if err != nil {
+			return ed, err
+		}
+		ed.PromisedBy = d
+	}
+	return ed, nil
+}
+
+func correctRequestCmd(e *env, r store.Request, ed store.RequestEdit) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		if _, err := e.db.CorrectRequest(ctx, r.ID, ed); err != nil {
+			return changeErrMsg{store.KindRequest, err}
+		}
+		return recordChangedMsg{store.KindRequest, r.ID, fmt.Sprintf(e.tr(txtCorrectDone), r.ReceiptNo)}
+	}
 }

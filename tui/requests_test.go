@@ -93,7 +93,7 @@ func TestRequestWorkflow(t *testing.T) {
 	if r.Status != store.StatusClosed || r.Satisfaction != "basic" || r.SatisfactionComment != "办得快" {
 		t.Fatalf("after the callback: %+v", r)
 	}
-	d.wantView("已回访", "材料已齐，报销完成", "无可办理操作")
+	d.wantView("已回访", "材料已齐，报销完成", "可办理：E 更正  X 作废")
 	evs, _ := db.RequestEvents(ctx, s.fresh.ID)
 	if len(evs) != 5 {
 		t.Fatalf("%d events, want 5", len(evs))

@@ -18,7 +18,8 @@ type visitsMode int
 const (
 	visitsList visitsMode = iota
 	visitsForm
-	visitsSearch
+	visitsEdit // correcting the selected visit
+	visitsVoid // asking why the selected visit is voided
 )
 
 // yesNo are the two answers of a yes/no choice.
@@ -44,6 +45,11 @@ type visitsTab struct {
 	search  searchBox
 	query   string // the search whose results show; "" for the day
 	focusID int64  // a visit to select and show once loaded
+
+	voids   map[int64]store.Void // the listed visits that are voided
+	hist    []store.Correction   // the selected visit's corrections, for its details
+	histID  int64                // the visit hist belongs to
+	editing store.Visit          // the visit the edit or void form is for
 }
 
 // visitsLoadedMsg is a day's visits, or a search's results when query is set.
@@ -51,6 +57,7 @@ type visitsLoadedMsg struct {
 	day    store.Day
 	query  string
 	visits []store.Visit
+	voids  map[int64]store.Void
 }
 
 // visitorsFoundMsg answers a returning-visitor lookup.
@@ -75,9 +82,9 @@ func newVisitsTab(e *env) tab {
 // SetSize gives the tab its room.
 func (m visitsTab) SetSize(w, h int) tab { m.width, m.height = w, h; return m }
 
-func (m visitsTab) capturing() bool { return m.mode == visitsForm || m.search.open }
+func (m visitsTab) capturing() bool { return m.mode != visitsList || m.search.open }
 
-func (m visitsTab) dirty() bool { return m.mode == visitsForm && m.form.dirty() }
+func (m visitsTab) dirty() bool { return m.mode != visitsList && m.form.dirty() }
 
 // load reads the day's visits, or reruns the search that shows.
 func (m visitsTab) load() tea.Cmd {
@@ -85,19 +92,26 @@ func (m visitsTab) load() tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := e.ctx()
 		defer cancel()
+		var vs []store.Visit
+		var err error
 		if q != "" {
-			vs, err := db.SearchVisits(ctx, q, 200)
-			if err != nil {
-				return errMsg{err}
-			}
-			return visitsLoadedMsg{day: day, query: q, visits: vs}
+			vs, err = db.SearchVisits(ctx, q, 200)
+		} else {
+			day = e.shownDay(day)
+			vs, err = db.VisitsOn(ctx, day)
 		}
-		day = e.shownDay(day)
-		vs, err := db.VisitsOn(ctx, day)
 		if err != nil {
 			return errMsg{err}
 		}
-		return visitsLoadedMsg{day: day, visits: vs}
+		ids := make([]int64, len(vs))
+		for i, v := range vs {
+			ids[i] = v.ID
+		}
+		voids, err := db.Voids(ctx, store.KindVisit, ids)
+		if err != nil {
+			return errMsg{err}
+		}
+		return visitsLoadedMsg{day: day, query: q, visits: vs, voids: voids}
 	}
 }
 
@@ -218,10 +232,15 @@ func (m visitsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		if msg.query != m.query || (msg.query == "" && !m.day.IsZero() && msg.day != m.day) {
 			return m, nil
 		}
-		m.day, m.visits = msg.day, msg.visits
-		m.table.rows = m.table.rows[:0]
+		m.day, m.visits, m.voids = msg.day, msg.visits, msg.voids
+		m.table.rows, m.table.marks = m.table.rows[:0], m.table.marks[:0]
 		for _, v := range msg.visits {
 			m.table.rows = append(m.table.rows, m.row(v))
+			var mark func(string) string
+			if _, ok := m.voids[v.ID]; ok {
+				mark = func(s string) string { return m.env.st.muted.Render(s) }
+			}
+			m.table.marks = append(m.table.marks, mark)
 		}
 		if m.focusID != 0 {
 			if i := slices.IndexFunc(msg.visits, func(v store.Visit) bool { return v.ID == m.focusID }); i >= 0 {
@@ -230,6 +249,23 @@ func (m visitsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.focusID = 0
 		}
 		m.table.clampCursor(m.tableHeight())
+		return m, m.loadHistory()
+	case correctionsMsg:
+		if msg.kind == store.KindVisit {
+			m.hist, m.histID = msg.list, msg.id
+		}
+		return m, nil
+	case recordChangedMsg:
+		if msg.kind != store.KindVisit {
+			return m, nil
+		}
+		m.saving, m.mode, m.histID = false, visitsList, 0
+		return m, tea.Batch(m.load(), notice(msg.text))
+	case changeErrMsg:
+		if msg.kind == store.KindVisit {
+			m.saving = false
+			m.form.showError(msg.err, true)
+		}
 		return m, nil
 	case visitorsFoundMsg:
 		if msg.seq == m.lookupSeq && m.mode == visitsForm {
@@ -255,6 +291,8 @@ func (m visitsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			return m, nil
 		}
 		switch {
+		case m.mode == visitsEdit || m.mode == visitsVoid:
+			return m.updateEdit(msg)
 		case m.mode == visitsForm:
 			return m.updateForm(msg)
 		case m.search.open:
@@ -273,10 +311,20 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		return m, m.load()
 	}
 	if m.table.moveByKey(msg, m.env.keys, m.tableHeight()) {
-		return m, nil
+		return m, m.loadHistory()
 	}
 	k := m.env.keys
 	switch {
+	case key.Matches(msg, k.Edit):
+		if v, ok := m.selected(); ok && !m.isVoided(v) {
+			m.editing, m.form, m.mode = v, m.editForm(v), visitsEdit
+		}
+		return m, nil
+	case key.Matches(msg, k.Void):
+		if v, ok := m.selected(); ok && !m.isVoided(v) {
+			m.editing, m.form, m.mode = v, voidForm(m.env, v.ReceiptNo+" "+v.Name), visitsVoid
+		}
+		return m, nil
 	case key.Matches(msg, k.New):
 		m.mode = visitsForm
 		m.form = m.newVisitForm()
@@ -293,8 +341,9 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		m.detail = false
 	case key.Matches(msg, k.Enter):
 		m.detail = !m.detail
+		return m, m.loadHistory()
 	case key.Matches(msg, k.CheckOut):
-		if v, ok := m.selected(); ok && v.Open() {
+		if v, ok := m.selected(); ok && v.Open() && !m.isVoided(v) {
 			return m, ask(fmt.Sprintf(m.env.tr(txtAskCheckOut), v.Name, v.ReceiptNo), checkOutCmd(m.env, v.ID))
 		}
 	}
@@ -370,6 +419,9 @@ func (m visitsTab) row(v store.Visit) []string {
 	if v.AutoClosed {
 		out += "*"
 	}
+	if _, ok := m.voids[v.ID]; ok {
+		out = e.tr(txtVoidMark)
+	}
 	first := e.clock(v.CheckedInAt)
 	if m.query != "" {
 		first = v.CheckedInAt.In(e.db.Location()).Format("01-02 15:04")
@@ -395,11 +447,14 @@ func (m visitsTab) listHead() string {
 	if m.query != "" {
 		head = fmt.Sprintf(e.tr(txtVisitsFound), m.query, len(m.visits))
 	} else {
-		people := 0
+		// Voided visits are listed, marked, but count for nothing.
+		n, people := 0, 0
 		for _, v := range m.visits {
-			people += v.Headcount
+			if !m.isVoided(v) {
+				n, people = n+1, people+v.Headcount
+			}
 		}
-		head = fmt.Sprintf(e.tr(txtVisitsOn), e.dayTitle(e.shownDay(m.day)), len(m.visits), people)
+		head = fmt.Sprintf(e.tr(txtVisitsOn), e.dayTitle(e.shownDay(m.day)), n, people)
 	}
 	return e.st.heading.Render(clip(head, m.width)) + "\n" + m.search.View()
 }
@@ -415,9 +470,14 @@ func (m visitsTab) listFoot() string {
 		return ""
 	}
 	e := m.env
-	return "\n" + clip(fmt.Sprintf("%s  %s  %s  %s  %s:%s", v.ReceiptNo, v.Name, v.Phone, v.Org,
-		e.tr(txtParty), e.label(yesNo, map[bool]string{true: "yes", false: "no"}[v.PartyMember])), m.width) +
-		"\n" + clip(e.tr(txtNote)+": "+v.Note+"  ("+v.CreatedBy+" / "+e.label(store.Sources, v.Source)+")", m.width)
+	lines := []string{"", fmt.Sprintf("%s  %s  %s  %s  %s:%s", v.ReceiptNo, v.Name, v.Phone, v.Org,
+		e.tr(txtParty), e.label(yesNo, map[bool]string{true: "yes", false: "no"}[v.PartyMember])),
+		e.tr(txtNote) + ": " + v.Note + "  (" + e.actorName(v.CreatedBy) + " / " + e.label(store.Sources, v.Source) + ")"}
+	var hist []store.Correction
+	if v.ID == m.histID {
+		hist = m.hist
+	}
+	return detailPane(e, lines, hist, 3, m.width)
 }
 
 // tableHeight is the room between the list's head and foot.
@@ -432,7 +492,7 @@ func (m visitsTab) tableHeight() int {
 // ShortHelp lists the tab's main keys.
 func (m visitsTab) ShortHelp() []key.Binding {
 	k := m.env.keys
-	if m.mode == visitsForm || m.search.open {
+	if m.mode != visitsList || m.search.open {
 		return []key.Binding{k.Submit, k.Back}
 	}
 	return []key.Binding{k.New, k.CheckOut, k.Search, k.PrevDay, k.NextDay}
@@ -441,15 +501,19 @@ func (m visitsTab) ShortHelp() []key.Binding {
 // FullHelp lists all the tab's keys.
 func (m visitsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
-	return [][]key.Binding{{k.New, k.CheckOut, k.Search, k.Enter, k.Back}, {k.Up, k.Down, k.PrevDay, k.NextDay, k.Today}}
+	return [][]key.Binding{{k.New, k.CheckOut, k.Search, k.Enter, k.Back}, {k.Up, k.Down, k.PrevDay, k.NextDay, k.Today},
+		{k.Edit, k.Void}}
 }
 
 // View draws the form, or the list with its heading.
 func (m visitsTab) View() string {
 	e := m.env
 	st := e.st
-	if m.mode == visitsForm {
+	switch m.mode {
+	case visitsForm:
 		return m.form.View(m.width, st, "lookup", m.suggestions())
+	case visitsEdit, visitsVoid:
+		return m.form.View(m.width, st, "", "")
 	}
 	m.table.cols = m.columns()
 	out := m.listHead() + "\n" + m.table.render(m.width, m.tableHeight(), st, true)
@@ -495,4 +559,97 @@ func (m visitsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
 		m.mode, m.query, m.day, m.focusID = visitsList, "", m.env.db.DayOf(r.at), r.id
 	}
 	return m, nil, true
+}
+
+func (m visitsTab) isVoided(v store.Visit) bool { _, ok := m.voids[v.ID]; return ok }
+
+// loadHistory reads the selected visit's corrections while its details show.
+func (m visitsTab) loadHistory() tea.Cmd {
+	v, ok := m.selected()
+	if !m.detail || !ok || v.ID == m.histID {
+		return nil
+	}
+	return loadCorrectionsCmd(m.env, store.KindVisit, v.ID)
+}
+
+// editForm is the correction form of v, holding what is stored.
+func (m visitsTab) editForm(v store.Visit) form {
+	e := m.env
+	f := newForm(e, fmt.Sprintf(e.tr(txtEditVisit), v.ReceiptNo))
+	f.text("name", e.tr(txtColName), v.Name, 30)
+	f.text("org", e.tr(txtColOrg), v.Org, 60)
+	f.choose("purpose", e.tr(txtColPurpose), store.Purposes, v.Purpose)
+	party := "no"
+	if v.PartyMember {
+		party = "yes"
+	}
+	f.choose("party_member", e.tr(txtParty), yesNo, party)
+	f.text("headcount", e.tr(txtHeadcount), fmt.Sprint(v.Headcount), 4)
+	f.text("checked_in_at", e.tr(txtTimeIn), e.clock(v.CheckedInAt), 5)
+	f.text("checked_out_at", e.tr(txtTimeOut), e.clock(v.CheckedOutAt), 5)
+	return f
+}
+
+// visitEdit reads the correction form; a time the desk cannot read is
+// named beside its field.
+func (m visitsTab) visitEdit() (store.VisitEdit, error) {
+	f := m.form
+	v := m.editing
+	ed := store.VisitEdit{Name: f.value("name"), Org: f.value("org"), Purpose: f.value("purpose"),
+		PartyMember: f.value("party_member") == "yes", Actor: m.env.staff}
+	n, ok := f.number("headcount")
+	if !ok {
+		return ed, &store.Error{Code: store.EINVALID, Field: "headcount", ZH: txtNotInt.zh, EN: txtNotInt.en}
+	}
+	ed.Headcount = n
+	day := m.env.db.DayOf(v.CheckedInAt)
+	var err error
+	if ed.CheckedInAt, err = m.env.readTime(day, f.value("checked_in_at"), "checked_in_at"); err != nil {
+		return ed, err
+	}
+	if s := f.value("checked_out_at"); s != "" {
+		if ed.CheckedOutAt, err = m.env.readTime(day, s, "checked_out_at"); err != nil {
+			return ed, err
+		}
+	}
+	return ed, nil
+}
+
+func correctVisitCmd(e *env, v store.Visit, ed store.VisitEdit) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		if _, err := e.db.CorrectVisit(ctx, v.ID, ed); err != nil {
+			return changeErrMsg{store.KindVisit, err}
+		}
+		return recordChangedMsg{store.KindVisit, v.ID, fmt.Sprintf(e.tr(txtCorrectDone), v.ReceiptNo)}
+	}
+}
+
+// updateEdit runs the correction and void forms.
+func (m visitsTab) updateEdit(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
+	if m.saving {
+		return m, nil
+	}
+	var act formAction
+	var cmd tea.Cmd
+	m.form, cmd, act = m.form.Update(msg)
+	switch act {
+	case formCancel:
+		m.mode = visitsList
+		return m, nil
+	case formSubmit:
+		if m.mode == visitsVoid {
+			m.saving = true
+			return m, voidCmd(m.env, store.KindVisit, m.editing.ID, m.editing.ReceiptNo, m.form.value("reason"))
+		}
+		ed, err := m.visitEdit()
+		if err != nil {
+			m.form.showError(err, true)
+			return m, nil
+		}
+		m.saving = true
+		return m, correctVisitCmd(m.env, m.editing, ed)
+	}
+	return m, cmd
 }

@@ -1,0 +1,101 @@
+package store
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ReadClock reads a time of day as a desk worker types it: 15:00, 15.00,
+// 1500, 930 or 15 (full-width digits and a Chinese colon too). field names
+// the form field an error blames.
+func ReadClock(field, s string) (Clock, error) {
+	s = strings.TrimSpace(foldDigits(s))
+	s = strings.NewReplacer("：", ":", ".", ":", "点", ":").Replace(s)
+	if s == "" {
+		return Clock{}, invalid(field, "请填写时间", "a time is required")
+	}
+	bad := invalid(field, fmt.Sprintf("时间“%s”看不懂，请写 14:30、1430 或 14", s),
+		fmt.Sprintf("cannot read the time %q; write 14:30, 1430 or 14", s))
+	var hh, mm string
+	switch i := strings.IndexByte(s, ':'); {
+	case i >= 0:
+		hh, mm = s[:i], s[i+1:]
+		if mm == "" {
+			mm = "00"
+		}
+	case len(s) <= 2:
+		hh, mm = s, "00"
+	case len(s) <= 4:
+		hh, mm = s[:len(s)-2], s[len(s)-2:]
+	default:
+		return Clock{}, bad
+	}
+	if !isDigits(hh) || !isDigits(mm) || len(hh) > 2 || len(mm) != 2 {
+		return Clock{}, bad
+	}
+	h, _ := strconv.Atoi(hh)
+	c, err := ParseClock(fmt.Sprintf("%02d:%s", h, mm))
+	if err != nil {
+		return Clock{}, bad
+	}
+	return c, nil
+}
+
+// ReadDay reads a day as a desk worker types it, relative to today:
+// 今天/today, 明天/tomorrow, 后天, +N (days from today), MM-DD (this year, or
+// next year once the day has passed this year), M/D, or YYYY-MM-DD.
+func ReadDay(s string, today Day) (Day, error) {
+	s = strings.ToLower(strings.TrimSpace(foldDigits(s)))
+	switch s {
+	case "今天", "today", "":
+		return today, nil
+	case "明天", "tomorrow":
+		return today.AddDays(1), nil
+	case "后天":
+		return today.AddDays(2), nil
+	}
+	bad := invalid("date", fmt.Sprintf("日期“%s”看不懂，请写 2026-03-10、03-10、今天、明天或 +3", s),
+		fmt.Sprintf("cannot read the date %q; write 2026-03-10, 03-10, today, tomorrow or +3", s))
+	if n, ok := strings.CutPrefix(s, "+"); ok {
+		d, err := strconv.Atoi(n)
+		if err != nil || d < 0 || d > 400 {
+			return Day{}, bad
+		}
+		return today.AddDays(d), nil
+	}
+	s = strings.NewReplacer("/", "-", ".", "-", "月", "-", "日", "", "年", "-").Replace(s)
+	parts := strings.Split(s, "-")
+	nums := make([]int, len(parts))
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			return Day{}, bad
+		}
+		nums[i] = n
+	}
+	var d Day
+	switch len(nums) {
+	case 2:
+		d = Day{today.Year, 0, 0}
+		d.Month, d.Day = monthOf(nums[0]), nums[1]
+	case 3:
+		d = Day{nums[0], monthOf(nums[1]), nums[2]}
+	default:
+		return Day{}, bad
+	}
+	got, err := ParseDay(fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day))
+	if err != nil || got != d {
+		return Day{}, bad
+	}
+	if len(nums) == 2 && got.Before(today) {
+		got.Year++
+		if _, err := ParseDay(got.String()); err != nil {
+			return Day{}, bad
+		}
+	}
+	return got, nil
+}
+
+func monthOf(n int) time.Month { return time.Month(n) }
