@@ -41,7 +41,8 @@ func TestGoldenScreens(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-		}, []step{{[]tea.Msg{runes("3")}, []string{"李四"}}, {[]tea.Msg{runes("/"), runes("李四"), enter, enter}, []string{"更正 电话", "医保科"}}}},
+		}, []step{{[]tea.Msg{runes("3")}, []string{"李四"}}, {[]tea.Msg{runes("/"), runes("李四"), enter}, []string{"诉求（1 条）"}},
+			{[]tea.Msg{enter}, []string{"更正 电话", "医保科"}}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
