@@ -274,7 +274,7 @@ func OpenReadOnly(path string) (*DB, error) {
 		return nil, err
 	}
 	busy := "_busy_timeout=" + fmt.Sprint(BusyTimeout.Milliseconds())
-	params := []string{"mode=ro", busy, "_foreign_keys=on", "_query_only=1"}
+	params := []string{"mode=ro", busy, "_foreign_keys=on"}
 	if err := db.openPools(dsn(path, params...)); err == nil {
 		if err = db.r.Ping(); err == nil {
 			var n int

@@ -26,6 +26,8 @@ var (
 	txtKiosk      = text{"扫码", "Kiosk"}
 	txtKioskUp    = text{"在线", "up"}
 	txtKioskDown  = text{"未启动", "down"}
+	txtFault      = text{"⚠ 无法保存：", "⚠ Cannot save: "}
+	txtBackupFail = text{"⚠ 定时备份失败：", "⚠ Scheduled backup failed: "}
 	txtLoading    = text{"正在加载…", "Loading…"}
 	txtNone       = text{"（无）", "(none)"}
 	txtQuitAsk    = text{"表单中有未保存的内容，确定退出吗？(y 退出 / n 返回)", "A form holds unsaved input. Quit anyway? (y quit / n back)"}

@@ -489,6 +489,9 @@ func (m *Model) layout() {
 // View draws the header, the shown part and the footer.
 func (m *Model) View() string {
 	header := m.headerView()
+	if b := m.banner(); b != "" {
+		header = b + "\n" + header
+	}
 	footer := m.footerView()
 	body := m.height - lipgloss.Height(header) - lipgloss.Height(footer)
 	var content string

@@ -26,6 +26,7 @@ func deskFlags(m *Main, fs *flag.FlagSet) {
 func kioskFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.Addr, "addr", ":8080", m.text("扫码服务监听地址", "kiosk listen address"))
 	fs.StringVar(&m.PublicURL, "public-url", "", m.text("二维码使用的公开地址，默认取第一个非回环 IPv4 地址", "public URL in QR codes; default: first non-loopback IPv4 address"))
+	scheduleFlags(m, fs)
 	fs.StringVar(&m.QRTTL, "qr-ttl", "10m", m.text("二维码有效期（每隔这么久换码，30 分钟内仍可用）；0 为固定码", "QR token rotation period (accepted for 30m); 0 for static codes"))
 }
 
@@ -64,8 +65,12 @@ func (m *Main) runDesk(ctx context.Context) error {
 			"前台界面需要在终端中运行（标准输入或输出不是终端）。无界面运行扫码服务请用 frontdesk serve",
 			"the desk needs a terminal (stdin or stdout is not one); run the kiosk alone with frontdesk serve"))
 	}
+	backups, err := m.schedule()
+	if err != nil {
+		return err
+	}
 	srv, err := kiosk.New(m.DB, kiosk.Config{Addr: m.Addr, PublicURL: m.PublicURL, QRTTL: ttl, RateLimit: 10,
-		Lang: m.Lang, Logger: slog.Default()})
+		Lang: m.Lang, Logger: slog.Default(), TrustedProxy: m.TrustedProxy})
 	if err != nil {
 		return err
 	}
@@ -78,6 +83,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 		}
 	}()
 	go m.housekeep(ctx)
+	go m.DB.RunBackups(ctx, backups) // a failure shows on the desk's banner and in /healthz
 	ssh, sshDone, err := m.startSSH(ctx, srv)
 	if err != nil {
 		cancel()

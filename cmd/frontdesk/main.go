@@ -78,6 +78,7 @@ type Main struct {
 	OlderThan int
 	args      []string
 	Admin     AdminFlags // venue, staff and settings
+	faultFlags
 	set       map[string]bool
 	DB        *store.DB
 	logCloser io.Closer
@@ -105,6 +106,7 @@ func commands() []command {
 		{"demo", "生成截至今天一个月的演示数据", "fill the database with a realistic month ending today", demoFlags, (*Main).runDemo, true},
 		{"report", "输出每日台账或统计", "print the daily log or statistics", reportFlags, (*Main).runReport, true},
 		{"backup", "在运行中备份数据库", "copy the database consistently while the desk runs", backupFlags, (*Main).runBackup, true},
+		{"restore", "从备份恢复数据库（须先停止前台和扫码服务）", "put a backup in place of the database (stop the desk and the kiosk first)", restoreFlags, (*Main).runRestore, true},
 		{"purge", "匿名化旧记录中的姓名和电话", "anonymise names and phones of old records", purgeFlags, (*Main).runPurge, true},
 		{"venue", "场地：list、add、edit、disable、enable", "venues: list, add, edit, disable, enable", venueFlags, (*Main).runVenue, true},
 		{"staff", "工作人员：list、add、edit、disable、enable", "staff: list, add, edit, disable, enable", staffFlags, (*Main).runStaff, true},
@@ -127,8 +129,8 @@ func (m *Main) ParseFlags(args []string) error {
 		}
 		if !found {
 			return fmt.Errorf("%s", m.text(
-				fmt.Sprintf("未知的子命令“%s”。可用：serve、init、venue、staff、settings、demo、report、backup、purge、version（-h 查看帮助）", args[0]),
-				fmt.Sprintf("unknown subcommand %q; try serve, init, venue, staff, settings, demo, report, backup, purge, version (-h for help)", args[0])))
+				fmt.Sprintf("未知的子命令“%s”。可用：serve、init、venue、staff、settings、demo、report、backup、restore、purge、version（-h 查看帮助）", args[0]),
+				fmt.Sprintf("unknown subcommand %q; try serve, init, venue, staff, settings, demo, report, backup, restore, purge, version (-h for help)", args[0])))
 		}
 		args = args[1:]
 	}
@@ -199,7 +201,7 @@ func (m *Main) Run(ctx context.Context) error {
 		if c.name != m.Command {
 			continue
 		}
-		if c.needsDB {
+		if c.needsDB && c.name != "restore" {
 			if err := m.open(); err != nil {
 				return err
 			}
@@ -214,13 +216,10 @@ func (m *Main) open() error {
 	if m.LogPath == "" {
 		m.LogPath = filepath.Join(filepath.Dir(m.DBPath), "frontdesk.log")
 	}
-	f, err := os.OpenFile(m.LogPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
-	if err != nil {
-		return fmt.Errorf("%s", m.text(fmt.Sprintf("无法打开日志文件 %s：%v", m.LogPath, err), fmt.Sprintf("cannot open log file %s: %v", m.LogPath, err)))
+	if err := m.logTo(); err != nil {
+		return err
 	}
-	m.logCloser = f
-	slog.SetDefault(slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo})))
-	db, err := store.Open(m.DBPath)
+	db, err := m.openDB()
 	if err != nil {
 		slog.Error("open database", "path", m.DBPath, "err", err)
 		return err

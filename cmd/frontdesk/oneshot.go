@@ -18,6 +18,7 @@ func initFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.Code, "code", "", m.text("中心代码（统计用区划代码：市、区 6 位，街道 9 位，社区 12 位）", "the center's code (statistical division code: 6 digits for a city or district, 9 for a street, 12 for a community)"))
 	fs.StringVar(&m.Level, "level", "", m.text("级别：city、district、street 或 community", "level: city, district, street or community"))
 	fs.StringVar(&m.Parent, "parent", "", m.text("上一级中心的代码", "the code of the center one level up"))
+	fs.BoolVar(&m.NewStaffToken, "new-staff-token", false, m.text("只更换台账链接（工作人员令牌），二维码不变", "replace only the daily-log link (the staff token); QR codes stay"))
 	fs.BoolVar(&m.NewSecret, "new-secret", false, m.text("更换扫码签名密钥：旧二维码（含打印的固定码）和台账链接立即失效", "replace the kiosk's signing secret: old QR codes (printed static ones too) and daily-log links stop working"))
 }
 
@@ -68,6 +69,12 @@ func (m *Main) runInit(ctx context.Context) error {
 		}
 		fmt.Fprintln(m.Stdout, m.text("已更换扫码签名密钥：旧二维码和台账链接已失效，请重新打印固定码。",
 			"the kiosk's signing secret is new: old QR codes and daily-log links no longer work; reprint static codes."))
+	}
+	if m.NewStaffToken {
+		if err := m.DB.RotateStaffToken(ctx); err != nil {
+			return err
+		}
+		fmt.Fprintln(m.Stdout, m.text("已更换台账链接：旧链接已失效，二维码不受影响。", "the daily-log link is new: the old one no longer works; QR codes are unchanged."))
 	}
 	s := m.DB.Settings()
 	fmt.Fprintf(m.Stdout, m.text("中心：%s（时区 %s），场地 %d 个，数据库 %s\n", "center: %s (time zone %s), %d venues, database %s\n"),

@@ -29,6 +29,10 @@ func (m *Main) runServe(ctx context.Context) error {
 	if m.RateLimit < 0 {
 		return fmt.Errorf("%s", m.text("--rate-limit 不能为负数", "--rate-limit cannot be negative"))
 	}
+	backups, err := m.schedule()
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", m.Addr)
 	if err != nil {
 		return fmt.Errorf("%s", m.text(fmt.Sprintf("无法监听 %s：%v", m.Addr, err), fmt.Sprintf("cannot listen on %s: %v", m.Addr, err)))
@@ -37,12 +41,14 @@ func (m *Main) runServe(ctx context.Context) error {
 	// and the printed links carry it.
 	srv, err := kiosk.New(m.DB, kiosk.Config{
 		Addr: ln.Addr().String(), PublicURL: m.PublicURL, QRTTL: ttl, RateLimit: m.RateLimit, Lang: m.Lang,
+		TrustedProxy: m.TrustedProxy,
 	})
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	go m.housekeep(ctx)
+	go m.DB.RunBackups(ctx, backups) // a failure shows on the desk's banner and in /healthz
 	ctx, cancel := context.WithCancel(ctx)
 	ssh, sshDone, err := m.startSSH(ctx, srv)
 	if err != nil {
