@@ -17,20 +17,27 @@ import (
 )
 
 // dailyTab previews the daily log (台账) as package report renders it, for
-// any day; it prints it and exports it as CSV.
+// any day, or with g its charts (chart.go): the day's figures and the 30
+// days to it. It prints the log as PDF and exports it as CSV.
 type dailyTab struct {
 	env           *env
 	width, height int
 	day           store.Day // the day asked for
 	shown         store.Day // the day text is the log of
 	text          string
+	log           *store.DailyLog // the shown day's log
+	trend         *store.DailyLog // the trendDays to the shown day, read while charts show
+	charts        bool
 	view          viewport.Model
 }
 
-// dailyLoadedMsg is a day's log rendered as text.
+// dailyLoadedMsg is a day's log, rendered as text, and the trend to it
+// when the charts asked for it.
 type dailyLoadedMsg struct {
-	day  store.Day
-	text string
+	day   store.Day
+	text  string
+	log   *store.DailyLog
+	trend *store.DailyLog
 }
 
 func newDailyTab(e *env) tab { return dailyTab{env: e, view: viewport.New(80, 10)} }
@@ -40,43 +47,72 @@ func (m dailyTab) SetSize(w, h int) tab {
 	m.width, m.height = w, h
 	m.view.Width, m.view.Height = w, max(h-lipgloss.Height(m.head()), 1)
 	if m.text != "" {
-		m.view.SetContent(clipLines(strings.TrimRight(m.text, "\n"), w, -1))
+		m.view.SetContent(m.content())
 	}
 	return m
+}
+
+// content is what the viewport scrolls: the log's text, or the charts.
+func (m dailyTab) content() string {
+	if m.charts {
+		if m.log == nil || m.trend == nil {
+			return m.env.st.muted.Render(m.env.tr(txtLoading))
+		}
+		return strings.Join(chartLines(m.env, m.log, m.trend, m.width), "\n")
+	}
+	return clipLines(strings.TrimRight(m.text, "\n"), m.width, -1)
 }
 
 func (m dailyTab) capturing() bool { return false }
 
 // renderLog renders day's log in format for whoever is on duty.
-func renderLog(e *env, day store.Day, format string) ([]byte, error) {
+func renderLog(e *env, day store.Day, format string) ([]byte, *store.DailyLog, error) {
 	ctx, cancel := e.ctx()
 	defer cancel()
 	log, err := e.db.DailyLog(ctx, day, day)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var buf bytes.Buffer
 	err = report.Write(&buf, log, format, report.Options{Lang: e.lang, PrintedBy: e.staff, PrintedAt: e.db.Now()})
-	return buf.Bytes(), err
+	return buf.Bytes(), log, err
 }
 
-// load renders the shown day's log.
+// load renders the shown day's log, and reads its trend while the charts
+// show.
 func (m dailyTab) load() tea.Cmd {
-	e, day := m.env, m.day
+	e, day, charts := m.env, m.day, m.charts
 	return func() tea.Msg {
 		day = e.shownDay(day)
-		out, err := renderLog(e, day, "text")
+		out, log, err := renderLog(e, day, "text")
 		if err != nil {
 			return errMsg{err}
 		}
-		return dailyLoadedMsg{day: day, text: string(out)}
+		msg := dailyLoadedMsg{day: day, text: string(out), log: log}
+		if charts {
+			ctx, cancel := e.ctx()
+			defer cancel()
+			if msg.trend, err = e.db.DailyLog(ctx, day.AddDays(1-trendDays), day); err != nil {
+				return errMsg{err}
+			}
+		}
+		return msg
 	}
+}
+
+// printLogCmd prints the day's log as an A4 PDF (through Chromium), with
+// lp where the machine has it, else writes it beside the database.
+func printLogCmd(e *env, day store.Day) tea.Cmd {
+	return printFileCmd(e.db, "daily-"+day.Compact(), "pdf", e.lang, func() ([]byte, error) {
+		out, _, err := renderLog(e, day, "pdf")
+		return out, err
+	})
 }
 
 // exportCmd writes the day's log as CSV beside the database.
 func exportCmd(e *env, day store.Day) tea.Cmd {
 	return func() tea.Msg {
-		out, err := renderLog(e, day, "csv")
+		out, _, err := renderLog(e, day, "csv")
 		if err != nil {
 			return errMsg{err}
 		}
@@ -96,8 +132,13 @@ func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			return m, nil // a slower answer for a day no longer shown
 		}
 		same := msg.day == m.shown
-		m.day, m.shown, m.text = msg.day, msg.day, msg.text
-		m.view.SetContent(clipLines(strings.TrimRight(msg.text, "\n"), m.width, -1))
+		m.day, m.shown, m.text, m.log = msg.day, msg.day, msg.text, msg.log
+		if msg.trend != nil || !same {
+			// An answer asked before the charts showed has no trend; it
+			// does not take away the one the charts asked for.
+			m.trend = msg.trend
+		}
+		m.view.SetContent(m.content())
 		if !same {
 			m.view.GotoTop()
 		}
@@ -113,7 +154,15 @@ func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		k := m.env.keys
 		switch {
 		case key.Matches(msg, k.Print):
-			return m, printCmd(m.env.db, "daily-"+m.day.Compact(), m.text, m.env.lang)
+			return m, tea.Batch(notice(m.env.tr(txtMakingPDF)), printLogCmd(m.env, m.day))
+		case key.Matches(msg, k.Charts):
+			m.charts = !m.charts
+			if m.charts {
+				m.trend = nil // read afresh, to the day shown
+			}
+			m.view.SetContent(m.content())
+			m.view.GotoTop()
+			return m, m.load()
 		case key.Matches(msg, k.Export):
 			return m, exportCmd(m.env, m.day)
 		case key.Matches(msg, k.Up):
@@ -138,7 +187,7 @@ func (m dailyTab) ShortHelp() []key.Binding {
 // FullHelp lists all the tab's keys.
 func (m dailyTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
-	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today}, {k.Up, k.Down, k.PageUp, k.PageDown}, {k.Print, k.Export}}
+	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today}, {k.Up, k.Down, k.PageUp, k.PageDown}, {k.Charts, k.Print, k.Export}}
 }
 
 // View draws the heading and the scrolled log.
@@ -155,7 +204,11 @@ func (m dailyTab) View() string {
 // head is what the preview draws above the log: its title and a blank line.
 func (m dailyTab) head() string {
 	e := m.env
-	return e.st.heading.Render(clip(fmt.Sprintf(e.tr(txtDailyTitle), e.dayTitle(e.shownDay(m.day))), m.width)) + "\n"
+	title := txtDailyTitle
+	if m.charts {
+		title = txtChartTitle
+	}
+	return e.st.heading.Render(clip(fmt.Sprintf(e.tr(title), e.dayTitle(e.shownDay(m.day))), m.width)) + "\n"
 }
 
 func (m dailyTab) title() text            { return txtTabDaily }

@@ -33,9 +33,22 @@ func TestDailyLog(t *testing.T) {
 	}
 	d.wantView("daily-20260310.csv")
 	d.key("p")
-	if !strings.Contains(d.m.notice, "daily-20260310") {
+	if !strings.Contains(d.m.notice, "daily-20260310") && !strings.Contains(d.m.notice, "lp") {
 		t.Fatalf("print notice = %q", d.m.notice)
 	}
+	// p prints the A4 PDF, not the text preview.
+	pdfs, _ := filepath.Glob(filepath.Join(filepath.Dir(db.Path()), "daily-20260310-*.pdf"))
+	if len(pdfs) != 1 {
+		t.Fatalf("printed files: %v, want one daily-20260310-….pdf", pdfs)
+	}
+	if body, _ := os.ReadFile(pdfs[0]); !bytes.HasPrefix(body, []byte("%PDF-")) {
+		t.Fatalf("%s is not a PDF: %.20q", pdfs[0], body)
+	}
+	// The charts draw the same day's figures.
+	d.key("g")
+	d.wantView("来访时段分布", "诉求分类")
+	d.key("g")
+	d.wantView("台账预览")
 	d.key("left")
 	d.wantView("2026-03-09")
 	if strings.Contains(d.daily().text, "张三") {

@@ -213,10 +213,11 @@ var (
 	txtClashWith    = text{"该时段已被预约：%s %s「%s」（%s）", "the slot is taken: %s %s %q (%s)"}
 
 	// Daily log.
-	txtDailyTitle = text{"%s 台账预览（p 打印，e 导出 CSV）", "Daily log %s (p print, e export CSV)"}
+	txtDailyTitle = text{"%s 台账预览（g 图表，p 打印，e 导出 CSV）", "Daily log %s (g charts, p print, e export CSV)"}
 	txtEmptyLog   = text{"（台账为空）", "(the log is empty)"}
 
 	// The 台账 tab's charts.
+	txtMakingPDF       = text{"正在生成 PDF…", "Making the PDF…"}
 	txtChartTitle      = text{"%s 图表（g 返回台账，p 打印，e 导出 CSV）", "Charts %s (g back to the log, p print, e export CSV)"}
 	txtChartHours      = text{"来访时段分布（按签到时间，共 %d 批）", "Visits by hour of check-in (%d in all)"}
 	txtChartCategories = text{"诉求分类（█ 受理  ▒ 其中逾期）", "Requests by category (█ received  ▒ of them overdue)"}
@@ -228,7 +229,7 @@ var (
 	txtChartResolution = text{"办结率", "Resolution"}
 	txtChartMaxSum     = text{"最高 %d，合计 %d", "max %d, total %d"}
 	txtChartRate       = text{"期间", "period"}
-	txtChartLegend     = text{"条形与格高按数值比例；空格为当天无可计数；数字为实际值。", "Bars and cells are to scale; a blank is a day with nothing to count; numbers are exact."}
+	txtChartLegend     = text{"条形与格高按数值比例；空格为当天无可计数；数字为实际值。", "Bars and cells to scale; a blank: nothing to count that day; numbers exact."}
 
 	// QR.
 	txtQRTitle = text{"扫码二维码（Esc 返回，←→ 翻页）", "Kiosk QR codes (Esc back, ←→ page)"}

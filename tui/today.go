@@ -334,10 +334,20 @@ func drawTimeline(e *env, day store.Day, venues []store.Venue, bookings []store.
 // printCmd prints a text with lp when the machine has it, else writes it to
 // a file beside the database, and says which.
 func printCmd(db *store.DB, name, body, lang string) tea.Cmd {
+	return printFileCmd(db, name, "txt", lang, func() ([]byte, error) { return []byte(body), nil })
+}
+
+// printFileCmd renders a document and prints it as printCmd does, in a
+// file name-stamp.ext.
+func printFileCmd(db *store.DB, name, ext, lang string, render func() ([]byte, error)) tea.Cmd {
 	return func() tea.Msg {
+		body, err := render()
+		if err != nil {
+			return errMsg{err}
+		}
 		stamp := db.Now().In(db.Location()).Format("20060102-150405")
-		path := filepath.Join(filepath.Dir(db.Path()), fmt.Sprintf("%s-%s.txt", name, stamp))
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		path := filepath.Join(filepath.Dir(db.Path()), fmt.Sprintf("%s-%s.%s", name, stamp, ext))
+		if err := os.WriteFile(path, body, 0o644); err != nil {
 			return errMsg{err}
 		}
 		if lp, err := exec.LookPath("lp"); err == nil {
