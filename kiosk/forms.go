@@ -80,11 +80,12 @@ type fieldState struct{ Name, Error string }
 // F returns field's state.
 func (f formPage) F(field string) fieldState { return fieldState{field, f.Errors[field]} }
 
-// Action is where the form posts: its own URL with the token, and the top
-// of the page as fragment, so an answer with errors opens at the summary
-// even without JavaScript.
+// Action is where the form posts: its own URL with the token, and the error
+// summary as fragment, so an answer with errors opens with the summary in
+// view and focused, even without JavaScript (a fragment's target takes the
+// focus, which would otherwise fall back to the page).
 func (f formPage) Action() string {
-	return "/f/" + f.Kind + "?token=" + url.QueryEscape(f.Token) + "#top"
+	return "/f/" + f.Kind + "?token=" + url.QueryEscape(f.Token) + "#error-summary"
 }
 
 // option is one choice of a select or radio group.

@@ -60,7 +60,7 @@ func TestFormsKeepEverything(t *testing.T) {
 			`<a href="#name">请填写姓名</a>`, `<a href="#phone">请填写联系电话</a>`, `<a href="#category">请选择诉求类别</a>`, `<a href="#description">请填写诉求内容</a>`,
 			`id="err-name">请填写姓名`, `id="err-phone">请填写联系电话`, `id="err-category">请选择诉求类别`, `id="err-description">请填写诉求内容`,
 			`aria-invalid="true" aria-describedby="err-name"`, `aria-describedby="err-description"`,
-			`action="/f/request?token=` + url.QueryEscape(req) + `#top"`,
+			`action="/f/request?token=` + url.QueryEscape(req) + `#error-summary"`,
 		} {
 			if !strings.Contains(body, want) {
 				t.Errorf("body lacks %q", want)

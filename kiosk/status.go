@@ -370,4 +370,3 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, action string) 
 	s.render(w, http.StatusOK, "confirm.html", p)
 	return nil
 }
-
