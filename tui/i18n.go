@@ -254,4 +254,8 @@ var (
 	txtKeyEdit         = text{"更正", "correct"}
 	txtKeyVoid         = text{"作废", "void"}
 	txtNoChange        = text{"没有改动", "Nothing changed"}
+	txtInbox           = text{"待办（%d）", "To do (%d)"}
+	txtInboxEmpty      = text{"（没有待办）", "(nothing waiting)"}
+	txtInboxTags       = []text{{"扫码新", "Kiosk"}, {"待审核", "Approve"}, {"超期", "Overdue"}, {"待回访", "Callback"}}
+	txtKioskNamed      = text{"扫码新提交：%s %s %s（1 今日 待办里回车查看）", "New from the kiosk: %s %s %s (1 Today, enter opens it)"}
 )

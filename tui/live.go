@@ -91,10 +91,13 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 		if msg.Kind == store.KindExternal {
 			l.external = true
 		}
-		if msg.Source == "kiosk" && msg.Action == "created" {
+		// A phone's new request or booking, and a phone check-in at the
+		// door, are news for the desk.
+		if msg.Source == "kiosk" && (msg.Action == "created" || msg.Action == "checked_in") {
 			if k := seenKey(msg.Kind, msg.ID); !l.seen[k] {
 				l.seen[k] = true
 				m.kioskArrived(msg.Kind, 1)
+				cmds = append(cmds, nameArrivalCmd(m.env, msg.Kind, msg.ID))
 			}
 		}
 		if !l.pending {
@@ -118,6 +121,11 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 			cmds = append(cmds, l.checkKioskCmd())
 		}
 		return tea.Batch(cmds...)
+	case arrivalMsg:
+		m.notice = fmt.Sprintf(m.env.tr(txtKioskNamed), m.env.tr(kindText(msg.sub.Kind)), msg.sub.Name, msg.sub.ReceiptNo)
+		m.errText = ""
+		m.layout()
+		return nil
 	case kioskSeenMsg:
 		first := !l.baseline
 		l.baseline = true
@@ -151,4 +159,37 @@ func (m *Model) kioskArrived(kind string, n int) {
 	}
 	m.notice = fmt.Sprintf(m.env.tr(txtKioskNew), m.env.tr(m.tabs[t].title()))
 	m.errText = ""
+}
+
+// arrivalMsg is a record a phone just sent, to name in the notice.
+type arrivalMsg struct{ sub store.Submission }
+
+// nameArrivalCmd finds the kiosk record kind/id among the newest, so the
+// notice can say who sent what.
+func nameArrivalCmd(e *env, kind string, id int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		subs, err := e.db.KioskSubmissions(ctx, 20)
+		if err != nil {
+			return errMsg{err}
+		}
+		for _, s := range subs {
+			if s.Kind == kind && s.ID == id {
+				return arrivalMsg{s}
+			}
+		}
+		return nil
+	}
+}
+
+// kindText names a kind of record.
+func kindText(kind string) text {
+	switch kind {
+	case store.KindVisit:
+		return txtKindVisit
+	case store.KindRequest:
+		return txtKindRequest
+	}
+	return txtKindBooking
 }

@@ -60,3 +60,29 @@ func TestExternalKioskRecordCountsOnce(t *testing.T) {
 	}
 	d.wantView("2 来访(+1)", "外来")
 }
+
+// A phone check-in raises the badge and a notice that names who came.
+func TestKioskCheckInNoticed(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	v, err := db.CheckIn(context.Background(), store.VisitInput{Name: "扫码来客", Phone: "13900007777", Purpose: "consult", Source: "kiosk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for heard := false; !heard; {
+		select {
+		case e := <-d.m.live.events:
+			d.m.Update(eventMsg(e))
+			heard = e.Kind == store.KindVisit && e.ID == v.ID
+		case <-time.After(5 * time.Second):
+			t.Fatal("no event for the kiosk check-in")
+		}
+	}
+	d.run(nameArrivalCmd(d.m.env, store.KindVisit, v.ID))
+	d.send(reloadMsg{})
+	if d.m.live.badges[tabVisits] != 1 {
+		t.Fatalf("badges = %v, want 1 on visits", d.m.live.badges)
+	}
+	d.wantView("2 来访(+1)", "扫码新提交：来访 扫码来客 "+v.ReceiptNo, "扫码来客")
+}

@@ -22,8 +22,8 @@ type todayTab struct {
 	width, height int
 	loaded        bool
 	data          todayLoadedMsg
-	kiosk         []store.Submission
-	cursor        int // the kiosk submission enter opens
+	inbox         []inboxItem
+	cursor        int // the inbox item enter opens
 	rollCall      bool
 	roll          table
 }
@@ -45,6 +45,9 @@ type todayLoadedMsg struct {
 	bookings   []store.Booking
 	venues     []store.Venue
 	kiosk      []store.Submission
+	pending    []store.Booking // waiting for approval, on any day
+	overdueRs  []store.Request
+	callbackRs []store.Request
 }
 
 func newTodayTab(e *env) tab { return todayTab{env: e} }
@@ -81,6 +84,15 @@ func (m todayTab) load() tea.Cmd {
 		if d.kiosk, err = db.KioskSubmissions(ctx, 10); err != nil {
 			return errMsg{err}
 		}
+		if d.pending, err = db.PendingBookings(ctx); err != nil {
+			return errMsg{err}
+		}
+		if d.overdueRs, err = db.Requests(ctx, store.RequestFilter{Overdue: true, Limit: 50}); err != nil {
+			return errMsg{err}
+		}
+		if d.callbackRs, err = db.Callbacks(ctx); err != nil {
+			return errMsg{err}
+		}
 		return d
 	}
 }
@@ -91,8 +103,8 @@ func (m todayTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	case todayLoadedMsg:
 		m.loaded = true
 		m.data = msg
-		m.kiosk = msg.kiosk
-		m.cursor = max(0, min(m.cursor, len(m.kiosk)-1))
+		m.inbox = m.buildInbox(msg)
+		m.cursor = max(0, min(m.cursor, len(m.inbox)-1))
 		m.roll.rows = nil
 		m.roll.cols = m.rollColumns()
 		for _, v := range msg.inBuilding {
@@ -119,10 +131,10 @@ func (m todayTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		case key.Matches(msg, k.Up):
 			m.cursor = max(m.cursor-1, 0)
 		case key.Matches(msg, k.Down):
-			m.cursor = min(m.cursor+1, len(m.kiosk)-1)
-		case key.Matches(msg, k.Enter) && !m.rollCall && m.cursor < len(m.kiosk):
-			s := m.kiosk[m.cursor]
-			return m, func() tea.Msg { return openRecordMsg{kind: s.Kind, id: s.ID, at: s.At} }
+			m.cursor = max(min(m.cursor+1, len(m.inbox)-1), 0)
+		case key.Matches(msg, k.Enter) && !m.rollCall && m.cursor < len(m.inbox):
+			r := m.inbox[m.cursor].open
+			return m, func() tea.Msg { return r }
 		}
 	}
 	return m, nil
@@ -137,6 +149,18 @@ func (m todayTab) rollColumns() []column {
 	e := m.env
 	return []column{{e.tr(txtTimeIn), 5, 0}, {e.tr(txtColName), 8, 2}, {e.tr(txtColPhone), 11, 0},
 		{e.tr(txtColOrg), 8, 3}, {e.tr(txtColPurpose), 8, 1}, {e.tr(txtColCount), 4, 0}}
+}
+
+// booked is how many of today's bookings hold their slot: approved or
+// waiting, not cancelled, rejected or no-show.
+func (m todayTab) booked() int {
+	n := 0
+	for _, b := range m.data.bookings {
+		if b.Status == store.BookingApproved || b.Status == store.BookingPending {
+			n++
+		}
+	}
+	return n
 }
 
 func (m todayTab) people() int {
@@ -199,22 +223,23 @@ func (m todayTab) View() string {
 		e.tr(txtWaiting) + " " + st.heading.Render(fmt.Sprint(d.waiting)),
 		e.tr(txtOverdue) + " " + st.overdue.Render(fmt.Sprint(d.overdue)),
 		e.tr(txtCallbacks) + " " + st.heading.Render(fmt.Sprint(d.callbacks)),
-		e.tr(txtTodayBooked) + " " + st.heading.Render(fmt.Sprint(len(d.bookings))),
+		e.tr(txtTodayBooked) + " " + st.heading.Render(fmt.Sprint(m.booked())),
 	}
 	lines := wrapJoin(counts, "   ", m.width)
 	lines = append(lines, "", st.heading.Render(clip(e.tr(txtTimeline), m.width)))
 	lines = append(lines, m.timeline()...)
-	lines = append(lines, "", st.heading.Render(e.tr(txtNewest)))
+	lines = append(lines, "")
+	lines = append(lines, wrapJoin([]string{st.heading.Render(fmt.Sprintf(e.tr(txtInbox), len(m.inbox))), m.inboxCounts()}, "  ", m.width)...)
 	room := m.height - lipgloss.Height(strings.Join(lines, "\n"))
-	if len(m.kiosk) == 0 {
-		lines = append(lines, st.muted.Render(e.tr(txtNone)))
+	if len(m.inbox) == 0 {
+		lines = append(lines, st.muted.Render(e.tr(txtInboxEmpty)))
 	}
 	from := 0
 	if m.cursor >= room {
 		from = m.cursor - room + 1
 	}
-	for i := from; i < len(m.kiosk) && i < from+room; i++ {
-		line := clip(m.submissionLine(m.kiosk[i]), m.width-2)
+	for i := from; i < len(m.inbox) && i < from+room; i++ {
+		line := clip(m.inbox[i].line, m.width-2)
 		if i == m.cursor {
 			lines = append(lines, "> "+st.selected.Render(line))
 		} else {
@@ -243,21 +268,6 @@ func wrapJoin(parts []string, sep string, w int) []string {
 		lines = append(lines, cur)
 	}
 	return lines
-}
-
-func (m todayTab) submissionLine(s store.Submission) string {
-	e := m.env
-	var kind, what, status string
-	switch s.Kind {
-	case store.KindVisit:
-		kind, what = e.tr(txtKindVisit), e.label(store.Purposes, s.Summary)
-	case store.KindRequest:
-		kind, what, status = e.tr(txtKindRequest), e.label(store.Categories, s.Summary), e.label(store.RequestStatuses, s.Status)
-	case store.KindBooking:
-		kind, what, status = e.tr(txtKindBooking), s.Summary, e.label(store.BookingStatuses, s.Status)
-	}
-	at := s.CreatedAt.In(e.db.Location()).Format("01-02 15:04")
-	return fmt.Sprintf("%s %s %s %s %s %s", at, fit(kind, 4), fit(s.ReceiptNo, 15), fit(s.Name, 10), fit(what, 12), status)
 }
 
 // Timeline bounds: the day drawn runs from 08:00 to 21:00.

@@ -13,7 +13,7 @@ func TestToday(t *testing.T) {
 	d := newDriver(t, db, Options{Staff: "王芳"})
 	// In the building: 张三, the study tour and 王五 (李梅 left): 3 groups, 32 people.
 	d.wantView("在馆 3 组 32 人", "待受理诉求 2", "超期 1", "待回访 1", "今日预约 3")
-	d.wantView("多功能厅", "党员活动室", "最新扫码提交", s.kioskReq.ReceiptNo, s.pending.ReceiptNo, "王五")
+	d.wantView("多功能厅", "党员活动室", "待办（5）", s.kioskReq.ReceiptNo, s.pending.ReceiptNo, "王五")
 	// The hall's approved 14:00–16:00 is drawn as '=', the room's pending 15:00–17:00 as '?'.
 	var hall, room string
 	for _, l := range strings.Split(d.view(), "\n") {
@@ -56,14 +56,15 @@ func TestRollCall(t *testing.T) {
 		t.Fatalf("notice %q names neither the file nor the printer", notice)
 	}
 	d.key("esc")
-	d.wantView("最新扫码提交")
+	d.wantView("待办（5）")
 }
 
 func TestTodayOpensKioskSubmission(t *testing.T) {
 	db, clk := mustOpen(t, true)
 	s := seed(t, db, clk)
 	d := newDriver(t, db, Options{Staff: "王芳"})
-	// Newest first: the kiosk request (09:55), the kiosk visit (09:50), the pending booking (08:00).
+	// The inbox: the kiosk request (09:55), the kiosk visit (09:50), then the
+	// pending booking, the overdue request and the callback.
 	d.key("enter")
 	if d.m.active != tabRequests || d.requests().mode != requestsDetail || d.requests().req.ID != s.kioskReq.ID {
 		t.Fatalf("enter opened tab %d mode %v request %d", d.m.active, d.requests().mode, d.requests().req.ID)
@@ -73,9 +74,26 @@ func TestTodayOpensKioskSubmission(t *testing.T) {
 	if v, ok := d.visits().selected(); d.m.active != tabVisits || !ok || v.Name != "王五" || !d.visits().detail {
 		t.Fatalf("second line opened tab %d, %+v", d.m.active, v)
 	}
-	d.key("1", "down", "down", "enter")
+	d.key("1", "down", "enter") // the cursor stayed on the second line
 	if b, ok := d.bookings().selected(); d.m.active != tabBookings || !ok || b.ID != s.pending.ID {
 		t.Fatalf("third line opened tab %d, %+v", d.m.active, b)
 	}
 	d.wantView("可办理：a 通过")
+}
+
+// The inbox lists every kind of waiting work with counts, and enter opens
+// an overdue request and a callback on the requests tab.
+func TestInbox(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	s := seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.wantView("待办（5）", "扫码新 2 · 待审核 1 · 超期 1 · 待回访 1", "孙八", "周九")
+	d.key("down", "down", "down", "enter")
+	if d.m.active != tabRequests || d.requests().req.ID != s.overdue.ID {
+		t.Fatalf("the overdue line opened tab %d request %d, want %d", d.m.active, d.requests().req.ID, s.overdue.ID)
+	}
+	d.key("1", "down", "enter")
+	if d.requests().req.ID != s.callback.ID {
+		t.Fatalf("the callback line opened request %d, want %d", d.requests().req.ID, s.callback.ID)
+	}
 }

@@ -254,7 +254,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.asking = &msg
 		m.layout()
 		return m, nil
-	case eventMsg, reloadMsg, kioskSeenMsg:
+	case eventMsg, reloadMsg, kioskSeenMsg, arrivalMsg:
 		return m, m.updateLive(msg)
 	case setupDoneMsg:
 		m.notice = fmt.Sprintf(m.env.tr(txtSetupDone), m.env.db.Settings().CenterName)
@@ -461,6 +461,10 @@ func (m *Model) tabOf(kind string) int {
 
 // switchTab shows tab i, clears its kiosk count and reloads it.
 func (m *Model) switchTab(i int) tea.Cmd {
+	if i != m.active {
+		// What the footer said belonged to the tab left behind.
+		m.notice, m.errText = "", ""
+	}
 	m.active = i
 	m.live.badges[i] = 0
 	m.layout()

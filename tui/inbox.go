@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"frontdesk/store"
+)
+
+// The 待办 inbox on the today tab: what waits for the desk, in four groups,
+// each row opening its record on its own tab.
+const (
+	inboxKiosk    = iota // new from the phones: check-ins, requests, bookings
+	inboxPending         // bookings waiting for approval, on any day
+	inboxOverdue         // requests past their promised day
+	inboxCallback        // resolved requests waiting for the callback
+	inboxGroups
+)
+
+// inboxItem is one row of the inbox.
+type inboxItem struct {
+	group int
+	line  string
+	open  openRecordMsg
+}
+
+// buildInbox lists what waits, a record once, in the order of the groups.
+func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
+	e := m.env
+	seen := map[string]bool{}
+	var out []inboxItem
+	add := func(group int, kind string, id int64, when string, open openRecordMsg, parts ...string) {
+		k := seenKey(kind, id)
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		tag := e.tr(txtInboxTags[group])
+		line := fit(tag, 8) + " " + when + " " + strings.Join(parts, " ")
+		out = append(out, inboxItem{group: group, line: line, open: open})
+	}
+	loc := e.db.Location()
+	stamp := func(s store.Submission) string { return s.CreatedAt.In(loc).Format("01-02 15:04") }
+	today := d.day
+	for _, s := range d.kiosk {
+		waiting := false
+		var what string
+		switch s.Kind {
+		case store.KindVisit:
+			waiting = s.Status == "in" && e.db.DayOf(s.CreatedAt) == today
+			what = e.tr(txtKindVisit) + " " + e.label(store.Purposes, s.Summary)
+		case store.KindRequest:
+			waiting = s.Status == store.StatusNew
+			what = e.tr(txtKindRequest) + " " + e.label(store.Categories, s.Summary)
+		}
+		// A phone booking waits for approval: it is listed there, with
+		// the other pending ones, marked as the kiosk's.
+		if waiting {
+			add(inboxKiosk, s.Kind, s.ID, stamp(s), openRecordMsg{kind: s.Kind, id: s.ID, at: s.At},
+				fit(s.ReceiptNo, 15), fit(s.Name, 10), what)
+		}
+	}
+	for _, b := range d.pending {
+		when := b.Start.In(loc).Format("01-02 15:04")
+		title := b.Title
+		if b.Source == "kiosk" {
+			title = e.label(store.Sources, "kiosk") + " " + title
+		}
+		add(inboxPending, store.KindBooking, b.ID, when, openRecordMsg{kind: store.KindBooking, id: b.ID, at: b.Start},
+			fit(b.ReceiptNo, 15), fit(b.Org, 10), title)
+	}
+	for _, r := range d.overdueRs {
+		add(inboxOverdue, store.KindRequest, r.ID, r.PromisedBy.String()[5:]+"      ", openRecordMsg{kind: store.KindRequest, id: r.ID, at: r.CreatedAt},
+			fit(r.ReceiptNo, 15), fit(r.Name, 10), e.label(store.Categories, r.Category))
+	}
+	for _, r := range d.callbackRs {
+		add(inboxCallback, store.KindRequest, r.ID, r.ResolvedAt.In(loc).Format("01-02 15:04"), openRecordMsg{kind: store.KindRequest, id: r.ID, at: r.CreatedAt},
+			fit(r.ReceiptNo, 15), fit(r.Name, 10), r.Phone)
+	}
+	return out
+}
+
+// inboxCounts is the count of each group, for the inbox's heading.
+func (m todayTab) inboxCounts() string {
+	var n [inboxGroups]int
+	for _, it := range m.inbox {
+		n[it.group]++
+	}
+	var parts []string
+	for g := range inboxGroups {
+		parts = append(parts, fmt.Sprintf("%s %d", m.env.tr(txtInboxTags[g]), n[g]))
+	}
+	return m.env.st.muted.Render(strings.Join(parts, " · "))
+}
