@@ -21,7 +21,7 @@ test: test-deps
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 14m -skip 'Soak' ./...
 
-## test-deps: Debian packages the tests use: chromium, a CJK font, zbar-tools, tmux, openssh-client, poppler-utils
+## test-deps: Debian packages the tests use: chromium, a CJK font, zbar-tools, tmux, openssh-client, poppler-utils, postgresql (the hub's tests start their own server)
 test-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
@@ -29,6 +29,7 @@ test-deps:
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v ssh >/dev/null 2>&1 || missing="$$missing openssh-client"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \

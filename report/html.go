@@ -139,7 +139,7 @@ func htmlBody(t table, span int, sep string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// barSVG draws a bar cell, a run of '#' each worth five points as the text
+// barSVG draws a bar cell, a run of '#' each worth ten points as the text
 // prints it, as a bar 100 units long at full, in SVG so the strict style
 // policy is kept; an empty cell draws nothing.
 func barSVG(cell string) string {
@@ -147,5 +147,5 @@ func barSVG(cell string) string {
 	if n == 0 {
 		return ""
 	}
-	return string(chart.Meter(float64(min(100, 5*n)), 100))
+	return string(chart.Meter(float64(min(100, 10*n)), 100))
 }

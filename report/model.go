@@ -55,7 +55,7 @@ type column struct {
 	// CSVOnly columns are only in the CSV: bookkeeping a printed page can
 	// do without.
 	CSVOnly bool
-	// Bar columns hold a bar of '#', one per five points, which HTML draws
+	// Bar columns hold a bar of '#', one per ten points, which HTML draws
 	// as a picture; text and CSV print the cell as it is.
 	Bar bool
 }

@@ -109,7 +109,7 @@ func buildNetwork(n *hub.Network, opt Options) *document {
 	}
 	doc := &document{
 		Lang:   opt.Lang,
-		Title:  strings.TrimSpace(n.Name + " " + w.t("党群服务中心网络汇总", "Network report")),
+		Title:  w.t("党群服务中心网络汇总", "Network report"),
 		Center: n.Name,
 		Period: w.period(n.From, n.To),
 		Meta: []pair{
@@ -121,6 +121,9 @@ func buildNetwork(n *hub.Network, opt Options) *document {
 			{w.t("打印时间", "Printed at"), printedAt(opt.PrintedAt, shanghaiOr(n))},
 		},
 		Signature: []string{w.t("负责人签字", "Manager's signature"), w.t("日期", "Date")},
+	}
+	if n.Name != "" {
+		doc.Title = n.Name + " " + w.t("网络汇总", "network report")
 	}
 	level := func(code string) string { return w.label(store.Levels, code) }
 	flags := func(r hub.Row) string {
@@ -161,8 +164,8 @@ func buildNetwork(n *hub.Network, opt Options) *document {
 		if r.Scored {
 			score = strconv.FormatFloat(r.Score, 'f', 1, 64)
 		}
-		rank.Rows = append(rank.Rows, row{Cells: []string{level(r.Level), itoa(r.Rank), r.Code, r.Name, w.rate(f.Response),
-			w.rate(f.Resolution), w.rate(f.Satisfaction), score, bar(score), flags(r), clock(r.LastSyncAt, shanghaiOr(n), true)},
+		rank.Rows = append(rank.Rows, row{Cells: []string{level(r.Level), itoa(r.Rank), r.Code, r.Name, pct(f.Response),
+			pct(f.Resolution), pct(f.Satisfaction), score, bar(score), flags(r), clock(r.LastSyncAt, shanghaiOr(n), true)},
 			Alert: len(r.Flags) > 0})
 		figures.Rows = append(figures.Rows, row{Cells: figureCells(r.Code, r.Name, f), Alert: len(r.Flags) > 0})
 		if i+1 == len(n.Rows) || n.Rows[i+1].Level != r.Level {
@@ -177,6 +180,8 @@ func buildNetwork(n *hub.Network, opt Options) *document {
 		figures.Rows = append(figures.Rows, row{Cells: figureCells("", fmt.Sprintf(w.t("合计（%d 个）", "Total (%d)"), t.Centers), t.Summary.Figures)})
 	}
 	total := n.Total.Summary.Figures
+	// The ranking prints the rates short; their counts are in the JSON and
+	// the totals below.
 	doc.Sections = []section{
 		{Title: w.t("排名", "Ranking"), Tables: []table{rank}, Notes: []string{DefineRank.Text(opt.Lang)}},
 		{Title: w.t("各中心数据", "Figures per center"), Tables: []table{figures,
@@ -220,13 +225,13 @@ func rankingChart(w words, n *hub.Network, level func(string) string) template.H
 		Empty: w.t("（没有可计算得分的中心）", "(no center has a score)")}.SVG()
 }
 
-// bar is the text's picture of a score: one # per five points.
+// bar is the text's picture of a score: one # per ten points.
 func bar(score string) string {
 	p, err := strconv.ParseFloat(score, 64)
 	if err != nil {
 		return ""
 	}
-	return strings.Repeat("#", int(p/5+0.5))
+	return strings.Repeat("#", int(p/10+0.5))
 }
 
 // shanghaiOr is the zone the report's clock times are printed in: that of

@@ -40,6 +40,9 @@ type Options struct {
 	// Renderer draws the desk's styles; nil is lipgloss's default, for the
 	// terminal the process runs in. A desk over SSH gets its client's.
 	Renderer *lipgloss.Renderer
+	// Sync, when the center reports to a hub, returns the header's 上报 state
+	// (last success, pending changes or the error); it must not block.
+	Sync func() string
 	// Coalesce is how long the desk gathers store events before it reloads
 	// once; 0 means 200ms.
 	Coalesce time.Duration
@@ -553,6 +556,9 @@ func (m *Model) headerView() string {
 		}
 		if withKiosk {
 			parts = append(parts, kiosk(compact))
+		}
+		if m.opts.Sync != nil {
+			parts = append(parts, m.opts.Sync())
 		}
 		return strings.Join(parts, "  ")
 	}

@@ -20,6 +20,7 @@ func deskFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.Staff, "staff", "", m.text("当班工作人员姓名（不填则从名单中选）", "staff member on duty (otherwise pick from a list)"))
 	kioskFlags(m, fs)
 	sshFlags(m, fs)
+	syncFlags(m, fs)
 }
 
 // kioskFlags are the flags the desk and serve share for the kiosk.
@@ -75,6 +76,12 @@ func (m *Main) runDesk(ctx context.Context) error {
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	syncState, syncWait, err := m.startSync(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() { cancel(); syncWait() }()
 	kioskDone := make(chan struct{})
 	go func() {
 		defer close(kioskDone)
@@ -91,7 +98,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 		return err
 	}
 	m.printSSH(ssh)
-	opts := tui.Options{Staff: m.Staff, Lang: m.Lang, KioskAddr: srv.PublicURL(), KioskUp: srv.Up, Links: kioskLinks(srv)}
+	opts := tui.Options{Staff: m.Staff, Lang: m.Lang, KioskAddr: srv.PublicURL(), KioskUp: srv.Up, Links: kioskLinks(srv), Sync: syncState}
 	if ssh != nil {
 		opts.RemoteDesks = ssh.Sessions
 	}

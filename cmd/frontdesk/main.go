@@ -67,6 +67,10 @@ type Main struct {
 	Venues    []string
 	NewSecret bool
 	Code      string
+	Hub       string
+	SyncEvery time.Duration
+	syncState func() string // the background sync's header line, once started
+	Network   string
 	Level     string
 	Parent    string
 	Seed      int64
@@ -107,6 +111,9 @@ func commands() []command {
 		{"report", "输出每日台账或统计", "print the daily log or statistics", reportFlags, (*Main).runReport, true},
 		{"backup", "在运行中备份数据库", "copy the database consistently while the desk runs", backupFlags, (*Main).runBackup, true},
 		{"restore", "从备份恢复数据库（须先停止前台和扫码服务）", "put a backup in place of the database (stop the desk and the kiosk first)", restoreFlags, (*Main).runRestore, true},
+		{"sync", "把新的变动上报到汇总库", "push what changed to the network's hub", syncCommandFlags, (*Main).runSync, true},
+		{"hub init", "建立或升级汇总库（PostgreSQL）的表结构", "create or upgrade the hub's schema (PostgreSQL)", hubInitFlags, (*Main).runHubInit, false},
+		{"network report", "汇总库里各中心的并列统计、排名", "the centers on the hub side by side, ranked", networkReportFlags, (*Main).runNetworkReport, false},
 		{"purge", "匿名化旧记录中的姓名和电话", "anonymise names and phones of old records", purgeFlags, (*Main).runPurge, true},
 		{"venue", "场地：list、add、edit、disable、enable", "venues: list, add, edit, disable, enable", venueFlags, (*Main).runVenue, true},
 		{"staff", "工作人员：list、add、edit、disable、enable", "staff: list, add, edit, disable, enable", staffFlags, (*Main).runStaff, true},
@@ -120,6 +127,10 @@ func (m *Main) ParseFlags(args []string) error {
 	m.Lang = langFromArgs(args)
 	cmds := commands()
 	cmd := cmds[0]
+	// Two-word commands (hub init, network report) are looked up whole.
+	if len(args) > 1 && (args[0] == "hub" || args[0] == "network") && !strings.HasPrefix(args[1], "-") {
+		args = append([]string{args[0] + " " + args[1]}, args[2:]...)
+	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		found := false
 		for _, c := range cmds[1:] {
@@ -129,8 +140,8 @@ func (m *Main) ParseFlags(args []string) error {
 		}
 		if !found {
 			return fmt.Errorf("%s", m.text(
-				fmt.Sprintf("未知的子命令“%s”。可用：serve、init、venue、staff、settings、demo、report、backup、restore、purge、version（-h 查看帮助）", args[0]),
-				fmt.Sprintf("unknown subcommand %q; try serve, init, venue, staff, settings, demo, report, backup, restore, purge, version (-h for help)", args[0])))
+				fmt.Sprintf("未知的子命令“%s”。可用：serve、init、venue、staff、settings、demo、report、backup、restore、sync、hub init、network report、purge、version（-h 查看帮助）", args[0]),
+				fmt.Sprintf("unknown subcommand %q; try serve, init, venue, staff, settings, demo, report, backup, restore, sync, hub init, network report, purge, version (-h for help)", args[0])))
 		}
 		args = args[1:]
 	}
@@ -157,7 +168,7 @@ func (m *Main) ParseFlags(args []string) error {
 		if cmd.name == "" {
 			fmt.Fprintln(fs.Output(), m.text("子命令：", "Subcommands:"))
 			for _, c := range cmds[1:] {
-				fmt.Fprintf(fs.Output(), "  %-8s %s\n", c.name, m.text(c.zh, c.en))
+				fmt.Fprintf(fs.Output(), "  %-14s %s\n", c.name, m.text(c.zh, c.en))
 			}
 			fmt.Fprintln(fs.Output())
 		}
@@ -201,7 +212,7 @@ func (m *Main) Run(ctx context.Context) error {
 		if c.name != m.Command {
 			continue
 		}
-		if c.needsDB && c.name != "restore" {
+		if c.needsDB && c.name != "restore" && !(c.name == "demo" && m.Network != "") {
 			if err := m.open(); err != nil {
 				return err
 			}

@@ -40,7 +40,7 @@ func (m *Main) runReport(ctx context.Context) error {
 	if err := m.requireInit(); err != nil {
 		return err
 	}
-	from, to, err := m.reportPeriod()
+	from, to, err := m.reportPeriod(m.DB.Today())
 	if err != nil {
 		return err
 	}
@@ -49,11 +49,16 @@ func (m *Main) runReport(ctx context.Context) error {
 	if err := m.renderReport(ctx, &buf, from, to, opt); err != nil {
 		return err
 	}
+	return m.writeOutput(buf.Bytes(), from, to)
+}
+
+// writeOutput writes a rendered report to -o, or to standard output.
+func (m *Main) writeOutput(data []byte, from, to store.Day) error {
 	if m.Output == "" {
-		_, err := m.Stdout.Write(buf.Bytes())
+		_, err := m.Stdout.Write(data)
 		return err
 	}
-	if err := writeFileAtomic(m.Output, buf.Bytes()); err != nil {
+	if err := writeFileAtomic(m.Output, data); err != nil {
 		return fmt.Errorf("%s", m.text(fmt.Sprintf("无法写入 %s：%v", m.Output, err), fmt.Sprintf("cannot write %s: %v", m.Output, err)))
 	}
 	period := from.String()
@@ -88,13 +93,12 @@ func (m *Main) renderReport(ctx context.Context, buf *bytes.Buffer, from, to sto
 
 // reportPeriod reads --date, --from and --to. --date takes a day or a month;
 // --from alone is one day; none gives today, or this month for --hours.
-func (m *Main) reportPeriod() (store.Day, store.Day, error) {
+func (m *Main) reportPeriod(today store.Day) (store.Day, store.Day, error) {
 	flagErr := func(name string, err error) error {
 		return &store.Error{Code: store.EINVALID, Field: name,
 			ZH: fmt.Sprintf("--%s：%s", name, store.ErrorMessage(err, "zh")),
 			EN: fmt.Sprintf("--%s: %s", name, store.ErrorMessage(err, "en"))}
 	}
-	today := m.DB.Today()
 	switch {
 	case m.Date != "" && (m.From != "" || m.To != ""):
 		return store.Day{}, store.Day{}, store.Errorf(store.EINVALID, "--date 不能与 --from、--to 同时使用",

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"net"
 
+	"frontdesk/hub"
 	"frontdesk/kiosk"
 )
 
 func serveFlags(m *Main, fs *flag.FlagSet) {
 	kioskFlags(m, fs)
 	sshFlags(m, fs)
+	syncFlags(m, fs)
 	fs.IntVar(&m.RateLimit, "rate-limit", 10, m.text("每个地址每分钟最多提交表单次数，0 为不限", "form submissions per minute from one address; 0 turns the limit off"))
 }
 
@@ -50,9 +52,17 @@ func (m *Main) runServe(ctx context.Context) error {
 	go m.housekeep(ctx)
 	go m.DB.RunBackups(ctx, backups) // a failure shows on the desk's banner and in /healthz
 	ctx, cancel := context.WithCancel(ctx)
-	ssh, sshDone, err := m.startSSH(ctx, srv)
+	// The sync starts first, so desks over SSH show its state too.
+	syncState, syncWait, err := m.startSync(ctx)
 	if err != nil {
 		cancel()
+		ln.Close()
+		return err
+	}
+	// The sync stops before Main closes the file it reads.
+	defer func() { cancel(); syncWait() }()
+	ssh, sshDone, err := m.startSSH(ctx, srv)
+	if err != nil {
 		ln.Close()
 		return err
 	}
@@ -65,6 +75,9 @@ func (m *Main) runServe(ctx context.Context) error {
 	m.printSSH(ssh)
 	if ttl == 0 {
 		fmt.Fprintln(m.Stdout, m.text("二维码为固定码（--qr-ttl 0），可打印张贴。", "QR codes are static (--qr-ttl 0) and may be printed."))
+	}
+	if syncState != nil {
+		fmt.Fprintf(m.Stdout, m.text("每 %s 上报到 %s；%s\n", "reporting to %[2]s every %[1]s; %[3]s\n"), m.SyncEvery, hub.Redact(m.Hub), syncState())
 	}
 	fmt.Fprintln(m.Stdout, m.text("按 Ctrl+C 停止。", "Press Ctrl+C to stop."))
 	err = srv.Serve(ctx, ln)

@@ -35,7 +35,7 @@ func (m *Main) startSSH(ctx context.Context, k *kiosk.Server) (*sshdesk.Server, 
 		IdleTimeout: m.sshIdleTimeout,
 		Desk: func(s sshdesk.Session) tea.Model {
 			return tui.New(m.DB, tui.Options{Staff: s.Staff.Name, Lang: s.Lang, Remote: s.Remote, Renderer: s.Renderer,
-				KioskAddr: k.PublicURL(), KioskUp: k.Up, Links: kioskLinks(k)})
+				KioskAddr: k.PublicURL(), KioskUp: k.Up, Links: kioskLinks(k), Sync: m.syncState})
 		},
 	})
 	if err != nil {
