@@ -144,14 +144,7 @@ func TestEvents(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
 		t.Fatalf("status %d type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
-	lines := make(chan string, 64)
-	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
+	lines := eventLines(resp.Body)
 	// A visit does not change the lobby; a booking does.
 	if _, err := db.CheckIn(context.Background(), store.VisitInput{Name: "赵六", Purpose: "consult", Actor: "小刘"}); err != nil {
 		t.Fatal(err)
@@ -317,14 +310,7 @@ func TestEventStreamsHogged(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("the lobby's stream while 127.0.0.2 holds %d: status %d", granted, resp.StatusCode)
 	}
-	lines := make(chan string, 64)
-	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
+	lines := eventLines(resp.Body)
 	for i := range 3 {
 		start, end, _ := db.BookingTimes("2026-03-10", fmt.Sprintf("%02d:00", 10+i), fmt.Sprintf("%02d:30", 10+i))
 		if _, err := db.CreateBooking(context.Background(), store.BookingInput{VenueID: 1, Org: "社区", Contact: "钱七",
@@ -442,4 +428,18 @@ func TestSlowClientsCut(t *testing.T) {
 			}
 		})
 	}
+}
+
+// eventLines hands out an event stream's lines as they arrive, and closes
+// when the stream ends.
+func eventLines(body io.Reader) <-chan string {
+	lines := make(chan string, 64)
+	go func() {
+		sc := bufio.NewScanner(body)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	return lines
 }

@@ -25,20 +25,6 @@ func md5File(t testing.TB, path string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// dirNames lists a folder's file names.
-func dirNames(t testing.TB, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range entries {
-		out = append(out, e.Name())
-	}
-	return out
-}
-
 // centerFile makes a closed center database with a few days of records.
 func centerFile(t testing.TB, dir string, visits int) string {
 	t.Helper()
@@ -67,7 +53,7 @@ func TestRefuseNewerUntouched(t *testing.T) {
 				t.Fatal(err)
 			}
 			raw.Close()
-			sum, names := md5File(t, path), dirNames(t, dir)
+			sum, names := md5File(t, path), faults.Names(t, dir)
 			b, _ := os.ReadFile(path)
 			wantWAL := mode == "WAL"
 			if gotWAL := b[18] == 2; gotWAL != wantWAL {
@@ -83,7 +69,7 @@ func TestRefuseNewerUntouched(t *testing.T) {
 				if got := md5File(t, path); got != sum {
 					t.Errorf("%s changed the refused file: md5 %s, was %s", name, got, sum)
 				}
-				if got := dirNames(t, dir); !slices.Equal(got, names) {
+				if got := faults.Names(t, dir); !slices.Equal(got, names) {
 					t.Errorf("%s left files beside the refused one: %v, was %v", name, got, names)
 				}
 			}
@@ -326,7 +312,7 @@ func TestScheduledBackups(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	names := dirNames(t, dir)
+	names := faults.Names(t, dir)
 	if len(names) != 2 {
 		t.Fatalf("backups kept: %v, want 2", names)
 	}

@@ -59,7 +59,7 @@ func TestReadOnlyFileAndFolder(t *testing.T) {
 				faults.Chattr(t, "+i", dir)
 				t.Cleanup(func() { faults.Chattr(t, "-i", dir); faults.Chattr(t, "-i", db) })
 			}
-			before := dirNames(t, dir)
+			before := faults.Names(t, dir)
 			out, err := run("serve", "--db", db, "--addr", "127.0.0.1:0").CombinedOutput()
 			if err == nil {
 				t.Fatalf("serve started on a read-only file:\n%s", out)
@@ -80,24 +80,11 @@ func TestReadOnlyFileAndFolder(t *testing.T) {
 			if out, err := run("version").CombinedOutput(); err != nil {
 				t.Errorf("version: %v\n%s", err, out)
 			}
-			if after := dirNames(t, dir); !slices.Equal(after, before) {
+			if after := faults.Names(t, dir); !slices.Equal(after, before) {
 				t.Errorf("files beside the read-only database: %v, were %v", after, before)
 			}
 		})
 	}
-}
-
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range entries {
-		out = append(out, e.Name())
-	}
-	return out
 }
 
 var receiptNo = regexp.MustCompile(`V-\d{8}-\d{4}`)

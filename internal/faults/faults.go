@@ -104,3 +104,18 @@ func Remove(t testing.TB, path string) {
 		t.Fatal(err)
 	}
 }
+
+// Names lists a folder's file names, to show that a refusal left nothing
+// beside the file it refused.
+func Names(t testing.TB, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
