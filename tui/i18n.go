@@ -258,4 +258,5 @@ var (
 	txtInboxEmpty      = text{"（没有待办）", "(nothing waiting)"}
 	txtInboxTags       = []text{{"扫码新", "Kiosk"}, {"待审核", "Approve"}, {"超期", "Overdue"}, {"待回访", "Callback"}}
 	txtKioskNamed      = text{"扫码新提交：%s %s %s（1 今日 待办里回车查看）", "New from the kiosk: %s %s %s (1 Today, enter opens it)"}
+	txtQREnlarge       = text{"窗口太小，二维码显示不全，手机扫不出。请把终端窗口放大到至少 %d 行。", "The window is too small to show the whole code, so no phone could read it. Make the terminal at least %d lines tall."}
 )

@@ -375,6 +375,7 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 		switch {
 		case key.Matches(k, keys.Back), key.Matches(k, keys.QR):
 			m.showQR = false
+			m.layout()
 		case key.Matches(k, keys.PrevDay):
 			m.qr.page--
 		case key.Matches(k, keys.NextDay):
@@ -394,6 +395,8 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 			return m.switchTab((m.active + len(m.tabs) - 1) % len(m.tabs))
 		case key.Matches(k, keys.QR):
 			m.showQR = true
+			m.notice, m.errText = "", ""
+			m.layout()
 			m.qr.links = nil
 			if m.opts.Links != nil {
 				m.qr.links = m.opts.Links()
@@ -628,6 +631,10 @@ func (m *Model) footerView() string {
 		h = m.help.FullHelpView(keys.FullHelp())
 	} else {
 		h = m.help.ShortHelpView(keys.ShortHelp())
+	}
+	if m.showQR && status == "" {
+		// The code takes every line it can: a line less and it may not fit.
+		return clipLines(h, m.width, -1)
 	}
 	return status + "\n" + clipLines(h, m.width, -1)
 }
