@@ -70,7 +70,7 @@ func newPhoneKit(t *testing.T) *phoneKit {
 		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.UserAgent(wechatUA),
-		chromedp.WindowSize(360, 640),
+		chromedp.WindowSize(360, 640), chromedp.Flag("lang", "zh-CN"),
 	)
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(acancel)
@@ -545,6 +545,10 @@ func TestLobbyShots(t *testing.T) {
 		t.Errorf("lobby schedule: %q", text)
 	}
 	k.shot(t, tv, "lobby-tv")
+	if n, _ := chromedp.Run(tv, chromedp.Evaluate[int](`document.querySelectorAll('a[href="/lookup"]').length`)); n != 1 {
+		html, _ := chromedp.Run(tv, chromedp.Evaluate[string](`document.body.innerHTML`))
+		t.Errorf("the lobby links 查询进度 %d times, want once: %s", n, html)
+	}
 	phone := k.phone(t, true)
 	if err := chromedp.Do(phone, chromedp.Navigate(k.base+"/"), chromedp.WaitVisible(chromedp.CSS("#qr-request"))); err != nil {
 		t.Fatal(err)
