@@ -151,7 +151,7 @@ func rollVisits(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[s
 		SELECT w.code, v.purpose, v.visitor, v.headcount, v.party_member, v.source,
 			v.purpose IN ('party_report', 'volunteer') AND NOT v.auto_closed AND v.checked_out_at > v.checked_in_at AS service,
 			extract(epoch FROM v.checked_out_at - v.checked_in_at)::bigint AS secs
-		FROM win w JOIN visits v ON v.center = w.code AND v.checked_in_at >= w.lo AND v.checked_in_at < w.hi
+		FROM win w JOIN visits v ON v.center = w.code AND v.checked_in_at >= w.lo AND v.checked_in_at < w.hi AND NOT v.voided
 	)
 	SELECT code, purpose, count(*), sum(headcount), count(DISTINCT visitor), count(*) FILTER (WHERE party_member),
 		count(*) FILTER (WHERE service), count(DISTINCT visitor) FILTER (WHERE service),
@@ -189,7 +189,7 @@ func rollRequests(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map
 			r.status NOT IN ('resolved', 'closed', 'rejected') AND r.promised_by < w.today AS overdue,
 			r.responded_at <= r.respond_by AS on_time,
 			r.responded_at IS NOT NULL OR @now::timestamptz > r.respond_by AS due
-		FROM win w JOIN requests r ON r.center = w.code AND r.created_at >= w.lo AND r.created_at < w.hi
+		FROM win w JOIN requests r ON r.center = w.code AND r.created_at >= w.lo AND r.created_at < w.hi AND NOT r.voided
 	)
 	SELECT code, category, count(*), count(*) FILTER (WHERE urgency = 'urgent'), count(*) FILTER (WHERE resolved),
 		count(*) FILTER (WHERE rejected), count(*) FILTER (WHERE transferred), count(*) FILTER (WHERE open),
@@ -259,7 +259,7 @@ func rollBookings(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map
 		count(*) FILTER (WHERE b.status = 'rejected'), count(*) FILTER (WHERE b.status = 'no_show'),
 		COALESCE(sum(extract(epoch FROM b.end_at - b.start_at)) FILTER (WHERE b.status = 'approved'), 0)::bigint,
 		count(*) FILTER (WHERE b.source = 'kiosk')
-		FROM win w JOIN bookings b ON b.center = w.code AND b.start_at >= w.lo AND b.start_at < w.hi
+		FROM win w JOIN bookings b ON b.center = w.code AND b.start_at >= w.lo AND b.start_at < w.hi AND NOT b.voided
 		GROUP BY GROUPING SETS ((w.code), (w.code, b.venue_id))`, args)
 	if err != nil {
 		return err

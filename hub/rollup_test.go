@@ -20,6 +20,23 @@ import (
 // own daily log in JSON, key by key.
 func TestRowsEqualLocalReports(t *testing.T) {
 	h, dbs := mustSyncedHub(t)
+	// Voids after the first sync travel with the next one and leave the
+	// counts on both sides.
+	l, err := dbs[1].DailyLog(ctx, store.Day{Year: 2026, Month: 11, Day: 14}, store.Day{Year: 2026, Month: 11, Day: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Visits) < 3 || len(l.Requests) < 2 || len(l.Bookings) < 2 {
+		t.Fatalf("the week has too few records to void: %d %d %d", len(l.Visits), len(l.Requests), len(l.Bookings))
+	}
+	for kind, id := range map[string]int64{"visit": l.Visits[2].ID, "request": l.Requests[1].ID, "booking": l.Bookings[1].ID} {
+		if _, err := dbs[1].VoidRecord(ctx, kind, id, "王建华", "登记错误"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res := mustSync(t, h, dbs[1]); res.Records != 3 {
+		t.Fatalf("after three voids: sent %d records, want 3", res.Records)
+	}
 	today := store.Day{Year: 2026, Month: 11, Day: 20}
 	periods := []struct{ from, to store.Day }{
 		{today, today},

@@ -167,10 +167,10 @@ type table struct {
 // Columns of each record table, in the order their rows are built.
 var (
 	venueCols   = []string{"center", "id", "name", "capacity", "opens_at", "closes_at", "active"}
-	visitCols   = []string{"center", "id", "visitor", "purpose", "party_member", "headcount", "checked_in_at", "checked_out_at", "auto_closed", "source", "created_at"}
+	visitCols   = []string{"center", "id", "visitor", "purpose", "party_member", "headcount", "checked_in_at", "checked_out_at", "auto_closed", "source", "created_at", "voided"}
 	requestCols = []string{"center", "id", "category", "urgency", "status", "promised_by", "respond_by", "responded_at",
-		"accepted_at", "resolved_at", "closed_at", "satisfaction", "source", "created_at", "updated_at"}
-	bookingCols = []string{"center", "id", "venue_id", "purpose", "attendees", "start_at", "end_at", "status", "arrived_at", "source", "created_at"}
+		"accepted_at", "resolved_at", "closed_at", "satisfaction", "source", "created_at", "updated_at", "voided"}
+	bookingCols = []string{"center", "id", "venue_id", "purpose", "attendees", "start_at", "end_at", "status", "arrived_at", "source", "created_at", "voided"}
 )
 
 func batchTables(center string, b *store.SyncBatch) []table {
@@ -196,18 +196,18 @@ func batchTables(center string, b *store.SyncBatch) []table {
 // VisitRow is a visit as a row of the hub's visits table.
 func VisitRow(center string, v store.SyncVisit) []any {
 	return []any{center, v.ID, v.Visitor, v.Purpose, v.PartyMember, v.Headcount, v.CheckedInAt, nullTime(v.CheckedOutAt),
-		v.AutoClosed, v.Source, v.CreatedAt}
+		v.AutoClosed, v.Source, v.CreatedAt, v.Voided}
 }
 
 // RequestRow is a request as a row of the hub's requests table.
 func RequestRow(center string, r store.SyncRequest) []any {
 	return []any{center, r.ID, r.Category, r.Urgency, r.Status, dayDate(r.PromisedBy), r.RespondBy, nullTime(r.RespondedAt),
-		nullTime(r.AcceptedAt), nullTime(r.ResolvedAt), nullTime(r.ClosedAt), r.Satisfaction, r.Source, r.CreatedAt, r.UpdatedAt}
+		nullTime(r.AcceptedAt), nullTime(r.ResolvedAt), nullTime(r.ClosedAt), r.Satisfaction, r.Source, r.CreatedAt, r.UpdatedAt, r.Voided}
 }
 
 // BookingRow is a booking as a row of the hub's bookings table.
 func BookingRow(center string, k store.SyncBooking) []any {
-	return []any{center, k.ID, k.VenueID, k.Purpose, k.Attendees, k.Start, k.End, k.Status, nullTime(k.ArrivedAt), k.Source, k.CreatedAt}
+	return []any{center, k.ID, k.VenueID, k.Purpose, k.Attendees, k.Start, k.End, k.Status, nullTime(k.ArrivedAt), k.Source, k.CreatedAt, k.Voided}
 }
 
 // upsert loads the rows into a staging table through COPY and moves them

@@ -35,6 +35,7 @@ type SyncVisit struct {
 	AutoClosed   bool
 	Source       string
 	CreatedAt    time.Time
+	Voided       bool // taken out of the counts (作废)
 }
 
 // SyncRequest is a request as the hub receives it: its category, urgency,
@@ -55,6 +56,7 @@ type SyncRequest struct {
 	Source       string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+	Voided       bool
 }
 
 // SyncBooking is a booking as the hub receives it.
@@ -70,6 +72,7 @@ type SyncBooking struct {
 	ArrivedAt time.Time
 	Source    string
 	CreatedAt time.Time
+	Voided    bool
 }
 
 // SyncVenue is a venue as the hub receives it: the booked-hours share needs
@@ -144,12 +147,12 @@ func (db *DB) SyncBatch(ctx context.Context, after int64, limit int) (*SyncBatch
 			return err
 		}
 		if b.Visits, err = syncRows(t, &seqs, `SELECT sync_seq, id, visitor_id, purpose, party_member, headcount, checked_in_at,
-			checked_out_at, auto_closed, source, created_at FROM visits`, after, limit, func(s scanner) (SyncVisit, error) {
+			checked_out_at, auto_closed, source, created_at, `+voidedColumn("visit", "visits")+` FROM visits`, after, limit, func(s scanner) (SyncVisit, error) {
 			var v SyncVisit
 			var visitor int64
 			var out sql.NullInt64
 			var in, created int64
-			err := s.Scan(&v.Seq, &v.ID, &visitor, &v.Purpose, &v.PartyMember, &v.Headcount, &in, &out, &v.AutoClosed, &v.Source, &created)
+			err := s.Scan(&v.Seq, &v.ID, &visitor, &v.Purpose, &v.PartyMember, &v.Headcount, &in, &out, &v.AutoClosed, &v.Source, &created, &v.Voided)
 			v.Visitor, v.CheckedInAt, v.CheckedOutAt, v.CreatedAt = pseudonym(visitor), fromUnix(in), fromNullUnix(out), fromUnix(created)
 			return v, err
 		}); err != nil {
@@ -157,12 +160,12 @@ func (db *DB) SyncBatch(ctx context.Context, after int64, limit int) (*SyncBatch
 		}
 		if b.Requests, err = syncRows(t, &seqs, `SELECT sync_seq, id, category, urgency, status, promised_by, respond_by,
 			(SELECT MIN(e.at) FROM request_events e WHERE e.request_id = requests.id AND e.from_status <> ''),
-			accepted_at, resolved_at, closed_at, satisfaction, source, created_at, updated_at FROM requests`,
+			accepted_at, resolved_at, closed_at, satisfaction, source, created_at, updated_at, `+voidedColumn("request", "requests")+` FROM requests`,
 			after, limit, scanSyncRequest); err != nil {
 			return err
 		}
 		b.Bookings, err = syncRows(t, &seqs, `SELECT sync_seq, id, venue_id, purpose, attendees, start_at, end_at, status,
-			arrived_at, source, created_at FROM bookings`, after, limit, scanSyncBooking)
+			arrived_at, source, created_at, `+voidedColumn("booking", "bookings")+` FROM bookings`, after, limit, scanSyncBooking)
 		return err
 	})
 	if err != nil || len(seqs) == 0 {
@@ -180,6 +183,11 @@ func (db *DB) SyncBatch(ctx context.Context, after int64, limit int) (*SyncBatch
 }
 
 type scanner interface{ Scan(...any) error }
+
+// voidedColumn is whether a record of kind in table is voided, as a column.
+func voidedColumn(kind, table string) string {
+	return "EXISTS (SELECT 1 FROM voids WHERE kind = '" + kind + "' AND record_id = " + table + ".id)"
+}
 
 // syncRows reads one table's oldest changes after the cursor, collecting
 // their sequences (each scan puts the sequence first in its record).
@@ -234,7 +242,7 @@ func scanSyncRequest(s scanner) (SyncRequest, error) {
 	var respondBy, created, updated int64
 	var responded, accepted, resolved, closed sql.NullInt64
 	err := s.Scan(&r.Seq, &r.ID, &r.Category, &r.Urgency, &r.Status, &promised, &respondBy, &responded,
-		&accepted, &resolved, &closed, &r.Satisfaction, &r.Source, &created, &updated)
+		&accepted, &resolved, &closed, &r.Satisfaction, &r.Source, &created, &updated, &r.Voided)
 	if err != nil {
 		return r, err
 	}
@@ -249,7 +257,7 @@ func scanSyncBooking(s scanner) (SyncBooking, error) {
 	var b SyncBooking
 	var start, end, created int64
 	var arrived sql.NullInt64
-	err := s.Scan(&b.Seq, &b.ID, &b.VenueID, &b.Purpose, &b.Attendees, &start, &end, &b.Status, &arrived, &b.Source, &created)
+	err := s.Scan(&b.Seq, &b.ID, &b.VenueID, &b.Purpose, &b.Attendees, &start, &end, &b.Status, &arrived, &b.Source, &created, &b.Voided)
 	b.Start, b.End, b.ArrivedAt, b.CreatedAt = fromUnix(start), fromUnix(end), fromNullUnix(arrived), fromUnix(created)
 	return b, err
 }
