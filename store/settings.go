@@ -382,38 +382,43 @@ type SettingsChange struct {
 	SSHIdle *time.Duration
 }
 
-// UpdateSettings changes the center's name, zone, phone, QR rotation or SSH idle timeout
-// (manager only), recording what changed.
-func (db *DB) UpdateSettings(ctx context.Context, actor Actor, ch SettingsChange) error {
+// Validate checks a settings form as UpdateSettings would.
+func (ch SettingsChange) Validate() error {
+	_, err := ch.values()
+	return err
+}
+
+// values checks the change and returns it as stored settings.
+func (ch SettingsChange) values() (map[string]string, error) {
 	after := map[string]string{}
 	if ch.Center != nil {
 		name, err := cleanText("center", *ch.Center, 60, true, "中心名称", "Center name")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		after["center_name"] = name
 	}
 	if ch.TimeZone != nil {
 		tz := strings.TrimSpace(*ch.TimeZone)
 		if tz == "" {
-			return invalid("tz", "请填写时区，例如 Asia/Shanghai", "Time zone is required, e.g. Asia/Shanghai")
+			return nil, invalid("tz", "请填写时区，例如 Asia/Shanghai", "Time zone is required, e.g. Asia/Shanghai")
 		}
 		if err := checkZone(tz); err != nil {
-			return err
+			return nil, err
 		}
 		after["tz"] = tz
 	}
 	if ch.Phone != nil {
 		p, err := checkPhone("phone", *ch.Phone, false)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		after["phone"] = p
 	}
 	if ch.QRTTL != nil {
 		d := *ch.QRTTL
 		if d < 0 || d > MaxQRTTL || (d > 0 && d < time.Minute) {
-			return invalid("qr_ttl", "二维码换码间隔应在 1 分钟到 24 小时之间，0 为固定码",
+			return nil, invalid("qr_ttl", "二维码换码间隔应在 1 分钟到 24 小时之间，0 为固定码",
 				"the QR rotation must be from 1 minute to 24 hours, or 0 for static codes")
 		}
 		after["qr_ttl"] = d.String()
@@ -421,12 +426,22 @@ func (db *DB) UpdateSettings(ctx context.Context, actor Actor, ch SettingsChange
 	if ch.SSHIdle != nil {
 		d := *ch.SSHIdle
 		if d < 0 || d > 24*time.Hour || (d > 0 && d < time.Minute) {
-			return invalid("ssh_idle", "SSH 前台空闲断开时间应在 1 分钟到 24 小时之间，0 为不断开",
+			return nil, invalid("ssh_idle", "SSH 前台空闲断开时间应在 1 分钟到 24 小时之间，0 为不断开",
 				"the SSH desk idle timeout must be from 1 minute to 24 hours, or 0 for never")
 		}
 		after["ssh_idle"] = d.String()
 	}
-	err := db.write(ctx, func(t *tx) error {
+	return after, nil
+}
+
+// UpdateSettings changes the center's name, zone, phone, QR rotation or SSH
+// idle timeout (manager only), recording what changed.
+func (db *DB) UpdateSettings(ctx context.Context, actor Actor, ch SettingsChange) error {
+	after, err := ch.values()
+	if err != nil {
+		return err
+	}
+	err = db.write(ctx, func(t *tx) error {
 		who, err := t.authorize(actor)
 		if err != nil {
 			return err

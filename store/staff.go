@@ -389,6 +389,29 @@ func (s Staff) fields() map[string]string {
 		"keys": strings.Join(fps, " "), "password": pw}
 }
 
+// Validate checks a staff form as CreateStaff would, without writing or
+// hashing: the name, role, login, keys and password.
+func (in StaffInput) Validate() error {
+	if _, err := checkStaffName("name", in.Name); err != nil {
+		return err
+	}
+	if _, err := checkRole(in.Role); err != nil {
+		return err
+	}
+	if in.Login != "" {
+		if _, err := checkLogin(in.Login); err != nil {
+			return err
+		}
+	}
+	if _, err := parseKeys(in.Keys); err != nil {
+		return err
+	}
+	if in.Password != "" {
+		return checkPassword(in.Password)
+	}
+	return nil
+}
+
 // credentials are a staff member's login, keys and password hash, checked.
 type credentials struct {
 	login string

@@ -40,6 +40,10 @@ type VenueInput struct {
 	ClosesAt   string
 }
 
+// Validate checks a venue form as CreateVenue and UpdateVenue would, and
+// returns it cleaned (hours as HH:MM, 08:00–21:00 when empty).
+func (in VenueInput) Validate() (VenueInput, error) { return in.validate() }
+
 func (in VenueInput) validate() (VenueInput, error) {
 	var err error
 	if in.Name, err = cleanText("name", in.Name, 30, true, "场地名称", "Venue name"); err != nil {

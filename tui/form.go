@@ -60,6 +60,12 @@ func (f *form) text(name, label, value string, limit int) {
 	f.refocus()
 }
 
+// secret adds a text field whose characters show as •.
+func (f *form) secret(name, label string, limit int) {
+	f.text(name, label, "", limit)
+	f.fields[len(f.fields)-1].input.Mask = true
+}
+
 // choose adds a choice field with the label whose code is value selected.
 func (f *form) choose(name, label string, choices []store.Label, value string) {
 	ff := formField{name: name, label: label, choices: choices}

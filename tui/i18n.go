@@ -234,6 +234,68 @@ var (
 	// QR.
 	txtQRTitle = text{"扫码二维码（Esc 返回，←→ 翻页）", "Kiosk QR codes (Esc back, ←→ page)"}
 	txtQRNone  = text{"扫码服务尚未提供表单链接", "The kiosk has no form links yet"}
+
+	// Settings (设置).
+	txtTabSettings    = text{"设置", "Settings"}
+	txtKeySection     = text{"分区", "section"}
+	txtKeyToggle      = text{"停用/启用", "deactivate/activate"}
+	txtSecVenues      = text{"场地", "Venues"}
+	txtSecStaff       = text{"工作人员", "Staff"}
+	txtSecCenter      = text{"中心", "Center"}
+	txtSecHistory     = text{"修改记录", "History"}
+	txtReadOnly       = text{"只读：只有中心负责人可以修改场地、人员和设置", "Read only: only a manager may change venues, staff and settings"}
+	txtSettingsHint   = text{"←/→ 分区  n 新增  enter 修改  d 停用/启用", "←/→ section  n add  enter edit  d deactivate/activate"}
+	txtColID          = text{"编号", "ID"}
+	txtColCapacity    = text{"容纳", "Capacity"}
+	txtColHours       = text{"开放时间", "Hours"}
+	txtColFacilities  = text{"设施", "Facilities"}
+	txtColState       = text{"状态", "State"}
+	txtColLogin       = text{"登录名", "Login"}
+	txtColRole        = text{"角色", "Role"}
+	txtColPassword    = text{"密码", "Password"}
+	txtColKeys        = text{"SSH 公钥", "SSH keys"}
+	txtColWhat        = text{"修改", "Change"}
+	txtActive         = text{"启用", "active"}
+	txtInactive       = text{"停用", "inactive"}
+	txtPasswordSet    = text{"有", "set"}
+	txtPasswordNone   = text{"无", "none"}
+	txtNewVenue       = text{"新增场地", "New venue"}
+	txtEditVenue      = text{"修改场地：%s（编号不变，旧记录保留原名）", "Edit venue: %s (the id stays; old records keep the old name)"}
+	txtVenueName      = text{"名称", "Name"}
+	txtCapacity       = text{"容纳人数", "Capacity"}
+	txtHoursField     = text{"开放时间", "Hours"}
+	txtVenueHint      = text{"开放时间写作 08:00-21:00；容纳 1 到 10000 人", "Hours as 08:00-21:00; capacity 1 to 10000"}
+	txtNewStaff2      = text{"新增工作人员", "New staff member"}
+	txtEditStaff      = text{"修改工作人员：%s", "Edit staff member: %s"}
+	txtStaffName      = text{"姓名", "Name"}
+	txtLoginField     = text{"登录名", "Login"}
+	txtKeyField2      = text{"添加 SSH 公钥", "Add an SSH key"}
+	txtPasswordField  = text{"密码", "Password"}
+	txtNewPassword    = text{"新密码（不改请留空）", "New password (empty keeps it)"}
+	txtStaffHint      = text{"登录名留空则按姓名拼音生成：%s；公钥为 .pub 文件的一行；密码至少 8 个字符", "An empty login is made from the name: %s; a key is one line of a .pub file; passwords have 8 characters or more"}
+	txtCenterForm     = text{"修改中心设置", "Center settings"}
+	txtCenterName     = text{"中心名称", "Center name"}
+	txtTimeZone       = text{"时区", "Time zone"}
+	txtPublicPhone    = text{"对外电话", "Public phone"}
+	txtQRTTL          = text{"二维码换码间隔", "QR rotation"}
+	txtSSHIdle        = text{"SSH 空闲断开", "SSH idle timeout"}
+	txtDurationHint   = text{"间隔写作 10m、1h；0 为固定码（前台和 serve 重启后生效）", "Durations as 10m or 1h; 0 for static codes (the desk and serve use it on their next start)"}
+	txtNotDuration    = text{"请填写时长，例如 10m、1h，或 0", "Enter a duration such as 10m or 1h, or 0"}
+	txtVenueAdded     = text{"已新增场地：%s", "Venue added: %s"}
+	txtVenueChanged   = text{"已修改场地：%s", "Venue changed: %s"}
+	txtMisfits        = text{"以下 %d 个未到期的预约超出新的容量或开放时间，预约保留，请联系预约人：", "%d coming bookings exceed the new capacity or hours; they stand, so tell their organisers:"}
+	txtAskForceClose  = text{"场地 %s 还有 %d 个已确认的预约（见上），仍要停用吗？预约保留。y 停用 / 其他键 取消", "Venue %s has %d approved bookings to come (above). Close it anyway? They stand. y close / any other key no"}
+	txtComingBookings = text{"场地 %s 未到期的已确认预约：", "Approved bookings to come at %s:"}
+	txtKeptBookings   = text{"已停用 %s；以下 %d 个已确认的预约保留，请通知预约人：", "%s closed; %d approved bookings stand, so tell their organisers:"}
+	txtVenueClosed    = text{"已停用场地：%s（手机和前台不再提供）", "Venue closed: %s (no longer offered on phones or at the desk)"}
+	txtVenueOpened    = text{"已启用场地：%s", "Venue open again: %s"}
+	txtStaffAdded     = text{"已新增工作人员：%s（登录名 %s）", "Staff member added: %s (login %s)"}
+	txtStaffChanged   = text{"已修改工作人员：%s", "Staff member changed: %s"}
+	txtStaffOff       = text{"已停用：%s（不能再登录前台）", "Deactivated: %s (cannot start the desk)"}
+	txtStaffOn        = text{"已启用：%s", "Active again: %s"}
+	txtAskStaffOff    = text{"停用 %s？停用后不能登录前台，旧记录保留其姓名。y 停用 / 其他键 取消", "Deactivate %s? They can no longer start the desk; old records keep their name. y yes / any other key no"}
+	txtSettingsSaved  = text{"中心设置已保存", "Center settings saved"}
+	txtNoHistory      = text{"（还没有修改记录）", "(no changes yet)"}
 )
 
 // The desk's corrections, voids and the strings issue 15 added.

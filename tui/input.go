@@ -13,7 +13,8 @@ import (
 type lineInput struct {
 	Prompt    string
 	CharLimit int
-	Width     int // cells for the text; 0 for no limit
+	Width     int  // cells for the text; 0 for no limit
+	Mask      bool // draw each character as •, for a password
 	value     []rune
 	pos       int
 	focused   bool
@@ -99,12 +100,16 @@ func (in lineInput) Update(msg tea.Msg) (lineInput, tea.Cmd) {
 // View draws the prompt and the text, scrolled so the cursor shows; the
 // cursor is a reversed cell while the input has the focus.
 func (in lineInput) View() string {
-	before := string(in.value[:in.pos])
-	after := string(in.value[in.pos:])
+	shown := in.value
+	if in.Mask {
+		shown = []rune(strings.Repeat("•", len(in.value)))
+	}
+	before := string(shown[:in.pos])
+	after := string(shown[in.pos:])
 	cur := " "
-	if in.pos < len(in.value) {
-		cur = string(in.value[in.pos])
-		after = string(in.value[in.pos+1:])
+	if in.pos < len(shown) {
+		cur = string(shown[in.pos])
+		after = string(shown[in.pos+1:])
 	}
 	if in.Width > 0 {
 		// Keep the cursor in view: drop text from the left of it first.

@@ -17,6 +17,7 @@ type keyMap struct {
 	Approve, Cancel, Arrive, NoShow, Series, PageUp, PageDown   key.Binding
 	Submit, RejectRequest, QRPage                               key.Binding
 	Edit, Void, Home, End                                       key.Binding
+	PrevSection, NextSection, Toggle                            key.Binding
 
 	// Inside forms, the search box and the suggestion lists.
 	NextField, PrevField, ChoicePrev, ChoiceNext, SuggestUp, SuggestDown key.Binding
@@ -91,5 +92,8 @@ func newKeyMap(lang string, titles []text) keyMap {
 		RejectRequest: b([]string{"x"}, "x", txtKeyRejectReq),
 		PageUp:        b([]string{"pgup", "b"}, "pgup", txtKeyScroll),
 		PageDown:      b([]string{"pgdown", " "}, "pgdn", txtKeyScroll),
+		PrevSection:   b([]string{"left", "h", "["}, "←/→", txtKeySection),
+		NextSection:   b([]string{"right", "l", "]"}, "←/→", txtKeySection),
+		Toggle:        b([]string{"d"}, "d", txtKeyToggle),
 	}
 }

@@ -58,4 +58,5 @@ var tabMakers = []func(*env) tab{
 	newRequestsTab,
 	newBookingsTab,
 	newDailyTab,
+	newSettingsTab,
 }

@@ -61,20 +61,22 @@ func TestNewTabIsOneLine(t *testing.T) {
 	db, clk := mustOpen(t, true)
 	seed(t, db, clk)
 	d := newDriver(t, db, Options{Staff: "王芳"})
-	d.wantView("6 便签")
-	d.key("6")
-	if d.m.active != 5 {
-		t.Fatalf("6 showed tab %d, want the new one", d.m.active)
+	last := len(tabMakers) - 1
+	digit := fmt.Sprint(last + 1)
+	d.wantView(digit + " 便签")
+	d.key(digit)
+	if d.m.active != last {
+		t.Fatalf("%s showed tab %d, want the new one", digit, d.m.active)
 	}
 	body := 24 - lipgloss.Height(d.m.headerView()) - lipgloss.Height(d.m.footerView())
 	d.wantView(fmt.Sprintf("note 0, 80x%d, 0 keys", body), "n 新建")
 	d.key("x")
 	d.wantView("1 keys")
 	d.key("?")
-	d.wantView("6 便签")
+	d.wantView(digit + " 便签")
 	d.key("?", "1")
 	d.send(openRecordMsg{kind: "note", id: 7})
-	if d.m.active != 5 {
+	if d.m.active != last {
 		t.Fatalf("opening a note showed tab %d", d.m.active)
 	}
 	d.wantView("note 7")

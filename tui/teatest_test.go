@@ -72,6 +72,7 @@ func TestGolden(t *testing.T) {
 		{"bookingform", []step{{[]tea.Msg{runes("4")}, []string{"志愿者培训"}},
 			{[]tea.Msg{runes("n"), runes("14:30"), tab, runes("15:00")}, []string{"该时段已被预约"}}}},
 		{"daily", []step{{[]tea.Msg{runes("5")}, []string{"台账预览", "打印人"}}}},
+		{"settings", []step{{[]tea.Msg{runes("6")}, []string{"工作人员", "多功能厅", "08:00-21:00"}}}},
 		{"help", []step{{[]tea.Msg{runes("?")}, []string{"shift+tab"}}}},
 	}
 	for _, c := range cases {

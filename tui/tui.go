@@ -582,21 +582,31 @@ func (m *Model) headerView() string {
 		}
 		return line
 	}
-	var tabs []string
-	for i, t := range m.tabs {
-		label := fmt.Sprintf("%d %s", i+1, e.tr(t.title()))
-		if n := m.live.badges[i]; n > 0 {
-			label += st.badge.Render(fmt.Sprintf("(+%d)", n))
+	tabBar := func(compact bool) string {
+		var tabs []string
+		for i, t := range m.tabs {
+			label := fmt.Sprintf("%d %s", i+1, e.tr(t.title()))
+			if n := m.live.badges[i]; n > 0 {
+				label += st.badge.Render(fmt.Sprintf("(+%d)", n))
+			}
+			switch {
+			case i == m.active:
+				tabs = append(tabs, st.activeTab.Render("["+label+"]"))
+			case compact:
+				tabs = append(tabs, st.tab.Render(label))
+			default:
+				tabs = append(tabs, st.tab.Render(" "+label+" "))
+			}
 		}
-		if i == m.active {
-			tabs = append(tabs, st.activeTab.Render("["+label+"]"))
-		} else {
-			tabs = append(tabs, st.tab.Render(" "+label+" "))
-		}
+		return strings.Join(tabs, " ")
 	}
-	bar := strings.Join(tabs, " ")
+	bar := tabBar(false)
 	if kioskBelow {
 		k := kiosk(true)
+		// Tabs drawn closer make room for the kiosk beside them.
+		if m.width-visibleWidth(bar)-visibleWidth(k) < 2 {
+			bar = tabBar(true)
+		}
 		if gap := m.width - visibleWidth(bar) - visibleWidth(k); gap >= 2 {
 			bar += strings.Repeat(" ", gap) + k
 		} else {

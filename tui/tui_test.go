@@ -104,7 +104,7 @@ func TestTabsAndGlobalKeys(t *testing.T) {
 	db, clk := mustOpen(t, true)
 	seed(t, db, clk)
 	d := newDriver(t, db, Options{Staff: "王芳"})
-	for i, k := range []string{"1", "2", "3", "4", "5"} {
+	for i, k := range []string{"1", "2", "3", "4", "5", "6"} {
 		d.key(k)
 		if d.m.active != i {
 			t.Fatalf("after %s active = %d", k, d.m.active)
@@ -115,8 +115,8 @@ func TestTabsAndGlobalKeys(t *testing.T) {
 		t.Fatalf("tab from the last tab: active = %d, want 0", d.m.active)
 	}
 	d.key("shift+tab")
-	if d.m.active != tabDaily {
-		t.Fatalf("shift+tab from the first: active = %d, want 4", d.m.active)
+	if d.m.active != len(tabMakers)-1 {
+		t.Fatalf("shift+tab from the first: active = %d, want the last", d.m.active)
 	}
 	d.key("?")
 	d.wantView("shift+tab")
