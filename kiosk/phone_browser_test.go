@@ -545,6 +545,26 @@ func TestLobbyShots(t *testing.T) {
 		t.Errorf("lobby schedule: %q", text)
 	}
 	k.shot(t, tv, "lobby-tv")
+	// A new secret (init --new-secret) reaches the TV within seconds: the
+	// codes' image URLs carry the secret's mark, and the store's event
+	// tells the screen to reload.
+	before, _ := chromedp.Run(tv, chromedp.Evaluate[string](`document.getElementById("qr-request").getAttribute("src")`))
+	if err := k.db.RotateSecret(ctx, store.Actor{System: "root"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := soon(tv, `document.getElementById("qr-request").getAttribute("src") !== `+fmt.Sprintf("%q", before)+` &&
+		document.getElementById("qr-request").complete && document.getElementById("qr-request").naturalWidth > 0`); err != nil {
+		t.Errorf("the TV still shows the old codes 5 s after a new secret: %v", err)
+	} else {
+		png, err := chromedp.Run(tv, chromedp.Screenshot(chromedp.CSS("figure.code-request")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, _ := url.Parse(qrText(t, png))
+		if err := k.s.checkToken("request", u.Query().Get("token"), k.db.Now()); err != nil {
+			t.Errorf("the TV's new code %s does not open the form: %v", u, err)
+		}
+	}
 	if n, _ := chromedp.Run(tv, chromedp.Evaluate[int](`document.querySelectorAll('a[href="/lookup"]').length`)); n != 1 {
 		html, _ := chromedp.Run(tv, chromedp.Evaluate[string](`document.body.innerHTML`))
 		t.Errorf("the lobby links 查询进度 %d times, want once: %s", n, html)
