@@ -36,6 +36,7 @@ type AdminFlags struct {
 	Password   bool
 	Phone      string
 	QRTTL      string
+	SSHIdle    string
 }
 
 // takesArgs says which commands take an action and a name after them.
@@ -92,6 +93,7 @@ func settingsFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.TZ, "tz", "", m.text("时区，如 Asia/Shanghai", "time zone, e.g. Asia/Shanghai"))
 	fs.StringVar(&m.Admin.Phone, "phone", "", m.text(`对外公布的中心电话（"" 去掉）`, `the center's phone shown to visitors ("" removes it)`))
 	fs.StringVar(&m.Admin.QRTTL, "qr-ttl", "", m.text("二维码换码间隔，如 10m；0 为固定码（前台和 serve 未给 --qr-ttl 时使用）", "QR rotation, e.g. 10m; 0 for static codes (used when the desk or serve has no --qr-ttl)"))
+	fs.StringVar(&m.Admin.SSHIdle, "ssh-idle", "", m.text("SSH 前台空闲多久断开，如 30m；0 为不断开", "how long an SSH desk may sit idle, e.g. 30m; 0 for never"))
 	fs.StringVar(&m.Staff, "staff", "", m.text("以哪位负责人的身份修改（默认：数据库文件的所有者）", "the manager making the change (default: the database file's owner)"))
 	fs.StringVar(&m.Format, "format", "text", m.text("格式：text 或 json", "format: text or json"))
 }
@@ -136,7 +138,7 @@ func (m *Main) extraArgs(rest []string) error {
 var flagOf = map[string]string{
 	"capacity": "--capacity", "opens_at": "--hours", "closes_at": "--hours", "hours": "--hours", "facilities": "--facilities",
 	"login": "--login", "key": "--key", "password": "--password", "role": "--role", "tz": "--tz", "phone": "--phone",
-	"center": "--center", "qr_ttl": "--qr-ttl", "staff": "--staff",
+	"center": "--center", "qr_ttl": "--qr-ttl", "ssh_idle": "--ssh-idle", "staff": "--staff",
 }
 
 // fieldError puts the flag in front of a store error's message.
@@ -562,6 +564,7 @@ type settingsJSON struct {
 	TimeZone string `json:"tz"`
 	Phone    string `json:"phone"`
 	QRTTL    string `json:"qr_ttl"`
+	SSHIdle  string `json:"ssh_idle"`
 }
 
 func (m *Main) runSettings(ctx context.Context) error {
@@ -581,16 +584,22 @@ func (m *Main) runSettings(ctx context.Context) error {
 	if m.set["phone"] {
 		ch.Phone = &m.Admin.Phone
 	}
-	if m.set["qr-ttl"] {
-		d, err := time.ParseDuration(strings.TrimSpace(m.Admin.QRTTL))
-		if m.Admin.QRTTL == "0" {
+	for _, f := range []struct {
+		name, value string
+		to          **time.Duration
+	}{{"qr-ttl", m.Admin.QRTTL, &ch.QRTTL}, {"ssh-idle", m.Admin.SSHIdle, &ch.SSHIdle}} {
+		if !m.set[f.name] {
+			continue
+		}
+		d, err := time.ParseDuration(strings.TrimSpace(f.value))
+		if strings.TrimSpace(f.value) == "0" {
 			d, err = 0, nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s", m.text(fmt.Sprintf("--qr-ttl：“%s”不是有效的时长，例如 10m、1h，0 为固定码", m.Admin.QRTTL),
-				fmt.Sprintf("--qr-ttl: %q is not a duration such as 10m or 1h (0 for static codes)", m.Admin.QRTTL)))
+			return fmt.Errorf("%s", m.text(fmt.Sprintf("--%s：“%s”不是有效的时长，例如 10m、1h，或 0", f.name, f.value),
+				fmt.Sprintf("--%s: %q is not a duration such as 10m or 1h, or 0", f.name, f.value)))
 		}
-		ch.QRTTL = &d
+		*f.to = &d
 	}
 	if ch != (store.SettingsChange{}) {
 		actor, err := m.actor()
@@ -603,7 +612,7 @@ func (m *Main) runSettings(ctx context.Context) error {
 	}
 	s := m.DB.Settings()
 	if m.Format == "json" {
-		return m.writeJSON(settingsJSON{s.CenterName, s.TimeZone, s.Phone, s.QRTTL.String()})
+		return m.writeJSON(settingsJSON{s.CenterName, s.TimeZone, s.Phone, s.QRTTL.String(), s.SSHIdle.String()})
 	}
 	ttl := s.QRTTL.String()
 	if s.QRTTL == 0 {
@@ -614,6 +623,7 @@ func (m *Main) runSettings(ctx context.Context) error {
 		{m.text("时区", "time zone"), s.TimeZone},
 		{m.text("对外电话", "phone"), orDash(s.Phone)},
 		{m.text("二维码换码间隔", "QR rotation"), ttl},
+		{m.text("SSH 前台空闲断开", "SSH desk idle timeout"), s.SSHIdle.String()},
 	})
 	return nil
 }

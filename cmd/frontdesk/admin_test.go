@@ -261,12 +261,12 @@ func TestSettingsCommand(t *testing.T) {
 	out := mustRun(t, "settings", "--db", db, "--format", "json")
 	var got map[string]string
 	json.Unmarshal([]byte(out), &got)
-	want := map[string]string{"center": "城南街道党群服务中心（新）", "tz": "Asia/Shanghai", "phone": "010-62345678", "qr_ttl": "5m0s"}
+	want := map[string]string{"center": "城南街道党群服务中心（新）", "tz": "Asia/Shanghai", "phone": "010-62345678", "qr_ttl": "5m0s", "ssh_idle": "30m0s"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("settings: got %v, want %v", got, want)
 	}
 	before := counts(t, db)
-	for _, c := range [][]string{{"--tz", "Mars/Base"}, {"--phone", "12345"}, {"--qr-ttl", "soon"}, {"--center", ""}, {"--qr-ttl", "48h"}} {
+	for _, c := range [][]string{{"--tz", "Mars/Base"}, {"--phone", "12345"}, {"--qr-ttl", "soon"}, {"--center", ""}, {"--qr-ttl", "48h"}, {"--ssh-idle", "5s"}} {
 		_, errOut, err := runMain(t, append([]string{"settings", "--db", db}, c...)...)
 		if err == nil || !strings.Contains(errOut, c[0]) {
 			t.Errorf("settings %v: got %v %q, want an error naming %s", c, err, errOut, c[0])
