@@ -111,6 +111,9 @@ func (m todayTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.roll.rows = append(m.roll.rows, m.visitRow(v))
 		}
 		return m, nil
+	case visitSavedMsg:
+		// A check-out, from the roll call or the visits tab, changes who is in.
+		return m, m.load()
 	case tea.KeyMsg:
 		if m.env == nil {
 			return m, nil
@@ -124,6 +127,10 @@ func (m todayTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.rollCall = false
 		case key.Matches(msg, k.Print):
 			return m, printCmd(m.env.db, "rollcall", m.rollCallText(), m.env.lang)
+		case key.Matches(msg, k.CheckOut) && m.rollCall:
+			if v, ok := rowAt(m.data.inBuilding, m.roll.cursor); ok {
+				return m, ask(fmt.Sprintf(m.env.tr(txtAskCheckOut), v.Name, v.ReceiptNo), checkOutCmd(m.env, v.ID))
+			}
 		case key.Matches(msg, k.Up) && m.rollCall:
 			m.roll.move(-1, m.rollHeight())
 		case key.Matches(msg, k.Down) && m.rollCall:
@@ -141,7 +148,8 @@ func (m todayTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 }
 
 func (m todayTab) visitRow(v store.Visit) []string {
-	return []string{m.env.clock(v.CheckedInAt), v.Name, store.MaskPhone(v.Phone), v.Org,
+	// The roll call is for calling people in an evacuation: whole numbers.
+	return []string{m.env.clock(v.CheckedInAt), v.Name, v.Phone, v.Org,
 		m.env.label(store.Purposes, v.Purpose), fmt.Sprint(v.Headcount)}
 }
 
@@ -196,7 +204,7 @@ func (m todayTab) rollHeight() int { return max(m.height-lipgloss.Height(m.rollH
 func (m todayTab) ShortHelp() []key.Binding {
 	k := m.env.keys
 	if m.rollCall {
-		return []key.Binding{k.Print, k.Back}
+		return []key.Binding{k.CheckOut, k.Print, k.Back}
 	}
 	return []key.Binding{k.RollCall, k.Up, k.Enter}
 }

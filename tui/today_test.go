@@ -55,6 +55,13 @@ func TestRollCall(t *testing.T) {
 	if !strings.Contains(notice, matches[0]) && !strings.Contains(notice, "lp") {
 		t.Fatalf("notice %q names neither the file nor the printer", notice)
 	}
+	// Whole numbers, for calling; check-out from the list.
+	d.wantView("13812345678")
+	d.key("o")
+	d.wantView("为 张三（")
+	d.key("y")
+	d.wantView("在馆名单（2 组，31 人）")
+	d.dontWantView("13812345678")
 	d.key("esc")
 	d.wantView("待办（5）")
 }
