@@ -164,12 +164,6 @@ var (
 	txtHistory      = text{"办理记录", "History"}
 	txtActions      = text{"可办理：", "Actions: "}
 	txtNoActions    = text{"（无可办理操作）", "(no actions)"}
-	txtActAccept    = text{"a 受理", "a accept"}
-	txtActStart     = text{"s 开始办理", "s start"}
-	txtActResolve   = text{"d 办结", "d resolve"}
-	txtActTransfer  = text{"t 转办", "t transfer"}
-	txtActReject    = text{"x 不予受理", "x reject"}
-	txtActRate      = text{"f 回访满意度", "f satisfaction"}
 	txtResolution   = text{"办理结果", "Resolution"}
 	txtTransferTo   = text{"转办给", "Transfer to"}
 	txtReason       = text{"理由", "Reason"}

@@ -16,7 +16,7 @@ type keyMap struct {
 	Accept, Start, Resolve, Transfer, Reject, Rate              key.Binding
 	Approve, Cancel, Arrive, NoShow, Series, PageUp, PageDown   key.Binding
 	Submit, RejectRequest, QRPage                               key.Binding
-	Edit, Void, Home, End                                       key.Binding
+	StatusBack, CategoryBack, Edit, Void, Home, End             key.Binding
 	PrevSection, NextSection, Toggle                            key.Binding
 
 	// Inside forms, the search box and the suggestion lists.
@@ -61,14 +61,16 @@ func newKeyMap(lang string, titles []text) keyMap {
 		Print:         b([]string{"p"}, "p", txtKeyPrint),
 		Export:        b([]string{"e"}, "e", txtKeyExport),
 		Charts:        b([]string{"g"}, "g", txtKeyCharts),
-		Status:        b([]string{"s"}, "s", txtKeyStatus),
-		Category:      b([]string{"c"}, "c", txtKeyCategory),
-		Overdue:       b([]string{"o"}, "o", txtKeyOverdue),
+		Status:        b([]string{"s"}, "s/S", txtKeyStatus),
+		StatusBack:    b([]string{"S"}, "S", txtKeyStatus),
+		Category:      b([]string{"v"}, "v/V", txtKeyCategory),
+		CategoryBack:  b([]string{"V"}, "V", txtKeyCategory),
+		Overdue:       b([]string{"!"}, "!", txtKeyOverdue),
 		Callback:      b([]string{"b"}, "b", txtKeyCallback),
 		Accept:        b([]string{"a"}, "a", txtKeyAccept),
-		Start:         b([]string{"s"}, "s", txtKeyStart),
+		Start:         b([]string{"g"}, "g", txtKeyStart),
 		Resolve:       b([]string{"d"}, "d", txtKeyResolve),
-		Transfer:      b([]string{"t"}, "t", txtKeyTransfer),
+		Transfer:      b([]string{"z"}, "z", txtKeyTransfer),
 		Reject:        b([]string{"x"}, "x", txtKeyReject),
 		Rate:          b([]string{"f"}, "f", txtKeyRate),
 		Approve:       b([]string{"a"}, "a", txtKeyApprove),
@@ -90,7 +92,7 @@ func newKeyMap(lang string, titles []text) keyMap {
 		Yes:           b([]string{"y", "Y", "enter"}, "y", txtYes),
 		QRPage:        b([]string{"left", "right"}, "←/→", txtKeyPage),
 		RejectRequest: b([]string{"x"}, "x", txtKeyRejectReq),
-		PageUp:        b([]string{"pgup", "b"}, "pgup", txtKeyScroll),
+		PageUp:        b([]string{"pgup"}, "pgup", txtKeyScroll),
 		PageDown:      b([]string{"pgdown", " "}, "pgdn", txtKeyScroll),
 		PrevSection:   b([]string{"left", "h", "["}, "←/→", txtKeySection),
 		NextSection:   b([]string{"right", "l", "]"}, "←/→", txtKeySection),

@@ -363,6 +363,16 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 		return m, nil
 	}
 	k := m.env.keys
+	// The detail's actions work on the selected row too, and open it.
+	if r, ok := rowAt(m.list, m.table.cursor); ok && m.rowAction(msg, r) {
+		m.req, m.events, m.hist, m.voided = r, nil, nil, nil
+		if v, ok := m.voids[r.ID]; ok {
+			m.voided = &v
+		}
+		m.mode = requestsDetail
+		next, cmd := m.updateDetail(msg)
+		return next, tea.Batch(cmd, loadRequestCmd(m.env, r.ID))
+	}
 	switch {
 	case key.Matches(msg, k.New):
 		m.mode = requestsForm
@@ -374,11 +384,11 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 			m.mode = requestsDetail
 			return m, loadRequestCmd(m.env, m.req.ID)
 		}
-	case key.Matches(msg, k.Status):
-		m.status, m.callback = nextFilter(m.status, len(store.RequestStatuses)), false
+	case key.Matches(msg, k.Status), key.Matches(msg, k.StatusBack):
+		m.status, m.callback = stepFilter(m.status, len(store.RequestStatuses), key.Matches(msg, k.StatusBack)), false
 		return m, m.load()
-	case key.Matches(msg, k.Category):
-		m.category, m.callback = nextFilter(m.category, len(store.Categories)), false
+	case key.Matches(msg, k.Category), key.Matches(msg, k.CategoryBack):
+		m.category, m.callback = stepFilter(m.category, len(store.Categories), key.Matches(msg, k.CategoryBack)), false
 		return m, m.load()
 	case key.Matches(msg, k.Overdue):
 		m.overdue, m.callback = !m.overdue, false
@@ -398,8 +408,15 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 	return m, nil
 }
 
-// nextFilter steps a filter through its n choices, then back to -1, all.
-func nextFilter(i, n int) int {
+// stepFilter steps a filter through its n choices and -1, all, forward or
+// back.
+func stepFilter(i, n int, back bool) int {
+	if back {
+		if i < 0 {
+			return n - 1
+		}
+		return i - 1
+	}
 	if i+1 >= n {
 		return -1
 	}
@@ -623,14 +640,13 @@ func (m requestsTab) detailFoot() string {
 	if m.voided != nil {
 		return e.st.muted.Render(clip(e.tr(txtVoidedNoActions), m.width))
 	}
-	acts := []string{}
-	labels := map[string]text{store.StatusAccepted: txtActAccept, store.StatusInProgress: txtActStart, store.StatusResolved: txtActResolve,
-		store.StatusTransferred: txtActTransfer, store.StatusRejected: txtActReject, store.StatusClosed: txtActRate}
+	var acts []key.Binding
+	keys := m.actionKeys()
 	for _, to := range store.NextStatuses(m.req.Status) {
-		acts = append(acts, e.tr(labels[to]))
+		acts = append(acts, keys[to])
 	}
-	acts = append(acts, helpLine(e.keys.Edit, e.keys.Void))
-	return e.st.notice.Render(wrap(e.tr(txtActions)+strings.Join(acts, "  "), m.width))
+	acts = append(acts, e.keys.Edit, e.keys.Void)
+	return e.st.notice.Render(wrap(e.tr(txtActions)+helpLine(acts...), m.width))
 }
 
 // detailRoom is the height of the scrolled part of the detail: what the
@@ -778,4 +794,20 @@ func correctRequestCmd(e *env, r store.Request, ed store.RequestEdit) tea.Cmd {
 		}
 		return recordChangedMsg{store.KindRequest, r.ID, fmt.Sprintf(e.tr(txtCorrectDone), r.ReceiptNo)}
 	}
+}
+
+// rowAction reports whether msg is an action the detail of r offers: a
+// status it may move to, a correction or a void.
+func (m requestsTab) rowAction(msg tea.KeyMsg, r store.Request) bool {
+	k := m.env.keys
+	if key.Matches(msg, k.Edit) || key.Matches(msg, k.Void) {
+		return true
+	}
+	keys := m.actionKeys()
+	for _, to := range store.NextStatuses(r.Status) {
+		if key.Matches(msg, keys[to]) {
+			return true
+		}
+	}
+	return false
 }

@@ -59,7 +59,7 @@ func TestRequestWorkflow(t *testing.T) {
 	d := newDriver(t, db, Options{Staff: "王芳"})
 	d.key("3")
 	openRequest(t, d, s.fresh.ReceiptNo)
-	d.wantView("a 受理", "t 转办", "x 不予受理")
+	d.wantView("a 受理", "z 转办", "x 不予受理")
 	d.dontWantView("d 办结", "f 回访")
 	// A key the workflow does not allow here does nothing.
 	d.key("d")
@@ -70,7 +70,7 @@ func TestRequestWorkflow(t *testing.T) {
 	if r, _ := db.Request(ctx, s.fresh.ID); r.Status != store.StatusAccepted || r.Owner != "王芳" {
 		t.Fatalf("after a: %+v", r)
 	}
-	d.key("s")
+	d.key("g")
 	d.typ("已联系医保局")
 	d.key("enter")
 	if r, _ := db.Request(ctx, s.fresh.ID); r.Status != store.StatusInProgress {
@@ -107,7 +107,7 @@ func TestRequestTransferAndReject(t *testing.T) {
 	d := newDriver(t, db, Options{Staff: "王芳"})
 	d.key("3")
 	openRequest(t, d, s.fresh.ReceiptNo)
-	d.key("t")
+	d.key("z")
 	d.typ("街道社保所")
 	d.key("enter")
 	if r, _ := db.Request(ctx, s.fresh.ID); r.Status != store.StatusTransferred || r.TransferredTo != "街道社保所" {
@@ -132,11 +132,11 @@ func TestRequestFilters(t *testing.T) {
 		t.Fatalf("%d requests, want 4", n)
 	}
 	d.wantView("超期") // the overdue row stands out with its mark
-	d.key("o")
+	d.key("!")
 	if n := len(d.requests().list); n != 1 || d.requests().list[0].ID != s.overdue.ID {
 		t.Fatalf("overdue filter: %+v", d.requests().list)
 	}
-	d.key("o", "s") // status: 待受理
+	d.key("!", "s") // status: 待受理
 	for _, r := range d.requests().list {
 		if r.Status != store.StatusNew {
 			t.Fatalf("status filter new shows %s", r.Status)
@@ -145,15 +145,17 @@ func TestRequestFilters(t *testing.T) {
 	if len(d.requests().list) != 2 {
 		t.Fatalf("%d new requests, want 2", len(d.requests().list))
 	}
-	for range store.RequestStatuses {
-		d.key("s")
+	d.key("S", "S") // back through 全部 to the last status, and on round
+	if d.requests().status != len(store.RequestStatuses)-1 {
+		t.Fatalf("S twice from the first status: filter %d, want the last", d.requests().status)
 	}
-	d.key("c", "c", "c", "c", "c", "c") // 环境卫生
+	d.key("s")
+	d.key("v", "v", "v", "v", "v", "v") // 环境卫生
 	if len(d.requests().list) != 1 || d.requests().list[0].Category != "environment" {
 		t.Fatalf("category filter: %+v", d.requests().list)
 	}
 	for range store.Categories {
-		d.key("c")
+		d.key("v")
 	}
 	d.key("b")
 	if len(d.requests().list) != 1 || d.requests().list[0].ID != s.callback.ID {

@@ -174,7 +174,7 @@ func TestFlowRequestToClosed(t *testing.T) {
 	for _, k := range []tea.Msg{runes("d"), runes("已安排社工上门评估"), enter} {
 		tm.Send(k)
 	}
-	waitFor(t, tm, "f 回访满意度")
+	waitFor(t, tm, "f 回访")
 	for _, k := range []tea.Msg{runes("f"), enter} {
 		tm.Send(k)
 	}
