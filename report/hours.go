@@ -140,7 +140,7 @@ func WriteHoursContext(ctx context.Context, w io.Writer, l *store.ServiceLog, fo
 			Words words
 		}{doc, hoursStyle, words{doc.Lang}})
 		if err == nil && format == "pdf" {
-			err = toPDF(ctx, &buf, PDFHead{Lang: opt.Lang, Center: l.Center, Title: doc.Title})
+			err = toPDF(ctx, &buf, PDFHead{Lang: opt.Lang, Center: l.Center, Title: strings.TrimSpace(strings.TrimPrefix(doc.Title, l.Center))})
 		}
 	} else {
 		err = writeHoursText(&buf, doc)

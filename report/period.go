@@ -131,7 +131,7 @@ func periodSection(w words, l *store.DailyLog, loc *time.Location) section {
 		}
 		waited := l.AsOf.Sub(r.CreatedAt).Hours() / 24
 		slow.Rows = append(slow.Rows, row{Alert: r.Overdue, Cells: []string{r.ReceiptNo, clock(r.CreatedAt, loc, true),
-			fmt.Sprintf("%.1f", waited), w.label(store.Categories, r.Category), r.Community, status, owner, r.PromisedBy.String()}})
+			fmt.Sprintf("%.1f", waited), w.label(store.Categories, r.Category), r.Community, status, owner, r.PromisedBy.String()[5:]}})
 	}
 	return section{Title: w.t("环比与排名", "Comparison and rankings"), Tables: []table{cmp, cats, comms, slow},
 		Notes: []string{w.t(

@@ -71,7 +71,9 @@ func writeWhole(ctx context.Context, w io.Writer, format string, writeJSON func(
 	case "pdf":
 		d := doc()
 		if err = writeHTML(&buf, d); err == nil {
-			err = toPDF(ctx, &buf, PDFHead{Lang: d.Lang, Center: d.Center, Title: d.Title + " · " + d.Period})
+			// The center is at the left of the running head already.
+			title := strings.TrimSpace(strings.TrimPrefix(d.Title, d.Center))
+			err = toPDF(ctx, &buf, PDFHead{Lang: d.Lang, Center: d.Center, Title: title + " · " + d.Period})
 		}
 	}
 	if err != nil {
