@@ -374,3 +374,34 @@ func TestPolish(t *testing.T) {
 		})
 	}
 }
+
+// TestEnglishPages: the new pages speak English with --lang en.
+func TestEnglishPages(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute, Lang: "en"})
+	h := s.Handler()
+	w := do(h, "POST", "/f/booking", bookingForm(s.token("booking", testNow)), nil)
+	code := strings.TrimPrefix(w.Header().Get("Location"), "/receipt/")
+	for _, c := range []struct {
+		path string
+		want []string
+	}{
+		{"/f/booking?token=" + url.QueryEscape(s.token("booking", testNow)) + "&venue=1&date=2026-03-11", []string{"Show free times that day", "Pending (you may still ask; one is approved)", "Free"}},
+		{"/receipt/" + code, []string{"Take a screenshot of this page.", "Booking number"}},
+		{"/s/" + code, []string{"The desk will review it", "Cancel the booking…", "Look up a receipt"}},
+		{"/s/" + code + "/cancel", []string{"Cancel this booking?", "No, go back"}},
+		{"/lookup", []string{"Last four digits of the phone"}},
+		{"/nope", []string{"Error code 404", "Lobby page"}},
+	} {
+		w := do(h, "GET", c.path, nil, nil)
+		for _, want := range c.want {
+			if !strings.Contains(w.Body.String(), want) {
+				t.Errorf("%s (%d) lacks %q", c.path, w.Code, want)
+			}
+		}
+	}
+	w = do(h, "POST", "/f/request", url.Values{"token": {s.token("request", testNow)}}, nil)
+	if !strings.Contains(w.Body.String(), "Please fix 4 things and submit again:") || !strings.Contains(w.Body.String(), "Name is required") {
+		t.Errorf("English summary: %.1500s", w.Body.String())
+	}
+}
