@@ -423,3 +423,17 @@ func TestInitUpdates(t *testing.T) {
 		t.Errorf("desk staff running an init that changes nothing: %v", err)
 	}
 }
+
+// BenchmarkCheckPassword is one password sign-in (an SSH desk's), argon2id
+// included: the cost a guesser pays per try.
+func BenchmarkCheckPassword(b *testing.B) {
+	db := mustOpen(b)
+	if _, err := db.CreateStaff(ctx, admin, store.StaffInput{Name: "王芳", Password: "correct horse"}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := db.CheckPassword(ctx, "wangfang", "correct horse"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -588,7 +588,7 @@ func (m settingsTab) foot() string {
 		}
 		lines = append(lines, clip(fmt.Sprintf("  %s %s %s-%s %s %s %s %s", b.ReceiptNo, b.Start.In(loc).Format("01-02"),
 			b.Start.In(loc).Format("15:04"), b.End.In(loc).Format("15:04"), e.label(store.BookingStatuses, b.Status),
-			b.Org, b.Contact, b.Phone), m.width))
+			b.Org, b.Contact, store.MaskPhone(b.Phone)), m.width))
 	}
 	return strings.Join(lines, "\n")
 }

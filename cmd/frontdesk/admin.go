@@ -157,7 +157,7 @@ func (m *Main) fieldError(err error) error {
 	if f == "" {
 		return err
 	}
-	return fmt.Errorf("%s：%s", f, se.Message(m.Lang))
+	return fmt.Errorf("%s%s%s", f, m.text("：", ": "), se.Message(m.Lang))
 }
 
 func (m *Main) checkFormat() error {
@@ -281,7 +281,7 @@ func (m *Main) printBookingsTo(w io.Writer, list []store.Booking) {
 	loc := m.DB.Location()
 	for _, b := range list {
 		fmt.Fprintf(w, "  %s  %s %s-%s  %s  %s  %s %s  %s\n", b.ReceiptNo, b.Start.In(loc).Format("2006-01-02"), b.Start.In(loc).Format("15:04"),
-			b.End.In(loc).Format("15:04"), store.LabelOf(store.BookingStatuses, b.Status).Text(m.Lang), b.Title, b.Org, b.Contact, b.Phone)
+			b.End.In(loc).Format("15:04"), store.LabelOf(store.BookingStatuses, b.Status).Text(m.Lang), b.Title, b.Org, b.Contact, store.MaskPhone(b.Phone))
 	}
 }
 
