@@ -62,10 +62,12 @@ type bookingsLoadedMsg struct {
 	bookings []store.Booking
 }
 
-// bookingCheckedMsg is CheckBooking's verdict on the form as it was at seq.
+// bookingCheckedMsg is CheckBooking's verdict on the form as it was at seq,
+// with the pending bookings the slot would take from.
 type bookingCheckedMsg struct {
-	seq int
-	err error
+	seq     int
+	err     error
+	waiting []store.Booking
 }
 
 // bookingSavedMsg says a booking was created or changed; text says how.
@@ -170,13 +172,25 @@ func (m *bookingsTab) bookingInput() (store.BookingInput, int, error) {
 			return in, 0, &store.Error{Code: store.EINVALID, Field: "weeks", ZH: txtNotInt.zh, EN: txtNotInt.en}
 		}
 	}
-	if f.value("start") != "" && f.value("end") != "" {
-		s, e, err := m.env.db.BookingTimes(f.value("date"), f.value("start"), f.value("end"))
+	// Forgiving input: 今天/明天/+3/03-12 for the day, 15/1500/15:00 for
+	// the times; what does not read is left for the store to name.
+	date, start, end := f.value("date"), f.value("start"), f.value("end")
+	if d, err := store.ReadDay(date, m.env.db.Today()); err == nil {
+		date = d.String()
+	}
+	if c, err := store.ReadClock("start", start); err == nil {
+		start = c.String()
+	}
+	if c, err := store.ReadClock("end", end); err == nil {
+		end = c.String()
+	}
+	if start != "" && end != "" {
+		s, e, err := m.env.db.BookingTimes(date, start, end)
 		if err != nil {
 			return in, weeks, err
 		}
 		in.Start, in.End = s, e
-	} else if _, err := store.ParseDay(f.value("date")); err != nil {
+	} else if _, err := store.ParseDay(date); err != nil {
 		return in, weeks, err
 	}
 	in, err := in.Validate()
@@ -187,15 +201,25 @@ func checkBookingCmd(e *env, in store.BookingInput, seq int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := e.ctx()
 		defer cancel()
-		return bookingCheckedMsg{seq: seq, err: e.db.CheckBooking(ctx, in)}
+		if err := e.db.CheckBooking(ctx, in); err != nil {
+			return bookingCheckedMsg{seq: seq, err: err}
+		}
+		// The slot is free; a phone booking still waiting for it is worth
+		// knowing before the desk takes it.
+		waiting, err := e.db.PendingOverlaps(ctx, store.Booking{VenueID: in.VenueID, Start: in.Start, End: in.End})
+		if err != nil {
+			return errMsg{err}
+		}
+		return bookingCheckedMsg{seq: seq, waiting: waiting}
 	}
 }
 
 // bookingClashMsg names the approved booking in the way of the form's slot,
 // found before the whole form is valid.
 type bookingClashMsg struct {
-	seq   int
-	clash *store.Booking
+	seq     int
+	clash   *store.Booking
+	waiting []store.Booking // pending bookings the slot would take from
 }
 
 func clashCmd(e *env, in store.BookingInput, seq int) tea.Cmd {
@@ -206,7 +230,11 @@ func clashCmd(e *env, in store.BookingInput, seq int) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return bookingClashMsg{seq, c}
+		waiting, err := e.db.PendingOverlaps(ctx, store.Booking{VenueID: in.VenueID, Start: in.Start, End: in.End})
+		if err != nil {
+			return errMsg{err}
+		}
+		return bookingClashMsg{seq, c, waiting}
 	}
 }
 
@@ -306,11 +334,16 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			return m, nil
 		}
 		m.showCheck(msg.err, false)
+		m.warnWaiting(msg.waiting)
 		return m, nil
 	case bookingClashMsg:
-		if msg.seq == m.checkSeq && m.mode == bookingsForm && msg.clash != nil {
+		if msg.seq != m.checkSeq || m.mode != bookingsForm {
+			return m, nil
+		}
+		if msg.clash != nil {
 			m.form.err = m.clashText(msg.clash)
 		}
+		m.warnWaiting(msg.waiting)
 		return m, nil
 	case bookingFoundMsg:
 		m.saving = false
@@ -712,4 +745,17 @@ func correctBookingCmd(e *env, b store.Booking, ed store.BookingEdit) tea.Cmd {
 		}
 		return recordChangedMsg{store.KindBooking, b.ID, fmt.Sprintf(e.tr(txtCorrectDone), b.ReceiptNo)}
 	}
+}
+
+// warnWaiting says, under the form, which pending booking the slot would
+// take from.
+func (m *bookingsTab) warnWaiting(waiting []store.Booking) {
+	if len(waiting) == 0 {
+		return
+	}
+	w := waiting[0]
+	if m.form.info != "" {
+		m.form.info += "\n"
+	}
+	m.form.info += fmt.Sprintf(m.env.tr(txtWaitingClash), w.ReceiptNo, w.Org, w.Title)
 }

@@ -22,6 +22,9 @@ type formField struct {
 	choice  int
 	err     string
 	touched bool
+	// replace: the first key typed replaces the default instead of
+	// adding to it (a headcount of 1 becomes 3, not 13).
+	replace bool
 }
 
 // formAction is what a key did to a form.
@@ -146,6 +149,14 @@ func (f *form) set(name, value string) {
 	ff.input.SetValue(value)
 	ff.input.CursorEnd()
 	ff.touched = true
+}
+
+// replaceDefault makes the first key typed in the field called name
+// replace its default.
+func (f *form) replaceDefault(name string) {
+	if i := f.index(name); i >= 0 {
+		f.fields[i].replace = true
+	}
 }
 
 // setFocus moves the focus to the field called name.
@@ -279,6 +290,9 @@ func (f form) Update(msg tea.Msg) (form, tea.Cmd, formAction) {
 		return f, nil, formChanged
 	}
 	before := ff.input.Value()
+	if ff.replace && !ff.touched && before == ff.initial && k.Type == tea.KeyRunes {
+		ff.input.SetValue("")
+	}
 	var cmd tea.Cmd
 	ff.input, cmd = ff.input.Update(msg)
 	if ff.input.Value() != before {
@@ -344,7 +358,7 @@ func (f form) View(w int, st styles, after string, extra string) string {
 		b.WriteString(st.err.Render(wrap("! "+f.err, w)) + "\n")
 	}
 	if f.info != "" {
-		b.WriteString(st.ok.Render(clip(f.info, w)) + "\n")
+		b.WriteString(st.ok.Render(wrap(f.info, w)) + "\n")
 	}
 	if f.asking {
 		b.WriteString(st.err.Render(clipLines(wrap(f.env.tr(txtDiscardAsk), w), w, -1)))

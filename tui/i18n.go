@@ -315,4 +315,7 @@ var (
 	txtInboxTags       = []text{{"扫码新", "Kiosk"}, {"待审核", "Approve"}, {"超期", "Overdue"}, {"待回访", "Callback"}}
 	txtKioskNamed      = text{"扫码新提交：%s %s %s（1 今日 待办里回车查看）", "New from the kiosk: %s %s %s (1 Today, enter opens it)"}
 	txtQREnlarge       = text{"窗口太小，二维码显示不全，手机扫不出。请把终端窗口放大到至少 %d 行。", "The window is too small to show the whole code, so no phone could read it. Make the terminal at least %d lines tall."}
+	txtWaitingClash    = text{"注意：扫码预约 %s（%s %s）正等待审核这一时段，本预约通过后它将无法通过", "Note: the kiosk booking %s (%s, %s) waits for this slot; it cannot be approved once this one is"}
+	txtAlreadyIn       = text{"注意：%s 已于 %s 签到，尚未签退", "Note: %s checked in at %s and has not checked out"}
+	txtHeadcountZero   = text{"人数至少为 1", "Headcount is at least 1"}
 )

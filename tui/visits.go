@@ -163,6 +163,7 @@ func (m visitsTab) newVisitForm() form {
 	f.choose("purpose", e.tr(txtColPurpose), store.Purposes, "business")
 	f.choose("party", e.tr(txtParty), yesNo, "no")
 	f.text("headcount", e.tr(txtHeadcount), "1", 4)
+	f.replaceDefault("headcount")
 	f.text("note", e.tr(txtNote), "", 200)
 	f.info = e.tr(txtLookupHint)
 	return f
@@ -184,6 +185,12 @@ func (m *visitsTab) validate(force bool) (store.VisitInput, bool) {
 	if !ok {
 		m.form.clearErrors()
 		m.form.fieldError("headcount", m.env.tr(txtNotInt))
+		return in, false
+	}
+	if in.Headcount == 0 && m.form.value("headcount") != "" {
+		// A typed 0 is a mistake, not the default of 1.
+		m.form.clearErrors()
+		m.form.fieldError("headcount", store.ErrorMessage(store.CheckHeadcount(0), m.env.lang))
 		return in, false
 	}
 	_, err := in.Validate()
@@ -222,6 +229,15 @@ func (m *visitsTab) fill(v store.Visitor) {
 	m.found = nil
 	m.form.setFocus("purpose")
 	m.validate(false)
+	m.form.info = ""
+	// A visitor still in the building is perhaps at the desk to leave.
+	if m.query == "" && m.env.shownDay(m.day) == m.env.db.Today() {
+		for _, in := range m.visits {
+			if in.Open() && in.Name == v.Name && in.Phone == v.Phone && !m.isVoided(in) {
+				m.form.info = fmt.Sprintf(m.env.tr(txtAlreadyIn), v.Name, m.env.clock(in.CheckedInAt))
+			}
+		}
+	}
 }
 
 // Update answers the tab's data and keys.
@@ -379,11 +395,30 @@ func (m visitsTab) updateForm(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 			return m, nil
 		}
 	}
+	if onLookup && len(m.found) == 0 && key.Matches(msg, m.env.keys.Submit) && m.form.value("lookup") != "" {
+		// No returning visitor: what was typed is the new visitor's name or
+		// number, and the form goes on to the next field to fill.
+		m.carryLookup()
+		for _, name := range []string{"name", "phone", "org"} {
+			if m.form.value(name) == "" {
+				m.form.setFocus(name)
+				break
+			}
+		}
+		if m.form.focused() == "lookup" {
+			m.form.setFocus("purpose")
+		}
+		return m, nil
+	}
 	var act formAction
 	var cmd tea.Cmd
 	m.form, cmd, act = m.form.Update(msg)
 	if onLookup && m.form.focused() != "lookup" {
 		m.carryLookup()
+	}
+	// 党员报到 is a party member's: the party field follows.
+	if act == formChanged && m.form.focused() == "purpose" && m.form.value("purpose") == "party_report" {
+		m.form.set("party", "yes")
 	}
 	switch act {
 	case formCancel:
