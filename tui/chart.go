@@ -136,7 +136,11 @@ func chartLines(e *env, day, trend *store.DailyLog, width int) []string {
 		labels = append(labels, fmt.Sprint(h))
 	}
 	out = append(out, head(fmt.Sprintf(tr(txtChartHours), day.Summary.Visits)))
-	out = append(out, columns(counts, labels, 4)...)
+	if day.Summary.Visits == 0 {
+		out = append(out, e.st.muted.Render(tr(txtNone)))
+	} else {
+		out = append(out, columns(counts, labels, 4)...)
+	}
 
 	labelW := 0
 	for _, c := range day.Summary.ByCategory {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestDailyLog(t *testing.T) {
@@ -33,13 +34,18 @@ func TestDailyLog(t *testing.T) {
 	}
 	d.wantView("daily-20260310.csv")
 	d.key("p")
-	if !strings.Contains(d.m.notice, "daily-20260310") && !strings.Contains(d.m.notice, "lp") {
-		t.Fatalf("print notice = %q", d.m.notice)
+	// p prints the A4 PDF, not the text preview. Chromium may take longer
+	// than the driver waits for a command on a loaded machine; the file
+	// is written all the same.
+	var pdfs []string
+	for deadline := time.Now().Add(time.Minute); len(pdfs) == 0 && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		pdfs, _ = filepath.Glob(filepath.Join(filepath.Dir(db.Path()), "daily-20260310-*.pdf"))
 	}
-	// p prints the A4 PDF, not the text preview.
-	pdfs, _ := filepath.Glob(filepath.Join(filepath.Dir(db.Path()), "daily-20260310-*.pdf"))
 	if len(pdfs) != 1 {
-		t.Fatalf("printed files: %v, want one daily-20260310-….pdf", pdfs)
+		t.Fatalf("printed files: %v, want one daily-20260310-….pdf (notice %q)", pdfs, d.m.notice)
+	}
+	if n := d.m.notice; !strings.Contains(n, "daily-20260310") && !strings.Contains(n, "lp") && !strings.Contains(n, "正在生成 PDF") {
+		t.Fatalf("print notice = %q", n)
 	}
 	if body, _ := os.ReadFile(pdfs[0]); !bytes.HasPrefix(body, []byte("%PDF-")) {
 		t.Fatalf("%s is not a PDF: %.20q", pdfs[0], body)
