@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -51,8 +52,7 @@ func Generate(ctx context.Context, db *store.DB, seed int64) (Summary, error) {
 		return Summary{}, err
 	}
 	if !counts.Empty() {
-		return Summary{}, store.Errorf(store.ECONFLICT, "数据库已有数据，请用新文件运行 demo",
-			"the database already holds records; run demo with a new file")
+		return Summary{}, store.Errorf(store.ECONFLICT, lang.DemoNeedsEmptyDatabase)
 	}
 	clk := &clock{orig: db.Now}
 	clk.set(now)

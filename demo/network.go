@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -56,8 +57,7 @@ func GenerateNetwork(ctx context.Context, dir string, seed int64) ([]NetworkCent
 		out[i] = NetworkCenter{Identity: store.Identity{Code: c.code, Level: c.level, Parent: c.parent}, Name: c.name,
 			Path: filepath.Join(dir, c.code+".db")}
 		if _, err := os.Stat(out[i].Path); err == nil {
-			return nil, store.Errorf(store.ECONFLICT, fmt.Sprintf("%s 已存在，请换一个空目录", out[i].Path),
-				fmt.Sprintf("%s exists; use an empty folder", out[i].Path))
+			return nil, store.Errorf(store.ECONFLICT, lang.NetworkDirNotEmpty.Format(out[i].Path))
 		}
 	}
 	errs := make([]error, len(out))

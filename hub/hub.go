@@ -20,6 +20,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -39,13 +40,11 @@ type Hub struct {
 // answers. It does not touch the schema: Migrate does.
 func Open(ctx context.Context, rawURL string) (*Hub, error) {
 	if rawURL == "" {
-		return nil, store.Errorf(store.EINVALID, "请用 --hub 或环境变量 FRONTDESK_HUB 给出汇总库地址（postgres://…）",
-			"give the hub with --hub or FRONTDESK_HUB (postgres://…)")
+		return nil, store.Errorf(store.EINVALID, lang.HubRequired)
 	}
 	cfg, err := pgxpool.ParseConfig(rawURL)
 	if err != nil {
-		return nil, store.Errorf(store.EINVALID, "汇总库地址无效，应为 postgres://用户@主机:端口/库名",
-			"the hub address is not valid; it should be postgres://user@host:port/database")
+		return nil, store.Errorf(store.EINVALID, lang.HubURLInvalid)
 	}
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = connectTimeout
@@ -88,12 +87,10 @@ func unreachable(where string, err error) error {
 	// mean the hub is gone, not that it refused the work.
 	if errors.As(err, &pe) && !strings.HasPrefix(pe.Code, "08") && !strings.HasPrefix(pe.Code, "57P") {
 		return &store.Error{Code: store.EBUSY,
-			ZH: fmt.Sprintf("汇总库 %s 报错：%s", where, pe.Message),
-			EN: fmt.Sprintf("the hub %s answered with an error: %s", where, pe.Message)}
+			Text: lang.HubError.Format(where, pe.Message)}
 	}
 	return &store.Error{Code: store.EBUSY,
-		ZH: fmt.Sprintf("连不上汇总库 %s（网络断开或汇总库未运行）：%v", where, rootCause(err)),
-		EN: fmt.Sprintf("cannot reach the hub %s (network down or hub not running): %v", where, rootCause(err))}
+		Text: lang.HubUnreachable.Format(where, rootCause(err))}
 }
 
 func rootCause(err error) error {
@@ -186,8 +183,7 @@ func (h *Hub) checkSchema(ctx context.Context) error {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "42P01" {
 			return &store.Error{Code: store.ECONFLICT,
-				ZH: fmt.Sprintf("汇总库 %s 还没有建表，请先运行 frontdesk hub init --hub 地址", h.url),
-				EN: fmt.Sprintf("the hub %s has no schema yet; run frontdesk hub init --hub URL first", h.url)}
+				Text: lang.HubNoSchema.Format(h.url)}
 		}
 		return unreachable(h.url, err)
 	}
@@ -203,8 +199,7 @@ func (h *Hub) checkSchema(ctx context.Context) error {
 	}
 	if len(have) < len(known) {
 		return &store.Error{Code: store.ECONFLICT,
-			ZH: fmt.Sprintf("汇总库 %s 的结构较旧，请先运行 frontdesk hub init --hub 地址升级", h.url),
-			EN: fmt.Sprintf("the hub %s has an older schema; run frontdesk hub init --hub URL to upgrade it", h.url)}
+			Text: lang.HubSchemaOld.Format(h.url)}
 	}
 	return nil
 }
@@ -212,6 +207,5 @@ func (h *Hub) checkSchema(ctx context.Context) error {
 // newerSchema is the error for a hub that has a migration this binary lacks.
 func newerSchema(name string) error {
 	return &store.Error{Code: store.ECONFLICT,
-		ZH: fmt.Sprintf("汇总库的结构（%s）比本程序新，请升级 frontdesk", name),
-		EN: fmt.Sprintf("the hub's schema (%s) is newer than this frontdesk; upgrade frontdesk", name)}
+		Text: lang.HubSchemaNew.Format(name)}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -64,8 +65,7 @@ type Subtotal struct {
 // the center tree; Go only puts them in place.
 func (h *Hub) Rollup(ctx context.Context, center string, from, to store.Day, now time.Time) (*Network, error) {
 	if from.IsZero() || to.IsZero() || to.Before(from) || from.AddDays(store.MaxLogDays-1).Before(to) {
-		return nil, store.Errorf(store.EINVALID, fmt.Sprintf("统计期间无效：%s 至 %s（最多 %d 天）", from, to, store.MaxLogDays),
-			fmt.Sprintf("bad period %s to %s (at most %d days)", from, to, store.MaxLogDays))
+		return nil, store.Errorf(store.EINVALID, lang.HubBadPeriod.Format(from, to, store.MaxLogDays))
 	}
 	if err := h.checkSchema(ctx); err != nil {
 		return nil, err
@@ -103,8 +103,7 @@ func (h *Hub) Rollup(ctx context.Context, center string, from, to store.Day, now
 			}
 		}
 		if center != "" && byCode[center] == nil {
-			return store.Errorf(store.ENOTFOUND, fmt.Sprintf("汇总库里没有代码为 %s 的中心（它还没有上报过）", center),
-				fmt.Sprintf("the hub has no center with code %s (it has never reported)", center))
+			return store.Errorf(store.ENOTFOUND, lang.HubNoSuchCenter.Format(center))
 		}
 		if r := byCode[center]; r != nil {
 			n.Name = r.Name

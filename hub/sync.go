@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -63,8 +64,7 @@ func (h *Hub) sync(ctx context.Context, db *store.DB, opt SyncOptions, res *Sync
 		return err
 	}
 	if !id.Set() {
-		return store.Errorf(store.EINVALID, "本中心还没有代码，请先运行 frontdesk init --code 代码 --level 级别 --parent 上级代码",
-			"this center has no code yet; run frontdesk init --code CODE --level LEVEL --parent CODE first")
+		return store.Errorf(store.EINVALID, lang.CenterHasNoCode)
 	}
 	if err := h.checkSchema(ctx); err != nil {
 		return err

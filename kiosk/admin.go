@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"frontdesk/lang"
 	"frontdesk/report"
 	"frontdesk/store"
 )
@@ -32,7 +33,7 @@ func (s *Server) handleDailyLog(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var buf bytes.Buffer
-	opt := report.Options{Lang: s.cfg.Lang, PrintedBy: s.text("扫码服务", "kiosk"), PrintedAt: s.db.Now()}
+	opt := report.Options{Lang: s.cfg.Lang, PrintedBy: s.tr(lang.KioskName), PrintedAt: s.db.Now()}
 	if err := report.Write(&buf, log, "html", opt); err != nil {
 		return err
 	}

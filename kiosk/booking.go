@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -71,7 +72,7 @@ func (s *Server) bookingPage(r *http.Request, f formPage) (bookingPage, error) {
 	var chosen *store.Venue
 	for i, v := range venues {
 		id := strconv.FormatInt(v.ID, 10)
-		text := v.Name + s.text("（"+strconv.Itoa(v.Capacity)+" 人）", " ("+strconv.Itoa(v.Capacity)+")")
+		text := v.Name + s.tr(lang.CapacityNote.Format(v.Capacity))
 		sel := f.V("venue") == id
 		p.Venues = append(p.Venues, option{Value: id, Text: text, Selected: sel})
 		if sel {
@@ -135,15 +136,15 @@ func (s *Server) dayView(r *http.Request, f formPage, v store.Venue, d store.Day
 			}
 			q.Set("start", hm(sl.Start))
 			q.Set("end", hm(sl.End))
-			out.Rows = append(out.Rows, dayRow{Time: hm(sl.Start) + "–" + hm(sl.End), State: s.text("空闲", "Free"),
+			out.Rows = append(out.Rows, dayRow{Time: hm(sl.Start) + "–" + hm(sl.End), State: s.tr(lang.Free),
 				StateCode: "free", Start: hm(sl.Start), End: hm(sl.End), Link: "/f/booking?" + q.Encode() + "#when"})
 			continue
 		}
 		sl := taken[0]
 		taken = taken[1:]
-		state := s.text("已预约", "Booked")
+		state := s.tr(lang.KioskBooked)
 		if sl.Status == store.BookingPending {
-			state = s.text("待审核（可申请，择一通过）", "Pending (you may still ask; one is approved)")
+			state = s.tr(lang.PendingMayAsk)
 			if !chosenStart.IsZero() && sl.Start.Before(chosenEnd) && sl.End.After(chosenStart) {
 				out.Pending = true
 			}

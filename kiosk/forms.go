@@ -11,29 +11,25 @@ import (
 	"strconv"
 	"strings"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
 // formKind is one of the three phone forms a lobby code opens.
 type formKind struct {
-	Kind   string
-	ZH, EN string
+	Kind string
+	lang.Text
 	// Fields are the form's field names, as SPEC Contracts fixes them, in
 	// the order the page shows them (the error summary keeps it).
 	Fields []string
 }
 
-func (k formKind) title(lang string) string {
-	if lang == "en" {
-		return k.EN
-	}
-	return k.ZH
-}
+func (k formKind) title(language string) string { return k.In(language) }
 
 var formKinds = []formKind{
-	{"request", "我要办事/提诉求", "Requests & errands", []string{"name", "phone", "community", "category", "urgency", "description"}},
-	{"booking", "预约场地", "Book a room", []string{"venue", "date", "start", "end", "title", "purpose", "attendees", "org", "contact", "phone"}},
-	{"checkin", "来访登记", "Visitor check-in", []string{"name", "phone", "org", "purpose", "party_member", "headcount"}},
+	{"request", lang.RequestsErrands, []string{"name", "phone", "community", "category", "urgency", "description"}},
+	{"booking", lang.BookRoom, []string{"venue", "date", "start", "end", "title", "purpose", "attendees", "org", "contact", "phone"}},
+	{"checkin", lang.VisitorCheckIn, []string{"name", "phone", "org", "purpose", "party_member", "headcount"}},
 }
 
 func formKindOf(kind string) *formKind {
@@ -96,10 +92,10 @@ type option struct {
 
 // labelOptions lists labels as choices, marking the one chosen (by code or
 // by name: the store accepts either).
-func labelOptions(list []store.Label, lang, chosen string) []option {
+func labelOptions(list []store.Label, language, chosen string) []option {
 	out := make([]option, 0, len(list))
 	for _, l := range list {
-		out = append(out, option{Value: l.Code, Text: l.Text(lang), Selected: chosen != "" && (chosen == l.Code || chosen == l.ZH || chosen == l.EN)})
+		out = append(out, option{Value: l.Code, Text: l.In(language), Selected: chosen != "" && (chosen == l.Code || chosen == l.ZH || chosen == l.EN)})
 	}
 	return out
 }
@@ -161,7 +157,7 @@ func (s *Server) openForm(r *http.Request, kind string) (formPage, error) {
 // or unavailable database is a message above the form too: the visitor
 // keeps what they typed. Other internal errors are not the visitor's to fix
 // and go to the error page instead.
-func (f *formPage) invalidForm(err error, lang string) (int, bool) {
+func (f *formPage) invalidForm(err error, language string) (int, bool) {
 	status := statusOf(err)
 	if status >= 500 && status != http.StatusServiceUnavailable {
 		return status, false // busy or full pages keep the visitor's values
@@ -170,12 +166,12 @@ func (f *formPage) invalidForm(err error, lang string) (int, bool) {
 	placed := false
 	for _, e := range store.FieldErrors(err) {
 		if slices.Contains(fields, e.Field) {
-			f.Errors[e.Field] = e.Message(lang)
+			f.Errors[e.Field] = e.Message(language)
 			placed = true
 		}
 	}
 	if !placed {
-		f.Error = messageOf(err, lang)
+		f.Error = messageOf(err, language)
 	}
 	for _, name := range fields {
 		if m := f.Errors[name]; m != "" {
@@ -204,12 +200,10 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, kind string,
 		}
 		if s.renewable(kind, f.Token, now) {
 			f.Token = s.token(kind, now)
-			f.Error = s.text("二维码已过期，已为您换上新的。您填写的内容都保留着，请核对后再点一次提交。",
-				"The code had expired and has been renewed. Everything you typed is still here; check it and submit again.")
+			f.Error = s.tr(lang.CodeRenewed)
 		} else {
 			f.Token = ""
-			f.Error = s.text("这个二维码无效，无法提交。您填写的内容仍在本页；请重新扫描大厅屏幕上的二维码，打开的新表单会自动填回这些内容。",
-				"This code is not valid, so the form cannot be sent. What you typed is still on this page; scan the code on the lobby screen again and the new form fills it back in.")
+			f.Error = s.tr(lang.CodeInvalidKept)
 		}
 		return render(w, r, http.StatusForbidden, f)
 	}
@@ -219,7 +213,7 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, kind string,
 			s.log.Warn("rate limited", "addr", ip, "path", r.URL.Path)
 		}
 		w.Header().Set("Retry-After", "60")
-		f.Error = messageOf(errTooMany, s.cfg.Lang) + s.text("您填写的内容都保留着。", " Everything you typed is kept.")
+		f.Error = messageOf(errTooMany, s.cfg.Lang) + s.tr(lang.TypedIsKept)
 		return render(w, r, http.StatusTooManyRequests, f)
 	}
 	code, err := create(f)
@@ -274,10 +268,10 @@ func (s *Server) checkField(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) requestPage(f formPage) requestPage {
-	lang := s.cfg.Lang
+	language := s.cfg.Lang
 	return requestPage{formPage: f,
-		Categories: labelOptions(store.Categories, lang, f.V("category")),
-		Urgencies:  labelOptions(store.Urgencies, lang, f.V("urgency"))}
+		Categories: labelOptions(store.Categories, language, f.V("category")),
+		Urgencies:  labelOptions(store.Urgencies, language, f.V("urgency"))}
 }
 
 func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, status int, f formPage) error {
@@ -351,7 +345,7 @@ func (s *Server) submitCheckin(w http.ResponseWriter, r *http.Request) error {
 // checked reads a checkbox or yes/no field.
 func checked(v string) bool {
 	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "1", "on", "yes", "true", "是":
+	case "1", "on", "yes", "true", lang.Yes.ZH:
 		return true
 	}
 	return false

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -49,7 +50,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 		}
 		if b.Err != nil {
 			// The detail (paths, the cause) is in the log and on the desk.
-			out.Backup.Error = s.text("最近一次备份失败：", "the last backup failed at ") + b.ErrAt.Format(time.RFC3339)
+			out.Backup.Error = s.tr(lang.LastBackupFailed) + b.ErrAt.Format(time.RFC3339)
 		}
 	}
 	body, _ := json.Marshal(out)

@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -79,7 +80,7 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 	// The generation is read before the store, so a write that lands
 	// while the page renders makes the next request render again.
 	mark := s.secretMark()
-	key := fmt.Sprint(s.lobby.gen.Load(), "/", s.window(now), "/", mark, "/", now.In(loc).Format("2006-01-02 15:04"))
+	key := fmt.Sprint(s.lobby.gen.Load(), "/", s.window(now), "/", mark, "/", now.In(loc).Format(lang.DateTimeLayout))
 	s.lobby.mu.Lock()
 	if s.lobby.key == key {
 		b := s.lobby.page
@@ -88,21 +89,17 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	s.lobby.mu.Unlock()
-	lang := s.cfg.Lang
-	p := lobbyPage{page: s.page(s.text("扫码办事", "Scan to start")), TimeZone: loc.String(), Lookup: s.PublicURL() + "/lookup"}
+	language := s.cfg.Lang
+	p := lobbyPage{page: s.page(s.tr(lang.ScanToStart)), TimeZone: loc.String(), Lookup: s.PublicURL() + "/lookup"}
 	local := now.In(loc)
-	if lang == "en" {
-		p.Date = local.Format("Monday, 2 January 2006")
-	} else {
-		p.Date = fmt.Sprintf("%d年%d月%d日 %s", local.Year(), local.Month(), local.Day(), weekdaysZH[local.Weekday()])
-	}
-	p.Clock = local.Format("15:04")
+	p.Date = lang.LongDate(local, language)
+	p.Clock = local.Format(lang.ClockLayout)
 	w0 := strconv.FormatInt(s.window(now), 10)
 	for _, k := range formKinds {
 		// The secret's mark in the URL makes a new secret a new image, so
 		// the screen swaps its codes at once (the store's settings event
 		// reloads it), even with static codes.
-		p.Codes = append(p.Codes, lobbyCode{Kind: k.Kind, Title: k.title(lang), Src: "/qr/" + k.Kind + ".png?w=" + w0 + "&k=" + mark})
+		p.Codes = append(p.Codes, lobbyCode{Kind: k.Kind, Title: k.title(language), Src: "/qr/" + k.Kind + ".png?w=" + w0 + "&k=" + mark})
 	}
 	venues, err := s.db.Venues(r.Context(), true)
 	if err != nil {
@@ -130,13 +127,13 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 				continue
 			}
 			day.Bookings = append(day.Bookings, lobbySlot{
-				Time:  b.Start.In(loc).Format("15:04") + "–" + b.End.In(loc).Format("15:04"),
+				Time:  b.Start.In(loc).Format(lang.ClockLayout) + "–" + b.End.In(loc).Format(lang.ClockLayout),
 				Title: b.Title,
 				Org:   b.Org,
 			})
 		}
 		if more > 0 {
-			day.More = s.text(fmt.Sprintf("另有 %d 场", more), fmt.Sprintf("and %d more", more))
+			day.More = s.tr(lang.AndMore.Format(more))
 		}
 		p.Venues = append(p.Venues, day)
 	}
@@ -150,8 +147,6 @@ func (s *Server) handleLobby(w http.ResponseWriter, r *http.Request) error {
 	writeHTML(w, http.StatusOK, b)
 	return nil
 }
-
-var weekdaysZH = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
 
 // Event stream limits. One address (a lobby TV, or someone on the Wi-Fi)
 // may hold MaxStreamsPerAddr streams; all together may hold StreamCap, sized

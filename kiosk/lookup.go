@@ -3,6 +3,7 @@ package kiosk
 import (
 	"net/http"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -28,7 +29,7 @@ func (s *Server) lookupForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) lookupPage() lookupPage {
-	return lookupPage{page: s.page(s.text("查询进度", "Look up a receipt")), Errors: map[string]string{}}
+	return lookupPage{page: s.page(s.tr(lang.LookUpReceipt)), Errors: map[string]string{}}
 }
 
 // submitLookup finds a record by its receipt number and the phone's last

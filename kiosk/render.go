@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"frontdesk/lang"
 )
 
 //go:embed templates static
@@ -98,17 +100,12 @@ type page struct {
 }
 
 // T picks the text for the page's language.
-func (p page) T(zh, en string) string {
-	if p.Lang == "en" {
-		return en
-	}
-	return zh
-}
+func (p page) T(zh, en string) string { return lang.Text{ZH: zh, EN: en}.In(p.Lang) }
 
 // HTMLLang is the page's lang attribute.
 func (p page) HTMLLang() string {
-	if p.Lang == "en" {
-		return "en"
+	if lang.Code(p.Lang) == lang.EN {
+		return lang.EN
 	}
 	return "zh-CN"
 }
@@ -118,12 +115,8 @@ func (s *Server) page(title string) page {
 	return page{Lang: s.cfg.Lang, Title: title, Center: set.CenterName, Phone: set.Phone}
 }
 
-func (s *Server) text(zh, en string) string {
-	if s.cfg.Lang == "en" {
-		return en
-	}
-	return zh
-}
+// tr gives t in the kiosk's language.
+func (s *Server) tr(t lang.Text) string { return t.In(s.cfg.Lang) }
 
 // render executes a page into a buffer first, so a template error never
 // sends half a page, then writes it with status.
@@ -133,7 +126,7 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 		s.log.Error("kiosk: render", "name", name, "err", err)
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
-		fmt.Fprintln(w, s.text("系统内部出错，请稍后再试。", "Something went wrong inside the system; please try again."))
+		fmt.Fprintln(w, s.tr(lang.KioskInternalError))
 		return
 	}
 	if status == http.StatusServiceUnavailable && w.Header().Get("Retry-After") == "" {

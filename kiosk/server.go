@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -90,9 +91,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	if cfg.QRTTL < 0 {
 		return nil, fmt.Errorf("kiosk: negative QR rotation %v", cfg.QRTTL)
 	}
-	if cfg.Lang != "en" {
-		cfg.Lang = "zh"
-	}
+	cfg.Lang = lang.Code(cfg.Lang)
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}

@@ -2,12 +2,12 @@ package kiosk
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/skip2/go-qrcode"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -62,28 +62,27 @@ func (s *Server) handleReceipt(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := receiptPage{page: s.page(s.text("提交成功", "Submitted")), StatusURL: s.statusURL(code), Code: code}
+	p := receiptPage{page: s.page(s.tr(lang.Submitted)), StatusURL: s.statusURL(code), Code: code}
 	switch {
 	case rec.Request != nil:
-		p.NoLabel, p.DraftKind = s.text("受理编号", "Receipt number"), "request"
-		p.ReceiptNo, p.What = rec.Request.ReceiptNo, s.text("您的诉求已提交，工作人员会尽快受理。", "Your request is in; the staff will take it up soon.")
-		p.Note = s.text("承诺办结日期：", "Promised by: ") + rec.Request.PromisedBy.String()
+		p.NoLabel, p.DraftKind = s.tr(lang.ReceiptNumber), "request"
+		p.ReceiptNo, p.What = rec.Request.ReceiptNo, s.tr(lang.RequestSubmitted)
+		p.Note = s.tr(lang.PromisedByNote) + rec.Request.PromisedBy.String()
 	case rec.Booking != nil:
-		p.NoLabel, p.DraftKind = s.text("预约编号", "Booking number"), "booking"
-		p.ReceiptNo, p.What = rec.Booking.ReceiptNo, s.text("您的场地预约已提交，等待工作人员审核。", "Your booking request is in and waits for the desk's approval.")
-		p.Note = s.text("审核结果请在状态页查看；活动当天凭此编号核销。", "See the outcome on the status page; show this number when your group arrives.")
+		p.NoLabel, p.DraftKind = s.tr(lang.BookingNumber), "booking"
+		p.ReceiptNo, p.What = rec.Booking.ReceiptNo, s.tr(lang.BookingSubmitted)
+		p.Note = s.tr(lang.BookingNextSteps)
 		over, err := s.db.PendingOverlaps(r.Context(), *rec.Booking)
 		if err != nil {
 			return err
 		}
 		if len(over) > 0 {
-			p.Warning = s.text(fmt.Sprintf("请注意：这个时段还有 %d 个待审核的预约，工作人员只能通过其中一个，请留意审核结果。", len(over)),
-				fmt.Sprintf("Note: %d other pending request(s) ask for this time; the desk can approve only one, so watch for the outcome.", len(over)))
+			p.Warning = s.tr(lang.OtherPendingNote.Format(len(over)))
 		}
 	case rec.Visit != nil:
-		p.NoLabel, p.DraftKind = s.text("登记编号", "Check-in number"), "checkin"
-		p.ReceiptNo, p.What = rec.Visit.ReceiptNo, s.text("登记成功，欢迎来访！", "You are checked in. Welcome!")
-		p.Note = s.text("离开时请在状态页点击“签退”。", "When you leave, press “Check out” on the status page.")
+		p.NoLabel, p.DraftKind = s.tr(lang.CheckInNumber), "checkin"
+		p.ReceiptNo, p.What = rec.Visit.ReceiptNo, s.tr(lang.CheckedInWelcome)
+		p.Note = s.tr(lang.CheckOutWhenYouLeave)
 	}
 	s.render(w, http.StatusOK, "receipt.html", p)
 	return nil
@@ -152,32 +151,32 @@ func (s *Server) statusPage(ctx context.Context, code string) (statusPage, error
 	if err != nil {
 		return statusPage{}, err
 	}
-	lang := s.cfg.Lang
+	language := s.cfg.Lang
 	loc := s.db.Location()
-	p := statusPage{page: s.page(s.text("办理进度", "Status")), Code: code}
+	p := statusPage{page: s.page(s.tr(lang.Status)), Code: code}
 	switch {
 	case rec.Request != nil:
 		q := rec.Request
 		p.ReceiptNo, p.StateCode = q.ReceiptNo, q.Status
-		p.State = store.LabelOf(store.RequestStatuses, q.Status).Text(lang)
+		p.State = store.LabelOf(store.RequestStatuses, q.Status).In(language)
 		p.Facts = []fact{
-			{s.text("诉求类别", "Category"), store.LabelOf(store.Categories, q.Category).Text(lang)},
-			{s.text("紧急程度", "Urgency"), store.LabelOf(store.Urgencies, q.Urgency).Text(lang)},
-			{s.text("诉求内容", "Description"), q.Description},
-			{s.text("提交时间", "Submitted"), q.CreatedAt.In(loc).Format("2006-01-02 15:04")},
-			{s.text("承诺办结", "Promised by"), q.PromisedBy.String()},
+			{s.tr(lang.RequestCategory), store.LabelOf(store.Categories, q.Category).In(language)},
+			{s.tr(lang.Urgency), store.LabelOf(store.Urgencies, q.Urgency).In(language)},
+			{s.tr(lang.Description), q.Description},
+			{s.tr(lang.SubmittedAt), q.CreatedAt.In(loc).Format(lang.DateTimeLayout)},
+			{s.tr(lang.PromisedBy), q.PromisedBy.String()},
 		}
 		if q.Owner != "" {
-			p.Facts = append(p.Facts, fact{s.text("承办", "Handled by"), q.Owner})
+			p.Facts = append(p.Facts, fact{s.tr(lang.HandledBy), q.Owner})
 		}
 		if q.Resolution != "" {
-			p.Facts = append(p.Facts, fact{s.text("办理结果", "Resolution"), q.Resolution})
+			p.Facts = append(p.Facts, fact{s.tr(lang.Resolution), q.Resolution})
 		}
 		if q.RejectReason != "" {
-			p.Facts = append(p.Facts, fact{s.text("不予受理理由", "Reason"), q.RejectReason})
+			p.Facts = append(p.Facts, fact{s.tr(lang.RejectReason), q.RejectReason})
 		}
 		if q.Satisfaction != "" {
-			p.Facts = append(p.Facts, fact{s.text("您的评价", "Your rating"), store.LabelOf(store.Satisfactions, q.Satisfaction).Text(lang)})
+			p.Facts = append(p.Facts, fact{s.tr(lang.YourRating), store.LabelOf(store.Satisfactions, q.Satisfaction).In(language)})
 		}
 		events, err := s.db.RequestEvents(ctx, q.ID)
 		if err != nil {
@@ -185,31 +184,31 @@ func (s *Server) statusPage(ctx context.Context, code string) (statusPage, error
 		}
 		for _, e := range events {
 			p.History = append(p.History, historyRow{
-				At:    e.At.In(loc).Format("01-02 15:04"),
-				State: store.LabelOf(store.RequestStatuses, e.To).Text(lang),
+				At:    e.At.In(loc).Format(lang.ShortTimeLayout),
+				State: store.LabelOf(store.RequestStatuses, e.To).In(language),
 				Note:  e.Note,
 			})
 		}
 		p.CanRate = q.Status == store.StatusResolved
-		p.Satisfactions = labelOptions(store.Satisfactions, lang, "")
+		p.Satisfactions = labelOptions(store.Satisfactions, language, "")
 		p.Next = s.next(requestNext, q.Status)
 	case rec.Booking != nil:
 		b := rec.Booking
 		p.ReceiptNo, p.StateCode = b.ReceiptNo, b.Status
-		p.State = store.LabelOf(store.BookingStatuses, b.Status).Text(lang)
+		p.State = store.LabelOf(store.BookingStatuses, b.Status).In(language)
 		p.Facts = []fact{
-			{s.text("场地", "Venue"), b.VenueName},
-			{s.text("时间", "Time"), b.Start.In(loc).Format("2006-01-02 15:04") + "–" + b.End.In(loc).Format("15:04")},
-			{s.text("活动主题", "Title"), b.Title},
-			{s.text("活动类型", "Purpose"), store.LabelOf(store.BookingPurposes, b.Purpose).Text(lang)},
-			{s.text("预约单位", "Organisation"), b.Org},
-			{s.text("参加人数", "Attendees"), strconv.Itoa(b.Attendees)},
+			{s.tr(lang.Venue), b.VenueName},
+			{s.tr(lang.ColTime), b.Start.In(loc).Format(lang.DateTimeLayout) + "–" + b.End.In(loc).Format(lang.ClockLayout)},
+			{s.tr(lang.Title), b.Title},
+			{s.tr(lang.BookPurpose), store.LabelOf(store.BookingPurposes, b.Purpose).In(language)},
+			{s.tr(lang.BookOrg), b.Org},
+			{s.tr(lang.Attendees), strconv.Itoa(b.Attendees)},
 		}
 		if b.Reason != "" {
-			p.Facts = append(p.Facts, fact{s.text("说明", "Reason"), b.Reason})
+			p.Facts = append(p.Facts, fact{s.tr(lang.Explanation), b.Reason})
 		}
 		if !b.ArrivedAt.IsZero() {
-			p.Facts = append(p.Facts, fact{s.text("到场核销", "Arrived"), b.ArrivedAt.In(loc).Format("15:04")})
+			p.Facts = append(p.Facts, fact{s.tr(lang.ArrivedAt), b.ArrivedAt.In(loc).Format(lang.ClockLayout)})
 		}
 		p.CanCancel = store.CanMoveBooking(b.Status, store.BookingCancelled) && b.End.After(s.db.Now())
 		p.Next = s.next(bookingNext, b.Status)
@@ -217,53 +216,52 @@ func (s *Server) statusPage(ctx context.Context, code string) (statusPage, error
 		v := rec.Visit
 		p.ReceiptNo = v.ReceiptNo
 		p.StateCode = "in"
-		p.State = s.text("在馆", "In the building")
+		p.State = s.tr(lang.InBuilding)
 		if !v.Open() {
-			p.StateCode, p.State = "out", s.text("已签退", "Checked out")
+			p.StateCode, p.State = "out", s.tr(lang.CheckedOutState)
 		}
 		p.Facts = []fact{
-			{s.text("姓名", "Name"), v.Name},
-			{s.text("来访事由", "Purpose"), store.LabelOf(store.Purposes, v.Purpose).Text(lang)},
-			{s.text("人数", "Headcount"), strconv.Itoa(v.Headcount)},
-			{s.text("签到时间", "Checked in"), v.CheckedInAt.In(loc).Format("2006-01-02 15:04")},
+			{s.tr(lang.ColName), v.Name},
+			{s.tr(lang.Purpose), store.LabelOf(store.Purposes, v.Purpose).In(language)},
+			{s.tr(lang.Headcount), strconv.Itoa(v.Headcount)},
+			{s.tr(lang.CheckedInAt), v.CheckedInAt.In(loc).Format(lang.DateTimeLayout)},
 		}
 		if !v.Open() {
-			p.Facts = append(p.Facts, fact{s.text("签退时间", "Checked out"), v.CheckedOutAt.In(loc).Format("2006-01-02 15:04")})
+			p.Facts = append(p.Facts, fact{s.tr(lang.CheckedOutAt), v.CheckedOutAt.In(loc).Format(lang.DateTimeLayout)})
 		}
 		p.CanCheckOut = v.Open()
-		p.Next = s.text("离开时请点下面的“签退离开”，工作人员据此统计在馆人数和服务时长。", "When you leave, press “Check out” below: the desk counts who is in and the hours served.")
+		p.Next = s.tr(lang.CheckOutWhenLeaving)
 		if !v.Open() {
-			p.Next = s.text("您已签退，感谢来访。", "You have checked out. Thank you for visiting.")
+			p.Next = s.tr(lang.CheckedOutThanks)
 		}
 	}
 	return p, nil
 }
 
 // requestNext and bookingNext say what happens next to a record in each
-// status, in Chinese and English.
+// status.
 var (
-	requestNext = map[string][2]string{
-		store.StatusNew:         {"工作人员会尽快受理，受理后会在这里显示承办人。", "The desk will take it up soon; who handles it will show here."},
-		store.StatusAccepted:    {"正在办理中，办结后会在这里显示结果，并请您评价。", "It is being handled; the outcome will show here, and you will be asked to rate it."},
-		store.StatusInProgress:  {"正在办理中，办结后会在这里显示结果，并请您评价。", "It is being handled; the outcome will show here, and you will be asked to rate it."},
-		store.StatusTransferred: {"已转交相关部门办理，办结后会在这里显示结果。", "It went to the department that handles it; the outcome will show here."},
-		store.StatusResolved:    {"已经办结，请在下面评价我们的服务。", "It is resolved; please rate our service below."},
-		store.StatusClosed:      {"已办结并收到您的评价，谢谢！", "Resolved and rated. Thank you!"},
-		store.StatusRejected:    {"这项诉求不予受理，理由见上。如有疑问请联系中心。", "This request was not taken up; the reason is above. Ask the center if anything is unclear."},
+	requestNext = map[string]lang.Text{
+		store.StatusNew:         lang.NextNew,
+		store.StatusAccepted:    lang.NextInProgress,
+		store.StatusInProgress:  lang.NextInProgress,
+		store.StatusTransferred: lang.NextTransferred,
+		store.StatusResolved:    lang.NextResolved,
+		store.StatusClosed:      lang.NextClosed,
+		store.StatusRejected:    lang.NextRejected,
 	}
-	bookingNext = map[string][2]string{
-		store.BookingPending:   {"等待工作人员审核，审核结果会在这里显示。不需要了可以取消。", "The desk will review it; the outcome will show here. You may cancel it if you no longer need it."},
-		store.BookingApproved:  {"预约已确认。活动当天请到前台出示预约编号核销。", "Approved. On the day, show the booking number at the desk when your group arrives."},
-		store.BookingRejected:  {"预约未通过，可换个时段重新预约。", "Not approved; you may ask for another time."},
-		store.BookingCancelled: {"预约已取消。", "The booking is cancelled."},
-		store.BookingNoShow:    {"活动开始 30 分钟后未到场，预约已释放。", "Nobody arrived within 30 minutes of the start, so the room was freed."},
+	bookingNext = map[string]lang.Text{
+		store.BookingPending:   lang.NextBookingPending,
+		store.BookingApproved:  lang.NextBookingApproved,
+		store.BookingRejected:  lang.NextBookingRejected,
+		store.BookingCancelled: lang.NextBookingCancelled,
+		store.BookingNoShow:    lang.NextBookingNoShow,
 	}
 )
 
 // next picks the next step of status from steps, in the server's language.
-func (s *Server) next(steps map[string][2]string, status string) string {
-	t := steps[status]
-	return s.text(t[0], t[1])
+func (s *Server) next(steps map[string]lang.Text, status string) string {
+	return s.tr(steps[status])
 }
 
 // afterAction answers a status-page button: back to the status page on
@@ -349,21 +347,21 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, action string) 
 	if err != nil {
 		return err
 	}
-	p := confirmPage{page: s.page(s.text("请确认", "Please confirm")), Code: code, Action: "/s/" + code + "/" + action}
+	p := confirmPage{page: s.page(s.tr(lang.PleaseConfirm)), Code: code, Action: "/s/" + code + "/" + action}
 	loc := s.db.Location()
 	switch {
 	case action == "cancel" && rec.Booking != nil:
 		b := rec.Booking
 		p.ReceiptNo = b.ReceiptNo
-		p.Question = s.text("确定要取消这项预约吗？", "Cancel this booking?")
-		p.Detail = b.VenueName + " · " + b.Start.In(loc).Format("2006-01-02 15:04") + "–" + b.End.In(loc).Format("15:04") + " · " + b.Title +
-			s.text("。取消后不能恢复，需要时请重新预约。", ". This cannot be undone; book again if you need the room.")
-		p.Button = s.text("确认取消预约", "Yes, cancel the booking")
+		p.Question = s.tr(lang.CancelThisBooking)
+		p.Detail = b.VenueName + " · " + b.Start.In(loc).Format(lang.DateTimeLayout) + "–" + b.End.In(loc).Format(lang.ClockLayout) + " · " + b.Title +
+			s.tr(lang.CancelCannotUndo)
+		p.Button = s.tr(lang.YesCancelBooking)
 	case action == "checkout" && rec.Visit != nil:
 		p.ReceiptNo = rec.Visit.ReceiptNo
-		p.Question = s.text("确定现在签退离开吗？", "Check out now?")
-		p.Detail = s.text("签退后本次来访结束，签退时间记为现在。", "Your visit ends and the time is recorded as now.")
-		p.Button = s.text("确认签退", "Yes, check out")
+		p.Question = s.tr(lang.CheckOutNow)
+		p.Detail = s.tr(lang.CheckOutEndsVisit)
+		p.Button = s.tr(lang.YesCheckOut)
 	default:
 		return errNoRecord
 	}

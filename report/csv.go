@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+
+	"frontdesk/lang"
 )
 
 // bom opens the CSV so Excel reads it as UTF-8 and shows Chinese correctly.
@@ -18,7 +20,7 @@ func writeCSV(out io.Writer, doc *document) error {
 	b.WriteString(bom)
 	c := safeCSV{csv.NewWriter(b)}
 	w := words{doc.Lang}
-	block := w.t("区块", "Section")
+	block := w.tr(lang.Section)
 	first := true
 	start := func(header []string) {
 		if !first {
@@ -27,9 +29,9 @@ func writeCSV(out io.Writer, doc *document) error {
 		first = false
 		c.Write(append([]string{block}, header...))
 	}
-	info := w.t("台账信息", "Log")
-	start([]string{w.t("项目", "Item"), w.t("内容", "Value")})
-	c.Write([]string{info, w.t("标题", "Title"), doc.Title})
+	info := w.tr(lang.Log)
+	start([]string{w.tr(lang.Item), w.tr(lang.Value)})
+	c.Write([]string{info, w.tr(lang.TitleKey), doc.Title})
 	for _, p := range doc.Meta {
 		c.Write([]string{info, p.Label, p.Value})
 	}
@@ -49,7 +51,7 @@ func writeCSV(out io.Writer, doc *document) error {
 			}
 		}
 		if len(s.Notes) > 0 {
-			start([]string{w.t("说明", "Note")})
+			start([]string{w.tr(lang.NoteField)})
 			for _, n := range s.Notes {
 				c.Write([]string{s.Title, n})
 			}
@@ -57,7 +59,7 @@ func writeCSV(out io.Writer, doc *document) error {
 	}
 	start(doc.Signature)
 	sig := make([]string, len(doc.Signature)+1)
-	sig[0] = w.t("签字", "Signature")
+	sig[0] = w.tr(lang.Signature)
 	c.Write(sig)
 	c.Flush()
 	if err := c.Error(); err != nil {

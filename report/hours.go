@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -45,30 +46,30 @@ func buildHours(l *store.ServiceLog, opt Options) *hoursDoc {
 	}
 	issued := l.To.String()
 	if !opt.PrintedAt.IsZero() {
-		issued = opt.PrintedAt.In(loc).Format(time.DateOnly)
+		issued = opt.PrintedAt.In(loc).Format(lang.DateLayout)
 	}
 	period := w.period(l.From, l.To)
 	doc := &hoursDoc{
 		Lang:  opt.Lang,
-		Title: strings.TrimSpace(l.Center + " " + w.t("志愿服务时长统计", "Volunteer service hours")),
+		Title: strings.TrimSpace(l.Center + " " + w.tr(lang.VolunteerServiceHours)),
 		Meta: []pair{
-			{w.t("统计期间", "Period"), period},
-			{w.t("打印人", "Printed by"), opt.PrintedBy},
-			{w.t("打印时间", "Printed at"), printedAt(opt.PrintedAt, loc)},
+			{w.tr(lang.Period), period},
+			{w.tr(lang.PrintedBy), opt.PrintedBy},
+			{w.tr(lang.PrintedAt), printedAt(opt.PrintedAt, loc)},
 		},
-		Signature: []string{w.t("负责人签字", "Manager's signature"), w.t("日期", "Date")},
+		Signature: []string{w.tr(lang.ManagerSignature), w.tr(lang.ColDate)},
 	}
-	t := table{Key: "hours", Empty: w.t("本期无志愿服务记录", "no service recorded in the period"), Columns: []column{
-		{Head: w.t("序号", "#"), Right: true}, {Head: w.t("姓名", "Name"), Flex: true}, {Head: w.t("电话", "Phone")},
-		{Head: w.t("单位/社区", "Organisation"), Flex: true}, {Head: w.t("党员", "Party")},
-		{Head: w.t("服务次数", "Times"), Right: true}, {Head: w.t("时长（小时）", "Hours"), Right: true}}}
+	t := table{Key: "hours", Empty: w.tr(lang.NoService), Columns: []column{
+		{Head: w.tr(lang.SerialNo), Right: true}, {Head: w.tr(lang.ColName), Flex: true}, {Head: w.tr(lang.ColPhone)},
+		{Head: w.tr(lang.ColOrg), Flex: true}, {Head: w.tr(lang.PartyShort)},
+		{Head: w.tr(lang.Times), Right: true}, {Head: w.tr(lang.Hours), Right: true}}}
 	for i, p := range l.People {
 		t.Rows = append(t.Rows, row{Cells: []string{itoa(i + 1), p.Name, p.Phone, p.Org, w.yes(p.PartyMember),
 			itoa(p.Visits), hours(p.Duration)}})
 		doc.Certificates = append(doc.Certificates, buildCertificate(w, l, p, period, issued, loc))
 	}
 	doc.Table = t
-	doc.Total = fmt.Sprintf(w.t("合计：%d 人，%d 次，%s 小时", "Total: %d people, %d times, %s hours"),
+	doc.Total = fmt.Sprintf(w.tr(lang.HoursTotal),
 		len(l.People), l.Visits, hours(l.Total))
 	return doc
 }
@@ -80,26 +81,25 @@ func buildCertificate(w words, l *store.ServiceLog, p store.ServicePerson, perio
 		facts = append(facts, p.Org)
 	}
 	if p.Phone != "" {
-		facts = append(facts, w.t("电话 ", "phone ")+store.MaskPhone(p.Phone))
+		facts = append(facts, w.tr(lang.Phone)+store.MaskPhone(p.Phone))
 	}
 	if len(facts) > 0 {
-		who += w.t("（", " (") + strings.Join(facts, w.t("，", ", ")) + w.t("）", ")")
+		who += w.tr(lang.OpenParenSpaced) + strings.Join(facts, w.tr(lang.CommaSep)) + w.tr(lang.CloseParen)
 	}
 	c := certificate{
-		Title: w.t("志愿服务时长证明", "Certificate of volunteer service hours"),
-		Body: fmt.Sprintf(w.t("兹证明 %s 于 %s 期间在%s参加志愿服务 %d 次，累计服务时长 %s 小时。",
-			"This is to certify that %s served as a volunteer at %s %d times in the period %s, %s hours in all."),
+		Title: w.tr(lang.CertificateTitle),
+		Body: fmt.Sprintf(w.tr(lang.CertificateBody),
 			certArgs(w, who, period, l.Center, p.Visits, hours(p.Duration))...),
-		Closing:  w.t("特此证明。", "Issued on request."),
+		Closing:  w.tr(lang.IssuedOnRequest),
 		Issuer:   l.Center,
 		IssuedOn: issued,
-		Seal:     w.t("（盖章）", "(seal)"),
+		Seal:     w.tr(lang.Seal),
 	}
 	c.Record = table{Key: "activities", Columns: []column{
-		{Head: w.t("日期", "Date")}, {Head: w.t("签到", "In")}, {Head: w.t("签退", "Out")},
-		{Head: w.t("时长（小时）", "Hours"), Right: true}, {Head: w.t("服务内容", "Activity")}}}
+		{Head: w.tr(lang.ColDate)}, {Head: w.tr(lang.In)}, {Head: w.tr(lang.Out)},
+		{Head: w.tr(lang.Hours), Right: true}, {Head: w.tr(lang.ActivityHead)}}}
 	for _, v := range p.Activities {
-		c.Record.Rows = append(c.Record.Rows, row{Cells: []string{v.CheckedInAt.In(loc).Format(time.DateOnly),
+		c.Record.Rows = append(c.Record.Rows, row{Cells: []string{v.CheckedInAt.In(loc).Format(lang.DateLayout),
 			clock(v.CheckedInAt, loc, false), clock(v.CheckedOutAt, loc, false), hours(v.ServiceDuration()),
 			w.label(store.Purposes, v.Purpose)}})
 	}
@@ -108,7 +108,7 @@ func buildCertificate(w words, l *store.ServiceLog, p store.ServicePerson, perio
 
 // certArgs orders the certificate's facts for the language's sentence.
 func certArgs(w words, who, period, center string, times int, h string) []any {
-	if w.lang == "en" {
+	if w.lang == lang.EN {
 		return []any{who, center, times, period, h}
 	}
 	return []any{who, period, center, times, h}
@@ -164,7 +164,7 @@ func writeHoursText(out io.Writer, doc *hoursDoc) error {
 	b.WriteString(strings.Repeat("=", PageWidth) + "\n\n")
 	var sig []string
 	for _, s := range doc.Signature {
-		sig = append(sig, s+w.t("：", ": ")+"____________________")
+		sig = append(sig, s+w.tr(lang.ColonSep)+"____________________")
 	}
 	b.WriteString(strings.Join(sig, "        ") + "\n")
 	for _, c := range doc.Certificates {
@@ -173,7 +173,7 @@ func writeHoursText(out io.Writer, doc *hoursDoc) error {
 		for _, l := range wrap("    "+c.Body, PageWidth, "") {
 			b.WriteString(l + "\n")
 		}
-		b.WriteString("\n" + w.t("服务记录：", "Service record:") + "\n")
+		b.WriteString("\n" + w.tr(lang.ServiceRecord) + "\n")
 		writeTextTable(b, c.Record, w)
 		b.WriteString("\n    " + c.Closing + "\n\n\n")
 		right := func(s string) {

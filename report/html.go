@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"frontdesk/lang"
 	"frontdesk/report/chart"
 )
 
@@ -72,7 +73,7 @@ type htmlPage struct {
 
 func writeHTML(w io.Writer, doc *document) error {
 	p := htmlPage{document: doc, Style: logStyle, Words: words{doc.Lang}}
-	sep := p.Words.t("：", ": ")
+	sep := p.Words.tr(lang.ColonSep)
 	for _, s := range doc.Sections {
 		hs := htmlSection{Title: s.Title, Notes: s.Notes, Charts: s.Charts}
 		for _, t := range s.Tables {

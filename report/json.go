@@ -264,7 +264,7 @@ func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 			Hours: b.Hours(), Status: b.Status, Reason: b.Reason, DecidedBy: b.DecidedBy, ArrivedAt: tsp(b.ArrivedAt)})
 	}
 	for _, d := range l.Definitions {
-		out.Definitions[d.Code] = d.Text(opt.Lang)
+		out.Definitions[d.Code] = d.In(opt.Lang)
 	}
 	if p := l.Period; p != nil {
 		jp := &jsonPeriod{Previous: jsonPrevious{p.Previous.From.String(), p.Previous.To.String(), figuresJSON(p.Previous.Figures)},

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -69,25 +70,21 @@ type row struct {
 type words struct{ lang string }
 
 // T is t for templates.
-func (w words) T(zh, en string) string { return w.t(zh, en) }
+func (w words) T(zh, en string) string { return w.tr(lang.Text{ZH: zh, EN: en}) }
 
-func (w words) t(zh, en string) string {
-	if w.lang == "en" {
-		return en
-	}
-	return zh
-}
+// tr gives t in the rendering's language.
+func (w words) tr(t lang.Text) string { return t.In(w.lang) }
 
 func (w words) label(list []store.Label, code string) string {
 	if code == "" {
 		return ""
 	}
-	return store.LabelOf(list, code).Text(w.lang)
+	return store.LabelOf(list, code).In(w.lang)
 }
 
 func (w words) yes(b bool) string {
 	if b {
-		return w.t("是", "yes")
+		return w.tr(lang.YesLower)
 	}
 	return ""
 }
@@ -112,17 +109,12 @@ func hours(d time.Duration) string { return strconv.FormatFloat(d.Hours(), 'f', 
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-var weekdaysZH = []string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
-
 // period names the days a log covers.
 func (w words) period(from, to store.Day) string {
 	if from == to {
-		if w.lang == "en" {
-			return fmt.Sprintf("%s (%s)", from, from.Weekday())
-		}
-		return fmt.Sprintf("%s（%s）", from, weekdaysZH[from.Weekday()])
+		return w.tr(lang.Parenthesized.Format(from.String(), lang.WeekdayNames[from.Weekday()]))
 	}
-	return fmt.Sprintf("%s %s %s", from, w.t("至", "to"), to)
+	return fmt.Sprintf("%s %s %s", from, w.tr(lang.To), to)
 }
 
 // clock prints an instant as HH:MM, with the date when the log spans days or
@@ -133,9 +125,9 @@ func clock(t time.Time, loc *time.Location, withDate bool) string {
 	}
 	l := t.In(loc)
 	if withDate {
-		return l.Format("01-02 15:04")
+		return l.Format(lang.ShortTimeLayout)
 	}
-	return l.Format("15:04")
+	return l.Format(lang.ClockLayout)
 }
 
 // build lays out a log.
@@ -145,9 +137,9 @@ func build(l *store.DailyLog, opt Options) *document {
 	if loc == nil {
 		loc = time.UTC
 	}
-	title := w.t("每日台账", "Daily log")
+	title := w.tr(lang.DailyLog)
 	if !l.SingleDay() {
-		title = w.t("台账", "Log")
+		title = w.tr(lang.LogShort)
 	}
 	doc := &document{
 		Lang:   opt.Lang,
@@ -155,12 +147,12 @@ func build(l *store.DailyLog, opt Options) *document {
 		Center: l.Center,
 		Period: w.period(l.From, l.To),
 		Meta: []pair{
-			{w.t("中心", "Center"), l.Center},
-			{w.t("日期", "Period"), w.period(l.From, l.To)},
-			{w.t("打印人", "Printed by"), opt.PrintedBy},
-			{w.t("打印时间", "Printed at"), printedAt(opt.PrintedAt, loc)},
+			{w.tr(lang.CenterKey), l.Center},
+			{w.tr(lang.PeriodKey), w.period(l.From, l.To)},
+			{w.tr(lang.PrintedBy), opt.PrintedBy},
+			{w.tr(lang.PrintedAt), printedAt(opt.PrintedAt, loc)},
 		},
-		Signature: []string{w.t("负责人签字", "Manager's signature"), w.t("日期", "Date")},
+		Signature: []string{w.tr(lang.ManagerSignature), w.tr(lang.ColDate)},
 	}
 	sum := summarySection(w, l)
 	sum.Charts = summaryCharts(w, l)
@@ -176,12 +168,11 @@ func build(l *store.DailyLog, opt Options) *document {
 	multi := !l.SingleDay()
 	doc.Sections = append(doc.Sections,
 		visitsSection(w, l.Visits, loc, multi),
-		requestsSection(w, "requests", w.t("诉求受理", "Requests"), l.Requests, loc, multi),
+		requestsSection(w, "requests", w.tr(lang.SectionRequests), l.Requests, loc, multi),
 		bookingsSection(w, l.Bookings, loc, multi))
 	if len(l.Backlog) > 0 {
-		s := requestsSection(w, "backlog", w.t("往日逾期未办结诉求", "Overdue requests from earlier days"), l.Backlog, loc, true)
-		s.Notes = []string{w.t("以上诉求受理于本期之前，打印时已超过承诺办结日期仍未办结。",
-			"These requests were received before the period and were past their promised day, unresolved, at printing.")}
+		s := requestsSection(w, "backlog", w.tr(lang.OverdueEarlier), l.Backlog, loc, true)
+		s.Notes = []string{w.tr(lang.OverdueEarlierNote)}
 		doc.Sections = append(doc.Sections, s)
 	}
 	if len(l.Voided) > 0 {
@@ -195,24 +186,23 @@ func printedAt(t time.Time, loc *time.Location) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(loc).Format("2006-01-02 15:04")
+	return t.In(loc).Format(lang.DateTimeLayout)
 }
 
 // numberSections puts 一、二、… (or 1. 2. …) before the section titles.
 func numberSections(w words, doc *document) {
-	zh := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
 	for i := range doc.Sections {
-		if w.lang == "en" {
+		if w.lang == lang.EN {
 			doc.Sections[i].Title = fmt.Sprintf("%d. %s", i+1, doc.Sections[i].Title)
-		} else if i < len(zh) {
-			doc.Sections[i].Title = zh[i] + "、" + doc.Sections[i].Title
+		} else if i < len(lang.Numerals) {
+			doc.Sections[i].Title = lang.Numerals[i] + lang.ListSep.ZH + doc.Sections[i].Title
 		}
 	}
 }
 
 func kv(key, title string, w words, pairs ...pair) table {
 	t := table{Key: key, Title: title, KV: true,
-		Columns: []column{{Head: w.t("项目", "Item")}, {Head: w.t("数值", "Value"), Right: true}}}
+		Columns: []column{{Head: w.tr(lang.Item)}, {Head: w.tr(lang.ValueHead), Right: true}}}
 	for _, p := range pairs {
 		t.Rows = append(t.Rows, row{Cells: []string{p.Label, p.Value}})
 	}
@@ -221,101 +211,101 @@ func kv(key, title string, w words, pairs ...pair) table {
 
 func summarySection(w words, l *store.DailyLog) section {
 	s := l.Summary
-	sec := section{Title: w.t("概况", "Summary")}
+	sec := section{Title: w.tr(lang.Summary)}
 	sec.Tables = append(sec.Tables,
-		kv("summary_visits", w.t("来访", "Visits"), w,
-			pair{w.t("来访批次", "Visits"), itoa(s.Visits)},
-			pair{w.t("来访人次", "Headcount"), itoa(s.Headcount)},
-			pair{w.t("来访人数（去重）", "Distinct visitors"), itoa(s.Visitors)},
-			pair{w.t("党员来访", "Party-member visits"), itoa(s.PartyMembers)},
-			pair{w.t("志愿服务次数", "Service visits"), itoa(s.ServiceVisits)},
-			pair{w.t("志愿服务人数", "Volunteers"), itoa(s.Volunteers)},
-			pair{w.t("志愿服务时长（小时）", "Service hours"), hours(s.ServiceTime)},
+		kv("summary_visits", w.tr(lang.Visits), w,
+			pair{w.tr(lang.VisitBatches), itoa(s.Visits)},
+			pair{w.tr(lang.HeadcountTotal), itoa(s.Headcount)},
+			pair{w.tr(lang.DistinctVisitors), itoa(s.Visitors)},
+			pair{w.tr(lang.PartyMemberVisits), itoa(s.PartyMembers)},
+			pair{w.tr(lang.ServiceVisits), itoa(s.ServiceVisits)},
+			pair{w.tr(lang.Volunteers), itoa(s.Volunteers)},
+			pair{w.tr(lang.ServiceHours), hours(s.ServiceTime)},
 		),
-		kv("summary_requests", w.t("诉求（接诉即办）", "Requests"), w,
-			pair{w.t("受理登记", "Received"), itoa(s.RequestsReceived)},
-			pair{w.t("其中紧急", "Urgent"), itoa(s.Urgent)},
-			pair{w.t("已办结", "Resolved"), itoa(s.Resolved)},
-			pair{w.t("未办结", "Open"), itoa(s.Open)},
-			pair{w.t("其中已转办", "Transferred"), itoa(s.Transferred)},
-			pair{w.t("不予受理", "Rejected"), itoa(s.Rejected)},
-			pair{w.t("逾期", "Overdue"), itoa(s.Overdue)},
-			pair{w.t("响应率", "Response rate"), w.rate(s.Response)},
-			pair{w.t("办结率", "Resolution rate"), w.rate(s.Resolution)},
-			pair{w.t("满意率", "Satisfaction rate"), w.rate(s.Satisfaction)},
-			pair{w.t("满意 / 基本满意 / 不满意", "Satisfied / fairly / unsatisfied"),
+		kv("summary_requests", w.tr(lang.SummaryRequests), w,
+			pair{w.tr(lang.Received), itoa(s.RequestsReceived)},
+			pair{w.tr(lang.UrgentCount), itoa(s.Urgent)},
+			pair{w.tr(lang.Resolved), itoa(s.Resolved)},
+			pair{w.tr(lang.Open), itoa(s.Open)},
+			pair{w.tr(lang.TransferredCount), itoa(s.Transferred)},
+			pair{w.tr(lang.RejectedStatus), itoa(s.Rejected)},
+			pair{w.tr(lang.OverdueCount), itoa(s.Overdue)},
+			pair{w.tr(lang.ResponseRate), w.rate(s.Response)},
+			pair{w.tr(lang.ResolutionRate), w.rate(s.Resolution)},
+			pair{w.tr(lang.SatisfactionRate), w.rate(s.Satisfaction)},
+			pair{w.tr(lang.SatisfactionBreakdown),
 				fmt.Sprintf("%d / %d / %d", s.Satisfied, s.FairlySatisfied, s.Unsatisfied)},
 		),
-		kv("summary_bookings", w.t("场地预约", "Bookings"), w,
-			pair{w.t("预约总数", "Bookings"), itoa(s.Bookings)},
-			pair{w.t("已确认", "Approved"), itoa(s.BookingsApproved)},
-			pair{w.t("其中已到场", "Arrived"), itoa(s.BookingsArrived)},
-			pair{w.t("待审核", "Pending"), itoa(s.BookingsPending)},
-			pair{w.t("已取消", "Cancelled"), itoa(s.BookingsCancelled)},
-			pair{w.t("未通过", "Rejected"), itoa(s.BookingsRejected)},
-			pair{w.t("未到场", "No-shows"), itoa(s.NoShows)},
-			pair{w.t("预约时长（小时）", "Booked hours"), hours(s.BookedTime)},
+		kv("summary_bookings", w.tr(lang.Bookings), w,
+			pair{w.tr(lang.BookingsTotal), itoa(s.Bookings)},
+			pair{w.tr(lang.ApprovedStatus), itoa(s.BookingsApproved)},
+			pair{w.tr(lang.ArrivedCount), itoa(s.BookingsArrived)},
+			pair{w.tr(lang.Pending), itoa(s.BookingsPending)},
+			pair{w.tr(lang.CancelledStatus), itoa(s.BookingsCancelled)},
+			pair{w.tr(lang.Rejected), itoa(s.BookingsRejected)},
+			pair{w.tr(lang.NoShows), itoa(s.NoShows)},
+			pair{w.tr(lang.BookedHours), hours(s.BookedTime)},
 		),
 	)
-	src := table{Key: "sources", Title: w.t("前台与扫码", "Desk and kiosk"), Columns: []column{
-		{Head: w.t("类别", "Kind")}, {Head: w.t("前台", "Desk"), Right: true}, {Head: w.t("扫码", "Kiosk"), Right: true},
-		{Head: w.t("合计", "Total"), Right: true}}}
+	src := table{Key: "sources", Title: w.tr(lang.DeskAndKiosk), Columns: []column{
+		{Head: w.tr(lang.Kind)}, {Head: w.tr(lang.Desk), Right: true}, {Head: w.tr(lang.Kiosk), Right: true},
+		{Head: w.tr(lang.Total), Right: true}}}
 	for _, r := range []struct {
 		name string
 		c    store.SourceCount
-	}{{w.t("来访", "Visits"), s.VisitSources}, {w.t("诉求", "Requests"), s.RequestSources}, {w.t("预约", "Bookings"), s.BookingSources}} {
+	}{{w.tr(lang.Visits), s.VisitSources}, {w.tr(lang.RequestsShort), s.RequestSources}, {w.tr(lang.BookingsShort), s.BookingSources}} {
 		src.Rows = append(src.Rows, row{Cells: []string{r.name, itoa(r.c.Desk), itoa(r.c.Kiosk), itoa(r.c.Total())}})
 	}
-	purposes := table{Key: "purposes", Title: w.t("来访事由", "Visits by purpose"), Columns: []column{
-		{Head: w.t("事由", "Purpose")}, {Head: w.t("批次", "Visits"), Right: true}, {Head: w.t("人次", "People"), Right: true}}}
+	purposes := table{Key: "purposes", Title: w.tr(lang.VisitsByPurpose), Columns: []column{
+		{Head: w.tr(lang.ColPurpose)}, {Head: w.tr(lang.Batches), Right: true}, {Head: w.tr(lang.People), Right: true}}}
 	for _, p := range s.ByPurpose {
 		purposes.Rows = append(purposes.Rows, row{Cells: []string{w.label(store.Purposes, p.Purpose), itoa(p.Visits), itoa(p.Headcount)}})
 	}
-	cats := table{Key: "categories", Title: w.t("诉求分类", "Requests by category"), Columns: []column{
-		{Head: w.t("类别", "Category")}, {Head: w.t("受理", "Received"), Right: true}, {Head: w.t("办结", "Resolved"), Right: true},
-		{Head: w.t("逾期", "Overdue"), Right: true}, {Head: w.t("响应率", "Response"), Right: true},
-		{Head: w.t("办结率", "Resolution"), Right: true}, {Head: w.t("满意率", "Satisfaction"), Right: true}}}
+	cats := table{Key: "categories", Title: w.tr(lang.RequestsByCategory), Columns: []column{
+		{Head: w.tr(lang.ColCategory)}, {Head: w.tr(lang.ReceivedShort), Right: true}, {Head: w.tr(lang.ResolvedShort), Right: true},
+		{Head: w.tr(lang.OverdueCount), Right: true}, {Head: w.tr(lang.Response), Right: true},
+		{Head: w.tr(lang.ResolutionShort), Right: true}, {Head: w.tr(lang.SatisfactionShort), Right: true}}}
 	for _, c := range s.ByCategory {
 		cats.Rows = append(cats.Rows, row{Alert: c.Overdue > 0, Cells: []string{w.label(store.Categories, c.Category),
 			itoa(c.Received), itoa(c.Resolved), itoa(c.Overdue), pct(c.Response), pct(c.Resolution), pct(c.Satisfaction)}})
 	}
-	venues := table{Key: "venues", Title: w.t("场地使用", "Venue use"), Empty: w.t("无场地", "no venues"), Columns: []column{
-		{Head: w.t("场地", "Venue"), Flex: true}, {Head: w.t("预约", "Bookings"), Right: true}, {Head: w.t("已确认", "Approved"), Right: true},
-		{Head: w.t("未到场", "No-shows"), Right: true}, {Head: w.t("预约时长", "Booked h"), Right: true},
-		{Head: w.t("开放时长", "Open h"), Right: true}, {Head: w.t("使用率", "Use"), Right: true}}}
+	venues := table{Key: "venues", Title: w.tr(lang.VenueUse), Empty: w.tr(lang.NoVenuesLower), Columns: []column{
+		{Head: w.tr(lang.Venue), Flex: true}, {Head: w.tr(lang.BookingsShort), Right: true}, {Head: w.tr(lang.ApprovedStatus), Right: true},
+		{Head: w.tr(lang.NoShows), Right: true}, {Head: w.tr(lang.BookedH), Right: true},
+		{Head: w.tr(lang.OpenH), Right: true}, {Head: w.tr(lang.Use), Right: true}}}
 	for _, v := range s.Venues {
 		venues.Rows = append(venues.Rows, row{Cells: []string{v.Name, itoa(v.Bookings), itoa(v.Approved), itoa(v.NoShows),
 			hours(v.BookedTime), hours(v.OpenTime), fmt.Sprintf("%.1f%%", 100*v.Share())}})
 	}
 	sec.Tables = append(sec.Tables, src, purposes, cats, venues)
 	for _, d := range l.Definitions {
-		sec.Notes = append(sec.Notes, d.Text(w.lang))
+		sec.Notes = append(sec.Notes, d.In(w.lang))
 	}
 	return sec
 }
 
 func daysSection(w words, l *store.DailyLog) section {
 	t := table{Key: "days", Columns: []column{
-		{Head: w.t("日期", "Date")}, {Head: w.t("来访", "Visits"), Right: true}, {Head: w.t("人次", "People"), Right: true},
-		{Head: w.t("党员", "Party"), Right: true}, {Head: w.t("服务时长", "Service h"), Right: true},
-		{Head: w.t("诉求", "Req."), Right: true}, {Head: w.t("办结", "Resolved"), Right: true}, {Head: w.t("逾期", "Overdue"), Right: true},
-		{Head: w.t("响应率", "Response"), Right: true}, {Head: w.t("办结率", "Resolution"), Right: true},
-		{Head: w.t("满意率", "Satisfied"), Right: true}, {Head: w.t("预约", "Book."), Right: true},
-		{Head: w.t("预约时长", "Booked h"), Right: true}, {Head: w.t("未到场", "No-show"), Right: true}}}
+		{Head: w.tr(lang.ColDate)}, {Head: w.tr(lang.Visits), Right: true}, {Head: w.tr(lang.People), Right: true},
+		{Head: w.tr(lang.PartyShort), Right: true}, {Head: w.tr(lang.ServiceH), Right: true},
+		{Head: w.tr(lang.Req), Right: true}, {Head: w.tr(lang.ResolvedShort), Right: true}, {Head: w.tr(lang.OverdueCount), Right: true},
+		{Head: w.tr(lang.Response), Right: true}, {Head: w.tr(lang.ResolutionShort), Right: true},
+		{Head: w.tr(lang.SatisfiedShort), Right: true}, {Head: w.tr(lang.Book), Right: true},
+		{Head: w.tr(lang.BookedH), Right: true}, {Head: w.tr(lang.NoShow), Right: true}}}
 	for _, d := range l.Days {
 		t.Rows = append(t.Rows, row{Alert: d.Overdue > 0, Cells: []string{d.Day.String(), itoa(d.Visits), itoa(d.Headcount),
 			itoa(d.PartyMembers), hours(d.ServiceTime), itoa(d.RequestsReceived), itoa(d.Resolved), itoa(d.Overdue),
 			pct(d.Response), pct(d.Resolution), pct(d.Satisfaction), itoa(d.Bookings), hours(d.BookedTime), itoa(d.NoShows)}})
 	}
-	return section{Title: w.t("逐日统计", "Day by day"), Tables: []table{t}}
+	return section{Title: w.tr(lang.DayByDay), Tables: []table{t}}
 }
 
 func visitsSection(w words, visits []store.Visit, loc *time.Location, multi bool) section {
-	t := table{Key: "visits", Empty: w.t("无来访", "no visits"), Columns: []column{
-		{Head: w.t("登记号", "No.")}, {Head: w.t("签到", "In")}, {Head: w.t("签退", "Out")},
-		{Head: w.t("姓名", "Name"), Flex: true}, {Head: w.t("电话", "Phone")}, {Head: w.t("单位/社区", "Organisation"), Flex: true},
-		{Head: w.t("事由", "Purpose"), Flex: true}, {Head: w.t("党员", "Party")}, {Head: w.t("人数", "People"), Right: true},
-		{Head: w.t("来源", "Source")}, {Head: w.t("经办人", "Staff"), Detail: true, CSVOnly: true}, {Head: w.t("备注", "Note"), Detail: true}}}
+	t := table{Key: "visits", Empty: w.tr(lang.NoVisits), Columns: []column{
+		{Head: w.tr(lang.VisitNo)}, {Head: w.tr(lang.In)}, {Head: w.tr(lang.Out)},
+		{Head: w.tr(lang.ColName), Flex: true}, {Head: w.tr(lang.ColPhone)}, {Head: w.tr(lang.ColOrg), Flex: true},
+		{Head: w.tr(lang.ColPurpose), Flex: true}, {Head: w.tr(lang.PartyShort)}, {Head: w.tr(lang.PeopleHead), Right: true},
+		{Head: w.tr(lang.ColSource)}, {Head: w.tr(lang.StaffHead), Detail: true, CSVOnly: true}, {Head: w.tr(lang.Note), Detail: true}}}
 	auto := false
 	for _, v := range visits {
 		in := clock(v.CheckedInAt, loc, multi)
@@ -328,9 +318,9 @@ func visitsSection(w words, visits []store.Visit, loc *time.Location, multi bool
 			w.label(store.Purposes, v.Purpose), w.yes(v.PartyMember), itoa(v.Headcount), w.label(store.Sources, v.Source),
 			v.CreatedBy, v.Note}})
 	}
-	s := section{Title: w.t("来访登记", "Visits"), Tables: []table{t}}
+	s := section{Title: w.tr(lang.VisitLog), Tables: []table{t}}
 	if auto {
-		s.Notes = []string{w.t("* 闭馆时系统自动签退，不计志愿服务时长。", "* closed by the system at closing time; no service hours.")}
+		s.Notes = []string{w.tr(lang.AutoCheckoutNote)}
 	}
 	return s
 }
@@ -341,18 +331,18 @@ func sameDay(a, b time.Time, loc *time.Location) bool {
 }
 
 func requestsSection(w words, key, title string, reqs []store.LogRequest, loc *time.Location, multi bool) section {
-	t := table{Key: key, Empty: w.t("无诉求", "no requests"), Columns: []column{
-		{Head: w.t("受理号", "No.")}, {Head: w.t("时间", "Received")}, {Head: w.t("姓名", "Name"), Flex: true},
-		{Head: w.t("类别", "Category"), Flex: true}, {Head: w.t("紧急", "Urgent")},
-		{Head: w.t("状态", "Status")}, {Head: w.t("负责人", "Owner"), Flex: true}, {Head: w.t("承诺日期", "Promised")},
-		{Head: w.t("响应", "Response")}, {Head: w.t("满意度", "Rating"), Flex: true}, {Head: w.t("来源", "Source")},
-		{Head: w.t("电话", "Phone"), Detail: true}, {Head: w.t("社区/网格", "Community"), Detail: true}, {Head: w.t("诉求内容", "Description"), Detail: true},
-		{Head: w.t("办理结果", "Resolution"), Detail: true}, {Head: w.t("转办/不予受理说明", "Transfer / rejection"), Detail: true},
-		{Head: w.t("评价意见", "Comment"), Detail: true}}}
+	t := table{Key: key, Empty: w.tr(lang.NoRequests), Columns: []column{
+		{Head: w.tr(lang.RequestNo)}, {Head: w.tr(lang.ReceivedAt)}, {Head: w.tr(lang.ColName), Flex: true},
+		{Head: w.tr(lang.ColCategory), Flex: true}, {Head: w.tr(lang.Urgent)},
+		{Head: w.tr(lang.ColStatus)}, {Head: w.tr(lang.Owner), Flex: true}, {Head: w.tr(lang.Promised)},
+		{Head: w.tr(lang.ResponseHead)}, {Head: w.tr(lang.Rating), Flex: true}, {Head: w.tr(lang.ColSource)},
+		{Head: w.tr(lang.ColPhone), Detail: true}, {Head: w.tr(lang.Community), Detail: true}, {Head: w.tr(lang.Description), Detail: true},
+		{Head: w.tr(lang.Resolution), Detail: true}, {Head: w.tr(lang.TransferRejection), Detail: true},
+		{Head: w.tr(lang.CommentHead), Detail: true}}}
 	for _, r := range reqs {
 		status := w.label(store.RequestStatuses, r.Status)
 		if r.Overdue {
-			status = w.t("逾期·", "overdue · ") + status
+			status = w.tr(lang.OverduePrefix) + status
 		}
 		urgent := ""
 		if r.Urgency == "urgent" {
@@ -376,17 +366,17 @@ func requestsSection(w words, key, title string, reqs []store.LogRequest, loc *t
 }
 
 func bookingsSection(w words, bookings []store.Booking, loc *time.Location, multi bool) section {
-	t := table{Key: "bookings", Empty: w.t("无预约", "no bookings"), Columns: []column{
-		{Head: w.t("预约号", "No.")}, {Head: w.t("时间", "Time")}, {Head: w.t("场地", "Venue"), Flex: true},
-		{Head: w.t("主题", "Title"), Flex: true}, {Head: w.t("单位", "Organiser"), Flex: true}, {Head: w.t("人数", "People"), Right: true},
-		{Head: w.t("状态", "Status")}, {Head: w.t("到场", "Arrived")}, {Head: w.t("来源", "Source")},
-		{Head: w.t("活动类型", "Purpose"), Detail: true}, {Head: w.t("联系人", "Contact"), Detail: true},
-		{Head: w.t("电话", "Phone"), Detail: true}, {Head: w.t("说明", "Reason"), Detail: true}}}
+	t := table{Key: "bookings", Empty: w.tr(lang.NoBookings), Columns: []column{
+		{Head: w.tr(lang.BookingNo)}, {Head: w.tr(lang.ColTime)}, {Head: w.tr(lang.Venue), Flex: true},
+		{Head: w.tr(lang.ColTitle), Flex: true}, {Head: w.tr(lang.Organiser), Flex: true}, {Head: w.tr(lang.PeopleHead), Right: true},
+		{Head: w.tr(lang.ColStatus)}, {Head: w.tr(lang.ColArrived)}, {Head: w.tr(lang.ColSource)},
+		{Head: w.tr(lang.BookPurpose), Detail: true}, {Head: w.tr(lang.Contact), Detail: true},
+		{Head: w.tr(lang.ColPhone), Detail: true}, {Head: w.tr(lang.Explanation), Detail: true}}}
 	for _, b := range bookings {
 		span := clock(b.Start, loc, multi) + "–" + clock(b.End, loc, false)
 		t.Rows = append(t.Rows, row{Alert: b.Status == store.BookingNoShow, Cells: []string{b.ReceiptNo, span, b.VenueName,
 			b.Title, b.Org, itoa(b.Attendees), w.label(store.BookingStatuses, b.Status), clock(b.ArrivedAt, loc, false),
 			w.label(store.Sources, b.Source), w.label(store.BookingPurposes, b.Purpose), b.Contact, b.Phone, b.Reason}})
 	}
-	return section{Title: w.t("场地预约", "Bookings"), Tables: []table{t}}
+	return section{Title: w.tr(lang.Bookings), Tables: []table{t}}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"frontdesk/hub"
+	"frontdesk/lang"
 	"frontdesk/report/chart"
 	"frontdesk/store"
 )
@@ -57,8 +58,7 @@ type jsonSubtotal struct {
 // NetworkDefinitions are what the ranking and the flags mean.
 var (
 	DefineRank = store.Label{Code: "rank",
-		ZH: "排名：同一级别内按综合得分（响应率、办结率、满意率中有数据的几项的平均值）从高到低；没有可计算比率的中心排在最后。标记“末位”为同级别后十分之一（同级别至少两个中心时），“未上报”为超过 24 小时没有上报。",
-		EN: "Rank: within each level by score (the mean of the response, resolution and satisfaction rates that have anything counted), highest first; centers with no rate come last. “bottom” marks the lowest tenth of a level (of two or more centers), “stale” a center silent for over 24 hours."}
+		Text: lang.DefineRankText}
 )
 
 // WriteNetwork renders the network report n in format to w, whole before
@@ -89,7 +89,7 @@ func writeNetworkJSON(w io.Writer, n *hub.Network, opt Options) error {
 	}
 	out.Total = jsonSubtotal{Centers: n.Total.Centers, Summary: summaryJSON(n.Total.Summary)}
 	for _, d := range append(slices.Clone(store.LogDefinitions), DefineRank) {
-		out.Define[d.Code] = d.Text(opt.Lang)
+		out.Define[d.Code] = d.In(opt.Lang)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -100,30 +100,27 @@ func writeNetworkJSON(w io.Writer, n *hub.Network, opt Options) error {
 // every center's figures with a subtotal per level and the total.
 func buildNetwork(n *hub.Network, opt Options) *document {
 	w := words{opt.Lang}
-	scope := w.t("全部中心", "All centers")
+	scope := w.tr(lang.AllCenters)
 	if n.Center != "" {
-		scope = n.Name + "（" + n.Center + "）"
-		if opt.Lang == "en" {
-			scope = n.Name + " (" + n.Center + ")"
-		}
+		scope = w.tr(lang.Parenthesized.Format(n.Name, n.Center))
 	}
 	doc := &document{
 		Lang:   opt.Lang,
-		Title:  w.t("党群服务中心网络汇总", "Network report"),
+		Title:  w.tr(lang.NetworkReport),
 		Center: n.Name,
 		Period: w.period(n.From, n.To),
 		Meta: []pair{
-			{w.t("汇总范围", "Scope"), scope},
-			{w.t("日期", "Period"), w.period(n.From, n.To)},
-			{w.t("汇总库", "Hub"), n.Hub},
-			{w.t("数据截至", "As of"), n.AsOf.In(shanghaiOr(n)).Format("2006-01-02 15:04")},
-			{w.t("打印人", "Printed by"), opt.PrintedBy},
-			{w.t("打印时间", "Printed at"), printedAt(opt.PrintedAt, shanghaiOr(n))},
+			{w.tr(lang.Scope), scope},
+			{w.tr(lang.PeriodKey), w.period(n.From, n.To)},
+			{w.tr(lang.Hub), n.Hub},
+			{w.tr(lang.AsOf), n.AsOf.In(shanghaiOr(n)).Format("2006-01-02 15:04")},
+			{w.tr(lang.PrintedBy), opt.PrintedBy},
+			{w.tr(lang.PrintedAt), printedAt(opt.PrintedAt, shanghaiOr(n))},
 		},
-		Signature: []string{w.t("负责人签字", "Manager's signature"), w.t("日期", "Date")},
+		Signature: []string{w.tr(lang.ManagerSignature), w.tr(lang.ColDate)},
 	}
 	if n.Name != "" {
-		doc.Title = n.Name + " " + w.t("网络汇总", "network report")
+		doc.Title = n.Name + " " + w.tr(lang.ReportNetworkReport)
 	}
 	level := func(code string) string { return w.label(store.Levels, code) }
 	flags := func(r hub.Row) string {
@@ -131,28 +128,28 @@ func buildNetwork(n *hub.Network, opt Options) *document {
 		for _, f := range r.Flags {
 			switch f {
 			case hub.FlagBottom:
-				out = append(out, w.t("末位", "bottom"))
+				out = append(out, w.tr(lang.Bottom))
 			case hub.FlagStale:
-				out = append(out, w.t("未上报", "stale"))
+				out = append(out, w.tr(lang.Stale))
 			}
 		}
-		return strings.Join(out, w.t("、", ", "))
+		return strings.Join(out, w.tr(lang.ListSep))
 	}
 	rank := table{Key: "ranking", Columns: []column{
-		{Head: w.t("级别", "Level")}, {Head: w.t("名次", "Rank"), Right: true}, {Head: w.t("代码", "Code")},
-		{Head: w.t("中心", "Center"), Flex: true}, {Head: w.t("响应率", "Response"), Right: true},
-		{Head: w.t("办结率", "Resolved"), Right: true}, {Head: w.t("满意率", "Satisfied"), Right: true},
-		{Head: w.t("综合", "Score"), Right: true}, {Head: w.t("得分图", "Chart"), Bar: true},
-		{Head: w.t("标记", "Flags")}, {Head: w.t("最后上报", "Last report")}},
-		Empty: w.t("汇总库里还没有中心上报", "no center has reported to the hub yet")}
+		{Head: w.tr(lang.Level)}, {Head: w.tr(lang.Rank), Right: true}, {Head: w.tr(lang.CenterCode)},
+		{Head: w.tr(lang.SecCenter), Flex: true}, {Head: w.tr(lang.Response), Right: true},
+		{Head: w.tr(lang.ResolvedRateShort), Right: true}, {Head: w.tr(lang.SatisfiedShort), Right: true},
+		{Head: w.tr(lang.Score), Right: true}, {Head: w.tr(lang.Chart), Bar: true},
+		{Head: w.tr(lang.ReportFlags)}, {Head: w.tr(lang.LastReport)}},
+		Empty: w.tr(lang.HubEmpty)}
 	figures := table{Key: "centers", Columns: []column{
-		{Head: w.t("代码", "Code")}, {Head: w.t("中心", "Center"), Flex: true},
-		{Head: w.t("来访", "Visits"), Right: true}, {Head: w.t("人次", "People"), Right: true},
-		{Head: w.t("党员", "Members"), Right: true}, {Head: w.t("服务时长", "Service h"), Right: true},
-		{Head: w.t("诉求", "Requests"), Right: true}, {Head: w.t("办结", "Resolved"), Right: true},
-		{Head: w.t("逾期", "Overdue"), Right: true}, {Head: w.t("预约", "Bookings"), Right: true},
-		{Head: w.t("预约时长", "Booked h"), Right: true}},
-		Empty: w.t("汇总库里还没有中心上报", "no center has reported to the hub yet")}
+		{Head: w.tr(lang.CenterCode)}, {Head: w.tr(lang.SecCenter), Flex: true},
+		{Head: w.tr(lang.TabVisits), Right: true}, {Head: w.tr(lang.People), Right: true},
+		{Head: w.tr(lang.Members), Right: true}, {Head: w.tr(lang.ServiceH), Right: true},
+		{Head: w.tr(lang.TabRequests), Right: true}, {Head: w.tr(lang.ResolvedShort), Right: true},
+		{Head: w.tr(lang.OverdueCount), Right: true}, {Head: w.tr(lang.BookingsShort), Right: true},
+		{Head: w.tr(lang.BookedH), Right: true}},
+		Empty: w.tr(lang.HubEmpty)}
 	figureCells := func(code, name string, f store.Figures) []string {
 		return []string{code, name, itoa(f.Visits), itoa(f.Headcount), itoa(f.PartyMembers), hours(f.ServiceTime),
 			itoa(f.RequestsReceived), itoa(f.Resolved), itoa(f.Overdue), itoa(f.Bookings), hours(f.BookedTime)}
@@ -171,27 +168,27 @@ func buildNetwork(n *hub.Network, opt Options) *document {
 		if i+1 == len(n.Rows) || n.Rows[i+1].Level != r.Level {
 			s := n.Levels[sub]
 			sub++
-			figures.Rows = append(figures.Rows, row{Cells: figureCells("", fmt.Sprintf(w.t("%s小计（%d 个）", "%s subtotal (%d)"),
+			figures.Rows = append(figures.Rows, row{Cells: figureCells("", fmt.Sprintf(w.tr(lang.Subtotal),
 				level(s.Level), s.Centers), s.Summary.Figures)})
 		}
 	}
 	if len(n.Rows) > 0 {
 		t := n.Total
-		figures.Rows = append(figures.Rows, row{Cells: figureCells("", fmt.Sprintf(w.t("合计（%d 个）", "Total (%d)"), t.Centers), t.Summary.Figures)})
+		figures.Rows = append(figures.Rows, row{Cells: figureCells("", fmt.Sprintf(w.tr(lang.ReportTotal), t.Centers), t.Summary.Figures)})
 	}
 	total := n.Total.Summary.Figures
 	// The ranking prints the rates short; their counts are in the JSON and
 	// the totals below.
 	doc.Sections = []section{
-		{Title: w.t("排名", "Ranking"), Tables: []table{rank}, Notes: []string{DefineRank.Text(opt.Lang)}},
-		{Title: w.t("各中心数据", "Figures per center"), Tables: []table{figures,
-			kv("total_rates", w.t("合计比率", "Rates over all centers"), w,
-				pair{w.t("响应率", "Response rate"), w.rate(total.Response)},
-				pair{w.t("办结率", "Resolution rate"), w.rate(total.Resolution)},
-				pair{w.t("满意率", "Satisfaction rate"), w.rate(total.Satisfaction)})}},
+		{Title: w.tr(lang.Ranking), Tables: []table{rank}, Notes: []string{DefineRank.In(opt.Lang)}},
+		{Title: w.tr(lang.FiguresPerCenter), Tables: []table{figures,
+			kv("total_rates", w.tr(lang.RatesOverAllCenters), w,
+				pair{w.tr(lang.ResponseRate), w.rate(total.Response)},
+				pair{w.tr(lang.ResolutionRate), w.rate(total.Resolution)},
+				pair{w.tr(lang.SatisfactionRate), w.rate(total.Satisfaction)})}},
 	}
 	for _, d := range store.LogDefinitions {
-		doc.Sections[1].Notes = append(doc.Sections[1].Notes, d.Text(opt.Lang))
+		doc.Sections[1].Notes = append(doc.Sections[1].Notes, d.In(opt.Lang))
 	}
 	doc.Sections[0].Charts = []template.HTML{rankingChart(w, n, level)}
 	numberSections(w, doc)
@@ -212,17 +209,17 @@ func rankingChart(w words, n *hub.Network, level func(string) string) template.H
 			switch f {
 			case hub.FlagBottom:
 				b.Marked = r.Score
-				text += w.t(" 末位", " bottom")
+				text += w.tr(lang.ReportBottom)
 			case hub.FlagStale:
-				text += w.t(" 未上报", " stale")
+				text += w.tr(lang.ReportStale)
 			}
 		}
 		b.Text = text
 		bars = append(bars, b)
 	}
-	return chart.HBars{ID: "chart-ranking", Title: w.t("综合得分排名（满分 100）", "Ranking by score (of 100)"), Bars: bars, Max: 100,
-		ValueLabel: w.t("综合得分", "score"), MarkedLabel: w.t("末位（斜线）", "bottom (hatched)"),
-		Empty: w.t("（没有可计算得分的中心）", "(no center has a score)")}.SVG()
+	return chart.HBars{ID: "chart-ranking", Title: w.tr(lang.RankingByScoreOf100), Bars: bars, Max: 100,
+		ValueLabel: w.tr(lang.ReportScore), MarkedLabel: w.tr(lang.BottomHatched),
+		Empty: w.tr(lang.NoCenterHasScore)}.SVG()
 }
 
 // bar is the text's picture of a score: one # per ten points.

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -30,8 +31,7 @@ const a4Width, a4Height = 8.27, 11.69
 
 // ErrNoChromium is returned when no Chromium is installed to print a PDF.
 var ErrNoChromium = &store.Error{Code: store.EINVALID, Field: "format",
-	ZH: "找不到 Chromium 浏览器，无法生成 PDF：请安装 chromium（Debian：apt-get install chromium fonts-noto-cjk），或改用 --format html 后在浏览器中打印",
-	EN: "Chromium was not found, so no PDF can be made: install chromium (Debian: apt-get install chromium fonts-noto-cjk), or use --format html and print from a browser"}
+	Text: lang.ChromiumWasNotFoundSoNo}
 
 // FindChromium returns the path of the Chromium that prints PDFs, or
 // ErrNoChromium.
@@ -114,11 +114,10 @@ func PDF(ctx context.Context, html []byte, head PDFHead) ([]byte, error) {
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 			return nil, &store.Error{Code: store.EINVALID, Field: "format",
-				ZH: "Chromium 生成 PDF 超时或被取消", EN: "Chromium took too long to print the PDF, or was stopped"}
+				Text: lang.ChromiumTookTooLongToPrint}
 		}
 		return nil, &store.Error{Code: store.EINVALID, Field: "format",
-			ZH: fmt.Sprintf("Chromium（%s）无法生成 PDF：%v", exe, err),
-			EN: fmt.Sprintf("Chromium (%s) could not print the PDF: %v", exe, err)}
+			Text: lang.ChromiumCouldNotPrintPDF.Format(exe, err)}
 	}
 	return out, nil
 }
@@ -134,10 +133,7 @@ func headerTemplate(h PDFHead) string {
 		`<span>` + esc(h.Center) + `</span><span>` + esc(h.Title) + `</span></div>`
 }
 
-func footerTemplate(lang string) string {
-	text := `第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页`
-	if lang == "en" {
-		text = `Page <span class="pageNumber"></span> of <span class="totalPages"></span>`
-	}
+func footerTemplate(language string) string {
+	text := lang.PageOfPages.In(language)
 	return `<div style="` + marginStyle + ` text-align: center;">` + text + `</div>`
 }

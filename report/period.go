@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -27,19 +28,19 @@ func headlines(w words, now, then store.Figures) []headline {
 		return headline{label: label, rate: true, nowRate: a, thenRate: b, now: a.Percent(), then: b.Percent()}
 	}
 	return []headline{
-		count(w.t("来访批次", "Visits"), now.Visits, then.Visits),
-		count(w.t("来访人次", "Headcount"), now.Headcount, then.Headcount),
-		count(w.t("党员来访", "Party-member visits"), now.PartyMembers, then.PartyMembers),
-		{label: w.t("志愿服务时长（小时）", "Service hours"), now: now.ServiceHours(), then: then.ServiceHours(), unit: "h"},
-		count(w.t("受理诉求", "Requests received"), now.RequestsReceived, then.RequestsReceived),
-		count(w.t("已办结", "Resolved"), now.Resolved, then.Resolved),
-		count(w.t("逾期", "Overdue"), now.Overdue, then.Overdue),
-		rate(w.t("响应率", "Response rate"), now.Response, then.Response),
-		rate(w.t("办结率", "Resolution rate"), now.Resolution, then.Resolution),
-		rate(w.t("满意率", "Satisfaction rate"), now.Satisfaction, then.Satisfaction),
-		count(w.t("场地预约", "Bookings"), now.Bookings, then.Bookings),
-		{label: w.t("预约时长（小时）", "Booked hours"), now: now.BookedHours(), then: then.BookedHours(), unit: "h"},
-		count(w.t("未到场", "No-shows"), now.NoShows, then.NoShows),
+		count(w.tr(lang.VisitBatches), now.Visits, then.Visits),
+		count(w.tr(lang.HeadcountTotal), now.Headcount, then.Headcount),
+		count(w.tr(lang.PartyMemberVisits), now.PartyMembers, then.PartyMembers),
+		{label: w.tr(lang.ServiceHours), now: now.ServiceHours(), then: then.ServiceHours(), unit: "h"},
+		count(w.tr(lang.RequestsReceived), now.RequestsReceived, then.RequestsReceived),
+		count(w.tr(lang.Resolved), now.Resolved, then.Resolved),
+		count(w.tr(lang.OverdueCount), now.Overdue, then.Overdue),
+		rate(w.tr(lang.ResponseRate), now.Response, then.Response),
+		rate(w.tr(lang.ResolutionRate), now.Resolution, then.Resolution),
+		rate(w.tr(lang.SatisfactionRate), now.Satisfaction, then.Satisfaction),
+		count(w.tr(lang.Bookings), now.Bookings, then.Bookings),
+		{label: w.tr(lang.BookedHours), now: now.BookedHours(), then: then.BookedHours(), unit: "h"},
+		count(w.tr(lang.NoShows), now.NoShows, then.NoShows),
 	}
 }
 
@@ -67,7 +68,7 @@ func (h headline) change(w words) string {
 		if !h.nowRate.Valid() || !h.thenRate.Valid() {
 			return "—"
 		}
-		return w.t(fmt.Sprintf("%+.1f 个百分点", h.now-h.then), fmt.Sprintf("%+.1f points", h.now-h.then))
+		return w.tr(lang.T1fPoints.Format(h.now - h.then))
 	}
 	d := h.now - h.then
 	diff := fmt.Sprintf("%+.0f", d)
@@ -88,9 +89,9 @@ func (h headline) change(w words) string {
 func periodSection(w words, l *store.DailyLog, loc *time.Location) section {
 	p := l.Period
 	prev := w.period(p.Previous.From, p.Previous.To)
-	cmp := table{Key: "comparison", Title: w.t("环比（与上一周期比较）", "Against the previous period"), Columns: []column{
-		{Head: w.t("项目", "Figure"), Flex: true}, {Head: w.t("本期", "This period"), Right: true},
-		{Head: w.t("上期", "Previous"), Right: true}, {Head: w.t("增减", "Change"), Right: true}}}
+	cmp := table{Key: "comparison", Title: w.tr(lang.AgainstPreviousPeriod), Columns: []column{
+		{Head: w.tr(lang.Figure), Flex: true}, {Head: w.tr(lang.ThisPeriod), Right: true},
+		{Head: w.tr(lang.Previous), Right: true}, {Head: w.tr(lang.Change), Right: true}}}
 	for _, h := range headlines(w, l.Summary.Figures, p.Previous.Figures) {
 		cmp.Rows = append(cmp.Rows, row{Cells: []string{h.label, h.value(true, w), h.value(false, w), h.change(w)}})
 	}
@@ -101,25 +102,25 @@ func periodSection(w words, l *store.DailyLog, loc *time.Location) section {
 		}
 		return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(total))
 	}
-	cats := table{Key: "top_categories", Title: w.t("诉求类别前十", "Top ten request categories"), Empty: w.t("无诉求", "no requests"),
-		Columns: []column{{Head: w.t("名次", "Rank"), Right: true}, {Head: w.t("类别", "Category"), Flex: true},
-			{Head: w.t("受理", "Received"), Right: true}, {Head: w.t("占比", "Share"), Right: true},
-			{Head: w.t("逾期", "Overdue"), Right: true}, {Head: w.t("办结率", "Resolution"), Right: true}}}
+	cats := table{Key: "top_categories", Title: w.tr(lang.TopTenRequestCategories), Empty: w.tr(lang.NoRequests),
+		Columns: []column{{Head: w.tr(lang.Rank), Right: true}, {Head: w.tr(lang.ColCategory), Flex: true},
+			{Head: w.tr(lang.ReceivedShort), Right: true}, {Head: w.tr(lang.Share), Right: true},
+			{Head: w.tr(lang.OverdueCount), Right: true}, {Head: w.tr(lang.ChartResolution), Right: true}}}
 	for i, c := range p.Categories {
 		cats.Rows = append(cats.Rows, row{Alert: c.Overdue > 0, Cells: []string{itoa(i + 1), w.label(store.Categories, c.Category),
 			itoa(c.Received), share(c.Received), itoa(c.Overdue), pct(c.Resolution)}})
 	}
-	comms := table{Key: "top_communities", Title: w.t("诉求来源社区前十", "Top ten communities"), Empty: w.t("无社区信息", "no communities given"),
-		Columns: []column{{Head: w.t("名次", "Rank"), Right: true}, {Head: w.t("社区/网格", "Community"), Flex: true},
-			{Head: w.t("受理", "Received"), Right: true}, {Head: w.t("占比", "Share"), Right: true}, {Head: w.t("逾期", "Overdue"), Right: true}}}
+	comms := table{Key: "top_communities", Title: w.tr(lang.TopTenCommunities), Empty: w.tr(lang.NoCommunitiesGiven),
+		Columns: []column{{Head: w.tr(lang.Rank), Right: true}, {Head: w.tr(lang.Community), Flex: true},
+			{Head: w.tr(lang.ReceivedShort), Right: true}, {Head: w.tr(lang.Share), Right: true}, {Head: w.tr(lang.OverdueCount), Right: true}}}
 	for i, c := range p.Communities {
 		comms.Rows = append(comms.Rows, row{Alert: c.Overdue > 0, Cells: []string{itoa(i + 1), c.Community,
 			itoa(c.Received), share(c.Received), itoa(c.Overdue)}})
 	}
-	slow := table{Key: "slowest_open", Title: w.t("等待最久的未办结诉求", "Open requests waiting longest"), Empty: w.t("无未办结诉求", "no open requests"),
-		Columns: []column{{Head: w.t("受理号", "No.")}, {Head: w.t("受理时间", "Received")}, {Head: w.t("已等待（天）", "Days waiting"), Right: true},
-			{Head: w.t("类别", "Category"), Flex: true}, {Head: w.t("社区/网格", "Community"), Flex: true},
-			{Head: w.t("状态", "Status")}, {Head: w.t("负责人", "Owner"), Flex: true}, {Head: w.t("承诺日期", "Promised")}}}
+	slow := table{Key: "slowest_open", Title: w.tr(lang.OpenRequestsWaitingLongest), Empty: w.tr(lang.NoOpenRequests),
+		Columns: []column{{Head: w.tr(lang.RequestNo)}, {Head: w.tr(lang.ReportReceived4)}, {Head: w.tr(lang.DaysWaiting), Right: true},
+			{Head: w.tr(lang.ColCategory), Flex: true}, {Head: w.tr(lang.Community), Flex: true},
+			{Head: w.tr(lang.ColStatus)}, {Head: w.tr(lang.Owner), Flex: true}, {Head: w.tr(lang.Promised)}}}
 	for _, r := range p.SlowestOpen {
 		owner := r.Owner
 		if owner == "" {
@@ -127,14 +128,12 @@ func periodSection(w words, l *store.DailyLog, loc *time.Location) section {
 		}
 		status := w.label(store.RequestStatuses, r.Status)
 		if r.Overdue {
-			status = w.t("逾期·", "overdue · ") + status
+			status = w.tr(lang.OverduePrefix) + status
 		}
 		waited := l.AsOf.Sub(r.CreatedAt).Hours() / 24
 		slow.Rows = append(slow.Rows, row{Alert: r.Overdue, Cells: []string{r.ReceiptNo, clock(r.CreatedAt, loc, true),
 			fmt.Sprintf("%.1f", waited), w.label(store.Categories, r.Category), r.Community, status, owner, r.PromisedBy.String()[5:]}})
 	}
-	return section{Title: w.t("环比与排名", "Comparison and rankings"), Tables: []table{cmp, cats, comms, slow},
-		Notes: []string{w.t(
-			fmt.Sprintf("上期为 %s，与本期等长（整月按月计）；两期的状态、逾期均为打印时的情况。已等待天数算到打印时。", prev),
-			fmt.Sprintf("The previous period is %s, as long as this one (whole months count as months); statuses and overdue of both are as at printing. Days waiting run to printing.", prev))}}
+	return section{Title: w.tr(lang.ComparisonAndRankings), Tables: []table{cmp, cats, comms, slow},
+		Notes: []string{w.tr(lang.PreviousPeriodIsAsLongAs.Format(prev))}}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -32,8 +33,7 @@ var HoursFormats = []string{"text", "html", "pdf"}
 // BadFormat is the error for a format Write does not know, in both languages.
 func BadFormat(format string, known []string) *store.Error {
 	return &store.Error{Code: store.EINVALID, Field: "format",
-		ZH: fmt.Sprintf("不支持的格式“%s”，可选：%s", format, strings.Join(known, "、")),
-		EN: fmt.Sprintf("unknown format %q; choose %s", format, strings.Join(known, ", "))}
+		Text: lang.UnknownFormat.Format(format, lang.Text{ZH: strings.Join(known, lang.ListSep.ZH), EN: strings.Join(known, lang.ListSep.EN)})}
 }
 
 // Write renders l in format to w. The whole output is rendered before any

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"frontdesk/lang"
 )
 
 // PageWidth is the widest line of the text log, in terminal columns (a
@@ -121,7 +123,7 @@ func wrap(s string, w int, indent string) []string {
 	return lines
 }
 
-const noLineStart = "，。、；：？！）》」』】’”,.;:?!)]…%"
+const noLineStart = lang.NoLineStart
 
 func center(s string, w int) string {
 	n := (w - width(s)) / 2
@@ -158,7 +160,7 @@ func writeText(out io.Writer, doc *document) error {
 	b.WriteString("\n\n")
 	var sig []string
 	for _, s := range doc.Signature {
-		sig = append(sig, s+w.t("：", ": ")+"____________________")
+		sig = append(sig, s+w.tr(lang.ColonSep)+"____________________")
 	}
 	b.WriteString(strings.Join(sig, "        "))
 	b.WriteString("\n")
@@ -167,7 +169,7 @@ func writeText(out io.Writer, doc *document) error {
 
 // writePairs prints label: value pairs as many to a line as fit.
 func writePairs(b *bufio.Writer, pairs []pair, w words) {
-	sep := w.t("：", ": ")
+	sep := w.tr(lang.ColonSep)
 	line := 0
 	for _, p := range pairs {
 		cell := p.Label + sep + p.Value
@@ -237,14 +239,14 @@ func layout(t table, cells [][]int, visible []int) ([]int, int) {
 
 func writeTextTable(b *bufio.Writer, t table, w words) {
 	if t.Title != "" {
-		b.WriteString(w.t("【", "[") + t.Title + w.t("】", "]") + "\n")
+		b.WriteString(w.tr(lang.OpenBracket) + t.Title + w.tr(lang.CloseBracket) + "\n")
 	}
 	if t.KV {
 		writeKV(b, t, w)
 		return
 	}
 	if len(t.Rows) == 0 {
-		b.WriteString("  " + w.t("（", "(") + t.Empty + w.t("）", ")") + "\n")
+		b.WriteString("  " + w.tr(lang.OpenParen) + t.Empty + w.tr(lang.CloseParen) + "\n")
 		return
 	}
 	var visible, details []int
@@ -299,7 +301,7 @@ func writeTextTable(b *bufio.Writer, t table, w words) {
 	}
 	b.WriteString(strings.Repeat("-", min(rule, PageWidth)))
 	b.WriteString("\n")
-	sep := w.t("：", ": ")
+	sep := w.tr(lang.ColonSep)
 	for ri, r := range t.Rows {
 		line(func(c int) (string, int) { return r.Cells[c], cells[ri][c] })
 		var parts []string
@@ -312,7 +314,7 @@ func writeTextTable(b *bufio.Writer, t table, w words) {
 			}
 		}
 		if len(parts) > 0 {
-			for _, l := range wrap("    "+strings.Join(parts, w.t("；", "; ")), PageWidth, "      ") {
+			for _, l := range wrap("    "+strings.Join(parts, w.tr(lang.SemicolonSep)), PageWidth, "      ") {
 				b.WriteString(l)
 				b.WriteString("\n")
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/ssh"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -21,7 +22,7 @@ func (s *Server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
 		st, err := s.db.StaffByKey(c, key)
 		if err == nil && st.Login != ctx.User() {
 			// Someone's key under another login: as unknown as any key.
-			return store.Staff{}, store.Errorf(store.EFORBIDDEN, "公钥不属于该登录名", "the key is not this login's")
+			return store.Staff{}, store.Errorf(store.EFORBIDDEN, lang.KeyIsNotThisLoginS)
 		}
 		return st, err
 	}, "fingerprint", Fingerprint(key))

@@ -5,12 +5,13 @@ import (
 	"crypto/rand"
 	"encoding/pem"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"frontdesk/lang"
 )
 
 // HostKeyFile is the name of the server's private host key, kept beside the
@@ -25,33 +26,32 @@ func HostKeyPath(dbPath string) string {
 // loadHostKey reads the ed25519 host key at path, creating it (mode 0600)
 // when there is none. A key that others may read is refused, as OpenSSH
 // refuses one: whoever copied it can pose as this desk.
-func loadHostKey(path, lang string) (gossh.Signer, error) {
+func loadHostKey(path, language string) (gossh.Signer, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return createHostKey(path, lang)
+		return createHostKey(path, language)
 	}
 	if err != nil {
-		return nil, failure(lang, fmt.Sprintf("无法读取 SSH 主机密钥 %s：%v", path, err), fmt.Sprintf("cannot read the SSH host key %s: %v", path, err))
+		return nil, failure(language, lang.CannotReadSSHHostKey.Format(path, err))
 	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if perm := info.Mode().Perm(); perm&0o077 != 0 {
-		return nil, failure(lang,
-			fmt.Sprintf("SSH 主机密钥 %s 的权限是 %04o，其他用户也能读取；请运行 chmod 600 %s", path, perm, path),
-			fmt.Sprintf("the SSH host key %s has mode %04o and others can read it; run chmod 600 %s", path, perm, path))
+		return nil, failure(language,
+			lang.SSHHostKeyHasMode4o.Format(path, perm, path))
 	}
 	signer, err := gossh.ParsePrivateKey(data)
 	if err != nil {
-		return nil, failure(lang, fmt.Sprintf("SSH 主机密钥 %s 无法解析：%v", path, err), fmt.Sprintf("the SSH host key %s cannot be parsed: %v", path, err))
+		return nil, failure(language, lang.SSHHostKeyCannotBeParsed.Format(path, err))
 	}
 	return signer, nil
 }
 
 // createHostKey makes a new ed25519 key and writes it in OpenSSH's format.
 // O_EXCL keeps two processes starting at once from each writing their own.
-func createHostKey(path, lang string) (gossh.Signer, error) {
+func createHostKey(path, language string) (gossh.Signer, error) {
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		return nil, err
@@ -62,10 +62,10 @@ func createHostKey(path, lang string) (gossh.Signer, error) {
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, fs.ErrExist) {
-		return loadHostKey(path, lang)
+		return loadHostKey(path, language)
 	}
 	if err != nil {
-		return nil, failure(lang, fmt.Sprintf("无法创建 SSH 主机密钥 %s：%v", path, err), fmt.Sprintf("cannot create the SSH host key %s: %v", path, err))
+		return nil, failure(language, lang.CannotCreateSSHHostKey.Format(path, err))
 	}
 	if err := pem.Encode(f, block); err != nil {
 		f.Close()

@@ -10,7 +10,6 @@ package sshdesk
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -30,6 +29,7 @@ import (
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -129,7 +129,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	}
 	s.ln, err = net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return nil, failure(cfg.Lang, fmt.Sprintf("SSH 前台无法监听 %s：%v", cfg.Addr, err), fmt.Sprintf("the SSH desk cannot listen on %s: %v", cfg.Addr, err))
+		return nil, failure(cfg.Lang, lang.SSHDeskCannotListenOn.Format(cfg.Addr, err))
 	}
 	return s, nil
 }
@@ -200,17 +200,4 @@ func (w logWriter) Write(p []byte) (int, error) {
 var _ io.Writer = logWriter{}
 
 // failure is an error worded in the process's language.
-func failure(lang, zh, en string) error {
-	if lang == "en" {
-		return errors.New(en)
-	}
-	return errors.New(zh)
-}
-
-// text picks the wording for lang.
-func text(lang, zh, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return zh
-}
+func failure(language string, msg lang.Text) error { return errors.New(msg.In(language)) }

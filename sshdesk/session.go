@@ -16,6 +16,7 @@ import (
 	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/muesli/termenv"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -30,17 +31,16 @@ const (
 	reasonCrashed
 )
 
-func (r reason) text(lang string) string {
+func (r reason) text(language string) string {
 	switch r {
 	case reasonDeactivated:
-		return text(lang, "您的账号已被停用，连接已断开。", "Your account has been deactivated; the connection is closed.")
+		return lang.YourAccountHasBeenDeactivatedConnection.In(language)
 	case reasonIdle:
-		return text(lang, "长时间没有操作，连接已断开。", "The session was idle too long and has been closed.")
+		return lang.SessionWasIdleTooLongAnd.In(language)
 	case reasonStopping:
-		return text(lang, "前台服务正在关闭，连接已断开。", "The desk server is stopping; the connection is closed.")
+		return lang.DeskServerIsStoppingConnectionIs.In(language)
 	case reasonCrashed:
-		return text(lang, "前台出现内部错误，本次连接已断开（其他人不受影响）；请重新连接。",
-			"The desk met an internal error and this session was closed (no one else is affected); please connect again.")
+		return lang.DeskMetInternalErrorAndThis.In(language)
 	}
 	return ""
 }
@@ -134,7 +134,7 @@ func (s *Server) signedIn(sess ssh.Session) (store.Staff, error) {
 		return st, fmt.Errorf("session of %q carries staff id %q, not %d", sess.User(), id, st.ID)
 	}
 	if !st.Active {
-		return st, store.Errorf(store.EFORBIDDEN, "您的账号已被停用。", "Your account has been deactivated.")
+		return st, store.Errorf(store.EFORBIDDEN, lang.YourAccountHasBeenDeactivated)
 	}
 	return st, nil
 }
@@ -318,7 +318,7 @@ func (g *guard) View() (view string) {
 	}()
 	view = g.desk.View()
 	if g.warnLeft > 0 {
-		warn := fmt.Sprintf(text(g.a.lang, "⚠ 再过 %d 秒没有操作将断开连接", "⚠ no key pressed: closing in %d s"), int(g.warnLeft.Round(time.Second)/time.Second))
+		warn := fmt.Sprintf(lang.NoKeyPressedClosingInS.In(g.a.lang), int(g.warnLeft.Round(time.Second)/time.Second))
 		if i := strings.LastIndexByte(view, '\n'); i >= 0 {
 			view = view[:i+1] + warn
 		} else {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // Actor is who makes an administrative change: a staff member at the desk or
@@ -36,7 +38,7 @@ func (a Actor) Name() string {
 	return ""
 }
 
-func forbidden(zh, en string) *Error { return &Error{Code: EFORBIDDEN, ZH: zh, EN: en} }
+func forbidden(msg lang.Text) *Error { return &Error{Code: EFORBIDDEN, Text: msg} }
 
 // authorize checks that a may administer the center and returns the name to
 // record: an active manager, or the machine's administrator.
@@ -45,21 +47,20 @@ func (t *tx) authorize(a Actor) (string, error) {
 		if a.System != "" {
 			return a.Name(), nil
 		}
-		return "", forbidden("只有中心负责人可以修改：请用 --staff 指明负责人", "only a manager may change this: name one with --staff")
+		return "", forbidden(lang.ManagerOnly)
 	}
 	s, err := t.staffWhere("name = ?", a.Staff)
 	if ErrorCode(err) == ENOTFOUND {
-		return "", forbidden(fmt.Sprintf("没有名为“%s”的工作人员", a.Staff), fmt.Sprintf("there is no staff member called %q", a.Staff))
+		return "", forbidden(lang.NoSuchStaff.Format(a.Staff))
 	}
 	if err != nil {
 		return "", err
 	}
 	if !s.Active {
-		return "", forbidden(fmt.Sprintf("工作人员“%s”已停用", s.Name), fmt.Sprintf("staff member %q is deactivated", s.Name))
+		return "", forbidden(lang.StaffDeactivated.Format(s.Name))
 	}
 	if s.Role != RoleManager {
-		return "", forbidden(fmt.Sprintf("“%s”是前台工作人员，只有中心负责人可以修改场地、人员和设置", s.Name),
-			fmt.Sprintf("%s is desk staff; only a manager may change venues, staff and settings", s.Name))
+		return "", forbidden(lang.DeskStaffNotManager.Format(s.Name))
 	}
 	return s.Name, nil
 }
@@ -104,12 +105,12 @@ const (
 
 // AdminActions names each admin event action.
 var AdminActions = []Label{
-	{ActionCreated, "新增", "added"},
-	{ActionUpdated, "修改", "changed"},
-	{ActionDeactivated, "停用", "deactivated"},
-	{ActionActivated, "启用", "activated"},
-	{ActionSecret, "更换扫码密钥", "new kiosk secret"},
-	{ActionPurged, "匿名化旧记录", "old records anonymised"},
+	{ActionCreated, lang.Added},
+	{ActionUpdated, lang.Changed},
+	{ActionDeactivated, lang.Deactivated},
+	{ActionActivated, lang.Activated},
+	{ActionSecret, lang.NewKioskSecret},
+	{ActionPurged, lang.OldRecordsAnonymised},
 }
 
 // recordAdmin writes an admin event. before and after hold only what changed.
@@ -200,36 +201,36 @@ func isNoRows(err error) bool { return err == sql.ErrNoRows }
 
 // AdminFields names the fields admin events record.
 var AdminFields = []Label{
-	{"name", "名称", "name"},
-	{"capacity", "容纳人数", "capacity"},
-	{"hours", "开放时间", "hours"},
-	{"facilities", "设施", "facilities"},
-	{"active", "启用", "active"},
-	{"login", "登录名", "login"},
-	{"role", "角色", "role"},
-	{"keys", "SSH 公钥", "SSH keys"},
-	{"password", "密码", "password"},
-	{"center_name", "中心名称", "center name"},
-	{"center", "中心名称", "center name"},
-	{"tz", "时区", "time zone"},
-	{"phone", "对外电话", "public phone"},
-	{"qr_ttl", "二维码换码间隔", "QR rotation"},
-	{"older_than_days", "早于（天）", "older than (days)"},
-	{"visits", "来访", "visits"},
-	{"requests", "诉求", "requests"},
-	{"bookings", "预约", "bookings"},
+	{"name", lang.StoreName},
+	{"capacity", lang.StoreCapacity},
+	{"hours", lang.StoreHours},
+	{"facilities", lang.StoreFacilities},
+	{"active", lang.Active},
+	{"login", lang.Login},
+	{"role", lang.Role},
+	{"keys", lang.SSHKeys},
+	{"password", lang.Password},
+	{"center_name", lang.CenterName},
+	{"center", lang.CenterName},
+	{"tz", lang.TimeZone},
+	{"phone", lang.PublicPhone},
+	{"qr_ttl", lang.QRRotation},
+	{"older_than_days", lang.OlderThanDays},
+	{"visits", lang.StoreVisits},
+	{"requests", lang.StoreRequests},
+	{"bookings", lang.StoreBookings},
 }
 
 // Describe tells the event in one line of lang, without its time: who did
 // what to which record, and each field from before to after. Role and
 // active values are named; a password is only ever "set" or "changed".
-func (e AdminEvent) Describe(lang string) string {
+func (e AdminEvent) Describe(language string) string {
 	var b strings.Builder
-	b.WriteString(e.Actor + " " + LabelOf(AdminActions, e.Action).Text(lang))
+	b.WriteString(e.Actor + " " + LabelOf(AdminActions, e.Action).In(language))
 	if e.Target != "" {
 		b.WriteString(" " + e.Target)
 	} else if e.Kind == KindSettings && e.Action == ActionUpdated {
-		b.WriteString(map[bool]string{true: " settings", false: "设置"}[lang == "en"])
+		b.WriteString(lang.SettingsTarget.In(language))
 	}
 	keys := make([]string, 0, len(e.After))
 	for k := range e.After {
@@ -240,30 +241,27 @@ func (e AdminEvent) Describe(lang string) string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	sep := "："
-	if lang == "en" {
-		sep = ": "
-	}
+	sep := lang.ColonSep.In(language)
 	for i, k := range keys {
 		if i == 0 {
 			b.WriteString(sep)
 		} else {
-			b.WriteString(map[bool]string{true: "; ", false: "；"}[lang == "en"])
+			b.WriteString(lang.SemicolonSep.In(language))
 		}
 		show := func(v string) string {
 			switch {
 			case v == "":
 				return "—"
 			case k == "role":
-				return LabelOf(Roles, v).Text(lang)
+				return LabelOf(Roles, v).In(language)
 			case k == "active":
-				return LabelOf(yesNo, v).Text(lang)
+				return LabelOf(yesNo, v).In(language)
 			case k == "password":
-				return LabelOf(passwordStates, v).Text(lang)
+				return LabelOf(passwordStates, v).In(language)
 			}
 			return v
 		}
-		label := LabelOf(AdminFields, k).Text(lang)
+		label := LabelOf(AdminFields, k).In(language)
 		if _, had := e.Before[k]; had && e.Action != ActionCreated {
 			b.WriteString(label + " " + show(e.Before[k]) + " → " + show(e.After[k]))
 		} else {
@@ -273,6 +271,6 @@ func (e AdminEvent) Describe(lang string) string {
 	return b.String()
 }
 
-var yesNo = []Label{{"true", "是", "yes"}, {"false", "否", "no"}}
+var yesNo = []Label{{"true", lang.YesLower}, {"false", lang.StoreNo}}
 
-var passwordStates = []Label{{"set", "已设置", "set"}, {"changed", "已更改", "changed"}}
+var passwordStates = []Label{{"set", lang.Set}, {"changed", lang.StoreChanged}}

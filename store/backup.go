@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // Backup writes a consistent copy of the database to path while the desk
@@ -20,7 +22,7 @@ import (
 // failed backup never leaves half a file where the last good one was.
 func (db *DB) Backup(ctx context.Context, path string) error {
 	if path == "" {
-		return invalid("o", "请用 -o 指定备份文件", "give the backup file with -o")
+		return invalid("o", lang.BackupNeedsOut)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -28,7 +30,7 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	}
 	src, _ := filepath.Abs(db.path)
 	if abs == src {
-		return invalid("o", "备份文件不能是数据库本身", "the backup cannot overwrite the database itself")
+		return invalid("o", lang.BackupOverwritesDB)
 	}
 	tmp := abs + ".tmp-" + fmt.Sprint(time.Now().UnixNano())
 	if _, err := db.r.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
@@ -53,7 +55,7 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 // backupFailed names the backup that failed and keeps a coded cause (a full
 // disk stays EFULL).
 func backupFailed(path string, err error) error {
-	e := &Error{Code: EINTERNAL, ZH: fmt.Sprintf("备份到 %s 失败：%v", path, err), EN: fmt.Sprintf("backup to %s failed: %v", path, err)}
+	e := &Error{Code: EINTERNAL, Text: lang.BackupToFailed.Format(path, err)}
 	if c := ErrorCode(err); c != EINTERNAL {
 		e.Code = c
 	}
@@ -124,12 +126,12 @@ func (s BackupSchedule) Check() error {
 	case s.Dir == "":
 		return nil
 	case s.Every < time.Minute:
-		return invalid("backup-every", "--backup-every 至少 1m（例如 1h）", "--backup-every must be at least 1m (e.g. 1h)")
+		return invalid("backup-every", lang.BackupEveryTooShort)
 	case s.Keep < 1:
-		return invalid("backup-keep", "--backup-keep 至少为 1", "--backup-keep must be at least 1")
+		return invalid("backup-keep", lang.BackupKeepTooFew)
 	}
 	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
-		return invalid("backup-dir", fmt.Sprintf("无法创建备份目录 %s：%v", s.Dir, err), fmt.Sprintf("cannot create the backup folder %s: %v", s.Dir, err))
+		return invalid("backup-dir", lang.CannotCreateBackupFolder.Format(s.Dir, err))
 	}
 	return nil
 }
@@ -226,7 +228,7 @@ func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
 }
 
 // Anonymized is the name that replaces a purged person's name.
-const Anonymized = "（已匿名）"
+const Anonymized = lang.Anonymized
 
 // PurgeResult counts what Purge anonymised.
 type PurgeResult struct {
@@ -241,7 +243,7 @@ type PurgeResult struct {
 func (db *DB) Purge(ctx context.Context, actor Actor, days int) (PurgeResult, error) {
 	var res PurgeResult
 	if days < 1 {
-		return res, invalid("older-than", "天数应为 1 以上的整数", "days must be at least 1")
+		return res, invalid("older-than", lang.DaysAtLeastOne)
 	}
 	err := db.write(ctx, func(t *tx) error {
 		who, err := t.authorize(actor)

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // Booking statuses (预约状态).
@@ -20,11 +22,11 @@ const (
 
 // BookingStatuses names each booking status.
 var BookingStatuses = []Label{
-	{BookingPending, "待审核", "Pending"},
-	{BookingApproved, "已确认", "Approved"},
-	{BookingCancelled, "已取消", "Cancelled"},
-	{BookingRejected, "未通过", "Rejected"},
-	{BookingNoShow, "未到场", "No-show"},
+	{BookingPending, lang.Pending},
+	{BookingApproved, lang.ApprovedStatus},
+	{BookingCancelled, lang.CancelledStatus},
+	{BookingRejected, lang.Rejected},
+	{BookingNoShow, lang.NoShow},
 }
 
 // bookingFlow is the booking workflow: each status and where it may go.
@@ -107,31 +109,31 @@ func (in BookingInput) Validate() (BookingInput, error) {
 	var p problems
 	var err error
 	if in.VenueID <= 0 {
-		p.add(invalid("venue", "请选择场地", "Venue is required"))
+		p.add(invalid("venue", lang.VenueIsRequired))
 	}
-	in.Org, err = cleanName("org", in.Org, 60, true, "预约单位", "Organisation")
+	in.Org, err = cleanName("org", in.Org, 60, true, lang.BookOrg)
 	p.add(err)
-	in.Contact, err = cleanName("contact", in.Contact, 30, true, "联系人", "Contact")
+	in.Contact, err = cleanName("contact", in.Contact, 30, true, lang.Contact)
 	p.add(err)
 	in.Phone, err = checkPhone("phone", in.Phone, true)
 	p.add(err)
-	in.Title, err = cleanName("title", in.Title, 60, true, "活动主题", "Title")
+	in.Title, err = cleanName("title", in.Title, 60, true, lang.Title)
 	p.add(err)
-	in.Purpose, err = checkLabel("purpose", BookingPurposes, in.Purpose, "活动类型", "Purpose")
+	in.Purpose, err = checkLabel("purpose", BookingPurposes, in.Purpose, lang.BookPurpose)
 	p.add(err)
 	if in.Attendees < 1 || in.Attendees > 5000 {
-		p.add(invalid("attendees", "参加人数应为 1 到 5000 之间的整数", "Attendees must be a whole number from 1 to 5000"))
+		p.add(invalid("attendees", lang.AttendeesRange))
 	}
 	if in.Start.IsZero() {
-		p.add(invalid("start", "请选择开始时间", "Start time is required"))
+		p.add(invalid("start", lang.StartRequired))
 	}
 	if in.End.IsZero() {
-		p.add(invalid("end", "请选择结束时间", "End time is required"))
+		p.add(invalid("end", lang.EndRequired))
 	}
 	// Bookings are kept to the minute; compare what will be stored.
 	in.Start, in.End = in.Start.UTC().Truncate(time.Minute), in.End.UTC().Truncate(time.Minute)
 	if !in.Start.IsZero() && !in.End.IsZero() && !in.End.After(in.Start) {
-		p.add(invalid("end", "结束时间应晚于开始时间", "End must be after start"))
+		p.add(invalid("end", lang.EndMustBeAfterStart))
 	}
 	if in.Source == "kiosk" {
 		in.Approve = false
@@ -148,12 +150,12 @@ func (db *DB) BookingTimes(date, start, end string) (time.Time, time.Time, error
 	var p problems
 	d, err := ParseDay(foldDigits(strings.TrimSpace(date)))
 	if strings.TrimSpace(date) == "" {
-		err = invalid("date", "请选择日期", "Date is required")
+		err = invalid("date", lang.DateRequired)
 	}
 	p.add(err)
-	s, err := readClock("start", start, "开始时间", "Start")
+	s, err := readClock("start", start, lang.StartField)
 	p.add(err)
-	e, err := readClock("end", end, "结束时间", "End")
+	e, err := readClock("end", end, lang.EndField)
 	p.add(err)
 	if err := p.err(); err != nil {
 		return time.Time{}, time.Time{}, err
@@ -163,14 +165,14 @@ func (db *DB) BookingTimes(date, start, end string) (time.Time, time.Time, error
 }
 
 // readClock reads one HH:MM field of a booking form.
-func readClock(field, s, zh, en string) (Clock, error) {
+func readClock(field, s string, name lang.Text) (Clock, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Clock{}, invalid(field, "请选择"+zh, en+" is required")
+		return Clock{}, invalid(field, lang.ChoiceRequired.Format(name))
 	}
 	c, err := ParseClock(foldDigits(s))
 	if err != nil {
-		return Clock{}, invalid(field, zh+"格式应为 24 小时制 HH:MM，如 14:30", en+" must be HH:MM on the 24-hour clock, e.g. 14:30")
+		return Clock{}, invalid(field, lang.ClockInvalid.Format(name))
 	}
 	return c, nil
 }
@@ -198,10 +200,10 @@ func (db *DB) ReadBookingForm(f BookingForm, base BookingInput) (BookingInput, e
 		// start, on a stand-in day when the date did not read; those that
 		// did not read carry their own message.
 		in.Start, in.End = time.Time{}, time.Time{}
-		if c, err := readClock("start", f.Start, "", ""); err == nil {
+		if c, err := readClock("start", f.Start, lang.Text{}); err == nil {
 			in.Start = Day{2000, 1, 3}.At(c, time.UTC)
 		}
-		if c, err := readClock("end", f.End, "", ""); err == nil {
+		if c, err := readClock("end", f.End, lang.Text{}); err == nil {
 			in.End = Day{2000, 1, 3}.At(c, time.UTC)
 		}
 	}
@@ -252,7 +254,7 @@ func (t *tx) bookings(query string, args ...any) ([]Booking, error) {
 func (t *tx) booking(query string, args ...any) (Booking, error) {
 	b, err := scanBooking(t.QueryRow("SELECT "+bookingColumns+bookingFrom+query, args...))
 	if err == sql.ErrNoRows {
-		return b, notFound("预约", "booking")
+		return b, notFound(lang.Booking)
 	}
 	return b, err
 }
@@ -275,10 +277,9 @@ func (t *tx) clash(venueID int64, start, end time.Time, except int64) (*Booking,
 
 func (t *tx) clashError(c *Booking) error {
 	loc := t.db.Location()
-	span := c.Start.In(loc).Format("01-02 15:04") + "–" + c.End.In(loc).Format("15:04")
+	span := c.Start.In(loc).Format(lang.ShortTimeLayout) + "–" + c.End.In(loc).Format(lang.ClockLayout)
 	return &Error{Code: ECONFLICT, Field: "start", Clash: c,
-		ZH: fmt.Sprintf("该时段已被预约：%s %s「%s」（%s）", c.ReceiptNo, span, c.Title, c.Org),
-		EN: fmt.Sprintf("the slot is taken: %s %s %q (%s)", c.ReceiptNo, span, c.Title, c.Org)}
+		Text: lang.ClashWith.Format(c.ReceiptNo, span, c.Title, c.Org)}
 }
 
 // checkSlot applies the rules a booking's time must meet at the venue:
@@ -290,7 +291,7 @@ func (t *tx) checkSlot(in BookingInput) (Venue, error) {
 		return v, err
 	}
 	if !v.Active {
-		return v, invalid("venue", "该场地已停用，暂不接受预约", "this venue is closed to bookings")
+		return v, invalid("venue", lang.VenueClosed)
 	}
 	// The rules of the slot are all checked, so a form shows every one
 	// broken; each names the field to change (an end past closing is the
@@ -298,10 +299,10 @@ func (t *tx) checkSlot(in BookingInput) (Venue, error) {
 	var p problems
 	t.fitsVenue(v, in, &p)
 	if in.Start.Before(t.now) {
-		p.add(invalid("start", "不能预约已经过去的时间", "the start time has passed"))
+		p.add(invalid("start", lang.StartPassed))
 	}
 	if in.Start.After(t.now.Add(MaxBookingAhead)) {
-		p.add(invalid("date", "最多只能预约 180 天以内的场地", "bookings open at most 180 days ahead"))
+		p.add(invalid("date", lang.BeyondHorizon))
 	}
 	if err := p.err(); err != nil {
 		return v, err
@@ -390,7 +391,7 @@ func (db *DB) Clash(ctx context.Context, venueID int64, start, end time.Time) (*
 // moveBooking changes a booking's status if its workflow allows it.
 func (db *DB) moveBooking(ctx context.Context, where string, key any, actor, to, reason string,
 	check func(t *tx, b Booking) error) (Booking, error) {
-	actor, err := cleanText("actor", actor, 30, true, "经办人", "Staff name")
+	actor, err := cleanText("actor", actor, 30, true, lang.StaffName)
 	if err != nil {
 		return Booking{}, err
 	}
@@ -402,8 +403,7 @@ func (db *DB) moveBooking(ctx context.Context, where string, key any, actor, to,
 		}
 		if !CanMoveBooking(b.Status, to) {
 			return Errorf(ECONFLICT,
-				fmt.Sprintf("预约当前为“%s”，不能改为“%s”", LabelOf(BookingStatuses, b.Status).ZH, LabelOf(BookingStatuses, to).ZH),
-				fmt.Sprintf("a booking that is %s cannot become %s", LabelOf(BookingStatuses, b.Status).EN, LabelOf(BookingStatuses, to).EN))
+				lang.BookingCannotMove.Format(LabelOf(BookingStatuses, b.Status).Text, LabelOf(BookingStatuses, to).Text))
 		}
 		if check != nil {
 			if err := check(t, b); err != nil {
@@ -429,7 +429,7 @@ func (db *DB) moveBooking(ctx context.Context, where string, key any, actor, to,
 func (db *DB) Approve(ctx context.Context, id int64, actor string) (Booking, error) {
 	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingApproved, "", func(t *tx, b Booking) error {
 		if b.End.Before(t.now) {
-			return Errorf(ECONFLICT, "该预约的时间已经过去", "this booking's time has passed")
+			return Errorf(ECONFLICT, lang.BookingTimePassed)
 		}
 		// The venue may have closed or shrunk since the request came in.
 		v, err := t.venue(b.VenueID)
@@ -437,15 +437,14 @@ func (db *DB) Approve(ctx context.Context, id int64, actor string) (Booking, err
 			return err
 		}
 		if !v.Active {
-			return Errorf(ECONFLICT, "该场地已停用，不能通过预约", "this venue is closed to bookings")
+			return Errorf(ECONFLICT, lang.VenueClosedNoApproval)
 		}
 		// A booking made before the venue shrank or its hours changed may
 		// still be approved, but only by a manager, who takes the decision.
 		if b.Attendees > v.Capacity || !t.inHours(v, b) {
 			if _, err := t.authorize(Actor{Staff: actor}); err != nil {
 				return &Error{Code: EFORBIDDEN, Field: "attendees",
-					ZH: fmt.Sprintf("该预约超出场地现在的容量（%d 人）或开放时间（%s），只有中心负责人可以批准", v.Capacity, v.Hours()),
-					EN: fmt.Sprintf("this booking exceeds the venue's present capacity (%d) or hours (%s); only a manager may approve it", v.Capacity, v.Hours())}
+					Text: lang.ApprovalNeedsManager.Format(v.Capacity, v.Hours())}
 			}
 		}
 		c, err := t.clash(b.VenueID, b.Start, b.End, b.ID)
@@ -461,7 +460,7 @@ func (db *DB) Approve(ctx context.Context, id int64, actor string) (Booking, err
 
 // RejectBooking turns down a pending booking with the reason.
 func (db *DB) RejectBooking(ctx context.Context, id int64, actor, reason string) (Booking, error) {
-	reason, err := cleanText("reason", reason, 200, true, "不通过的理由", "Reason")
+	reason, err := cleanText("reason", reason, 200, true, lang.RejectBookingReason)
 	if err != nil {
 		return Booking{}, err
 	}
@@ -470,7 +469,7 @@ func (db *DB) RejectBooking(ctx context.Context, id int64, actor, reason string)
 
 // CancelBooking cancels a pending or approved booking.
 func (db *DB) CancelBooking(ctx context.Context, id int64, actor, reason string) (Booking, error) {
-	reason, err := cleanText("reason", reason, 200, false, "取消原因", "Reason")
+	reason, err := cleanText("reason", reason, 200, false, lang.CancelReason)
 	if err != nil {
 		return Booking{}, err
 	}
@@ -481,9 +480,9 @@ func (db *DB) CancelBooking(ctx context.Context, id int64, actor, reason string)
 // page, until the booking's end. Its refusals are worded for the visitor,
 // not in the workflow's terms.
 func (db *DB) CancelBookingByCode(ctx context.Context, code string) (Booking, error) {
-	b, err := db.moveBooking(ctx, "WHERE b.status_code = ?", code, "kiosk", BookingCancelled, "预约人取消", func(t *tx, b Booking) error {
+	b, err := db.moveBooking(ctx, "WHERE b.status_code = ?", code, "kiosk", BookingCancelled, lang.CancelledByBooker.ZH, func(t *tx, b Booking) error {
 		if !b.End.After(t.now) {
-			return Errorf(ECONFLICT, "活动时间已经过去，无需取消", "the booking's time has passed; there is nothing to cancel")
+			return Errorf(ECONFLICT, lang.CancelTooLate)
 		}
 		return nil
 	})
@@ -491,11 +490,11 @@ func (db *DB) CancelBookingByCode(ctx context.Context, code string) (Booking, er
 		if now, rerr := db.BookingByCode(ctx, code); rerr == nil {
 			switch now.Status {
 			case BookingCancelled:
-				return now, Errorf(ECONFLICT, "这项预约已经取消了，无需再次取消", "this booking is already cancelled")
+				return now, Errorf(ECONFLICT, lang.AlreadyCancelled)
 			case BookingRejected:
-				return now, Errorf(ECONFLICT, "这项预约未通过审核，无需取消", "this booking was not approved; there is nothing to cancel")
+				return now, Errorf(ECONFLICT, lang.CancelNotApproved)
 			case BookingNoShow:
-				return now, Errorf(ECONFLICT, "这项预约已按未到场结束，无需取消", "this booking has ended as a no-show")
+				return now, Errorf(ECONFLICT, lang.CancelNoShow)
 			}
 		}
 	}
@@ -507,10 +506,10 @@ func (db *DB) CancelBookingByCode(ctx context.Context, code string) (Booking, er
 func (db *DB) MarkNoShow(ctx context.Context, id int64, actor string) (Booking, error) {
 	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingNoShow, "", func(t *tx, b Booking) error {
 		if !b.ArrivedAt.IsZero() {
-			return Errorf(ECONFLICT, "该预约已核销到场", "this group has arrived")
+			return Errorf(ECONFLICT, lang.GroupArrived)
 		}
 		if t.now.Before(b.Start.Add(NoShowAfter)) {
-			return Errorf(ECONFLICT, "开始 30 分钟后才能标记未到场", "a booking can be marked no-show 30 minutes after its start")
+			return Errorf(ECONFLICT, lang.NoShowTooEarly)
 		}
 		return nil
 	})
@@ -519,7 +518,7 @@ func (db *DB) MarkNoShow(ctx context.Context, id int64, actor string) (Booking, 
 // Arrive checks in the group of an approved booking by its receipt number
 // (核销), from an hour before its start until its end.
 func (db *DB) Arrive(ctx context.Context, receiptNo, actor string) (Booking, error) {
-	actor, err := cleanText("actor", actor, 30, true, "经办人", "Staff name")
+	actor, err := cleanText("actor", actor, 30, true, lang.StaffName)
 	if err != nil {
 		return Booking{}, err
 	}
@@ -532,12 +531,11 @@ func (db *DB) Arrive(ctx context.Context, receiptNo, actor string) (Booking, err
 		}
 		switch {
 		case b.Status != BookingApproved:
-			return Errorf(ECONFLICT, fmt.Sprintf("该预约当前为“%s”，不能核销", LabelOf(BookingStatuses, b.Status).ZH),
-				fmt.Sprintf("a booking that is %s cannot be checked in", LabelOf(BookingStatuses, b.Status).EN))
+			return Errorf(ECONFLICT, lang.BookingCannotCheckIn.Format(LabelOf(BookingStatuses, b.Status).Text))
 		case !b.ArrivedAt.IsZero():
-			return Errorf(ECONFLICT, "该预约已经核销过了", "this booking is already checked in")
+			return Errorf(ECONFLICT, lang.AlreadyArrived)
 		case t.now.Before(b.Start.Add(-time.Hour)) || t.now.After(b.End):
-			return Errorf(ECONFLICT, "只能在活动开始前 1 小时至结束前核销", "check-in opens an hour before the start and closes at the end")
+			return Errorf(ECONFLICT, lang.ArrivalWindow)
 		}
 		if _, err := t.Exec("UPDATE bookings SET arrived_at = ?, updated_at = ? WHERE id = ?", unix(t.now), unix(t.now), b.ID); err != nil {
 			return fmt.Errorf("check in booking: %w", err)
@@ -621,7 +619,7 @@ func (db *DB) CreateSeries(ctx context.Context, in BookingInput, weeks int) (Ser
 	if err != nil {
 		return res, err
 	}
-	if err := checkCount("weeks", weeks, 1, 26, "重复周数", "Weeks"); err != nil {
+	if err := checkCount("weeks", weeks, 1, 26, lang.Weeks); err != nil {
 		return res, err
 	}
 	err = db.write(ctx, func(t *tx) error {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // maxBatch caps how many waiting writes share one commit.
@@ -18,7 +20,7 @@ type writeJob struct {
 }
 
 // errClosed answers writes that arrive after Close.
-var errClosed = Errorf(EBUSY, "系统正在关闭，请稍后再试", "the database is closing; try again shortly")
+var errClosed = Errorf(EBUSY, lang.DatabaseClosing)
 
 // write runs fn as one write transaction and returns when it is durable.
 //
@@ -48,7 +50,7 @@ func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
 	case <-wait.C:
 		// The committer is stuck behind another process's lock: answer
 		// now rather than let the caller wait for the whole queue.
-		return Errorf(EBUSY, "系统繁忙，请稍后再试", busyEN)
+		return Errorf(EBUSY, lang.DatabaseBusy)
 	}
 	// Once handed over, the job is waited for even if ctx ends: it may
 	// already be committed, and the caller must know.

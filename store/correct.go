@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // Correction is one field of a record changed after the fact, or the
@@ -46,16 +48,16 @@ type Voided struct {
 // correctionLabels names the fields a correction may change, for the
 // history the desk shows.
 var correctionLabels = []Label{
-	{Code: "name", ZH: "姓名", EN: "Name"}, {Code: "phone", ZH: "电话", EN: "Phone"},
-	{Code: "org", ZH: "单位", EN: "Organisation"}, {Code: "purpose", ZH: "事由", EN: "Purpose"},
-	{Code: "party_member", ZH: "党员", EN: "Party member"}, {Code: "headcount", ZH: "人数", EN: "Headcount"},
-	{Code: "checked_in_at", ZH: "签到时间", EN: "Check-in"}, {Code: "checked_out_at", ZH: "签退时间", EN: "Check-out"},
-	{Code: "community", ZH: "社区", EN: "Community"}, {Code: "category", ZH: "类别", EN: "Category"},
-	{Code: "urgency", ZH: "紧急程度", EN: "Urgency"}, {Code: "description", ZH: "诉求内容", EN: "Description"},
-	{Code: "handler", ZH: "承办人", EN: "Handler"}, {Code: "promised_by", ZH: "承诺办结", EN: "Promised by"},
-	{Code: "title", ZH: "主题", EN: "Title"}, {Code: "attendees", ZH: "参加人数", EN: "Attendees"},
-	{Code: "start", ZH: "开始", EN: "Start"}, {Code: "end", ZH: "结束", EN: "End"},
-	{Code: FieldVoid, ZH: "作废", EN: "Voided"},
+	{Code: "name", Text: lang.ColName}, {Code: "phone", Text: lang.ColPhone},
+	{Code: "org", Text: lang.StoreOrganisation}, {Code: "purpose", Text: lang.ColPurpose},
+	{Code: "party_member", Text: lang.Party}, {Code: "headcount", Text: lang.Headcount},
+	{Code: "checked_in_at", Text: lang.CheckIn}, {Code: "checked_out_at", Text: lang.CheckOut},
+	{Code: "community", Text: lang.LevelCommunity}, {Code: "category", Text: lang.ColCategory},
+	{Code: "urgency", Text: lang.Urgency}, {Code: "description", Text: lang.Description},
+	{Code: "handler", Text: lang.Handler}, {Code: "promised_by", Text: lang.PromisedBy},
+	{Code: "title", Text: lang.ColTitle}, {Code: "attendees", Text: lang.Attendees},
+	{Code: "start", Text: lang.Start}, {Code: "end", Text: lang.End},
+	{Code: FieldVoid, Text: lang.Voided},
 }
 
 // CorrectionLabels lists the fields a correction may name, in both languages.
@@ -103,7 +105,7 @@ type BookingEdit struct {
 
 // CheckHeadcount is the rule for a visit's headcount the desk checks as it
 // is typed: a whole number from 1 to 500 (an empty field means 1).
-func CheckHeadcount(n int) error { return checkCount("headcount", n, 1, 500, "人数", "Headcount") }
+func CheckHeadcount(n int) error { return checkCount("headcount", n, 1, 500, lang.Headcount) }
 
 // change is one field's before and after.
 type change struct{ field, before, after string }
@@ -126,7 +128,7 @@ func (t *tx) notVoided(kind string, id int64) error {
 		return err
 	}
 	if v != nil {
-		return Errorf(ECONFLICT, "该记录已作废，不能再修改", "this record is voided and cannot be changed")
+		return Errorf(ECONFLICT, lang.VoidedCannotChange)
 	}
 	return nil
 }
@@ -158,7 +160,7 @@ func (t *tx) record(kind string, id int64, actor string, cs []change) error {
 }
 
 func cleanActor(actor string) (string, error) {
-	return cleanText("actor", actor, 30, true, "经办人", "Staff name")
+	return cleanText("actor", actor, 30, true, lang.StaffName)
 }
 
 // stamp is how a correction writes an instant: local date and time.
@@ -205,13 +207,13 @@ func (db *DB) CorrectVisit(ctx context.Context, id int64, ed VisitEdit) (Visit, 
 		}
 		var p problems
 		if inAt.After(t.now) {
-			p.add(invalid("checked_in_at", "签到时间不能晚于现在", "the check-in cannot be in the future"))
+			p.add(invalid("checked_in_at", lang.CheckInInFuture))
 		}
 		if !outAt.IsZero() && outAt.After(t.now) {
-			p.add(invalid("checked_out_at", "签退时间不能晚于现在", "the check-out cannot be in the future"))
+			p.add(invalid("checked_out_at", lang.CheckOutInFuture))
 		}
 		if !outAt.IsZero() && outAt.Before(inAt) {
-			p.add(invalid("checked_out_at", "签退时间早于签到时间", "the check-out is before the check-in"))
+			p.add(invalid("checked_out_at", lang.CheckOutBeforeCheckIn))
 		}
 		if err := p.err(); err != nil {
 			return err
@@ -378,17 +380,15 @@ func (t *tx) recheckSlot(in BookingInput, except int64) error {
 // capacity and the opening hours. New and corrected bookings keep both.
 func (t *tx) fitsVenue(v Venue, in BookingInput, p *problems) {
 	if in.Attendees > v.Capacity {
-		p.add(invalid("attendees", fmt.Sprintf("参加人数超过场地容量（%d 人）", v.Capacity),
-			fmt.Sprintf("attendees exceed the venue's capacity (%d)", v.Capacity)))
+		p.add(invalid("attendees", lang.OverCapacity.Format(v.Capacity)))
 	}
 	day := t.db.DayOf(in.Start)
 	loc := t.db.Location()
-	zh, en := fmt.Sprintf("（%s–%s）", v.OpensAt, v.ClosesAt), fmt.Sprintf(" (%s–%s)", v.OpensAt, v.ClosesAt)
 	if in.Start.Before(day.At(v.OpensAt, loc)) {
-		p.add(invalid("start", "开始时间早于场地开放时间"+zh, "the start is before the venue opens"+en))
+		p.add(invalid("start", lang.StartBeforeOpening.Format(v.OpensAt, v.ClosesAt)))
 	}
 	if in.End.After(day.At(v.ClosesAt, loc)) {
-		p.add(invalid("end", "结束时间晚于场地关闭时间"+zh, "the end is after the venue closes"+en))
+		p.add(invalid("end", lang.EndAfterClosing.Format(v.OpensAt, v.ClosesAt)))
 	}
 }
 
@@ -401,7 +401,7 @@ func (db *DB) VoidRecord(ctx context.Context, kind string, id int64, actor, reas
 	if err != nil {
 		return Void{}, err
 	}
-	reason, err = cleanText("reason", reason, 200, true, "作废原因", "Reason")
+	reason, err = cleanText("reason", reason, 200, true, lang.VoidReason)
 	if err != nil {
 		return Void{}, err
 	}
@@ -429,16 +429,16 @@ func (db *DB) VoidRecord(ctx context.Context, kind string, id int64, actor, reas
 			}
 			if CanMoveBooking(b.Status, BookingCancelled) {
 				_, err := t.Exec(`UPDATE bookings SET status = ?, reason = ?, decided_by = ?, decided_at = ?, updated_at = ?
-					WHERE id = ?`, BookingCancelled, "作废："+reason, actor, unix(t.now), unix(t.now), id)
+					WHERE id = ?`, BookingCancelled, lang.VoidedPrefix.ZH+reason, actor, unix(t.now), unix(t.now), id)
 				if err != nil {
 					return fmt.Errorf("void booking: %w", err)
 				}
 			}
 		default:
-			return invalid("kind", "只能作废来访、诉求或预约", "only a visit, request or booking can be voided")
+			return invalid("kind", lang.VoidKindInvalid)
 		}
 		if err := t.notVoided(kind, id); err != nil {
-			return Errorf(ECONFLICT, "该记录已作废", "this record is voided already")
+			return Errorf(ECONFLICT, lang.AlreadyVoided)
 		}
 		if _, err := t.Exec("INSERT INTO voids (kind, record_id, at, actor, reason) VALUES (?, ?, ?, ?, ?)",
 			kind, id, unix(t.now), actor, reason); err != nil {

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/ssh"
+
+	"frontdesk/lang"
 )
 
 // MinPasswordLength is the shortest password a staff member may have.
@@ -27,11 +29,10 @@ const (
 
 func checkPassword(pw string) error {
 	if utf8.RuneCountInString(pw) < MinPasswordLength {
-		return invalid("password", fmt.Sprintf("密码至少 %d 个字符", MinPasswordLength),
-			fmt.Sprintf("the password must be at least %d characters", MinPasswordLength))
+		return invalid("password", lang.PasswordTooShort.Format(MinPasswordLength))
 	}
 	if len(pw) > 1024 || !utf8.ValidString(pw) {
-		return invalid("password", "密码过长或含有无法识别的字符", "the password is too long or not valid text")
+		return invalid("password", lang.PasswordInvalid)
 	}
 	return nil
 }
@@ -83,12 +84,11 @@ func ParseStaffKey(line string) (StaffKey, error) {
 	line = strings.TrimSpace(line)
 	pub, comment, _, _, err := ssh.ParseAuthorizedKey([]byte(line))
 	if err != nil || line == "" {
-		return StaffKey{}, invalid("key", "SSH 公钥无法识别，应为一行 “ssh-ed25519 AAAA… 备注”（.pub 文件的内容）",
-			`the SSH key does not parse; give one line "ssh-ed25519 AAAA… comment" (a .pub file's content)`)
+		return StaffKey{}, invalid("key", lang.SSHKeyInvalid)
 	}
 	text := strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pub)))
 	if comment = strings.TrimSpace(comment); comment != "" {
-		if c, err := cleanText("key", comment, 100, false, "公钥备注", "Key comment"); err == nil {
+		if c, err := cleanText("key", comment, 100, false, lang.KeyComment); err == nil {
 			text += " " + c
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // MaxLogDays is the longest period one log covers: a year.
@@ -19,32 +21,26 @@ const (
 
 // ResponseOutcomes names each response outcome.
 var ResponseOutcomes = []Label{
-	{ResponseOnTime, "按时", "On time"},
-	{ResponseLate, "超时", "Late"},
-	{ResponseWaiting, "待响应", "Waiting"},
+	{ResponseOnTime, lang.OnTime},
+	{ResponseLate, lang.Late},
+	{ResponseWaiting, lang.WaitingResponse},
 }
 
 // The definitions the daily log prints beside its figures, so a reader knows
 // what each number counts. The computation below follows them word for word.
 var (
 	DefineRequests = Label{"requests",
-		"诉求按受理登记日期计入当天；状态、逾期均为打印时的情况。逾期：已过承诺办结日期仍未办结（不含不予受理）。",
-		"Requests count on the day they were received; statuses and overdue are as at printing. Overdue: past the promised day and not resolved (rejected ones excepted)."}
+		lang.DefineRequestsText}
 	DefineResponseRate = Label{"response_rate",
-		"响应率 = 在承诺响应时限内首次处理（受理、转办、不予受理或办结）的件数 ÷ 应响应件数；应响应件数为已处理的件数加上超过时限仍未处理的件数，时限未到且未处理的暂不计入。",
-		"Response rate = requests first handled (accepted, transferred, rejected or resolved) within the promised response time ÷ requests due a response: those handled plus those past the time unhandled; unhandled ones still within their time are not counted yet."}
+		lang.DefineResponseRateText}
 	DefineResolutionRate = Label{"resolution_rate",
-		"办结率 = 已办结（含已回访）件数 ÷（受理登记件数 − 不予受理件数）。",
-		"Resolution rate = requests resolved (or closed after the callback) ÷ (requests received − requests rejected)."}
+		lang.DefineResolutionRateText}
 	DefineSatisfactionRate = Label{"satisfaction_rate",
-		"满意率 =（满意 + 基本满意）件数 ÷ 已评价件数。",
-		"Satisfaction rate = (satisfied + fairly satisfied) ÷ requests rated."}
+		lang.DefineSatisfactionRateText}
 	DefineVisits = Label{"visits",
-		"来访按签到时间计入中心所在时区的当天；人次为登记人数之和；志愿服务时长只计党员报到、志愿服务且由本人签退的来访，系统自动签退的不计。",
-		"Visits count on the center's local day of check-in; headcount adds up the people of each visit; service hours count party-member reports and volunteer service checked out by a person, not those closed by the system."}
+		lang.DefineVisitsText}
 	DefineBookings = Label{"bookings",
-		"预约按活动开始日期计入；预约时长只计已确认的预约（未到场的已释放，不计入）；使用率 = 预约时长 ÷ 场地开放时长。",
-		"Bookings count on the day they start; booked hours count approved bookings only (a no-show frees its slot); use = booked hours ÷ opening hours."}
+		lang.DefineBookingsText}
 )
 
 // LogDefinitions lists the definitions every log carries, in print order.
@@ -212,13 +208,13 @@ func (l *DailyLog) SingleDay() bool { return l.From == l.To }
 // checkPeriod refuses a period that ends before it starts or is too long.
 func checkPeriod(from, to Day) error {
 	if from.IsZero() || to.IsZero() {
-		return invalid("date", "请给出日期", "a date is required")
+		return invalid("date", lang.DateIsRequired)
 	}
 	if to.Before(from) {
-		return invalid("to", fmt.Sprintf("结束日期 %s 早于起始日期 %s", to, from), fmt.Sprintf("the last day %s is before the first day %s", to, from))
+		return invalid("to", lang.LastDayBeforeFirst.Format(to, from))
 	}
 	if from.AddDays(MaxLogDays - 1).Before(to) {
-		return invalid("to", fmt.Sprintf("一次最多统计 %d 天", MaxLogDays), fmt.Sprintf("a log covers at most %d days", MaxLogDays))
+		return invalid("to", lang.TooManyDays.Format(MaxLogDays))
 	}
 	return nil
 }

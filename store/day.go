@@ -3,6 +3,8 @@ package store
 import (
 	"fmt"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // Day is a calendar day in the center's time zone. Reports, receipt numbers
@@ -15,9 +17,9 @@ type Day struct {
 
 // ParseDay reads YYYY-MM-DD.
 func ParseDay(s string) (Day, error) {
-	t, err := time.Parse(time.DateOnly, s)
+	t, err := time.Parse(lang.DateLayout, s)
 	if err != nil {
-		return Day{}, invalid("date", fmt.Sprintf("日期“%s”格式不对，应为 YYYY-MM-DD", s), fmt.Sprintf("date %q is not YYYY-MM-DD", s))
+		return Day{}, invalid("date", lang.DateIsNotYYYYMMDD.Format(s))
 	}
 	return Day{t.Year(), t.Month(), t.Day()}, nil
 }

@@ -18,6 +18,8 @@ import (
 	_ "time/tzdata" // a bare server still knows Asia/Shanghai
 
 	"github.com/mattn/go-sqlite3"
+
+	"frontdesk/lang"
 )
 
 //go:embed migrations/*.sql
@@ -80,7 +82,7 @@ type OpenOptions struct {
 // OpenWith is Open with options.
 func OpenWith(path string, opt OpenOptions) (*DB, error) {
 	if path == "" {
-		return nil, Errorf(EINVALID, "数据库路径不能为空", "the database path is empty")
+		return nil, Errorf(EINVALID, lang.DatabasePathIsEmpty)
 	}
 	db := &DB{path: path, Now: time.Now, subs: map[chan Event]struct{}{}}
 	lock, err := lockFile(path, false)
@@ -203,8 +205,7 @@ func (db *DB) migrate() error {
 func (db *DB) checkVersion(have, want int) error {
 	if have > want {
 		return Errorf(ECONFLICT,
-			fmt.Sprintf("数据库文件 %s 的版本（%d）比本程序支持的版本（%d）新，请升级 frontdesk 后再打开", db.path, have, want),
-			fmt.Sprintf("database %s has schema version %d, newer than this frontdesk supports (%d); upgrade frontdesk", db.path, have, want))
+			lang.SchemaTooNew.Format(db.path, have, want))
 	}
 	return nil
 }
@@ -294,8 +295,6 @@ func (db *DB) read(ctx context.Context, fn func(*tx) error) error {
 	return translate(fn(t))
 }
 
-const busyEN = "the database is busy; try again"
-
 // translate turns SQLite's errors into coded ones by their codes; store
 // errors and context errors pass through.
 func translate(err error) error {
@@ -307,26 +306,26 @@ func translate(err error) error {
 		return err
 	}
 	if errors.Is(err, sql.ErrNoRows) {
-		return &Error{Code: ENOTFOUND, ZH: "记录不存在", EN: "record not found"}
+		return &Error{Code: ENOTFOUND, Text: lang.RecordNotFound}
 	}
 	var se sqlite3.Error
 	if errors.As(err, &se) {
 		switch {
 		case se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey:
-			return &Error{Code: ECONFLICT, ZH: "记录已存在", EN: "the record already exists"}
+			return &Error{Code: ECONFLICT, Text: lang.RecordAlreadyExists}
 		case se.ExtendedCode == sqlite3.ErrConstraintForeignKey:
-			return &Error{Code: ENOTFOUND, ZH: "关联的记录不存在", EN: "a referenced record does not exist"}
+			return &Error{Code: ENOTFOUND, Text: lang.ReferenceMissing}
 		case se.Code == sqlite3.ErrConstraint:
-			return &Error{Code: EINVALID, ZH: "数据不符合要求", EN: "the data breaks a rule"}
+			return &Error{Code: EINVALID, Text: lang.DataBreaksRule}
 		case se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked:
-			return &Error{Code: EBUSY, ZH: "系统繁忙，请稍后再试", EN: busyEN}
+			return &Error{Code: EBUSY, Text: lang.DatabaseBusy}
 		case se.Code == sqlite3.ErrFull || (se.Code == sqlite3.ErrIoErr && errors.Is(se.SystemErrno, syscall.ENOSPC)):
 			return fullError()
 		case se.Code == sqlite3.ErrReadonly || se.Code == sqlite3.ErrPerm ||
 			(se.Code == sqlite3.ErrIoErr && (errors.Is(se.SystemErrno, syscall.EPERM) || errors.Is(se.SystemErrno, syscall.EROFS))):
-			return &Error{Code: EREADONLY, ZH: "数据库当前为只读，无法保存，请联系前台工作人员", EN: "the database is read-only right now; nothing can be saved. Please ask the desk"}
+			return &Error{Code: EREADONLY, Text: lang.DatabaseReadOnly}
 		case se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB:
-			return &Error{Code: ECORRUPT, ZH: "数据库文件已损坏，无法保存，请联系前台工作人员", EN: "the database file is damaged; nothing can be saved. Please ask the desk"}
+			return &Error{Code: ECORRUPT, Text: lang.DatabaseCorrupt}
 		}
 	}
 	return fmt.Errorf("store: %w", err)

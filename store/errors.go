@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+
+	"frontdesk/lang"
 )
 
 // Error codes tell callers what kind of failure happened, so the desk and the
@@ -24,8 +26,7 @@ const (
 type Error struct {
 	Code  string
 	Field string // the form field at fault, for EINVALID
-	ZH    string
-	EN    string
+	lang.Text
 	// Clash is the approved booking that a new or approved booking would overlap.
 	Clash *Booking
 	// Fields holds every field's error when an input was checked whole (all
@@ -44,12 +45,10 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Code, e.EN)
 }
 
-// Message returns the message in lang ("en" for English, Chinese otherwise).
-func (e *Error) Message(lang string) string {
-	if lang == "en" {
-		return e.EN
-	}
-	return e.ZH
+// Message returns the message in language ("en" for English, Chinese
+// otherwise).
+func (e *Error) Message(language string) string {
+	return e.In(language)
 }
 
 // ErrorCode returns the code of a store error, EINTERNAL for any other error
@@ -143,29 +142,27 @@ func (p *problems) err() error {
 
 // ErrorMessage returns a message fit for a user in lang. Internal errors get a
 // generic message: their detail belongs in the log, not on a screen.
-func ErrorMessage(err error, lang string) string {
+func ErrorMessage(err error, language string) string {
 	var e *Error
 	if err == nil {
 		return ""
 	}
 	if errors.As(err, &e) && e.Code != EINTERNAL {
-		return e.Message(lang)
+		return e.Message(language)
 	}
-	if lang == "en" {
-		return "Something went wrong inside the system; please try again or ask the desk."
-	}
-	return "系统内部出错，请稍后再试或联系前台工作人员。"
+	return lang.InternalError.In(language)
 }
 
-// Errorf is shorthand for a coded error with both messages.
-func Errorf(code, zh, en string) *Error {
-	return &Error{Code: code, ZH: zh, EN: en}
+// Errorf is shorthand for a coded error with its message.
+func Errorf(code string, msg lang.Text) *Error {
+	return &Error{Code: code, Text: msg}
 }
 
-func invalid(field, zh, en string) *Error {
-	return &Error{Code: EINVALID, Field: field, ZH: zh, EN: en}
+func invalid(field string, msg lang.Text) *Error {
+	return &Error{Code: EINVALID, Field: field, Text: msg}
 }
 
-func notFound(zh, en string) *Error {
-	return &Error{Code: ENOTFOUND, ZH: zh + "不存在", EN: en + " not found"}
+// notFound says that the record named what does not exist.
+func notFound(what lang.Text) *Error {
+	return &Error{Code: ENOTFOUND, Text: lang.WhatNotFound.Format(what)}
 }

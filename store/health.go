@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // fullError is the answer to a write that found the disk full.
 func fullError() *Error {
-	return &Error{Code: EFULL, ZH: "存储空间已满，暂时无法保存，请告知前台工作人员", EN: "the storage is full; nothing can be saved right now. Please tell the desk"}
+	return &Error{Code: EFULL, Text: lang.StorageFull}
 }
 
 // Health is what the database can do now, for /healthz and the desk's
@@ -49,7 +51,7 @@ func (db *DB) Health() Health {
 	switch {
 	case h.Fault != nil:
 	case db.readOnly:
-		h.Fault = &Error{Code: EREADONLY, ZH: "数据库以只读方式打开", EN: "the database was opened read-only"}
+		h.Fault = &Error{Code: EREADONLY, Text: lang.OpenedReadOnly}
 	case db.isClosing():
 		h.Fault = errClosed
 	}

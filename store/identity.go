@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"frontdesk/lang"
 )
 
 // The levels of the network's tree (1+10+N: 市、区、街道、社区).
@@ -16,10 +18,10 @@ const (
 
 // Levels names each level, top down.
 var Levels = []Label{
-	{LevelCity, "市级", "City"},
-	{LevelDistrict, "区级", "District"},
-	{LevelStreet, "街道", "Street"},
-	{LevelCommunity, "社区", "Community"},
+	{LevelCity, lang.LevelCity},
+	{LevelDistrict, lang.LevelDistrict},
+	{LevelStreet, lang.LevelStreet},
+	{LevelCommunity, lang.LevelCommunity},
 }
 
 // Identity is where the center stands in the network: its code in the style
@@ -47,32 +49,27 @@ var parentLevel = map[string]string{LevelDistrict: LevelCity, LevelStreet: Level
 func (id Identity) Validate() error {
 	n, ok := codeLength[id.Level]
 	if !ok {
-		return invalid("level", fmt.Sprintf("级别“%s”无效，应为 city、district、street 或 community", id.Level),
-			fmt.Sprintf("level %q is not city, district, street or community", id.Level))
+		return invalid("level", lang.LevelInvalid.Format(id.Level))
 	}
 	if !digits(id.Code, n) {
-		return invalid("code", fmt.Sprintf("%s中心的代码应为 %d 位数字（统计用区划代码），而不是“%s”", LabelOf(Levels, id.Level).ZH, n, id.Code),
-			fmt.Sprintf("a %s center's code is %d digits (a statistical division code), not %q", id.Level, n, id.Code))
+		return invalid("code", lang.CodeDigits.Format(levelName(id.Level), n, id.Code))
 	}
 	up, hasParent := parentLevel[id.Level]
 	if !hasParent {
 		if id.Parent != "" {
-			return invalid("parent", "市级中心没有上级", "a city center has no parent")
+			return invalid("parent", lang.CityHasNoParent)
 		}
 		return nil
 	}
 	if !digits(id.Parent, codeLength[up]) {
-		return invalid("parent", fmt.Sprintf("%s中心的上级应为 %d 位的%s代码（--parent），而不是“%s”",
-			LabelOf(Levels, id.Level).ZH, codeLength[up], LabelOf(Levels, up).ZH, id.Parent),
-			fmt.Sprintf("a %s center's parent is a %d-digit %s code (--parent), not %q", id.Level, codeLength[up], up, id.Parent))
+		return invalid("parent", lang.ParentDigits.Format(levelName(id.Level), codeLength[up], levelName(up), id.Parent))
 	}
 	prefix := len(id.Parent)
 	if id.Level == LevelDistrict {
 		prefix = 4
 	}
 	if id.Code[:prefix] != id.Parent[:prefix] || id.Code == id.Parent {
-		return invalid("parent", fmt.Sprintf("代码 %s 不属于上级 %s（前 %d 位应相同）", id.Code, id.Parent, prefix),
-			fmt.Sprintf("code %s does not belong to parent %s (the first %d digits must agree)", id.Code, id.Parent, prefix))
+		return invalid("parent", lang.CodeOutsideParent.Format(id.Code, id.Parent, prefix))
 	}
 	return nil
 }
@@ -129,4 +126,10 @@ func (db *DB) SetIdentity(ctx context.Context, id Identity) error {
 		t.publish(KindSettings, "identity", 0, "desk")
 		return nil
 	})
+}
+
+// levelName names a level in messages: its Chinese name, and in English its
+// code (a city center, a street code).
+func levelName(level string) lang.Text {
+	return lang.Text{ZH: LabelOf(Levels, level).ZH, EN: level}
 }

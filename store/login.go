@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"frontdesk/lang"
 )
 
 // loginPattern is what an SSH login may be: lower-case ASCII, starting with a
@@ -15,8 +17,7 @@ var loginPattern = regexp.MustCompile(`^[a-z][a-z0-9_.-]{1,31}$`)
 func checkLogin(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if !loginPattern.MatchString(s) {
-		return "", invalid("login", fmt.Sprintf("登录名“%s”不合要求：须为小写英文字母开头，2 到 32 个小写字母、数字或 _ . -", s),
-			fmt.Sprintf("login %q must be 2 to 32 lower-case letters, digits, _ . or -, starting with a letter", s))
+		return "", invalid("login", lang.LoginInvalid.Format(s))
 	}
 	return s, nil
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // ReadClock reads a time of day as a desk worker types it: 15:00, 15.00,
@@ -12,12 +14,11 @@ import (
 // the form field an error blames.
 func ReadClock(field, s string) (Clock, error) {
 	s = strings.TrimSpace(foldDigits(s))
-	s = strings.NewReplacer("：", ":", ".", ":", "点", ":").Replace(s)
+	s = strings.NewReplacer(lang.ClockMarks...).Replace(s)
 	if s == "" {
-		return Clock{}, invalid(field, "请填写时间", "a time is required")
+		return Clock{}, invalid(field, lang.TimeIsRequired)
 	}
-	bad := invalid(field, fmt.Sprintf("时间“%s”看不懂，请写 14:30、1430 或 14", s),
-		fmt.Sprintf("cannot read the time %q; write 14:30, 1430 or 14", s))
+	bad := invalid(field, lang.CannotReadTimeWrite1430.Format(s))
 	var hh, mm string
 	switch i := strings.IndexByte(s, ':'); {
 	case i >= 0:
@@ -49,15 +50,14 @@ func ReadClock(field, s string) (Clock, error) {
 func ReadDay(s string, today Day) (Day, error) {
 	s = strings.ToLower(strings.TrimSpace(foldDigits(s)))
 	switch s {
-	case "今天", "today", "":
+	case lang.Today.EN, lang.Today.ZH, "":
 		return today, nil
-	case "明天", "tomorrow":
+	case lang.Tomorrow.EN, lang.Tomorrow.ZH:
 		return today.AddDays(1), nil
-	case "后天":
+	case lang.DayAfterTomorrow:
 		return today.AddDays(2), nil
 	}
-	bad := invalid("date", fmt.Sprintf("日期“%s”看不懂，请写 2026-03-10、03-10、今天、明天或 +3", s),
-		fmt.Sprintf("cannot read the date %q; write 2026-03-10, 03-10, today, tomorrow or +3", s))
+	bad := invalid("date", lang.CannotReadDateWrite202603.Format(s))
 	if n, ok := strings.CutPrefix(s, "+"); ok {
 		d, err := strconv.Atoi(n)
 		if err != nil || d < 0 || d > 400 {
@@ -65,7 +65,7 @@ func ReadDay(s string, today Day) (Day, error) {
 		}
 		return today.AddDays(d), nil
 	}
-	s = strings.NewReplacer("/", "-", ".", "-", "月", "-", "日", "", "年", "-").Replace(s)
+	s = strings.NewReplacer(lang.DateMarks...).Replace(s)
 	parts := strings.Split(s, "-")
 	nums := make([]int, len(parts))
 	for i, p := range parts {

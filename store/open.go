@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"frontdesk/lang"
 )
 
 // How the file is kept small and answers in bounded time. A WAL is
@@ -81,15 +83,13 @@ func readHeader(f *os.File) (header, error) {
 // corrupt is the refusal of a damaged file, with the way back.
 func corrupt(path, detail string) *Error {
 	return &Error{Code: ECORRUPT,
-		ZH: fmt.Sprintf("数据库文件 %s 已损坏（%s），已拒绝打开，未做任何写入。请用最近的备份恢复：frontdesk restore --db %s -i 备份文件", path, detail, path),
-		EN: fmt.Sprintf("database %s is damaged (%s); it was refused and nothing was written. Restore the latest backup: frontdesk restore --db %s -i BACKUP", path, detail, path)}
+		Text: lang.CorruptRefused.Format(path, detail, path)}
 }
 
 // readOnlyFile is the refusal of a file or folder the desk cannot write.
 func readOnlyFile(path string, err error) *Error {
 	return &Error{Code: EREADONLY,
-		ZH: fmt.Sprintf("数据库文件 %s 或其所在目录不可写（%v）：前台和扫码服务不能在只读状态下运行。请检查权限（chmod、chattr -i、挂载方式）；只读查看请用 frontdesk report", path, err),
-		EN: fmt.Sprintf("database %s or its folder cannot be written (%v): the desk and the kiosk do not run read-only. Check permissions (chmod, chattr -i, the mount); to read it, use frontdesk report", path, err)}
+		Text: lang.CannotWriteDatabase.Format(path, err)}
 }
 
 // preflight looks at an existing file before the writer touches it: the
@@ -240,11 +240,9 @@ func lockFile(path string, exclusive bool) (*os.File, error) {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
 			if exclusive {
-				return nil, Errorf(EBUSY, fmt.Sprintf("数据库 %s 正被其他 frontdesk 进程使用，请先关闭前台和扫码服务", path),
-					fmt.Sprintf("database %s is open in another frontdesk process; stop the desk and the kiosk first", path))
+				return nil, Errorf(EBUSY, lang.DatabaseInUse.Format(path))
 			}
-			return nil, Errorf(EBUSY, fmt.Sprintf("数据库 %s 正在恢复备份，请稍后再试", path),
-				fmt.Sprintf("database %s is being restored from a backup; try again shortly", path))
+			return nil, Errorf(EBUSY, lang.RestoreInProgress.Format(path))
 		}
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
@@ -258,13 +256,13 @@ func lockFile(path string, exclusive bool) (*os.File, error) {
 // log waiting to be applied.
 func OpenReadOnly(path string) (*DB, error) {
 	if path == "" {
-		return nil, Errorf(EINVALID, "数据库路径不能为空", "the database path is empty")
+		return nil, Errorf(EINVALID, lang.DatabasePathIsEmpty)
 	}
 	db := &DB{path: path, Now: time.Now, subs: map[chan Event]struct{}{}, readOnly: true}
 	lock, err := lockFile(path, false)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return nil, notFound(fmt.Sprintf("数据库文件 %s ", path), fmt.Sprintf("database file %s", path))
+			return nil, notFound(lang.DatabaseFile.Format(path))
 		}
 		return nil, err
 	}
@@ -302,8 +300,7 @@ func OpenReadOnly(path string) (*DB, error) {
 		if st, err := os.Stat(path + "-wal"); err == nil && st.Size() > 0 {
 			lock.Close()
 			return nil, Errorf(EREADONLY,
-				fmt.Sprintf("数据库 %s 的日志文件（-wal）里还有未合并的数据，而所在目录不可写，无法只读打开。请在可写的目录中打开一次（例如运行 frontdesk report）", path),
-				fmt.Sprintf("database %s has a log (-wal) not yet merged and its folder is read-only; open it once where it can be written (run frontdesk report there)", path))
+				lang.UnmergedWAL.Format(path))
 		}
 		if err := db.openPools(dsn(path, append(params, "immutable=1")...)); err != nil {
 			lock.Close()

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // Request statuses (诉求状态), as stored and as the JSON report carries them.
@@ -22,13 +24,13 @@ const (
 
 // RequestStatuses names each request status.
 var RequestStatuses = []Label{
-	{StatusNew, "待受理", "New"},
-	{StatusAccepted, "已受理", "Accepted"},
-	{StatusInProgress, "办理中", "In progress"},
-	{StatusResolved, "已办结", "Resolved"},
-	{StatusClosed, "已回访", "Closed"},
-	{StatusTransferred, "已转办", "Transferred"},
-	{StatusRejected, "不予受理", "Rejected"},
+	{StatusNew, lang.New},
+	{StatusAccepted, lang.Accepted},
+	{StatusInProgress, lang.InProgress},
+	{StatusResolved, lang.Resolved},
+	{StatusClosed, lang.Closed},
+	{StatusTransferred, lang.Transferred},
+	{StatusRejected, lang.RejectedStatus},
 }
 
 // requestFlow is the request workflow, the one place it is written down:
@@ -118,22 +120,22 @@ type RequestInput struct {
 func (in RequestInput) Validate() (RequestInput, error) {
 	var p problems
 	var err error
-	in.Name, err = cleanName("name", in.Name, 30, true, "姓名", "Name")
+	in.Name, err = cleanName("name", in.Name, 30, true, lang.ColName)
 	p.add(err)
 	in.Phone, err = checkPhone("phone", in.Phone, true)
 	p.add(err)
-	in.Community, err = cleanName("community", in.Community, 60, false, "社区/网格", "Community")
+	in.Community, err = cleanName("community", in.Community, 60, false, lang.Community)
 	p.add(err)
-	in.Category, err = checkLabel("category", Categories, in.Category, "诉求类别", "Category")
+	in.Category, err = checkLabel("category", Categories, in.Category, lang.RequestCategory)
 	p.add(err)
 	if strings.TrimSpace(in.Urgency) == "" {
 		in.Urgency = "normal"
 	}
-	in.Urgency, err = checkLabel("urgency", Urgencies, in.Urgency, "紧急程度", "Urgency")
+	in.Urgency, err = checkLabel("urgency", Urgencies, in.Urgency, lang.Urgency)
 	p.add(err)
-	in.Description, err = cleanTextLines("description", in.Description, 1000, true, true, "诉求内容", "Description")
+	in.Description, err = cleanTextLines("description", in.Description, 1000, true, true, lang.Description)
 	p.add(err)
-	in.Handler, err = cleanText("handler", in.Handler, 30, false, "承办人", "Handler")
+	in.Handler, err = cleanText("handler", in.Handler, 30, false, lang.Handler)
 	p.add(err)
 	p.add(checkKey(in.Key))
 	p.add(checkOrigin(&in.Actor, &in.Source))
@@ -183,7 +185,7 @@ func (t *tx) requests(query string, args ...any) ([]Request, error) {
 func (t *tx) request(query string, args ...any) (Request, error) {
 	r, err := t.scanRequest(t.QueryRow("SELECT "+requestColumns+" FROM requests "+query, args...))
 	if err == sql.ErrNoRows {
-		return r, notFound("诉求", "request")
+		return r, notFound(lang.Request)
 	}
 	return r, err
 }
@@ -212,7 +214,7 @@ func (db *DB) CreateRequest(ctx context.Context, in RequestInput) (Request, erro
 		if promised.IsZero() {
 			promised = today.AddDays(days)
 		} else if promised.Before(today) {
-			return invalid("promised_by", "承诺办结日期不能早于今天", "the promised date cannot be in the past")
+			return invalid("promised_by", lang.PromisedInPast)
 		}
 		no, err := t.nextReceiptNo(prefixRequest)
 		if err != nil {
@@ -256,7 +258,7 @@ func (t *tx) addRequestEvent(id int64, actor, from, to, note string) error {
 // event, and lets set write the columns that go with the new status.
 func (db *DB) move(ctx context.Context, where string, key any, actor, to, note string,
 	set func(t *tx, r *Request) error) (Request, error) {
-	actor, err := cleanText("actor", actor, 30, true, "经办人", "Staff name")
+	actor, err := cleanText("actor", actor, 30, true, lang.StaffName)
 	if err != nil {
 		return Request{}, err
 	}
@@ -269,8 +271,7 @@ func (db *DB) move(ctx context.Context, where string, key any, actor, to, note s
 		from := r.Status
 		if !CanMove(from, to) {
 			return Errorf(ECONFLICT,
-				fmt.Sprintf("诉求当前为“%s”，不能改为“%s”", LabelOf(RequestStatuses, from).ZH, LabelOf(RequestStatuses, to).ZH),
-				fmt.Sprintf("a request that is %s cannot become %s", LabelOf(RequestStatuses, from).EN, LabelOf(RequestStatuses, to).EN))
+				lang.RequestCannotMove.Format(LabelOf(RequestStatuses, from).Text, LabelOf(RequestStatuses, to).Text))
 		}
 		if _, err := t.Exec("UPDATE requests SET status = ?, updated_at = ? WHERE id = ?", to, unix(t.now), r.ID); err != nil {
 			return fmt.Errorf("update request: %w", err)
@@ -307,7 +308,7 @@ func (db *DB) Accept(ctx context.Context, id int64, actor string) (Request, erro
 
 // Start marks a request in progress (办理中).
 func (db *DB) Start(ctx context.Context, id int64, actor, note string) (Request, error) {
-	note, err := cleanTextLines("note", note, 500, false, true, "说明", "Note")
+	note, err := cleanTextLines("note", note, 500, false, true, lang.NoteField)
 	if err != nil {
 		return Request{}, err
 	}
@@ -316,7 +317,7 @@ func (db *DB) Start(ctx context.Context, id int64, actor, note string) (Request,
 
 // Resolve closes the work on a request with what was done (办结).
 func (db *DB) Resolve(ctx context.Context, id int64, actor, resolution string) (Request, error) {
-	resolution, err := cleanTextLines("resolution", resolution, 1000, true, true, "办理结果", "Resolution")
+	resolution, err := cleanTextLines("resolution", resolution, 1000, true, true, lang.Resolution)
 	if err != nil {
 		return Request{}, err
 	}
@@ -332,11 +333,11 @@ func (db *DB) Resolve(ctx context.Context, id int64, actor, resolution string) (
 // Transfer hands a request to another person or department (转办), who
 // owns it from then on.
 func (db *DB) Transfer(ctx context.Context, id int64, actor, to, note string) (Request, error) {
-	to, err := cleanText("transferred_to", to, 30, true, "转办对象", "Transfer to")
+	to, err := cleanText("transferred_to", to, 30, true, lang.TransferTarget)
 	if err != nil {
 		return Request{}, err
 	}
-	if note, err = cleanTextLines("note", note, 500, false, true, "说明", "Note"); err != nil {
+	if note, err = cleanTextLines("note", note, 500, false, true, lang.NoteField); err != nil {
 		return Request{}, err
 	}
 	return db.move(ctx, "WHERE id = ?", id, actor, StatusTransferred, note, func(t *tx, r *Request) error {
@@ -347,7 +348,7 @@ func (db *DB) Transfer(ctx context.Context, id int64, actor, to, note string) (R
 
 // Reject declines a request with the reason (不予受理).
 func (db *DB) Reject(ctx context.Context, id int64, actor, reason string) (Request, error) {
-	reason, err := cleanTextLines("reason", reason, 500, true, true, "不予受理的理由", "Reason")
+	reason, err := cleanTextLines("reason", reason, 500, true, true, lang.RejectRequestReason)
 	if err != nil {
 		return Request{}, err
 	}
@@ -369,24 +370,24 @@ func (db *DB) RateByCode(ctx context.Context, code, satisfaction, comment string
 	r, err := db.recordSatisfaction(ctx, "WHERE status_code = ?", code, "kiosk", satisfaction, comment)
 	if ErrorCode(err) == ECONFLICT {
 		if r.Status == StatusClosed {
-			return r, Errorf(ECONFLICT, "您已经评价过了，感谢您的反馈", "you have already rated this request; thank you")
+			return r, Errorf(ECONFLICT, lang.AlreadyRated)
 		}
-		return r, Errorf(ECONFLICT, "诉求办结后才能评价，请留意办理进度", "you can rate the request once it is resolved")
+		return r, Errorf(ECONFLICT, lang.RateNotYet)
 	}
 	return r, err
 }
 
 func (db *DB) recordSatisfaction(ctx context.Context, where string, key any, actor, satisfaction, comment string) (Request, error) {
-	sat, err := checkLabel("satisfaction", Satisfactions, satisfaction, "满意度", "Satisfaction")
+	sat, err := checkLabel("satisfaction", Satisfactions, satisfaction, lang.Satisfaction)
 	if err != nil {
 		return Request{}, err
 	}
-	if comment, err = cleanTextLines("comment", comment, 500, false, true, "意见", "Comment"); err != nil {
+	if comment, err = cleanTextLines("comment", comment, 500, false, true, lang.Comment); err != nil {
 		return Request{}, err
 	}
 	note := LabelOf(Satisfactions, sat).ZH
 	if comment != "" {
-		note += "：" + comment
+		note += lang.ColonSep.ZH + comment
 	}
 	return db.move(ctx, where, key, actor, StatusClosed, note, func(t *tx, r *Request) error {
 		_, err := t.Exec("UPDATE requests SET satisfaction = ?, satisfaction_comment = ?, closed_at = ? WHERE id = ?",

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // RestoreFloor is where a day's receipt numbers continue after a restore
@@ -38,15 +40,15 @@ type RestoreResult struct {
 func Restore(ctx context.Context, path, from string) (RestoreResult, error) {
 	var res RestoreResult
 	if from == "" {
-		return res, invalid("i", "请用 -i 指定备份文件", "give the backup file with -i")
+		return res, invalid("i", lang.RestoreNeedsIn)
 	}
 	absFrom, _ := filepath.Abs(from)
 	absPath, _ := filepath.Abs(path)
 	if absFrom == absPath {
-		return res, invalid("i", "备份文件不能是数据库本身", "the backup cannot be the database itself")
+		return res, invalid("i", lang.RestoreFromItself)
 	}
 	if _, err := os.Stat(from); err != nil {
-		return res, invalid("i", fmt.Sprintf("找不到备份文件 %s", from), fmt.Sprintf("backup file %s not found", from))
+		return res, invalid("i", lang.BackupFileNotFound.Format(from))
 	}
 	if err := checkBackup(ctx, from); err != nil {
 		return res, err
@@ -103,11 +105,10 @@ func checkBackup(ctx context.Context, from string) error {
 	h, err := readHeader(f)
 	f.Close()
 	if err != nil || h == (header{}) {
-		return Errorf(ECORRUPT, fmt.Sprintf("%s 不是 frontdesk 的备份文件", from), fmt.Sprintf("%s is not a frontdesk backup", from))
+		return Errorf(ECORRUPT, lang.NotABackup.Format(from))
 	}
 	if h.version > SchemaVersion() {
-		return Errorf(ECONFLICT, fmt.Sprintf("备份 %s 来自更新版本的 frontdesk（版本 %d），本程序只支持到 %d", from, h.version, SchemaVersion()),
-			fmt.Sprintf("backup %s comes from a newer frontdesk (schema %d; this one supports %d)", from, h.version, SchemaVersion()))
+		return Errorf(ECONFLICT, lang.BackupTooNew.Format(from, h.version, SchemaVersion()))
 	}
 	if err := checkFile(ctx, from); err != nil {
 		return err
@@ -119,7 +120,7 @@ func checkBackup(ctx context.Context, from string) error {
 	defer c.Close()
 	var n int
 	if err := c.QueryRowContext(ctx, "SELECT count(*) FROM counters").Scan(&n); err != nil {
-		return Errorf(ECORRUPT, fmt.Sprintf("%s 不是 frontdesk 的备份文件（%v）", from, err), fmt.Sprintf("%s is not a frontdesk backup (%v)", from, err))
+		return Errorf(ECORRUPT, lang.NotABackupBecause.Format(from, err))
 	}
 	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // Settings are the center's own facts, kept in the database.
@@ -159,7 +161,7 @@ func (db *DB) Init(ctx context.Context, in InitInput) error {
 // InitChanges is Init, saying what it changed.
 func (db *DB) InitChanges(ctx context.Context, in InitInput) (InitResult, error) {
 	var res InitResult
-	name, err := cleanText("center", in.Center, 60, true, "中心名称", "Center name")
+	name, err := cleanText("center", in.Center, 60, true, lang.Center)
 	if err != nil {
 		return res, err
 	}
@@ -308,8 +310,7 @@ func (t *tx) staffForInit(name string, byAdmin bool, res *InitResult) (Staff, er
 	}
 	if n > 0 && !byAdmin {
 		return s, &Error{Code: ENOTFOUND, Field: "staff",
-			ZH: fmt.Sprintf("工作人员名单里没有“%s”；--staff 须是在岗的工作人员（新增请用 frontdesk staff add）", name),
-			EN: fmt.Sprintf("%q is not on the staff list; --staff must name an active staff member (add one with frontdesk staff add)", name)}
+			Text: lang.NotOnStaffList.Format(name)}
 	}
 	s, err = t.insertStaff(name, name, StaffInput{Name: name, Role: RoleManager}, nil, "")
 	res.StaffAdded = name
@@ -321,7 +322,7 @@ func checkZone(tz string) error {
 		return nil
 	}
 	if _, err := time.LoadLocation(tz); err != nil || tz == "Local" {
-		return invalid("tz", fmt.Sprintf("时区“%s”无法识别，例如 Asia/Shanghai", tz), fmt.Sprintf("unknown time zone %q, e.g. Asia/Shanghai", tz))
+		return invalid("tz", lang.UnknownTimeZone.Format(tz))
 	}
 	return nil
 }
@@ -392,7 +393,7 @@ func (ch SettingsChange) Validate() error {
 func (ch SettingsChange) values() (map[string]string, error) {
 	after := map[string]string{}
 	if ch.Center != nil {
-		name, err := cleanText("center", *ch.Center, 60, true, "中心名称", "Center name")
+		name, err := cleanText("center", *ch.Center, 60, true, lang.Center)
 		if err != nil {
 			return nil, err
 		}
@@ -401,7 +402,7 @@ func (ch SettingsChange) values() (map[string]string, error) {
 	if ch.TimeZone != nil {
 		tz := strings.TrimSpace(*ch.TimeZone)
 		if tz == "" {
-			return nil, invalid("tz", "请填写时区，例如 Asia/Shanghai", "Time zone is required, e.g. Asia/Shanghai")
+			return nil, invalid("tz", lang.TimeZoneRequired)
 		}
 		if err := checkZone(tz); err != nil {
 			return nil, err
@@ -418,16 +419,14 @@ func (ch SettingsChange) values() (map[string]string, error) {
 	if ch.QRTTL != nil {
 		d := *ch.QRTTL
 		if d < 0 || d > MaxQRTTL || (d > 0 && d < time.Minute) {
-			return nil, invalid("qr_ttl", "二维码换码间隔应在 1 分钟到 24 小时之间，0 为固定码",
-				"the QR rotation must be from 1 minute to 24 hours, or 0 for static codes")
+			return nil, invalid("qr_ttl", lang.QRRotationRange)
 		}
 		after["qr_ttl"] = d.String()
 	}
 	if ch.SSHIdle != nil {
 		d := *ch.SSHIdle
 		if d < 0 || d > 24*time.Hour || (d > 0 && d < time.Minute) {
-			return nil, invalid("ssh_idle", "SSH 前台空闲断开时间应在 1 分钟到 24 小时之间，0 为不断开",
-				"the SSH desk idle timeout must be from 1 minute to 24 hours, or 0 for never")
+			return nil, invalid("ssh_idle", lang.SSHDeskIdleTimeoutMustBe)
 		}
 		after["ssh_idle"] = d.String()
 	}
@@ -451,7 +450,7 @@ func (db *DB) UpdateSettings(ctx context.Context, actor Actor, ch SettingsChange
 			return err
 		}
 		if kv["center_name"] == "" {
-			return Errorf(ECONFLICT, "中心还没有设置，请先运行 frontdesk init --center 名称", "the center is not set up; run frontdesk init --center NAME first")
+			return Errorf(ECONFLICT, lang.CenterNotSetUp)
 		}
 		before, changed := diff(kv, after)
 		if len(changed) == 0 {
@@ -476,14 +475,14 @@ func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 	switch key {
 	case "closes_at":
 		if _, err := ParseClock(value); err != nil {
-			return invalid(key, "时间格式应为 HH:MM", "time must be HH:MM")
+			return invalid(key, lang.TimeMustBeHHMM)
 		}
 	case "response_hours", "urgent_response_hours", "promise_days", "urgent_promise_days":
 		if n, err := strconv.Atoi(value); err != nil || n < 1 || n > 1000 {
-			return invalid(key, "应为 1 到 1000 之间的整数", "must be a whole number from 1 to 1000")
+			return invalid(key, lang.SettingRange)
 		}
 	default:
-		return invalid(key, "未知的设置项", "unknown setting")
+		return invalid(key, lang.UnknownSetting)
 	}
 	err := db.write(ctx, func(t *tx) error {
 		_, err := t.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)

@@ -139,7 +139,7 @@ func TestLabels(t *testing.T) {
 				t.Errorf("%s: code %s twice", name, l.Code)
 			}
 			seen[l.Code] = true
-			if l.Text("en") != l.EN || l.Text("zh") != l.ZH || l.Text("") != l.ZH {
+			if l.In("en") != l.EN || l.In("zh") != l.ZH || l.In("") != l.ZH {
 				t.Errorf("%s: Text of %s: wrong language", name, l.Code)
 			}
 		}

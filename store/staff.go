@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/crypto/ssh"
+
+	"frontdesk/lang"
 )
 
 // Staff roles.
@@ -17,8 +19,8 @@ const (
 
 // Roles names each staff role.
 var Roles = []Label{
-	{RoleDesk, "前台", "desk"},
-	{RoleManager, "负责人", "manager"},
+	{RoleDesk, lang.StoreDesk},
+	{RoleManager, lang.Manager},
 }
 
 // Staff is a member of the center's staff. Staff are never deleted, only
@@ -59,7 +61,7 @@ type StaffChange struct {
 
 // checkStaffName checks a staff member's name, given in field.
 func checkStaffName(field, name string) (string, error) {
-	return cleanText(field, name, 30, true, "工作人员姓名", "Staff name")
+	return cleanText(field, name, 30, true, lang.StaffMemberName)
 }
 
 func checkRole(role string) (string, error) {
@@ -68,8 +70,7 @@ func checkRole(role string) (string, error) {
 	}
 	code, ok := parseLabel(Roles, strings.TrimSpace(role))
 	if !ok {
-		return "", invalid("role", fmt.Sprintf("角色“%s”无法识别，应为 desk（前台）或 manager（负责人）", role),
-			fmt.Sprintf("role %q must be desk or manager", role))
+		return "", invalid("role", lang.RoleInvalid.Format(role))
 	}
 	return code, nil
 }
@@ -94,7 +95,7 @@ func (t *tx) staffWhere(where string, args ...any) (Staff, error) {
 		return Staff{}, err
 	}
 	if len(list) == 0 {
-		return Staff{}, notFound("工作人员", "staff member")
+		return Staff{}, notFound(lang.StaffMember)
 	}
 	return list[0], nil
 }
@@ -158,7 +159,7 @@ func (db *DB) StaffList(ctx context.Context) ([]Staff, error) {
 func (db *DB) StaffByName(ctx context.Context, name string) (Staff, error) {
 	s, err := db.oneStaff(ctx, "name = ?", strings.TrimSpace(name))
 	if ErrorCode(err) == ENOTFOUND {
-		err = &Error{Code: ENOTFOUND, Field: "name", ZH: fmt.Sprintf("没有名为“%s”的工作人员", name), EN: fmt.Sprintf("there is no staff member called %q", name)}
+		err = &Error{Code: ENOTFOUND, Field: "name", Text: lang.NoSuchStaff.Format(name)}
 	}
 	return s, err
 }
@@ -188,7 +189,7 @@ func (db *DB) StaffByKey(ctx context.Context, key ssh.PublicKey) (Staff, error) 
 
 // errSignIn answers every failed password check alike, so a caller cannot
 // tell an unknown login from a wrong password.
-var errSignIn = Errorf(EFORBIDDEN, "登录名或密码不对", "wrong login or password")
+var errSignIn = Errorf(EFORBIDDEN, lang.WrongLoginOrPassword)
 
 // CheckPassword returns the active staff member with this login if pw is
 // their password. An unknown login, a member without a password and a wrong
@@ -225,8 +226,7 @@ func (db *DB) CheckPassword(ctx context.Context, login, pw string) (Staff, error
 // mayWork refuses a deactivated staff member.
 func (s Staff) mayWork() error {
 	if !s.Active {
-		return forbidden(fmt.Sprintf("工作人员“%s”已停用，不能登录前台；请联系中心负责人", s.Name),
-			fmt.Sprintf("staff member %s is deactivated and cannot start the desk; ask a manager", s.Name))
+		return forbidden(lang.StaffDeactivatedNoDesk.Format(s.Name))
 	}
 	return nil
 }
@@ -261,8 +261,7 @@ func (db *DB) StartDesk(ctx context.Context, name string) (Staff, error) {
 		}
 		if n > 0 {
 			return &Error{Code: ENOTFOUND, Field: "staff",
-				ZH: fmt.Sprintf("工作人员名单里没有“%s”，请中心负责人先添加（设置页或 frontdesk staff add）", name),
-				EN: fmt.Sprintf("%q is not on the staff list; a manager adds them first (settings tab or frontdesk staff add)", name)}
+				Text: lang.NotOnStaffListAskManager.Format(name)}
 		}
 		s, err = t.insertStaff(name, name, StaffInput{Name: name, Role: RoleManager}, nil, "")
 		return err
@@ -324,8 +323,7 @@ func (t *tx) insertStaff(actor, name string, in StaffInput, keys []StaffKey, has
 		return Staff{}, err
 	}
 	if n > 0 {
-		return Staff{}, &Error{Code: ECONFLICT, Field: "name", ZH: fmt.Sprintf("已有名为“%s”的工作人员", name),
-			EN: fmt.Sprintf("there is already a staff member called %q", name)}
+		return Staff{}, &Error{Code: ECONFLICT, Field: "name", Text: lang.StaffNameTaken.Format(name)}
 	}
 	res, err := t.Exec("INSERT INTO staff (name, login, role, active, password_hash, created_at) VALUES (?, ?, ?, 1, ?, ?)",
 		name, login, in.Role, hash, unix(t.now))
@@ -352,8 +350,7 @@ func (t *tx) loginFree(login string, except int64) error {
 	if err != nil {
 		return err
 	}
-	return &Error{Code: ECONFLICT, Field: "login", ZH: fmt.Sprintf("登录名“%s”已被“%s”使用", login, other),
-		EN: fmt.Sprintf("login %q is taken by %s", login, other)}
+	return &Error{Code: ECONFLICT, Field: "login", Text: lang.LoginTaken.Format(login, other)}
 }
 
 func (t *tx) addKeys(id int64, keys []StaffKey) error {
@@ -361,8 +358,7 @@ func (t *tx) addKeys(id int64, keys []StaffKey) error {
 		var owner string
 		err := t.QueryRow("SELECT s.name FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE k.fingerprint = ?", k.Fingerprint).Scan(&owner)
 		if err == nil {
-			return &Error{Code: ECONFLICT, Field: "key", ZH: fmt.Sprintf("该公钥（%s）已登记给“%s”", k.Fingerprint, owner),
-				EN: fmt.Sprintf("the key %s already belongs to %s", k.Fingerprint, owner)}
+			return &Error{Code: ECONFLICT, Field: "key", Text: lang.KeyTaken.Format(k.Fingerprint, owner)}
 		}
 		if !isNoRows(err) {
 			return err
@@ -502,8 +498,7 @@ func (db *DB) UpdateStaff(ctx context.Context, actor Actor, id int64, ch StaffCh
 			var n int
 			t.QueryRow("SELECT COUNT(*) FROM staff WHERE name = ? AND id <> ?", ch.Rename, id).Scan(&n)
 			if n > 0 {
-				return &Error{Code: ECONFLICT, Field: "name", ZH: fmt.Sprintf("已有名为“%s”的工作人员", ch.Rename),
-					EN: fmt.Sprintf("there is already a staff member called %q", ch.Rename)}
+				return &Error{Code: ECONFLICT, Field: "name", Text: lang.StaffNameTaken.Format(ch.Rename)}
 			}
 			if _, err := t.Exec("UPDATE staff SET name = ? WHERE id = ?", ch.Rename, id); err != nil {
 				return fmt.Errorf("rename staff: %w", err)
@@ -533,7 +528,7 @@ func (db *DB) UpdateStaff(ctx context.Context, actor Actor, id int64, ch StaffCh
 				return fmt.Errorf("remove staff key: %w", err)
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
-				return invalid("key", fmt.Sprintf("“%s”没有指纹为 %s 的公钥", old.Name, fp), fmt.Sprintf("%s has no key %s", old.Name, fp))
+				return invalid("key", lang.HasNoKey.Format(old.Name, fp))
 			}
 		}
 		if err := t.addKeys(id, keys); err != nil {
@@ -570,8 +565,7 @@ func (t *tx) keepAManager(id int64) error {
 		return err
 	}
 	if n == 0 {
-		return &Error{Code: ECONFLICT, Field: "role", ZH: "这是最后一位在岗的中心负责人，不能降为前台或停用；请先指定另一位负责人",
-			EN: "this is the last active manager and cannot be demoted or deactivated; make someone else a manager first"}
+		return &Error{Code: ECONFLICT, Field: "role", Text: lang.LastManager}
 	}
 	return nil
 }

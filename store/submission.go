@@ -3,6 +3,8 @@ package store
 import (
 	"database/sql"
 	"fmt"
+
+	"frontdesk/lang"
 )
 
 // replayed returns the id of the record a one-time key already made, or 0.
@@ -21,7 +23,7 @@ func (t *tx) replayed(key, kind string) (int64, error) {
 		return 0, fmt.Errorf("read submission key: %w", err)
 	}
 	if had != kind {
-		return 0, invalid("key", "表单已失效，请重新提交", "the form has expired; please send it again")
+		return 0, invalid("key", lang.FormExpired)
 	}
 	return id, nil
 }

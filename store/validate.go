@@ -1,23 +1,24 @@
 package store
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"frontdesk/lang"
 )
 
 // cleanText trims s and checks it is valid UTF-8 without control characters,
-// at most max runes long, and present when required. zh and en name the field
-// in messages.
-func cleanText(field, s string, max int, required bool, zh, en string) (string, error) {
-	return cleanTextLines(field, s, max, required, false, zh, en)
+// at most max runes long, and present when required. name names the field in
+// messages.
+func cleanText(field, s string, max int, required bool, name lang.Text) (string, error) {
+	return cleanTextLines(field, s, max, required, false, name)
 }
 
 // cleanTextLines is cleanText that lets multiline text keep its line breaks.
-func cleanTextLines(field, s string, max int, required, multiline bool, zh, en string) (string, error) {
+func cleanTextLines(field, s string, max int, required, multiline bool, name lang.Text) (string, error) {
 	if !utf8.ValidString(s) {
-		return "", invalid(field, zh+"含有无法识别的字符", en+" contains invalid characters")
+		return "", invalid(field, lang.InvalidCharacters.Format(name))
 	}
 	if multiline {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -28,14 +29,14 @@ func cleanTextLines(field, s string, max int, required, multiline bool, zh, en s
 			continue
 		}
 		if unicode.IsControl(r) || isInvisibleOverride(r) {
-			return "", invalid(field, zh+"含有不允许的控制字符", en+" contains control characters")
+			return "", invalid(field, lang.ControlCharacters.Format(name))
 		}
 	}
 	if required && s == "" {
-		return "", invalid(field, "请填写"+zh, en+" is required")
+		return "", invalid(field, lang.FieldRequired.Format(name))
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		return "", invalid(field, fmt.Sprintf("%s不能超过 %d 个字", zh, max), fmt.Sprintf("%s must be at most %d characters", en, max))
+		return "", invalid(field, lang.TooManyCharacters.Format(name, max))
 	}
 	return s, nil
 }
@@ -43,14 +44,13 @@ func cleanTextLines(field, s string, max int, required, multiline bool, zh, en s
 // cleanName is cleanText for a name or a label someone else will read (a
 // person, an organisation, a title): it also refuses zero-width, bidi and
 // other format characters (Unicode Cf), which can hide or reorder text.
-func cleanName(field, s string, max int, required bool, zh, en string) (string, error) {
+func cleanName(field, s string, max int, required bool, name lang.Text) (string, error) {
 	for _, r := range s {
 		if unicode.Is(unicode.Cf, r) {
-			return "", invalid(field, zh+"含有看不见的格式字符（如零宽空格），请删除后重新输入",
-				en+" contains invisible formatting characters (such as zero-width spaces); please retype it")
+			return "", invalid(field, lang.FormatCharacters.Format(name))
 		}
 	}
-	return cleanText(field, s, max, required, zh, en)
+	return cleanText(field, s, max, required, name)
 }
 
 // foldDigits turns full-width digits, letters, spaces and signs (as Chinese
@@ -130,13 +130,13 @@ func checkPhone(field, s string, required bool) (string, error) {
 	s = strings.TrimSpace(foldDigits(s))
 	if s == "" {
 		if required {
-			return "", invalid(field, "请填写联系电话", "Phone is required")
+			return "", invalid(field, lang.PhoneIsRequired)
 		}
 		return "", nil
 	}
 	p, ok := NormalizePhone(s)
 	if !ok {
-		return "", invalid(field, "电话号码格式不对，请填写 11 位手机号或带区号的固定电话", "Phone must be an 11-digit mobile number or a landline with its area code")
+		return "", invalid(field, lang.PhoneInvalid)
 	}
 	return p, nil
 }
@@ -159,20 +159,20 @@ func phoneLast4(p string) string {
 	return p[len(p)-4:]
 }
 
-func checkCount(field string, n, min, max int, zh, en string) error {
+func checkCount(field string, n, min, max int, name lang.Text) error {
 	if n < min || n > max {
-		return invalid(field, fmt.Sprintf("%s应在 %d 到 %d 之间", zh, min, max), fmt.Sprintf("%s must be from %d to %d", en, min, max))
+		return invalid(field, lang.OutOfRange.Format(name, min, max))
 	}
 	return nil
 }
 
-func checkLabel(field string, list []Label, s, zh, en string) (string, error) {
+func checkLabel(field string, list []Label, s string, name lang.Text) (string, error) {
 	code, ok := parseLabel(list, strings.TrimSpace(s))
 	if !ok {
 		if strings.TrimSpace(s) == "" {
-			return "", invalid(field, "请选择"+zh, en+" is required")
+			return "", invalid(field, lang.ChoiceRequired.Format(name))
 		}
-		return "", invalid(field, zh+"不在可选范围内", en+" is not one of the choices")
+		return "", invalid(field, lang.NotAChoice.Format(name))
 	}
 	return code, nil
 }
@@ -193,7 +193,7 @@ func ValidKey(s string) bool {
 
 func checkKey(key string) error {
 	if key != "" && !ValidKey(key) {
-		return invalid("key", "表单已失效，请重新提交", "the form has expired; please send it again")
+		return invalid("key", lang.FormExpired)
 	}
 	return nil
 }

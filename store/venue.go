@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"frontdesk/lang"
 )
 
 // MaxCapacity is the largest capacity a venue may have.
@@ -46,13 +48,13 @@ func (in VenueInput) Validate() (VenueInput, error) { return in.validate() }
 
 func (in VenueInput) validate() (VenueInput, error) {
 	var err error
-	if in.Name, err = cleanText("name", in.Name, 30, true, "场地名称", "Venue name"); err != nil {
+	if in.Name, err = cleanText("name", in.Name, 30, true, lang.VenueName); err != nil {
 		return in, err
 	}
-	if err = checkCount("capacity", in.Capacity, 1, MaxCapacity, "容纳人数", "Capacity"); err != nil {
+	if err = checkCount("capacity", in.Capacity, 1, MaxCapacity, lang.Capacity); err != nil {
 		return in, err
 	}
-	if in.Facilities, err = cleanText("facilities", in.Facilities, 200, false, "设施", "Facilities"); err != nil {
+	if in.Facilities, err = cleanText("facilities", in.Facilities, 200, false, lang.Facilities); err != nil {
 		return in, err
 	}
 	if in.OpensAt == "" {
@@ -64,14 +66,13 @@ func (in VenueInput) validate() (VenueInput, error) {
 	opens, err1 := ParseClock(strings.TrimSpace(in.OpensAt))
 	closes, err2 := ParseClock(strings.TrimSpace(in.ClosesAt))
 	if err1 != nil {
-		return in, invalid("opens_at", "开放时间格式应为 HH:MM", "opening time must be HH:MM")
+		return in, invalid("opens_at", lang.OpensAtInvalid)
 	}
 	if err2 != nil {
-		return in, invalid("closes_at", "关闭时间格式应为 HH:MM", "closing time must be HH:MM")
+		return in, invalid("closes_at", lang.ClosesAtInvalid)
 	}
 	if closes.Minutes() <= opens.Minutes() {
-		return in, invalid("closes_at", fmt.Sprintf("开放时间 %s-%s 不对：结束应晚于开始", opens, closes),
-			fmt.Sprintf("hours %s-%s: the closing time must be after the opening time", opens, closes))
+		return in, invalid("closes_at", lang.HoursClosesBeforeOpens.Format(opens, closes))
 	}
 	in.OpensAt, in.ClosesAt = opens.String(), closes.String()
 	return in, nil
@@ -81,8 +82,7 @@ func (in VenueInput) validate() (VenueInput, error) {
 func (in *VenueInput) ParseHours(s string) error {
 	o, c, ok := strings.Cut(strings.TrimSpace(s), "-")
 	if !ok {
-		return invalid("hours", fmt.Sprintf("开放时间“%s”格式应为 HH:MM-HH:MM，例如 08:00-21:00", s),
-			fmt.Sprintf("hours %q must be HH:MM-HH:MM, e.g. 08:00-21:00", s))
+		return invalid("hours", lang.HoursInvalid.Format(s))
 	}
 	in.OpensAt, in.ClosesAt = strings.TrimSpace(o), strings.TrimSpace(c)
 	return nil
@@ -92,8 +92,7 @@ func (in *VenueInput) ParseHours(s string) error {
 // `frontdesk init --venue` takes it.
 func ParseVenueSpec(s string) (VenueInput, error) {
 	name, rest, ok := strings.Cut(s, ":")
-	bad := invalid("venue", fmt.Sprintf("场地“%s”格式不对，应为 名称:容纳人数，例如 多功能厅:80", s),
-		fmt.Sprintf("venue %q must be NAME:CAPACITY, e.g. Hall:80", s))
+	bad := invalid("venue", lang.VenueSpecInvalid.Format(s))
 	if !ok {
 		return VenueInput{}, bad
 	}
@@ -129,7 +128,7 @@ func (t *tx) venue(id int64) (Venue, error) {
 func (t *tx) venueWhere(where string, args ...any) (Venue, error) {
 	v, err := scanVenue(t.QueryRow("SELECT "+venueColumns+" FROM venues WHERE "+where, args...))
 	if err == sql.ErrNoRows {
-		return v, &Error{Code: ENOTFOUND, Field: "venue", ZH: "场地不存在", EN: "venue not found"}
+		return v, &Error{Code: ENOTFOUND, Field: "venue", Text: lang.VenueNotFound}
 	}
 	return v, err
 }
@@ -141,7 +140,7 @@ func (v Venue) fields() map[string]string {
 }
 
 func errVenueName(name string) *Error {
-	return &Error{Code: ECONFLICT, Field: "name", ZH: fmt.Sprintf("已有名为“%s”的场地", name), EN: fmt.Sprintf("there is already a venue called %q", name)}
+	return &Error{Code: ECONFLICT, Field: "name", Text: lang.VenueCalledTaken.Format(name)}
 }
 
 func (t *tx) insertVenue(actor string, in VenueInput) (int64, error) {
@@ -294,8 +293,7 @@ func (db *DB) SetVenueActive(ctx context.Context, actor Actor, id int64, active,
 			}
 			if len(coming) > 0 && !force {
 				return &Error{Code: ECONFLICT, Field: "venue", Bookings: coming,
-					ZH: fmt.Sprintf("场地“%s”还有 %d 个已确认的预约未到期，确需停用请加 --force（预约保留，请通知预约人）", old.Name, len(coming)),
-					EN: fmt.Sprintf("venue %s has %d approved bookings to come; add --force to close it anyway (they stand: tell their organisers)", old.Name, len(coming))}
+					Text: lang.VenueHasBookings.Format(old.Name, len(coming))}
 			}
 		}
 		if old.Active == active {
@@ -321,7 +319,7 @@ func (db *DB) VenueByName(ctx context.Context, name string) (Venue, error) {
 	var v Venue
 	err := db.read(ctx, func(t *tx) (err error) { v, err = t.venueWhere("name = ?", strings.TrimSpace(name)); return })
 	if ErrorCode(err) == ENOTFOUND {
-		err = &Error{Code: ENOTFOUND, Field: "venue", ZH: fmt.Sprintf("没有名为“%s”的场地", name), EN: fmt.Sprintf("there is no venue called %q", name)}
+		err = &Error{Code: ENOTFOUND, Field: "venue", Text: lang.NoSuchVenue.Format(name)}
 	}
 	return v, err
 }

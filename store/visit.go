@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // Visit is one check-in at the center (来访登记). A group is one visit with
@@ -78,19 +80,19 @@ type VisitInput struct {
 func (in VisitInput) Validate() (VisitInput, error) {
 	var p problems
 	var err error
-	in.Name, err = cleanName("name", in.Name, 30, true, "姓名", "Name")
+	in.Name, err = cleanName("name", in.Name, 30, true, lang.ColName)
 	p.add(err)
 	in.Phone, err = checkPhone("phone", in.Phone, false)
 	p.add(err)
-	in.Org, err = cleanName("org", in.Org, 60, false, "所属单位/社区", "Organisation")
+	in.Org, err = cleanName("org", in.Org, 60, false, lang.Organisation)
 	p.add(err)
-	in.Purpose, err = checkLabel("purpose", Purposes, in.Purpose, "来访事由", "Purpose")
+	in.Purpose, err = checkLabel("purpose", Purposes, in.Purpose, lang.Purpose)
 	p.add(err)
 	if in.Headcount == 0 {
 		in.Headcount = 1
 	}
-	p.add(checkCount("headcount", in.Headcount, 1, 500, "人数", "Headcount"))
-	in.Note, err = cleanTextLines("note", in.Note, 200, false, true, "备注", "Note")
+	p.add(checkCount("headcount", in.Headcount, 1, 500, lang.Headcount))
+	in.Note, err = cleanTextLines("note", in.Note, 200, false, true, lang.Note)
 	p.add(err)
 	p.add(checkKey(in.Key))
 	p.add(checkOrigin(&in.Actor, &in.Source))
@@ -102,12 +104,12 @@ func checkOrigin(actor, source *string) error {
 		*source = "desk"
 	}
 	if *source != "desk" && *source != "kiosk" {
-		return invalid("source", "来源只能是前台或扫码", "source must be desk or kiosk")
+		return invalid("source", lang.SourceInvalid)
 	}
 	if *source == "kiosk" && *actor == "" {
 		*actor = "kiosk"
 	}
-	a, err := cleanText("actor", *actor, 30, true, "经办人", "Staff name")
+	a, err := cleanText("actor", *actor, 30, true, lang.StaffName)
 	*actor = a
 	return err
 }
@@ -201,7 +203,7 @@ func (t *tx) visitList(n int, query string, args ...any) ([]Visit, error) {
 func (t *tx) visit(query string, args ...any) (Visit, error) {
 	v, err := newVisitScan().scan(t.QueryRow("SELECT "+visitColumns+" FROM visits "+query, args...))
 	if err == sql.ErrNoRows {
-		return v, notFound("来访记录", "visit")
+		return v, notFound(lang.Visit)
 	}
 	return v, err
 }
@@ -278,9 +280,9 @@ func (db *DB) checkOut(ctx context.Context, where string, key any, actor string)
 		}
 		if !v.Open() {
 			if actor == "kiosk" {
-				return Errorf(ECONFLICT, "您已经签退过了，无需再次签退", "you have already checked out")
+				return Errorf(ECONFLICT, lang.VisitorAlreadyCheckedOut)
 			}
-			return Errorf(ECONFLICT, "该来访已签退", "this visit is already checked out")
+			return Errorf(ECONFLICT, lang.AlreadyCheckedOut)
 		}
 		if _, err := t.Exec("UPDATE visits SET checked_out_at = ? WHERE id = ?", unix(t.now), v.ID); err != nil {
 			return fmt.Errorf("check out: %w", err)

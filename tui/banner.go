@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -15,7 +16,7 @@ func (m *Model) banner() string {
 	h := e.db.Health()
 	var lines []string
 	if h.Fault != nil && store.ErrorCode(h.Fault) != store.EBUSY {
-		lines = append(lines, e.tr(txtFault)+store.ErrorMessage(h.Fault, e.lang))
+		lines = append(lines, e.tr(lang.Fault)+store.ErrorMessage(h.Fault, e.lang))
 	}
 	if h.Backup.Err != nil {
 		var se *store.Error
@@ -23,7 +24,7 @@ func (m *Model) banner() string {
 		if errors.As(h.Backup.Err, &se) {
 			msg = se.Message(e.lang)
 		}
-		lines = append(lines, e.tr(txtBackupFail)+msg)
+		lines = append(lines, e.tr(lang.BackupFail)+msg)
 	}
 	for i, l := range lines {
 		lines[i] = e.st.overdue.Render(clip(l, m.width))

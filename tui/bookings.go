@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -122,34 +123,34 @@ func (m bookingsTab) load() tea.Cmd {
 // bookingForm is the new-booking form; series adds the number of weeks.
 func (m bookingsTab) bookingForm(series bool) form {
 	e := m.env
-	title := e.tr(txtNewBooking)
+	title := e.tr(lang.NewBooking)
 	if series {
-		title = e.tr(txtNewSeries)
+		title = e.tr(lang.NewSeries)
 	}
 	f := newForm(e, title)
 	var venues []store.Label
 	for _, v := range m.venues {
 		if v.Active {
 			name := fmt.Sprintf("%s (%d, %s-%s)", v.Name, v.Capacity, v.OpensAt, v.ClosesAt)
-			venues = append(venues, store.Label{Code: strconv.FormatInt(v.ID, 10), ZH: name, EN: name})
+			venues = append(venues, store.Label{Code: strconv.FormatInt(v.ID, 10), Text: lang.Text{ZH: name, EN: name}})
 		}
 	}
-	f.choose("venue", e.tr(txtVenue), venues, "")
+	f.choose("venue", e.tr(lang.Venue), venues, "")
 	day := m.day
 	if day.IsZero() || day.Before(e.db.Today()) {
 		day = e.db.Today()
 	}
-	f.text("date", e.tr(txtDate), day.String(), 10)
-	f.text("start", e.tr(txtStart), "", 5)
-	f.text("end", e.tr(txtEnd), "", 5)
-	f.text("org", e.tr(txtBookOrg), "", 60)
-	f.text("contact", e.tr(txtContact), "", 30)
-	f.text("phone", e.tr(txtColPhone), "", 20)
-	f.text("title", e.tr(txtTitle), "", 60)
-	f.choose("purpose", e.tr(txtBookPurpose), store.BookingPurposes, "party_day")
-	f.text("attendees", e.tr(txtAttendees), "", 5)
+	f.text("date", e.tr(lang.Date), day.String(), 10)
+	f.text("start", e.tr(lang.Start), "", 5)
+	f.text("end", e.tr(lang.End), "", 5)
+	f.text("org", e.tr(lang.BookOrg), "", 60)
+	f.text("contact", e.tr(lang.Contact), "", 30)
+	f.text("phone", e.tr(lang.ColPhone), "", 20)
+	f.text("title", e.tr(lang.Title), "", 60)
+	f.choose("purpose", e.tr(lang.BookPurpose), store.BookingPurposes, "party_day")
+	f.text("attendees", e.tr(lang.Attendees), "", 5)
 	if series {
-		f.text("weeks", e.tr(txtWeeks), "4", 2)
+		f.text("weeks", e.tr(lang.Weeks), "4", 2)
 	}
 	return f
 }
@@ -163,13 +164,13 @@ func (m *bookingsTab) bookingInput() (store.BookingInput, int, error) {
 		Title: f.value("title"), Purpose: f.value("purpose"), Approve: true, Actor: m.env.staff, Source: "desk"}
 	n, ok := f.number("attendees")
 	if !ok {
-		return in, 0, &store.Error{Code: store.EINVALID, Field: "attendees", ZH: txtNotInt.zh, EN: txtNotInt.en}
+		return in, 0, &store.Error{Code: store.EINVALID, Field: "attendees", Text: lang.NotInt}
 	}
 	in.Attendees = n
 	weeks := 0
 	if m.series {
 		if weeks, ok = f.number("weeks"); !ok {
-			return in, 0, &store.Error{Code: store.EINVALID, Field: "weeks", ZH: txtNotInt.zh, EN: txtNotInt.en}
+			return in, 0, &store.Error{Code: store.EINVALID, Field: "weeks", Text: lang.NotInt}
 		}
 	}
 	// Forgiving input: 今天/明天/+3/03-12 for the day, 15/1500/15:00 for
@@ -247,7 +248,7 @@ func createBookingCmd(e *env, in store.BookingInput, series bool, weeks int) tea
 			if err != nil {
 				return bookingErrMsg{err}
 			}
-			return bookingSavedMsg{fmt.Sprintf(e.tr(txtBooked), b.ReceiptNo)}
+			return bookingSavedMsg{fmt.Sprintf(e.tr(lang.Booked), b.ReceiptNo)}
 		}
 		res, err := e.db.CreateSeries(ctx, in, weeks)
 		if err != nil {
@@ -257,7 +258,7 @@ func createBookingCmd(e *env, in store.BookingInput, series bool, weeks int) tea
 		for _, c := range res.Clashes {
 			dates = append(dates, c.Day.String())
 		}
-		return bookingSavedMsg{fmt.Sprintf(e.tr(txtSeriesDone), len(res.Booked), len(res.Clashes), strings.Join(dates, ", "))}
+		return bookingSavedMsg{fmt.Sprintf(e.tr(lang.SeriesDone), len(res.Booked), len(res.Clashes), strings.Join(dates, ", "))}
 	}
 }
 
@@ -269,23 +270,23 @@ func bookingActionCmd(e *env, action string, b store.Booking, arg string) tea.Cm
 		defer cancel()
 		var out store.Booking
 		var err error
-		var t text
+		var t lang.Text
 		switch action {
 		case "approve":
 			out, err = e.db.Approve(ctx, b.ID, staff)
-			t = txtApproved
+			t = lang.Approved
 		case promptReject:
 			out, err = e.db.RejectBooking(ctx, b.ID, staff, arg)
-			t = txtRejectedB
+			t = lang.RejectedB
 		case promptCancel:
 			out, err = e.db.CancelBooking(ctx, b.ID, staff, arg)
-			t = txtCancelled
+			t = lang.Cancelled
 		case promptArrive:
 			out, err = e.db.Arrive(ctx, arg, staff)
-			t = txtArrived
+			t = lang.Arrived
 		case "noshow":
 			out, err = e.db.MarkNoShow(ctx, b.ID, staff)
-			t = txtNoShowDone
+			t = lang.NoShowDone
 		}
 		if err != nil {
 			return bookingErrMsg{err}
@@ -405,15 +406,15 @@ func (m *bookingsTab) showCheck(err error, force bool) {
 	}
 	m.form.showError(err, force)
 	if err == nil && m.mode == bookingsForm {
-		m.form.info = m.env.tr(txtSlotFree)
+		m.form.info = m.env.tr(lang.SlotFree)
 	}
 }
 
 // clashText names a clashing booking the way the store does.
 func (m bookingsTab) clashText(c *store.Booking) string {
 	loc := m.env.db.Location()
-	span := c.Start.In(loc).Format("01-02 15:04") + "-" + c.End.In(loc).Format("15:04")
-	return fmt.Sprintf(m.env.tr(txtClashWith), c.ReceiptNo, span, c.Title, c.Org)
+	span := c.Start.In(loc).Format(lang.ShortTimeLayout) + "-" + c.End.In(loc).Format(lang.ClockLayout)
+	return fmt.Sprintf(m.env.tr(lang.ClashWith), c.ReceiptNo, span, c.Title, c.Org)
 }
 
 func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
@@ -434,7 +435,7 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.form.setFocus("start")
 	case key.Matches(msg, k.Approve):
 		if ok && store.CanMoveBooking(sel.Status, store.BookingApproved) {
-			return m, ask(fmt.Sprintf(m.env.tr(txtAskApprove), sel.ReceiptNo, sel.Title), bookingActionCmd(m.env, "approve", sel, ""))
+			return m, ask(fmt.Sprintf(m.env.tr(lang.AskApprove), sel.ReceiptNo, sel.Title), bookingActionCmd(m.env, "approve", sel, ""))
 		}
 	case key.Matches(msg, k.Reject), key.Matches(msg, k.Cancel):
 		prompt, to := promptCancel, store.BookingCancelled
@@ -447,17 +448,17 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.prompt = prompt
 		m.target = sel
 		m.form = newForm(m.env, sel.ReceiptNo+" "+sel.Title)
-		m.form.text("reason", m.env.tr(txtReason), "", 200)
+		m.form.text("reason", m.env.tr(lang.Reason), "", 200)
 		m.mode = bookingsPrompt
 	case key.Matches(msg, k.Search):
 		m.prompt = promptFind
-		m.form = newForm(m.env, m.env.tr(txtFindBooking))
-		m.form.text("receipt", m.env.tr(txtColReceipt), "", 20)
+		m.form = newForm(m.env, m.env.tr(lang.FindBooking))
+		m.form.text("receipt", m.env.tr(lang.ColReceipt), "", 20)
 		m.mode = bookingsPrompt
 	case key.Matches(msg, k.Arrive):
 		m.prompt = promptArrive
-		m.form = newForm(m.env, m.env.tr(txtArrivePrompt))
-		m.form.text("receipt", m.env.tr(txtColReceipt), "", 20)
+		m.form = newForm(m.env, m.env.tr(lang.ArrivePrompt))
+		m.form.text("receipt", m.env.tr(lang.ColReceipt), "", 20)
 		m.mode = bookingsPrompt
 	case key.Matches(msg, k.Enter):
 		m.detail = !m.detail
@@ -472,7 +473,7 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		}
 	case key.Matches(msg, k.NoShow):
 		if ok && sel.NoShowDue(m.env.db.Now()) {
-			return m, ask(fmt.Sprintf(m.env.tr(txtAskNoShow), sel.ReceiptNo, sel.Title), bookingActionCmd(m.env, "noshow", sel, ""))
+			return m, ask(fmt.Sprintf(m.env.tr(lang.AskNoShow), sel.ReceiptNo, sel.Title), bookingActionCmd(m.env, "noshow", sel, ""))
 		}
 	}
 	return m, nil
@@ -526,7 +527,7 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 				arg = m.form.value("receipt")
 			} else if arg == "" {
 				// A cancellation or a rejection tells the organiser why.
-				m.form.fieldError("reason", m.env.tr(txtReasonNeeded))
+				m.form.fieldError("reason", m.env.tr(lang.ReasonNeeded))
 				return m, nil
 			}
 			m.saving = true
@@ -560,8 +561,8 @@ func (m bookingsTab) row(b store.Booking) []string {
 
 func (m bookingsTab) columns() []column {
 	e := m.env
-	return []column{{e.tr(txtColReceipt), 15, 0}, {e.tr(txtVenue), 6, 1}, {e.tr(txtColTime), 11, 0},
-		{e.tr(txtColStatus), 7, 0}, {e.tr(txtColTitle), 8, 2}, {e.tr(txtBookOrg), 6, 1}, {e.tr(txtColArrived), 5, 0}}
+	return []column{{e.tr(lang.ColReceipt), 15, 0}, {e.tr(lang.Venue), 6, 1}, {e.tr(lang.ColTime), 11, 0},
+		{e.tr(lang.ColStatus), 7, 0}, {e.tr(lang.ColTitle), 8, 2}, {e.tr(lang.BookOrg), 6, 1}, {e.tr(lang.ColArrived), 5, 0}}
 }
 
 // listHead is what the list draws above its table: the heading, the
@@ -575,7 +576,7 @@ func (m bookingsTab) listHead() string {
 			pending++
 		}
 	}
-	lines := []string{e.st.heading.Render(clip(fmt.Sprintf(e.tr(txtBookingsOn), e.dayTitle(day), len(m.bookings), pending), m.width))}
+	lines := []string{e.st.heading.Render(clip(fmt.Sprintf(e.tr(lang.BookingsOn), e.dayTitle(day), len(m.bookings), pending), m.width))}
 	lines = append(lines, drawTimeline(e, day, m.venues, m.bookings, m.width)...)
 	return strings.Join(lines, "\n") + "\n"
 }
@@ -610,17 +611,17 @@ func (m bookingsTab) detailView() string {
 	e := m.env
 	loc := e.db.Location()
 	lines := []string{
-		fmt.Sprintf("%s  %s  %s %s-%s  %s", b.ReceiptNo, b.VenueName, b.Start.In(loc).Format("2006-01-02"),
+		fmt.Sprintf("%s  %s  %s %s-%s  %s", b.ReceiptNo, b.VenueName, b.Start.In(loc).Format(lang.DateLayout),
 			e.clock(b.Start), e.clock(b.End), e.label(store.BookingStatuses, b.Status)),
-		fmt.Sprintf("%s  %s %s  %s:%d  %s  %s", b.Org, b.Contact, b.Phone, e.tr(txtAttendees), b.Attendees,
+		fmt.Sprintf("%s  %s %s  %s:%d  %s  %s", b.Org, b.Contact, b.Phone, e.tr(lang.Attendees), b.Attendees,
 			e.label(store.BookingPurposes, b.Purpose), e.label(store.Sources, b.Source)),
 	}
 	var decided []string
 	if b.DecidedBy != "" {
-		decided = append(decided, e.tr(txtDecidedBy)+": "+b.DecidedBy)
+		decided = append(decided, e.tr(lang.DecidedBy)+": "+b.DecidedBy)
 	}
 	if b.Reason != "" {
-		decided = append(decided, e.tr(txtReason)+": "+b.Reason)
+		decided = append(decided, e.tr(lang.Reason)+": "+b.Reason)
 	}
 	if len(decided) > 0 {
 		lines = append(lines, strings.Join(decided, "  "))
@@ -639,7 +640,7 @@ func (m bookingsTab) detailView() string {
 		}
 	}
 	acts = append(acts, helpLine(k.Edit, k.Void))
-	lines = append(lines, e.tr(txtActions)+strings.Join(acts, "  "))
+	lines = append(lines, e.tr(lang.Actions)+strings.Join(acts, "  "))
 	var hist []store.Correction
 	if b.ID == m.histID {
 		hist = m.hist
@@ -678,7 +679,7 @@ func (m bookingsTab) View() string {
 	return out
 }
 
-func (m bookingsTab) title() text            { return txtTabBookings }
+func (m bookingsTab) title() lang.Text       { return lang.TabBookings }
 func (m bookingsTab) keeps(kind string) bool { return kind == store.KindBooking }
 
 // Open shows a booking on its day, selected with its details.
@@ -705,12 +706,12 @@ func (m bookingsTab) loadHistory() tea.Cmd {
 // editForm is the correction form of b: its title, attendees and time.
 func (m bookingsTab) editForm(b store.Booking) form {
 	e := m.env
-	f := newForm(e, fmt.Sprintf(e.tr(txtEditBooking), b.ReceiptNo))
-	f.text("title", e.tr(txtTitle), b.Title, 60)
-	f.text("attendees", e.tr(txtAttendees), fmt.Sprint(b.Attendees), 5)
-	f.text("date", e.tr(txtDate), e.db.DayOf(b.Start).String(), 10)
-	f.text("start", e.tr(txtStart), e.clock(b.Start), 5)
-	f.text("end", e.tr(txtEnd), e.clock(b.End), 5)
+	f := newForm(e, fmt.Sprintf(e.tr(lang.EditBooking), b.ReceiptNo))
+	f.text("title", e.tr(lang.Title), b.Title, 60)
+	f.text("attendees", e.tr(lang.Attendees), fmt.Sprint(b.Attendees), 5)
+	f.text("date", e.tr(lang.Date), e.db.DayOf(b.Start).String(), 10)
+	f.text("start", e.tr(lang.Start), e.clock(b.Start), 5)
+	f.text("end", e.tr(lang.End), e.clock(b.End), 5)
 	return f
 }
 
@@ -720,7 +721,7 @@ func (m bookingsTab) bookingEdit() (store.BookingEdit, error) {
 	ed := store.BookingEdit{Title: f.value("title"), Actor: m.env.staff}
 	n, ok := f.number("attendees")
 	if !ok {
-		return ed, &store.Error{Code: store.EINVALID, Field: "attendees", ZH: txtNotInt.zh, EN: txtNotInt.en}
+		return ed, &store.Error{Code: store.EINVALID, Field: "attendees", Text: lang.NotInt}
 	}
 	ed.Attendees = n
 	day, err := store.ReadDay(f.value("date"), m.env.db.Today())
@@ -743,7 +744,7 @@ func correctBookingCmd(e *env, b store.Booking, ed store.BookingEdit) tea.Cmd {
 		if _, err := e.db.CorrectBooking(ctx, b.ID, ed); err != nil {
 			return changeErrMsg{store.KindBooking, err}
 		}
-		return recordChangedMsg{store.KindBooking, b.ID, fmt.Sprintf(e.tr(txtCorrectDone), b.ReceiptNo)}
+		return recordChangedMsg{store.KindBooking, b.ID, fmt.Sprintf(e.tr(lang.CorrectDone), b.ReceiptNo)}
 	}
 }
 
@@ -757,5 +758,5 @@ func (m *bookingsTab) warnWaiting(waiting []store.Booking) {
 	if m.form.info != "" {
 		m.form.info += "\n"
 	}
-	m.form.info += fmt.Sprintf(m.env.tr(txtWaitingClash), w.ReceiptNo, w.Org, w.Title)
+	m.form.info += fmt.Sprintf(m.env.tr(lang.WaitingClash), w.ReceiptNo, w.Org, w.Title)
 }

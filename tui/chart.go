@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -123,7 +124,7 @@ func fitLabel(s string, w int) string {
 // chartLines draws the charts of day's log, and of trend's days when
 // trend is not nil, in width cells.
 func chartLines(e *env, day, trend *store.DailyLog, width int) []string {
-	tr := func(t text) string { return e.tr(t) }
+	tr := func(t lang.Text) string { return e.tr(t) }
 	head := func(s string) string { return e.st.heading.Render(ansi.Truncate(s, width, "…")) }
 	var out []string
 
@@ -135,9 +136,9 @@ func chartLines(e *env, day, trend *store.DailyLog, width int) []string {
 		counts = append(counts, byHour[h])
 		labels = append(labels, fmt.Sprint(h))
 	}
-	out = append(out, head(fmt.Sprintf(tr(txtChartHours), day.Summary.Visits)))
+	out = append(out, head(fmt.Sprintf(tr(lang.ChartHours), day.Summary.Visits)))
 	if day.Summary.Visits == 0 {
-		out = append(out, e.st.muted.Render(tr(txtNone)))
+		out = append(out, e.st.muted.Render(tr(lang.None)))
 	} else {
 		out = append(out, columns(counts, labels, 4)...)
 	}
@@ -145,7 +146,7 @@ func chartLines(e *env, day, trend *store.DailyLog, width int) []string {
 	labelW := 0
 	for _, c := range day.Summary.ByCategory {
 		if c.Received > 0 {
-			labelW = max(labelW, ansi.StringWidth(store.LabelOf(store.Categories, c.Category).Text(e.lang)))
+			labelW = max(labelW, ansi.StringWidth(store.LabelOf(store.Categories, c.Category).In(e.lang)))
 		}
 	}
 	for _, v := range day.Summary.Venues {
@@ -155,7 +156,7 @@ func chartLines(e *env, day, trend *store.DailyLog, width int) []string {
 	const numW = 18 // room for "30 (12 overdue)" after a bar
 	barW := max(width-labelW-numW-2, 4)
 
-	out = append(out, "", head(tr(txtChartCategories)))
+	out = append(out, "", head(tr(lang.ChartCategories)))
 	top := 0
 	for _, c := range day.Summary.ByCategory {
 		top = max(top, c.Received)
@@ -168,25 +169,25 @@ func chartLines(e *env, day, trend *store.DailyLog, width int) []string {
 		none = false
 		n := fmt.Sprint(c.Received)
 		if c.Overdue > 0 {
-			n += fmt.Sprintf(tr(txtChartOverdue), c.Overdue)
+			n += fmt.Sprintf(tr(lang.ChartOverdue), c.Overdue)
 		}
-		out = append(out, fitLabel(store.LabelOf(store.Categories, c.Category).Text(e.lang), labelW)+" "+
+		out = append(out, fitLabel(store.LabelOf(store.Categories, c.Category).In(e.lang), labelW)+" "+
 			hbar(float64(c.Received), float64(c.Overdue), float64(top), barW)+" "+n)
 	}
 	if none {
-		out = append(out, e.st.muted.Render(tr(txtNone)))
+		out = append(out, e.st.muted.Render(tr(lang.None)))
 	}
 
-	out = append(out, "", head(tr(txtChartVenues)))
+	out = append(out, "", head(tr(lang.ChartVenues)))
 	for _, v := range day.Summary.Venues {
 		out = append(out, fitLabel(v.Name, labelW)+" "+hbar(100*v.Share(), 0, 100, barW)+" "+fmt.Sprintf("%.1f%%", 100*v.Share()))
 	}
 	if len(day.Summary.Venues) == 0 {
-		out = append(out, e.st.muted.Render(tr(txtNone)))
+		out = append(out, e.st.muted.Render(tr(lang.None)))
 	}
 
 	if trend != nil && len(trend.Days) > 0 {
-		out = append(out, "", head(fmt.Sprintf(tr(txtChartTrend), len(trend.Days), trend.From.String()[5:], trend.To.String()[5:])))
+		out = append(out, "", head(fmt.Sprintf(tr(lang.ChartTrend), len(trend.Days), trend.From.String()[5:], trend.To.String()[5:])))
 		var visits, received, resolution []float64
 		maxVisits, maxReceived, sumVisits, sumReceived := 0.0, 0.0, 0, 0
 		for _, d := range trend.Days {
@@ -202,18 +203,18 @@ func chartLines(e *env, day, trend *store.DailyLog, width int) []string {
 			}
 		}
 		nameW := 0
-		for _, t := range []text{txtChartVisits, txtChartRequests, txtChartResolution} {
+		for _, t := range []lang.Text{lang.ChartVisits, lang.ChartRequests, lang.ChartResolution} {
 			nameW = max(nameW, ansi.StringWidth(tr(t)))
 		}
-		row := func(t text, spark, note string) string {
+		row := func(t lang.Text, spark, note string) string {
 			return ansi.Truncate(fitLabel(tr(t), nameW)+" "+spark+"  "+note, width, "…")
 		}
 		out = append(out,
-			row(txtChartVisits, sparkline(visits, maxVisits), fmt.Sprintf(tr(txtChartMaxSum), int(maxVisits), sumVisits)),
-			row(txtChartRequests, sparkline(received, maxReceived), fmt.Sprintf(tr(txtChartMaxSum), int(maxReceived), sumReceived)),
-			row(txtChartResolution, sparkline(resolution, 100), tr(txtChartRate)+" "+pctOf(trend.Summary.Resolution)))
+			row(lang.ChartVisits, sparkline(visits, maxVisits), fmt.Sprintf(tr(lang.ChartMaxSum), int(maxVisits), sumVisits)),
+			row(lang.ChartRequests, sparkline(received, maxReceived), fmt.Sprintf(tr(lang.ChartMaxSum), int(maxReceived), sumReceived)),
+			row(lang.ChartResolution, sparkline(resolution, 100), tr(lang.ChartRate)+" "+pctOf(trend.Summary.Resolution)))
 	}
-	out = append(out, "", e.st.muted.Render(ansi.Truncate(tr(txtChartLegend), width, "…")))
+	out = append(out, "", e.st.muted.Render(ansi.Truncate(tr(lang.ChartLegend), width, "…")))
 	return out
 }
 

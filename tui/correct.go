@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -49,9 +50,9 @@ type changeErrMsg struct {
 
 // voidForm asks for the reason a record is voided.
 func voidForm(e *env, what string) form {
-	f := newForm(e, fmt.Sprintf(e.tr(txtVoidTitle), what))
-	f.text("reason", e.tr(txtVoidReason), "", 200)
-	f.info = e.tr(txtVoidHint)
+	f := newForm(e, fmt.Sprintf(e.tr(lang.VoidTitle), what))
+	f.text("reason", e.tr(lang.VoidReason), "", 200)
+	f.info = e.tr(lang.VoidHint)
 	return f
 }
 
@@ -63,7 +64,7 @@ func voidCmd(e *env, kind string, id int64, receipt, reason string) tea.Cmd {
 		if _, err := e.db.VoidRecord(ctx, kind, id, staff, reason); err != nil {
 			return changeErrMsg{kind, err}
 		}
-		return recordChangedMsg{kind, id, fmt.Sprintf(e.tr(txtVoided), receipt)}
+		return recordChangedMsg{kind, id, fmt.Sprintf(e.tr(lang.DeskVoided), receipt)}
 	}
 }
 
@@ -80,7 +81,7 @@ func (e *env) actorName(actor string) string {
 func correctionLine(e *env, c store.Correction) string {
 	at := c.At.In(e.db.Location()).Format("01-02 15:04")
 	if c.Field == store.FieldVoid {
-		return fmt.Sprintf("%s  %s  %s%s%s", at, e.actorName(c.Actor), e.tr(txtVoidMark), e.tr(txtColonSep), c.After)
+		return fmt.Sprintf("%s  %s  %s%s%s", at, e.actorName(c.Actor), e.tr(lang.VoidMark), e.tr(lang.ColonSep), c.After)
 	}
 	before, after := c.Before, c.After
 	if before == "" {
@@ -89,7 +90,7 @@ func correctionLine(e *env, c store.Correction) string {
 	if after == "" {
 		after = "—"
 	}
-	return fmt.Sprintf("%s  %s  %s %s: %s → %s", at, e.actorName(c.Actor), e.tr(txtCorrected),
+	return fmt.Sprintf("%s  %s  %s %s: %s → %s", at, e.actorName(c.Actor), e.tr(lang.Corrected),
 		e.label(store.CorrectionLabels(), c.Field), oneLine(before), oneLine(after))
 }
 

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"frontdesk/lang"
 	"frontdesk/report"
 	"frontdesk/store"
 )
@@ -56,7 +57,7 @@ func (m dailyTab) SetSize(w, h int) tab {
 func (m dailyTab) content() string {
 	if m.charts {
 		if m.log == nil || m.trend == nil {
-			return m.env.st.muted.Render(m.env.tr(txtLoading))
+			return m.env.st.muted.Render(m.env.tr(lang.Loading))
 		}
 		return strings.Join(chartLines(m.env, m.log, m.trend, m.width), "\n")
 	}
@@ -120,7 +121,7 @@ func exportCmd(e *env, day store.Day) tea.Cmd {
 		if err := os.WriteFile(path, out, 0o644); err != nil {
 			return errMsg{err}
 		}
-		return noticeMsg(fmt.Sprintf(e.tr(txtWrote), path))
+		return noticeMsg(fmt.Sprintf(e.tr(lang.Wrote), path))
 	}
 }
 
@@ -154,7 +155,7 @@ func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		k := m.env.keys
 		switch {
 		case key.Matches(msg, k.Print):
-			return m, tea.Batch(notice(m.env.tr(txtMakingPDF)), printLogCmd(m.env, m.day))
+			return m, tea.Batch(notice(m.env.tr(lang.MakingPDF)), printLogCmd(m.env, m.day))
 		case key.Matches(msg, k.Charts):
 			m.charts = !m.charts
 			if m.charts {
@@ -196,7 +197,7 @@ func (m dailyTab) View() string {
 	head := m.head()
 	body := m.view.View()
 	if strings.TrimSpace(m.text) == "" {
-		body = e.st.muted.Render(e.tr(txtEmptyLog))
+		body = e.st.muted.Render(e.tr(lang.EmptyLog))
 	}
 	return head + "\n" + body
 }
@@ -204,14 +205,14 @@ func (m dailyTab) View() string {
 // head is what the preview draws above the log: its title and a blank line.
 func (m dailyTab) head() string {
 	e := m.env
-	title := txtDailyTitle
+	title := lang.DailyTitle
 	if m.charts {
-		title = txtChartTitle
+		title = lang.ChartTitle
 	}
 	return e.st.heading.Render(clip(fmt.Sprintf(e.tr(title), e.dayTitle(e.shownDay(m.day))), m.width)) + "\n"
 }
 
-func (m dailyTab) title() text            { return txtTabDaily }
+func (m dailyTab) title() lang.Text       { return lang.TabDaily }
 func (m dailyTab) keeps(kind string) bool { return false }
 func (m dailyTab) dirty() bool            { return false }
 

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -328,7 +329,7 @@ func (f form) View(w int, st styles, after string, extra string) string {
 		var val string
 		if ff.choices != nil {
 			if len(ff.choices) > 0 {
-				val = "< " + ff.choices[ff.choice].Text(f.env.lang) + " >"
+				val = "< " + ff.choices[ff.choice].In(f.env.lang) + " >"
 			}
 		} else {
 			in := ff.input
@@ -361,7 +362,7 @@ func (f form) View(w int, st styles, after string, extra string) string {
 		b.WriteString(st.ok.Render(wrap(f.info, w)) + "\n")
 	}
 	if f.asking {
-		b.WriteString(st.err.Render(clipLines(wrap(f.env.tr(txtDiscardAsk), w), w, -1)))
+		b.WriteString(st.err.Render(clipLines(wrap(f.env.tr(lang.DiscardAsk), w), w, -1)))
 		return b.String()
 	}
 	k := f.env.keys

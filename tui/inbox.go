@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -35,7 +36,7 @@ func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
 			return
 		}
 		seen[k] = true
-		tag := e.tr(txtInboxTags[group])
+		tag := e.tr(lang.InboxTags[group])
 		line := fit(tag, 8) + " " + when + " " + strings.Join(parts, " ")
 		out = append(out, inboxItem{group: group, line: line, open: open})
 	}
@@ -48,10 +49,10 @@ func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
 		switch s.Kind {
 		case store.KindVisit:
 			waiting = s.Status == "in" && e.db.DayOf(s.CreatedAt) == today
-			what = e.tr(txtKindVisit) + " " + e.label(store.Purposes, s.Summary)
+			what = e.tr(lang.KindVisit) + " " + e.label(store.Purposes, s.Summary)
 		case store.KindRequest:
 			waiting = s.Status == store.StatusNew
-			what = e.tr(txtKindRequest) + " " + e.label(store.Categories, s.Summary)
+			what = e.tr(lang.KindRequest) + " " + e.label(store.Categories, s.Summary)
 		}
 		// A phone booking waits for approval: it is listed there, with
 		// the other pending ones, marked as the kiosk's.
@@ -88,7 +89,7 @@ func (m todayTab) inboxCounts() string {
 	}
 	var parts []string
 	for g := range inboxGroups {
-		parts = append(parts, fmt.Sprintf("%s %d", m.env.tr(txtInboxTags[g]), n[g]))
+		parts = append(parts, fmt.Sprintf("%s %d", m.env.tr(lang.InboxTags[g]), n[g]))
 	}
 	return m.env.st.muted.Render(strings.Join(parts, " · "))
 }

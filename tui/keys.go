@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/charmbracelet/bubbles/key"
+
+	"frontdesk/lang"
 )
 
 // keyMap is every key the desk answers, in one place; tabs pick the
@@ -28,11 +30,11 @@ type keyMap struct {
 	Tabs []key.Binding
 }
 
-// newKeyMap builds the bindings in lang; titles are the tabs' names, in the
+// newKeyMap builds the bindings in language; titles are the tabs' names, in the
 // order of the bar, for their digit keys.
-func newKeyMap(lang string, titles []text) keyMap {
-	b := func(keys []string, label string, t text) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, t.in(lang)))
+func newKeyMap(language string, titles []lang.Text) keyMap {
+	b := func(keys []string, label string, t lang.Text) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, t.In(language)))
 	}
 	var tabs []key.Binding
 	for i, t := range titles {
@@ -41,61 +43,61 @@ func newKeyMap(lang string, titles []text) keyMap {
 	}
 	return keyMap{
 		Tabs:          tabs,
-		Quit:          b([]string{"q"}, "q", txtKeyQuit),
-		ForceQuit:     b([]string{"ctrl+c"}, "ctrl+c", txtKeyQuit),
-		Help:          b([]string{"?"}, "?", txtKeyHelp),
-		NextTab:       b([]string{"tab"}, "tab", txtKeyTabs),
-		PrevTab:       b([]string{"shift+tab"}, "shift+tab", txtKeyTabs),
-		QR:            b([]string{"Q", "f2"}, "Q/F2", txtKeyQR),
-		Up:            b([]string{"up", "k"}, "↑/k", txtKeyUpDown),
-		Down:          b([]string{"down", "j"}, "↓/j", txtKeyUpDown),
-		PrevDay:       b([]string{"left", "h", "["}, "←/[", txtKeyPrevDay),
-		NextDay:       b([]string{"right", "l", "]"}, "→/]", txtKeyNextDay),
-		Today:         b([]string{"t"}, "t", txtKeyToday),
-		Enter:         b([]string{"enter"}, "enter", txtKeyOpen),
-		Back:          b([]string{"esc"}, "esc", txtKeyBack),
-		New:           b([]string{"n"}, "n", txtKeyNew),
-		Search:        b([]string{"/"}, "/", txtKeySearch),
-		CheckOut:      b([]string{"o"}, "o", txtKeyCheckout),
-		RollCall:      b([]string{"r"}, "r", txtKeyRollCall),
-		Print:         b([]string{"p"}, "p", txtKeyPrint),
-		Export:        b([]string{"e"}, "e", txtKeyExport),
-		Charts:        b([]string{"g"}, "g", txtKeyCharts),
-		Status:        b([]string{"s"}, "s/S", txtKeyStatus),
-		StatusBack:    b([]string{"S"}, "S", txtKeyStatus),
-		Category:      b([]string{"v"}, "v/V", txtKeyCategory),
-		CategoryBack:  b([]string{"V"}, "V", txtKeyCategory),
-		Overdue:       b([]string{"!"}, "!", txtKeyOverdue),
-		Callback:      b([]string{"b"}, "b", txtKeyCallback),
-		Accept:        b([]string{"a"}, "a", txtKeyAccept),
-		Start:         b([]string{"g"}, "g", txtKeyStart),
-		Resolve:       b([]string{"d"}, "d", txtKeyResolve),
-		Transfer:      b([]string{"z"}, "z", txtKeyTransfer),
-		Reject:        b([]string{"x"}, "x", txtKeyReject),
-		Rate:          b([]string{"f"}, "f", txtKeyRate),
-		Approve:       b([]string{"a"}, "a", txtKeyApprove),
-		Cancel:        b([]string{"c"}, "c", txtKeyCancel),
-		Arrive:        b([]string{"i"}, "i", txtKeyArrive),
-		NoShow:        b([]string{"m"}, "m", txtKeyNoShow),
-		Series:        b([]string{"w"}, "w", txtKeySeries),
-		Submit:        b([]string{"enter", "ctrl+s"}, "enter", txtKeySubmit),
-		NextField:     b([]string{"tab", "down"}, "tab/↑↓", txtKeyField),
-		PrevField:     b([]string{"shift+tab", "up"}, "shift+tab/↑", txtKeyField),
-		ChoicePrev:    b([]string{"left", "h"}, "←", txtKeyChoose),
-		ChoiceNext:    b([]string{"right", "l", " "}, "←→", txtKeyChoose),
-		SuggestUp:     b([]string{"up", "ctrl+p"}, "↑", txtKeyUpDown),
-		SuggestDown:   b([]string{"down", "ctrl+n"}, "↓", txtKeyUpDown),
-		Home:          b([]string{"home"}, "home", txtKeyTop),
-		End:           b([]string{"end"}, "end", txtKeyBottom),
-		Edit:          b([]string{"E"}, "E", txtKeyEdit),
-		Void:          b([]string{"X"}, "X", txtKeyVoid),
-		Yes:           b([]string{"y", "Y", "enter"}, "y", txtYes),
-		QRPage:        b([]string{"left", "right"}, "←/→", txtKeyPage),
-		RejectRequest: b([]string{"x"}, "x", txtKeyRejectReq),
-		PageUp:        b([]string{"pgup"}, "pgup", txtKeyScroll),
-		PageDown:      b([]string{"pgdown", " "}, "pgdn", txtKeyScroll),
-		PrevSection:   b([]string{"left", "h", "["}, "←/→", txtKeySection),
-		NextSection:   b([]string{"right", "l", "]"}, "←/→", txtKeySection),
-		Toggle:        b([]string{"d"}, "d", txtKeyToggle),
+		Quit:          b([]string{"q"}, "q", lang.KeyQuit),
+		ForceQuit:     b([]string{"ctrl+c"}, "ctrl+c", lang.KeyQuit),
+		Help:          b([]string{"?"}, "?", lang.KeyHelp),
+		NextTab:       b([]string{"tab"}, "tab", lang.KeyTabs),
+		PrevTab:       b([]string{"shift+tab"}, "shift+tab", lang.KeyTabs),
+		QR:            b([]string{"Q", "f2"}, "Q/F2", lang.KeyQR),
+		Up:            b([]string{"up", "k"}, "↑/k", lang.KeyUpDown),
+		Down:          b([]string{"down", "j"}, "↓/j", lang.KeyUpDown),
+		PrevDay:       b([]string{"left", "h", "["}, "←/[", lang.KeyPrevDay),
+		NextDay:       b([]string{"right", "l", "]"}, "→/]", lang.KeyNextDay),
+		Today:         b([]string{"t"}, "t", lang.KeyToday),
+		Enter:         b([]string{"enter"}, "enter", lang.KeyOpen),
+		Back:          b([]string{"esc"}, "esc", lang.KeyBack),
+		New:           b([]string{"n"}, "n", lang.KeyNew),
+		Search:        b([]string{"/"}, "/", lang.KeySearch),
+		CheckOut:      b([]string{"o"}, "o", lang.KeyCheckout),
+		RollCall:      b([]string{"r"}, "r", lang.KeyRollCall),
+		Print:         b([]string{"p"}, "p", lang.KeyPrint),
+		Export:        b([]string{"e"}, "e", lang.KeyExport),
+		Charts:        b([]string{"g"}, "g", lang.KeyCharts),
+		Status:        b([]string{"s"}, "s/S", lang.KeyStatus),
+		StatusBack:    b([]string{"S"}, "S", lang.KeyStatus),
+		Category:      b([]string{"v"}, "v/V", lang.KeyCategory),
+		CategoryBack:  b([]string{"V"}, "V", lang.KeyCategory),
+		Overdue:       b([]string{"!"}, "!", lang.KeyOverdue),
+		Callback:      b([]string{"b"}, "b", lang.KeyCallback),
+		Accept:        b([]string{"a"}, "a", lang.KeyAccept),
+		Start:         b([]string{"g"}, "g", lang.KeyStart),
+		Resolve:       b([]string{"d"}, "d", lang.KeyResolve),
+		Transfer:      b([]string{"z"}, "z", lang.KeyTransfer),
+		Reject:        b([]string{"x"}, "x", lang.KeyReject),
+		Rate:          b([]string{"f"}, "f", lang.KeyRate),
+		Approve:       b([]string{"a"}, "a", lang.KeyApprove),
+		Cancel:        b([]string{"c"}, "c", lang.KeyCancel),
+		Arrive:        b([]string{"i"}, "i", lang.KeyArrive),
+		NoShow:        b([]string{"m"}, "m", lang.KeyNoShow),
+		Series:        b([]string{"w"}, "w", lang.KeySeries),
+		Submit:        b([]string{"enter", "ctrl+s"}, "enter", lang.KeySubmit),
+		NextField:     b([]string{"tab", "down"}, "tab/↑↓", lang.KeyField),
+		PrevField:     b([]string{"shift+tab", "up"}, "shift+tab/↑", lang.KeyField),
+		ChoicePrev:    b([]string{"left", "h"}, "←", lang.KeyChoose),
+		ChoiceNext:    b([]string{"right", "l", " "}, "←→", lang.KeyChoose),
+		SuggestUp:     b([]string{"up", "ctrl+p"}, "↑", lang.KeyUpDown),
+		SuggestDown:   b([]string{"down", "ctrl+n"}, "↓", lang.KeyUpDown),
+		Home:          b([]string{"home"}, "home", lang.KeyTop),
+		End:           b([]string{"end"}, "end", lang.KeyBottom),
+		Edit:          b([]string{"E"}, "E", lang.KeyEdit),
+		Void:          b([]string{"X"}, "X", lang.KeyVoid),
+		Yes:           b([]string{"y", "Y", "enter"}, "y", lang.Yes),
+		QRPage:        b([]string{"left", "right"}, "←/→", lang.KeyPage),
+		RejectRequest: b([]string{"x"}, "x", lang.KeyRejectReq),
+		PageUp:        b([]string{"pgup"}, "pgup", lang.KeyScroll),
+		PageDown:      b([]string{"pgdown", " "}, "pgdn", lang.KeyScroll),
+		PrevSection:   b([]string{"left", "h", "["}, "←/→", lang.KeySection),
+		NextSection:   b([]string{"right", "l", "]"}, "←/→", lang.KeySection),
+		Toggle:        b([]string{"d"}, "d", lang.KeyToggle),
 	}
 }

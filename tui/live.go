@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -122,7 +123,7 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(cmds...)
 	case arrivalMsg:
-		m.notice = fmt.Sprintf(m.env.tr(txtKioskNamed), m.env.tr(kindText(msg.sub.Kind)), msg.sub.Name, msg.sub.ReceiptNo)
+		m.notice = fmt.Sprintf(m.env.tr(lang.KioskNamed), m.env.tr(kindText(msg.sub.Kind)), msg.sub.Name, msg.sub.ReceiptNo)
 		m.errText = ""
 		m.layout()
 		return nil
@@ -157,7 +158,7 @@ func (m *Model) kioskArrived(kind string, n int) {
 	if t != m.active || m.stage != stageDesk {
 		m.live.badges[t] += n
 	}
-	m.notice = fmt.Sprintf(m.env.tr(txtKioskNew), m.env.tr(m.tabs[t].title()))
+	m.notice = fmt.Sprintf(m.env.tr(lang.KioskNew), m.env.tr(m.tabs[t].title()))
 	m.errText = ""
 }
 
@@ -184,12 +185,12 @@ func nameArrivalCmd(e *env, kind string, id int64) tea.Cmd {
 }
 
 // kindText names a kind of record.
-func kindText(kind string) text {
+func kindText(kind string) lang.Text {
 	switch kind {
 	case store.KindVisit:
-		return txtKindVisit
+		return lang.KindVisit
 	case store.KindRequest:
-		return txtKindRequest
+		return lang.KindRequest
 	}
-	return txtKindBooking
+	return lang.KindBooking
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	qrcode "github.com/skip2/go-qrcode"
+
+	"frontdesk/lang"
 )
 
 // qrView draws the kiosk's form links as QR codes in the terminal, for a
@@ -64,7 +66,7 @@ func (v qrView) View() string {
 	e := v.env
 	st := e.st
 	if len(v.links) == 0 {
-		return st.heading.Render(clip(e.tr(txtQRTitle), v.width)) + "\n\n" + e.tr(txtQRNone)
+		return st.heading.Render(clip(e.tr(lang.QRTitle), v.width)) + "\n\n" + e.tr(lang.QRNone)
 	}
 	pages := len(v.links)
 	page := ((v.page % pages) + pages) % pages
@@ -80,7 +82,7 @@ func (v qrView) View() string {
 	textW := v.width - lipgloss.Width(strings.Join(code, "\n")) - 2
 	if err != nil || len(code) > v.height || textW < 16 {
 		lines := append(side, strings.Split(wrap(l.URL, v.width), "\n")...)
-		lines = append(lines, "", st.err.Render(wrap(fmt.Sprintf(e.tr(txtQREnlarge), len(code)+4), v.width)))
+		lines = append(lines, "", st.err.Render(wrap(fmt.Sprintf(e.tr(lang.QREnlarge), len(code)+4), v.width)))
 		return strings.Join(lines, "\n")
 	}
 	side = append(side, strings.Split(wrap(l.URL, textW), "\n")...)

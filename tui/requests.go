@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -84,7 +85,7 @@ type requestSavedMsg struct {
 type requestErrMsg struct{ err error }
 
 func newRequestsTab(e *env) tab {
-	s := newSearchBox(e, e.tr(txtKeySearch)+": ", 40)
+	s := newSearchBox(e, e.tr(lang.KeySearch)+": ", 40)
 	return requestsTab{env: e, status: -1, category: -1, search: s, view: viewport.New(80, 10)}
 }
 
@@ -223,15 +224,15 @@ func moveRequestCmd(e *env, id int64, to string, vals map[string]string) tea.Cmd
 
 func (m requestsTab) newRequestForm() form {
 	e := m.env
-	f := newForm(e, e.tr(txtNewRequest))
-	f.text("name", e.tr(txtColName), "", 30)
-	f.text("phone", e.tr(txtColPhone), "", 20)
-	f.text("community", e.tr(txtCommunity), "", 60)
-	f.choose("category", e.tr(txtCategory), store.Categories, "policy")
-	f.choose("urgency", e.tr(txtUrgency), store.Urgencies, "normal")
-	f.text("description", e.tr(txtDescription), "", 1000)
-	f.text("handler", e.tr(txtHandler), "", 30)
-	f.text("promised_by", e.tr(txtPromisedBy), "", 10)
+	f := newForm(e, e.tr(lang.NewRequest))
+	f.text("name", e.tr(lang.ColName), "", 30)
+	f.text("phone", e.tr(lang.ColPhone), "", 20)
+	f.text("community", e.tr(lang.Community), "", 60)
+	f.choose("category", e.tr(lang.Category), store.Categories, "policy")
+	f.choose("urgency", e.tr(lang.Urgency), store.Urgencies, "normal")
+	f.text("description", e.tr(lang.Description), "", 1000)
+	f.text("handler", e.tr(lang.Handler), "", 30)
+	f.text("promised_by", e.tr(lang.PromisedBy), "", 10)
 	return f
 }
 
@@ -245,7 +246,7 @@ func (m *requestsTab) requestInput() (store.RequestInput, error) {
 	if s := f.value("promised_by"); s != "" {
 		d, err := store.ParseDay(s)
 		if err != nil {
-			return in, &store.Error{Code: store.EINVALID, Field: "promised_by", ZH: store.ErrorMessage(err, "zh"), EN: store.ErrorMessage(err, "en")}
+			return in, &store.Error{Code: store.EINVALID, Field: "promised_by", Text: lang.Text{ZH: store.ErrorMessage(err, lang.ZH), EN: store.ErrorMessage(err, lang.EN)}}
 		}
 		in.PromisedBy = d
 	}
@@ -255,20 +256,20 @@ func (m *requestsTab) requestInput() (store.RequestInput, error) {
 // actionForm is the small form an action needs; nil fields for accept.
 func (m requestsTab) actionForm(to string) form {
 	e := m.env
-	f := newForm(e, fmt.Sprintf(e.tr(txtMovedTo), m.req.ReceiptNo, e.label(store.RequestStatuses, to)))
+	f := newForm(e, fmt.Sprintf(e.tr(lang.MovedTo), m.req.ReceiptNo, e.label(store.RequestStatuses, to)))
 	switch to {
 	case store.StatusInProgress:
-		f.text("note", e.tr(txtNote), "", 500)
+		f.text("note", e.tr(lang.Note), "", 500)
 	case store.StatusResolved:
-		f.text("resolution", e.tr(txtResolution), "", 1000)
+		f.text("resolution", e.tr(lang.Resolution), "", 1000)
 	case store.StatusTransferred:
-		f.text("transferred_to", e.tr(txtTransferTo), "", 30)
-		f.text("note", e.tr(txtNote), "", 500)
+		f.text("transferred_to", e.tr(lang.TransferTo), "", 30)
+		f.text("note", e.tr(lang.Note), "", 500)
 	case store.StatusRejected:
-		f.text("reason", e.tr(txtReason), "", 500)
+		f.text("reason", e.tr(lang.Reason), "", 500)
 	case store.StatusClosed:
-		f.choose("satisfaction", e.tr(txtSatisfaction), store.Satisfactions, "satisfied")
-		f.text("comment", e.tr(txtComment), "", 500)
+		f.choose("satisfaction", e.tr(lang.Satisfaction), store.Satisfactions, "satisfied")
+		f.text("comment", e.tr(lang.Comment), "", 500)
 	}
 	return f
 }
@@ -329,11 +330,11 @@ func (m requestsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		m.saving = false
 		if msg.created {
 			m.mode = requestsList
-			return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(txtCreatedReq), msg.req.ReceiptNo)))
+			return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(lang.CreatedReq), msg.req.ReceiptNo)))
 		}
 		m.mode = requestsDetail
 		m.req = msg.req
-		return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(txtMovedTo), msg.req.ReceiptNo, m.env.label(store.RequestStatuses, msg.req.Status))))
+		return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(lang.MovedTo), msg.req.ReceiptNo, m.env.label(store.RequestStatuses, msg.req.Status))))
 	case requestErrMsg:
 		m.saving = false
 		if m.mode == requestsForm || m.mode == requestsAction {
@@ -528,9 +529,9 @@ func (m requestsTab) row(r store.Request) []string {
 	flag := ""
 	switch {
 	case r.Overdue:
-		flag = e.tr(txtOverdueMark)
+		flag = e.tr(lang.OverdueMark)
 	case r.Urgency == "urgent":
-		flag = e.tr(txtUrgentMark)
+		flag = e.tr(lang.UrgentMark)
 	}
 	promised := ""
 	if !r.PromisedBy.IsZero() {
@@ -547,12 +548,12 @@ func (m requestsTab) row(r store.Request) []string {
 
 func (m requestsTab) columns() []column {
 	e := m.env
-	who := column{e.tr(txtColOwner), 6, 1}
+	who := column{e.tr(lang.ColOwner), 6, 1}
 	if m.callback {
-		who = column{e.tr(txtColPhone), 11, 0}
+		who = column{e.tr(lang.ColPhone), 11, 0}
 	}
-	return []column{{"", 4, 0}, {e.tr(txtColReceipt), 15, 0}, {e.tr(txtColStatus), 8, 0}, {e.tr(txtColCategory), 8, 1},
-		{e.tr(txtColName), 6, 1}, {e.tr(txtColPromised), 5, 0}, who, {e.tr(txtColSource), 4, 0}}
+	return []column{{"", 4, 0}, {e.tr(lang.ColReceipt), 15, 0}, {e.tr(lang.ColStatus), 8, 0}, {e.tr(lang.ColCategory), 8, 1},
+		{e.tr(lang.ColName), 6, 1}, {e.tr(lang.ColPromised), 5, 0}, who, {e.tr(lang.ColSource), 4, 0}}
 }
 
 // listHead is what the list draws above its table: the heading with the
@@ -561,20 +562,20 @@ func (m requestsTab) listHead() string {
 	e := m.env
 	var head string
 	if m.callback {
-		head = fmt.Sprintf(e.tr(txtCallbackList), len(m.list))
+		head = fmt.Sprintf(e.tr(lang.CallbackList), len(m.list))
 	} else {
-		status, cat := e.tr(txtFilterAll), e.tr(txtFilterAll)
+		status, cat := e.tr(lang.FilterAll), e.tr(lang.FilterAll)
 		if m.status >= 0 {
-			status = store.RequestStatuses[m.status].Text(e.lang)
+			status = store.RequestStatuses[m.status].In(e.lang)
 		}
 		if m.category >= 0 {
-			cat = store.Categories[m.category].Text(e.lang)
+			cat = store.Categories[m.category].In(e.lang)
 		}
 		over := ""
 		if m.overdue {
-			over = e.tr(txtOnlyOverdue)
+			over = e.tr(lang.OnlyOverdue)
 		}
-		head = fmt.Sprintf(e.tr(txtRequests), len(m.list)) + "  " + fmt.Sprintf(e.tr(txtFilters), status, cat, over)
+		head = fmt.Sprintf(e.tr(lang.Requests), len(m.list)) + "  " + fmt.Sprintf(e.tr(lang.Filters), status, cat, over)
 		if m.query != "" {
 			head += "  /" + m.query
 		}
@@ -629,7 +630,7 @@ func (m requestsTab) detailHead() string {
 	st := e.st
 	line := fmt.Sprintf("%s  %s  %s  %s", r.ReceiptNo, e.label(store.RequestStatuses, r.Status), r.Name, e.label(store.Categories, r.Category))
 	if r.Overdue {
-		return st.overdue.Render(clip(line+"  "+e.tr(txtOverdueMark), m.width))
+		return st.overdue.Render(clip(line+"  "+e.tr(lang.OverdueMark), m.width))
 	}
 	return st.heading.Render(clip(line, m.width))
 }
@@ -638,7 +639,7 @@ func (m requestsTab) detailHead() string {
 func (m requestsTab) detailFoot() string {
 	e := m.env
 	if m.voided != nil {
-		return e.st.muted.Render(clip(e.tr(txtVoidedNoActions), m.width))
+		return e.st.muted.Render(clip(e.tr(lang.VoidedNoActions), m.width))
 	}
 	var acts []key.Binding
 	keys := m.actionKeys()
@@ -646,7 +647,7 @@ func (m requestsTab) detailFoot() string {
 		acts = append(acts, keys[to])
 	}
 	acts = append(acts, e.keys.Edit, e.keys.Void)
-	return e.st.notice.Render(wrap(e.tr(txtActions)+helpLine(acts...), m.width))
+	return e.st.notice.Render(wrap(e.tr(lang.Actions)+helpLine(acts...), m.width))
 }
 
 // detailRoom is the height of the scrolled part of the detail: what the
@@ -661,44 +662,44 @@ func (m requestsTab) detailContent() string {
 	e := m.env
 	st := e.st
 	r := m.req
-	f := txtDetailFields
+	f := lang.DetailFields
 	lw := 0
-	for _, t := range append(f, txtHandler, txtTransferTo, txtReason, txtUrgency, txtVoidMark) {
+	for _, t := range append(f, lang.Handler, lang.TransferTo, lang.Reason, lang.Urgency, lang.VoidMark) {
 		lw = max(lw, visibleWidth(e.tr(t)))
 	}
 	sat := e.label(store.Satisfactions, r.Satisfaction)
 	if r.SatisfactionComment != "" {
-		sat += e.tr(txtColonSep) + r.SatisfactionComment
+		sat += e.tr(lang.ColonSep) + r.SatisfactionComment
 	}
 	pairs := [][2]string{
 		{e.tr(f[3]), r.Phone + "   " + e.tr(f[4]) + ": " + r.Community},
-		{e.tr(txtUrgency), e.label(store.Urgencies, r.Urgency) + "   " + e.tr(f[7]) + ": " + r.Owner + "   " + e.tr(f[8]) + ": " + r.PromisedBy.String()},
+		{e.tr(lang.Urgency), e.label(store.Urgencies, r.Urgency) + "   " + e.tr(f[7]) + ": " + r.Owner + "   " + e.tr(f[8]) + ": " + r.PromisedBy.String()},
 	}
 	if r.Handler != "" {
-		pairs = append(pairs, [2]string{e.tr(txtHandler), r.Handler})
+		pairs = append(pairs, [2]string{e.tr(lang.Handler), r.Handler})
 	}
 	pairs = append(pairs, [2]string{e.tr(f[9]), r.Description})
 	if r.Resolution != "" {
 		pairs = append(pairs, [2]string{e.tr(f[10]), r.Resolution})
 	}
 	if r.TransferredTo != "" {
-		pairs = append(pairs, [2]string{e.tr(txtTransferTo), r.TransferredTo})
+		pairs = append(pairs, [2]string{e.tr(lang.TransferTo), r.TransferredTo})
 	}
 	if r.RejectReason != "" {
-		pairs = append(pairs, [2]string{e.tr(txtReason), r.RejectReason})
+		pairs = append(pairs, [2]string{e.tr(lang.Reason), r.RejectReason})
 	}
 	if r.Satisfaction != "" {
 		pairs = append(pairs, [2]string{e.tr(f[11]), sat})
 	}
 	if v := m.voided; v != nil {
-		pairs = append(pairs, [2]string{e.tr(txtVoidMark), v.Reason + "  (" + e.actorName(v.Actor) + " " +
-			v.At.In(e.db.Location()).Format("01-02 15:04") + ")"})
+		pairs = append(pairs, [2]string{e.tr(lang.VoidMark), v.Reason + "  (" + e.actorName(v.Actor) + " " +
+			v.At.In(e.db.Location()).Format(lang.ShortTimeLayout) + ")"})
 	}
 	var lines []string
 	for _, p := range pairs {
 		lines = append(lines, hanging(st.label.Render(fit(p[0], lw))+"  ", p[1], m.width))
 	}
-	lines = append(lines, "", st.heading.Render(e.tr(txtHistory)))
+	lines = append(lines, "", st.heading.Render(e.tr(lang.History)))
 	// The status moves and the corrections, merged by time.
 	type entry struct {
 		at   time.Time
@@ -710,7 +711,7 @@ func (m requestsTab) detailContent() string {
 		if ev.From != "" {
 			from = e.label(store.RequestStatuses, ev.From) + " → "
 		}
-		line := fmt.Sprintf("%s  %s  %s%s  %s", ev.At.In(e.db.Location()).Format("01-02 15:04"), e.actorName(ev.Actor),
+		line := fmt.Sprintf("%s  %s  %s%s  %s", ev.At.In(e.db.Location()).Format(lang.ShortTimeLayout), e.actorName(ev.Actor),
 			from, e.label(store.RequestStatuses, ev.To), ev.Note)
 		hist = append(hist, entry{ev.At, line})
 	}
@@ -738,7 +739,7 @@ func (m requestsTab) detailView() string {
 	return head + "\n" + v.View() + "\n" + m.detailFoot()
 }
 
-func (m requestsTab) title() text            { return txtTabRequests }
+func (m requestsTab) title() lang.Text       { return lang.TabRequests }
 func (m requestsTab) keeps(kind string) bool { return kind == store.KindRequest }
 
 // Open shows a request's detail.
@@ -757,15 +758,15 @@ func (m requestsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
 func (m requestsTab) editForm() form {
 	e := m.env
 	r := m.req
-	f := newForm(e, fmt.Sprintf(e.tr(txtEditRequest), r.ReceiptNo))
-	f.text("name", e.tr(txtColName), r.Name, 30)
-	f.text("phone", e.tr(txtColPhone), r.Phone, 20)
-	f.text("community", e.tr(txtCommunity), r.Community, 60)
-	f.choose("category", e.tr(txtCategory), store.Categories, r.Category)
-	f.choose("urgency", e.tr(txtUrgency), store.Urgencies, r.Urgency)
-	f.text("description", e.tr(txtDescription), r.Description, 1000)
-	f.text("handler", e.tr(txtHandler), r.Handler, 30)
-	f.text("promised_by", e.tr(txtPromisedBy), r.PromisedBy.String(), 10)
+	f := newForm(e, fmt.Sprintf(e.tr(lang.EditRequest), r.ReceiptNo))
+	f.text("name", e.tr(lang.ColName), r.Name, 30)
+	f.text("phone", e.tr(lang.ColPhone), r.Phone, 20)
+	f.text("community", e.tr(lang.Community), r.Community, 60)
+	f.choose("category", e.tr(lang.Category), store.Categories, r.Category)
+	f.choose("urgency", e.tr(lang.Urgency), store.Urgencies, r.Urgency)
+	f.text("description", e.tr(lang.Description), r.Description, 1000)
+	f.text("handler", e.tr(lang.Handler), r.Handler, 30)
+	f.text("promised_by", e.tr(lang.PromisedBy), r.PromisedBy.String(), 10)
 	return f
 }
 
@@ -792,7 +793,7 @@ func correctRequestCmd(e *env, r store.Request, ed store.RequestEdit) tea.Cmd {
 		if _, err := e.db.CorrectRequest(ctx, r.ID, ed); err != nil {
 			return changeErrMsg{store.KindRequest, err}
 		}
-		return recordChangedMsg{store.KindRequest, r.ID, fmt.Sprintf(e.tr(txtCorrectDone), r.ReceiptNo)}
+		return recordChangedMsg{store.KindRequest, r.ID, fmt.Sprintf(e.tr(lang.CorrectDone), r.ReceiptNo)}
 	}
 }
 

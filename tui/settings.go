@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -94,7 +95,7 @@ type venueCloseAskMsg struct {
 
 func newSettingsTab(e *env) tab { return settingsTab{env: e} }
 
-func (m settingsTab) title() text            { return txtTabSettings }
+func (m settingsTab) title() lang.Text       { return lang.TabSettings }
 func (m settingsTab) keeps(kind string) bool { return false }
 func (m settingsTab) capturing() bool        { return m.formKind != noSettingsForm }
 func (m settingsTab) dirty() bool            { return m.formKind != noSettingsForm && m.form.dirty() }
@@ -166,13 +167,13 @@ func (m settingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		return m, func() tea.Msg { return errMsg{msg.err} }
 	case loginSuggestedMsg:
 		if msg.seq == m.suggestSeq && m.formKind == staffAddForm {
-			m.form.info = fmt.Sprintf(m.env.tr(txtStaffHint), msg.login)
+			m.form.info = fmt.Sprintf(m.env.tr(lang.StaffHint), msg.login)
 		}
 		return m, nil
 	case venueCloseAskMsg:
 		e := m.env
-		m.listed, m.listedHead = msg.bookings, fmt.Sprintf(e.tr(txtComingBookings), msg.venue.Name)
-		return m, ask(fmt.Sprintf(e.tr(txtAskForceClose), msg.venue.Name, len(msg.bookings)), m.closeVenueCmd(msg.venue, true))
+		m.listed, m.listedHead = msg.bookings, fmt.Sprintf(e.tr(lang.ComingBookings), msg.venue.Name)
+		return m, ask(fmt.Sprintf(e.tr(lang.AskForceClose), msg.venue.Name, len(msg.bookings)), m.closeVenueCmd(msg.venue, true))
 	case tea.KeyMsg:
 		if m.env == nil {
 			return m, nil
@@ -208,9 +209,9 @@ func (m *settingsTab) fillTable() {
 		}
 	case sectionStaff:
 		for _, s := range m.staff {
-			pw := e.tr(txtPasswordNone)
+			pw := e.tr(lang.PasswordNone)
 			if s.HasPassword {
-				pw = e.tr(txtPasswordSet)
+				pw = e.tr(lang.PasswordSet)
 			}
 			m.table.rows = append(m.table.rows, []string{s.Name, s.Login, e.label(store.Roles, s.Role), m.activeText(s.Active),
 				pw, fmt.Sprint(len(s.Keys))})
@@ -226,22 +227,22 @@ func (m *settingsTab) fillTable() {
 
 func (m settingsTab) activeText(active bool) string {
 	if active {
-		return m.env.tr(txtActive)
+		return m.env.tr(lang.Active)
 	}
-	return m.env.tr(txtInactive)
+	return m.env.tr(lang.Inactive)
 }
 
 func (m settingsTab) columns() []column {
 	e := m.env
 	switch m.section {
 	case sectionVenues:
-		return []column{{e.tr(txtColID), 4, 0}, {e.tr(txtVenueName), 10, 2}, {e.tr(txtColCapacity), 6, 0},
-			{e.tr(txtColHours), 11, 0}, {e.tr(txtColState), 4, 0}, {e.tr(txtColFacilities), 8, 2}}
+		return []column{{e.tr(lang.ColID), 4, 0}, {e.tr(lang.DeskVenueName), 10, 2}, {e.tr(lang.ColCapacity), 6, 0},
+			{e.tr(lang.ColHours), 11, 0}, {e.tr(lang.ColState), 4, 0}, {e.tr(lang.ColFacilities), 8, 2}}
 	case sectionStaff:
-		return []column{{e.tr(txtStaffName), 8, 2}, {e.tr(txtColLogin), 10, 2}, {e.tr(txtColRole), 6, 0},
-			{e.tr(txtColState), 4, 0}, {e.tr(txtColPassword), 4, 0}, {e.tr(txtColKeys), 8, 0}}
+		return []column{{e.tr(lang.DeskStaffName), 8, 2}, {e.tr(lang.ColLogin), 10, 2}, {e.tr(lang.ColRole), 6, 0},
+			{e.tr(lang.ColState), 4, 0}, {e.tr(lang.ColPassword), 4, 0}, {e.tr(lang.ColKeys), 8, 0}}
 	}
-	return []column{{e.tr(txtColTime), 16, 0}, {e.tr(txtColWhat), 20, 4}}
+	return []column{{e.tr(lang.ColTime), 16, 0}, {e.tr(lang.ColWhat), 20, 4}}
 }
 
 func (m settingsTab) updateList(msg tea.KeyMsg) (settingsTab, tea.Cmd) {
@@ -267,7 +268,7 @@ func (m settingsTab) updateList(msg tea.KeyMsg) (settingsTab, tea.Cmd) {
 		return m, nil
 	}
 	if !m.manager {
-		return m, notice(m.env.tr(txtReadOnly))
+		return m, notice(m.env.tr(lang.ReadOnly))
 	}
 	switch m.section {
 	case sectionVenues:
@@ -290,7 +291,7 @@ func (m settingsTab) updateList(msg tea.KeyMsg) (settingsTab, tea.Cmd) {
 		case key.Matches(msg, k.Enter):
 			m.openForm(staffEditForm, store.Venue{}, s)
 		case key.Matches(msg, k.Toggle) && s.Active:
-			return m, ask(fmt.Sprintf(m.env.tr(txtAskStaffOff), s.Name), m.staffActiveCmd(s, false))
+			return m, ask(fmt.Sprintf(m.env.tr(lang.AskStaffOff), s.Name), m.staffActiveCmd(s, false))
 		case key.Matches(msg, k.Toggle):
 			return m, m.staffActiveCmd(s, true)
 		}
@@ -318,13 +319,13 @@ func (m settingsTab) closeVenueCmd(v store.Venue, force bool) tea.Cmd {
 			return errMsg{err}
 		}
 		if v.Active {
-			msg := settingsSavedMsg{notice: fmt.Sprintf(e.tr(txtVenueClosed), v.Name)}
+			msg := settingsSavedMsg{notice: fmt.Sprintf(e.tr(lang.DeskVenueClosed), v.Name)}
 			if len(kept) > 0 {
-				msg.listed, msg.listedHead = kept, fmt.Sprintf(e.tr(txtKeptBookings), v.Name, len(kept))
+				msg.listed, msg.listedHead = kept, fmt.Sprintf(e.tr(lang.KeptBookings), v.Name, len(kept))
 			}
 			return msg
 		}
-		return settingsSavedMsg{notice: fmt.Sprintf(e.tr(txtVenueOpened), v.Name)}
+		return settingsSavedMsg{notice: fmt.Sprintf(e.tr(lang.VenueOpened), v.Name)}
 	}
 }
 
@@ -337,9 +338,9 @@ func (m settingsTab) staffActiveCmd(s store.Staff, active bool) tea.Cmd {
 			return errMsg{err}
 		}
 		if active {
-			return settingsSavedMsg{notice: fmt.Sprintf(e.tr(txtStaffOn), s.Name)}
+			return settingsSavedMsg{notice: fmt.Sprintf(e.tr(lang.StaffOn), s.Name)}
 		}
-		return settingsSavedMsg{notice: fmt.Sprintf(e.tr(txtStaffOff), s.Name)}
+		return settingsSavedMsg{notice: fmt.Sprintf(e.tr(lang.StaffOff), s.Name)}
 	}
 }
 
@@ -350,43 +351,43 @@ func (m *settingsTab) openForm(kind settingsForm, v store.Venue, s store.Staff) 
 	m.formKind, m.saving = kind, false
 	switch kind {
 	case venueAddForm, venueEditForm:
-		f := newForm(e, e.tr(txtNewVenue))
+		f := newForm(e, e.tr(lang.NewVenue))
 		hours, capacity := "08:00-21:00", ""
 		if kind == venueEditForm {
-			f.title = fmt.Sprintf(e.tr(txtEditVenue), v.Name)
+			f.title = fmt.Sprintf(e.tr(lang.EditVenue), v.Name)
 			hours, capacity = v.Hours(), fmt.Sprint(v.Capacity)
 			m.editID = v.ID
 		}
-		f.text("name", e.tr(txtVenueName), v.Name, 30)
-		f.text("capacity", e.tr(txtCapacity), capacity, 5)
-		f.text("hours", e.tr(txtHoursField), hours, 11)
-		f.text("facilities", e.tr(txtColFacilities), v.Facilities, 200)
-		f.info = e.tr(txtVenueHint)
+		f.text("name", e.tr(lang.DeskVenueName), v.Name, 30)
+		f.text("capacity", e.tr(lang.Capacity), capacity, 5)
+		f.text("hours", e.tr(lang.HoursField), hours, 11)
+		f.text("facilities", e.tr(lang.ColFacilities), v.Facilities, 200)
+		f.info = e.tr(lang.VenueHint)
 		m.form = f
 	case staffAddForm, staffEditForm:
-		f := newForm(e, e.tr(txtNewStaff2))
-		role, pwLabel := store.RoleDesk, e.tr(txtPasswordField)
+		f := newForm(e, e.tr(lang.NewStaff2))
+		role, pwLabel := store.RoleDesk, e.tr(lang.PasswordField)
 		if kind == staffEditForm {
-			f.title = fmt.Sprintf(e.tr(txtEditStaff), s.Name)
-			role, pwLabel = s.Role, e.tr(txtNewPassword)
+			f.title = fmt.Sprintf(e.tr(lang.EditStaff), s.Name)
+			role, pwLabel = s.Role, e.tr(lang.DeskNewPassword)
 			m.editID = s.ID
 		}
-		f.text("name", e.tr(txtStaffName), s.Name, 30)
-		f.choose("role", e.tr(txtColRole), store.Roles, role)
-		f.text("login", e.tr(txtLoginField), s.Login, 32)
-		f.text("key", e.tr(txtKeyField2), "", 800)
+		f.text("name", e.tr(lang.DeskStaffName), s.Name, 30)
+		f.choose("role", e.tr(lang.ColRole), store.Roles, role)
+		f.text("login", e.tr(lang.LoginField), s.Login, 32)
+		f.text("key", e.tr(lang.KeyField2), "", 800)
 		f.secret("password", pwLabel, 128)
-		f.info = fmt.Sprintf(e.tr(txtStaffHint), "…")
+		f.info = fmt.Sprintf(e.tr(lang.StaffHint), "…")
 		m.form = f
 	case centerForm:
 		st := m.settings
-		f := newForm(e, e.tr(txtCenterForm))
-		f.text("center", e.tr(txtCenterName), st.CenterName, 60)
-		f.text("tz", e.tr(txtTimeZone), st.TimeZone, 40)
-		f.text("phone", e.tr(txtPublicPhone), st.Phone, 20)
-		f.text("qr_ttl", e.tr(txtQRTTL), durationText(st.QRTTL), 10)
-		f.text("ssh_idle", e.tr(txtSSHIdle), durationText(st.SSHIdle), 10)
-		f.info = e.tr(txtDurationHint)
+		f := newForm(e, e.tr(lang.CenterForm))
+		f.text("center", e.tr(lang.DeskCenterName), st.CenterName, 60)
+		f.text("tz", e.tr(lang.DeskTimeZone), st.TimeZone, 40)
+		f.text("phone", e.tr(lang.DeskPublicPhone), st.Phone, 20)
+		f.text("qr_ttl", e.tr(lang.QRTTL), durationText(st.QRTTL), 10)
+		f.text("ssh_idle", e.tr(lang.SSHIdle), durationText(st.SSHIdle), 10)
+		f.info = e.tr(lang.DurationHint)
 		m.form = f
 	}
 }
@@ -463,7 +464,7 @@ func (m *settingsTab) validate(force bool) (tea.Cmd, bool) {
 		n, ok := f.number("capacity")
 		if !ok {
 			f.clearErrors()
-			f.fieldError("capacity", e.tr(txtNotInt))
+			f.fieldError("capacity", e.tr(lang.NotInt))
 			return nil, false
 		}
 		in := store.VenueInput{Name: f.value("name"), Capacity: n, Facilities: f.value("facilities")}
@@ -480,16 +481,16 @@ func (m *settingsTab) validate(force bool) (tea.Cmd, bool) {
 				ctx, cancel := e.ctx()
 				defer cancel()
 				v, err := e.db.CreateVenue(ctx, actor, in)
-				return settingsSavedMsg{notice: fmt.Sprintf(e.tr(txtVenueAdded), v.Name)}, err
+				return settingsSavedMsg{notice: fmt.Sprintf(e.tr(lang.VenueAdded), v.Name)}, err
 			}), true
 		}
 		return saveCmd(e, func() (settingsSavedMsg, error) {
 			ctx, cancel := e.ctx()
 			defer cancel()
 			ch, err := e.db.UpdateVenue(ctx, actor, id, in)
-			msg := settingsSavedMsg{notice: fmt.Sprintf(e.tr(txtVenueChanged), ch.Venue.Name), listed: ch.Misfit}
+			msg := settingsSavedMsg{notice: fmt.Sprintf(e.tr(lang.VenueChanged), ch.Venue.Name), listed: ch.Misfit}
 			if len(ch.Misfit) > 0 {
-				msg.listedHead = fmt.Sprintf(e.tr(txtMisfits), len(ch.Misfit))
+				msg.listedHead = fmt.Sprintf(e.tr(lang.Misfits), len(ch.Misfit))
 			}
 			return msg, err
 		}), true
@@ -510,7 +511,7 @@ func (m *settingsTab) validate(force bool) (tea.Cmd, bool) {
 				ctx, cancel := e.ctx()
 				defer cancel()
 				s, err := e.db.CreateStaff(ctx, actor, in)
-				return settingsSavedMsg{notice: fmt.Sprintf(e.tr(txtStaffAdded), s.Name, s.Login)}, err
+				return settingsSavedMsg{notice: fmt.Sprintf(e.tr(lang.StaffAdded), s.Name, s.Login)}, err
 			}), true
 		}
 		ch := store.StaffChange{Rename: in.Name, Role: in.Role, Login: in.Login, AddKeys: keys, Password: pw}
@@ -518,7 +519,7 @@ func (m *settingsTab) validate(force bool) (tea.Cmd, bool) {
 			ctx, cancel := e.ctx()
 			defer cancel()
 			s, err := e.db.UpdateStaff(ctx, actor, id, ch)
-			return settingsSavedMsg{notice: fmt.Sprintf(e.tr(txtStaffChanged), s.Name)}, err
+			return settingsSavedMsg{notice: fmt.Sprintf(e.tr(lang.StaffChanged), s.Name)}, err
 		}), true
 	case centerForm:
 		center, tz, phone := f.value("center"), f.value("tz"), f.value("phone")
@@ -530,7 +531,7 @@ func (m *settingsTab) validate(force bool) (tea.Cmd, bool) {
 			}
 			if err != nil {
 				f.clearErrors()
-				f.fieldError(name, e.tr(txtNotDuration))
+				f.fieldError(name, e.tr(lang.NotDuration))
 				return nil, false
 			}
 			if name == "qr_ttl" {
@@ -547,7 +548,7 @@ func (m *settingsTab) validate(force bool) (tea.Cmd, bool) {
 		return saveCmd(e, func() (settingsSavedMsg, error) {
 			ctx, cancel := e.ctx()
 			defer cancel()
-			return settingsSavedMsg{notice: e.tr(txtSettingsSaved)}, e.db.UpdateSettings(ctx, actor, ch)
+			return settingsSavedMsg{notice: e.tr(lang.SettingsSaved)}, e.db.UpdateSettings(ctx, actor, ch)
 		}), true
 	}
 	return nil, false
@@ -558,7 +559,7 @@ func (m *settingsTab) validate(force bool) (tea.Cmd, bool) {
 func (m settingsTab) head() string {
 	e, st := m.env, m.env.st
 	var parts []string
-	for i, t := range []text{txtSecVenues, txtSecStaff, txtSecCenter, txtSecHistory} {
+	for i, t := range []lang.Text{lang.SecVenues, lang.SecStaff, lang.SecCenter, lang.SecHistory} {
 		if settingsSection(i) == m.section {
 			parts = append(parts, st.selected.Render(" "+e.tr(t)+" "))
 		} else {
@@ -566,9 +567,9 @@ func (m settingsTab) head() string {
 		}
 	}
 	line := clip(strings.Join(parts, "│"), m.width)
-	hint := e.tr(txtSettingsHint)
+	hint := e.tr(lang.SettingsHint)
 	if !m.manager {
-		return line + "\n" + st.err.Render(clip(e.tr(txtReadOnly), m.width))
+		return line + "\n" + st.err.Render(clip(e.tr(lang.ReadOnly), m.width))
 	}
 	return line + "\n" + st.muted.Render(clip(hint, m.width))
 }
@@ -610,8 +611,8 @@ func (m settingsTab) centerView() string {
 	if phone == "" {
 		phone = "—"
 	}
-	rows := [][2]string{{e.tr(txtCenterName), s.CenterName}, {e.tr(txtTimeZone), s.TimeZone}, {e.tr(txtPublicPhone), phone},
-		{e.tr(txtQRTTL), ttl}, {e.tr(txtSSHIdle), durationText(s.SSHIdle)}}
+	rows := [][2]string{{e.tr(lang.DeskCenterName), s.CenterName}, {e.tr(lang.DeskTimeZone), s.TimeZone}, {e.tr(lang.DeskPublicPhone), phone},
+		{e.tr(lang.QRTTL), ttl}, {e.tr(lang.SSHIdle), durationText(s.SSHIdle)}}
 	var lines []string
 	for _, r := range rows {
 		lines = append(lines, clip("  "+fit(r[0], 16)+"  "+r[1], m.width))
@@ -628,14 +629,14 @@ func (m settingsTab) View() string {
 		return m.form.View(m.width, m.env.st, "", "")
 	}
 	if !m.loaded {
-		return m.env.tr(txtLoading)
+		return m.env.tr(lang.Loading)
 	}
 	out := m.head() + "\n"
 	switch {
 	case m.section == sectionCenter:
 		out += m.centerView()
 	case m.section == sectionHistory && len(m.history) == 0:
-		out += m.env.tr(txtNoHistory)
+		out += m.env.tr(lang.NoHistory)
 	default:
 		m.table.cols = m.columns()
 		out += m.table.render(m.width, m.tableHeight(), m.env.st, true)

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -30,13 +31,13 @@ type setupDoneMsg struct{ staff string }
 type setupErrMsg struct{ err error }
 
 func newSetupModel(e *env) setupModel {
-	f := newForm(e, e.tr(txtSetupTitle))
-	f.text("center", e.tr(txtCenter), "", 60)
-	f.text("staff", e.tr(txtYourName), e.staff, 30)
+	f := newForm(e, e.tr(lang.SetupTitle))
+	f.text("center", e.tr(lang.Center), "", 60)
+	f.text("staff", e.tr(lang.YourName), e.staff, 30)
 	for i := 1; i <= setupVenues; i++ {
-		f.text(fmt.Sprintf("v%dname", i), fmt.Sprintf(e.tr(txtVenueN), i), "", 30)
-		f.text(fmt.Sprintf("v%dcap", i), fmt.Sprintf(e.tr(txtCapacityN), i), "", 5)
-		f.text(fmt.Sprintf("v%dhours", i), fmt.Sprintf(e.tr(txtHoursN), i), "08:00-21:00", 11)
+		f.text(fmt.Sprintf("v%dname", i), fmt.Sprintf(e.tr(lang.VenueN), i), "", 30)
+		f.text(fmt.Sprintf("v%dcap", i), fmt.Sprintf(e.tr(lang.CapacityN), i), "", 5)
+		f.text(fmt.Sprintf("v%dhours", i), fmt.Sprintf(e.tr(lang.HoursN), i), "08:00-21:00", 11)
 	}
 	return setupModel{env: e, form: f}
 }
@@ -58,13 +59,13 @@ func (m *setupModel) input() (store.InitInput, bool) {
 		}
 		n, good := f.number(p + "cap")
 		if !good {
-			f.fieldError(p+"cap", m.env.tr(txtNotInt))
+			f.fieldError(p+"cap", m.env.tr(lang.NotInt))
 			ok = false
 			continue
 		}
 		opens, closes, cut := strings.Cut(f.value(p+"hours"), "-")
 		if f.value(p+"hours") != "" && !cut {
-			f.fieldError(p+"hours", m.env.tr(txtHoursBad))
+			f.fieldError(p+"hours", m.env.tr(lang.HoursBad))
 			ok = false
 			continue
 		}
@@ -112,7 +113,7 @@ func (m setupModel) Update(msg tea.Msg) (setupModel, tea.Cmd) {
 				return m, nil
 			}
 			if len(in.Venues) == 0 {
-				m.form.err = m.env.tr(txtNeedVenue)
+				m.form.err = m.env.tr(lang.NeedVenue)
 				m.form.setFocus("v1name")
 				return m, nil
 			}
@@ -159,7 +160,7 @@ type staffErrMsg struct{ err error }
 
 func newStaffModel(e *env) staffModel {
 	in := lineInput{cursor: e.st.cursor}
-	in.Prompt = e.tr(txtNewStaff) + ": "
+	in.Prompt = e.tr(lang.NewStaff) + ": "
 	in.CharLimit = 30
 	in.Focus()
 	return staffModel{env: e, input: in}
@@ -248,7 +249,7 @@ func (m staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
 func (m staffModel) View() string {
 	st := m.env.st
 	var b strings.Builder
-	b.WriteString(st.heading.Render(clip(m.env.tr(txtPickStaff), m.width)) + "\n\n")
+	b.WriteString(st.heading.Render(clip(m.env.tr(lang.PickStaff), m.width)) + "\n\n")
 	for i, s := range m.list {
 		if i == m.cursor && strings.TrimSpace(m.input.Value()) == "" {
 			b.WriteString("> " + st.selected.Render(s.Name) + "\n")

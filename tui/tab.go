@@ -3,6 +3,8 @@ package tui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"frontdesk/lang"
 )
 
 // tab is one screen of the desk under the tab bar. The root holds the tabs
@@ -24,7 +26,7 @@ import (
 //     the tab bar and its kiosk badge follow from the list.
 type tab interface {
 	// title is the tab's name on the bar and beside its digit key.
-	title() text
+	title() lang.Text
 	// Update answers a message: the tab's own data, or a key while it shows.
 	Update(msg tea.Msg) (tab, tea.Cmd)
 	// View draws the tab in the size SetSize last gave.

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -26,7 +27,7 @@ type noteTab struct {
 
 func newNoteTab(e *env) tab { return noteTab{env: e} }
 
-func (m noteTab) title() text            { return text{"便签", "Notes"} }
+func (m noteTab) title() lang.Text       { return lang.Text{ZH: "便签", EN: "Notes"} }
 func (m noteTab) keeps(kind string) bool { return kind == "note" }
 func (m noteTab) load() tea.Cmd          { return nil }
 func (m noteTab) capturing() bool        { return false }
@@ -102,7 +103,7 @@ func TestInternalErrorLogged(t *testing.T) {
 	}
 	// A user's mistake is no internal error: the screen says it, the log does not.
 	buf.Reset()
-	d.send(errMsg{&store.Error{Code: store.EINVALID, ZH: "电话号码格式不对", EN: "bad phone"}})
+	d.send(errMsg{&store.Error{Code: store.EINVALID, Text: lang.Text{ZH: "电话号码格式不对", EN: "bad phone"}}})
 	d.wantView("电话号码格式不对")
 	if buf.Len() != 0 {
 		t.Fatalf("a user error was logged: %s", buf.String())

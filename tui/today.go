@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -129,7 +130,7 @@ func (m todayTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			return m, printCmd(m.env.db, "rollcall", m.rollCallText(), m.env.lang)
 		case key.Matches(msg, k.CheckOut) && m.rollCall:
 			if v, ok := rowAt(m.data.inBuilding, m.roll.cursor); ok {
-				return m, ask(fmt.Sprintf(m.env.tr(txtAskCheckOut), v.Name, v.ReceiptNo), checkOutCmd(m.env, v.ID))
+				return m, ask(fmt.Sprintf(m.env.tr(lang.AskCheckOut), v.Name, v.ReceiptNo), checkOutCmd(m.env, v.ID))
 			}
 		case key.Matches(msg, k.Up) && m.rollCall:
 			m.roll.move(-1, m.rollHeight())
@@ -155,8 +156,8 @@ func (m todayTab) visitRow(v store.Visit) []string {
 
 func (m todayTab) rollColumns() []column {
 	e := m.env
-	return []column{{e.tr(txtTimeIn), 5, 0}, {e.tr(txtColName), 8, 2}, {e.tr(txtColPhone), 11, 0},
-		{e.tr(txtColOrg), 8, 3}, {e.tr(txtColPurpose), 8, 1}, {e.tr(txtColCount), 4, 0}}
+	return []column{{e.tr(lang.TimeIn), 5, 0}, {e.tr(lang.ColName), 8, 2}, {e.tr(lang.ColPhone), 11, 0},
+		{e.tr(lang.ColOrg), 8, 3}, {e.tr(lang.ColPurpose), 8, 1}, {e.tr(lang.ColCount), 4, 0}}
 }
 
 // booked is how many of today's bookings hold their slot: approved or
@@ -182,10 +183,10 @@ func (m todayTab) people() int {
 // rollCallText is the roll call as printed: whole lines, no colour.
 func (m todayTab) rollCallText() string {
 	e := m.env
-	now := e.db.Now().In(e.db.Location()).Format("2006-01-02 15:04")
+	now := e.db.Now().In(e.db.Location()).Format(lang.DateTimeLayout)
 	var b strings.Builder
-	b.WriteString(fmt.Sprintf(e.tr(txtRollCallHead), e.db.Settings().CenterName, now) + "\n")
-	b.WriteString(fmt.Sprintf(e.tr(txtRollCall), len(m.data.inBuilding), m.people()) + "\n\n")
+	b.WriteString(fmt.Sprintf(e.tr(lang.RollCallHead), e.db.Settings().CenterName, now) + "\n")
+	b.WriteString(fmt.Sprintf(e.tr(lang.RollCall), len(m.data.inBuilding), m.people()) + "\n\n")
 	t := table{cols: m.rollColumns(), rows: m.roll.rows}
 	out := t.render(78, len(t.rows)+1, styles{}, false)
 	b.WriteString(out + "\n")
@@ -194,7 +195,7 @@ func (m todayTab) rollCallText() string {
 
 // rollHead is the roll call's heading: how many groups and people are in.
 func (m todayTab) rollHead() string {
-	return m.env.st.heading.Render(clip(fmt.Sprintf(m.env.tr(txtRollCall), len(m.data.inBuilding), m.people()), m.width))
+	return m.env.st.heading.Render(clip(fmt.Sprintf(m.env.tr(lang.RollCall), len(m.data.inBuilding), m.people()), m.width))
 }
 
 // rollHeight is the room the roll call's table has under its heading.
@@ -220,27 +221,27 @@ func (m todayTab) View() string {
 	e := m.env
 	st := e.st
 	if !m.loaded {
-		return e.tr(txtLoading)
+		return e.tr(lang.Loading)
 	}
 	if m.rollCall {
 		return m.rollHead() + "\n" + m.roll.render(m.width, m.rollHeight(), st, true)
 	}
 	d := m.data
 	counts := []string{
-		e.tr(txtInBuilding) + " " + st.heading.Render(fmt.Sprintf(e.tr(txtGroupsPeople), len(d.inBuilding), m.people())),
-		e.tr(txtWaiting) + " " + st.heading.Render(fmt.Sprint(d.waiting)),
-		e.tr(txtOverdue) + " " + st.overdue.Render(fmt.Sprint(d.overdue)),
-		e.tr(txtCallbacks) + " " + st.heading.Render(fmt.Sprint(d.callbacks)),
-		e.tr(txtTodayBooked) + " " + st.heading.Render(fmt.Sprint(m.booked())),
+		e.tr(lang.InBuilding) + " " + st.heading.Render(fmt.Sprintf(e.tr(lang.GroupsPeople), len(d.inBuilding), m.people())),
+		e.tr(lang.Waiting) + " " + st.heading.Render(fmt.Sprint(d.waiting)),
+		e.tr(lang.Overdue) + " " + st.overdue.Render(fmt.Sprint(d.overdue)),
+		e.tr(lang.Callbacks) + " " + st.heading.Render(fmt.Sprint(d.callbacks)),
+		e.tr(lang.TodayBooked) + " " + st.heading.Render(fmt.Sprint(m.booked())),
 	}
 	lines := wrapJoin(counts, "   ", m.width)
-	lines = append(lines, "", st.heading.Render(clip(e.tr(txtTimeline), m.width)))
+	lines = append(lines, "", st.heading.Render(clip(e.tr(lang.Timeline), m.width)))
 	lines = append(lines, m.timeline()...)
 	lines = append(lines, "")
-	lines = append(lines, wrapJoin([]string{st.heading.Render(fmt.Sprintf(e.tr(txtInbox), len(m.inbox))), m.inboxCounts()}, "  ", m.width)...)
+	lines = append(lines, wrapJoin([]string{st.heading.Render(fmt.Sprintf(e.tr(lang.Inbox), len(m.inbox))), m.inboxCounts()}, "  ", m.width)...)
 	room := m.height - lipgloss.Height(strings.Join(lines, "\n"))
 	if len(m.inbox) == 0 {
-		lines = append(lines, st.muted.Render(e.tr(txtInboxEmpty)))
+		lines = append(lines, st.muted.Render(e.tr(lang.InboxEmpty)))
 	}
 	from := 0
 	if m.cursor >= room {
@@ -292,7 +293,7 @@ func (m todayTab) timeline() []string {
 
 func drawTimeline(e *env, day store.Day, venues []store.Venue, bookings []store.Booking, width int) []string {
 	if len(venues) == 0 {
-		return []string{e.st.muted.Render(e.tr(txtNoVenues))}
+		return []string{e.st.muted.Render(e.tr(lang.NoVenues))}
 	}
 	nameW := 10
 	for _, v := range venues {
@@ -351,33 +352,33 @@ func drawTimeline(e *env, day store.Day, venues []store.Venue, bookings []store.
 
 // printCmd prints a text with lp when the machine has it, else writes it to
 // a file beside the database, and says which.
-func printCmd(db *store.DB, name, body, lang string) tea.Cmd {
-	return printFileCmd(db, name, "txt", lang, func() ([]byte, error) { return []byte(body), nil })
+func printCmd(db *store.DB, name, body, language string) tea.Cmd {
+	return printFileCmd(db, name, "txt", language, func() ([]byte, error) { return []byte(body), nil })
 }
 
 // printFileCmd renders a document and prints it as printCmd does, in a
 // file name-stamp.ext.
-func printFileCmd(db *store.DB, name, ext, lang string, render func() ([]byte, error)) tea.Cmd {
+func printFileCmd(db *store.DB, name, ext, language string, render func() ([]byte, error)) tea.Cmd {
 	return func() tea.Msg {
 		body, err := render()
 		if err != nil {
 			return errMsg{err}
 		}
-		stamp := db.Now().In(db.Location()).Format("20060102-150405")
+		stamp := db.Now().In(db.Location()).Format(lang.StampLayout)
 		path := filepath.Join(filepath.Dir(db.Path()), fmt.Sprintf("%s-%s.%s", name, stamp, ext))
 		if err := os.WriteFile(path, body, 0o644); err != nil {
 			return errMsg{err}
 		}
 		if lp, err := exec.LookPath("lp"); err == nil {
 			if out, err := exec.Command(lp, path).CombinedOutput(); err == nil {
-				return noticeMsg(fmt.Sprintf(txtPrinted.in(lang), strings.TrimSpace(string(out))))
+				return noticeMsg(fmt.Sprintf(lang.Printed.In(language), strings.TrimSpace(string(out))))
 			}
 		}
-		return noticeMsg(fmt.Sprintf(txtWrote.in(lang), path))
+		return noticeMsg(fmt.Sprintf(lang.Wrote.In(language), path))
 	}
 }
 
-func (m todayTab) title() text            { return txtTabToday }
+func (m todayTab) title() lang.Text       { return lang.TabToday }
 func (m todayTab) keeps(kind string) bool { return false }
 func (m todayTab) dirty() bool            { return false }
 

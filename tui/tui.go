@@ -15,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -58,7 +59,7 @@ type env struct {
 	keys  keyMap
 }
 
-func (e *env) tr(t text) string { return t.in(e.lang) }
+func (e *env) tr(t lang.Text) string { return t.In(e.lang) }
 
 // ctx bounds one store call; the desk never waits on the store forever.
 func (e *env) ctx() (context.Context, context.CancelFunc) {
@@ -67,7 +68,7 @@ func (e *env) ctx() (context.Context, context.CancelFunc) {
 
 // label returns a store label's name in the desk's language.
 func (e *env) label(list []store.Label, code string) string {
-	return store.LabelOf(list, code).Text(e.lang)
+	return store.LabelOf(list, code).In(e.lang)
 }
 
 // userMessage is what the screen says about err. An internal error's detail
@@ -85,12 +86,12 @@ func (e *env) clock(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(e.db.Location()).Format("15:04")
+	return t.In(e.db.Location()).Format(lang.ClockLayout)
 }
 
 // dayTitle is a day with its weekday, as headings show it.
 func (e *env) dayTitle(d store.Day) string {
-	return d.String() + " " + e.tr(txtWeekdays[d.Weekday()])
+	return d.String() + " " + e.tr(lang.Weekdays[d.Weekday()])
 }
 
 // errMsg is any failure a command met; the footer shows it.
@@ -155,16 +156,14 @@ func New(db *store.DB, opts Options) tea.Model { return newModel(db, opts) }
 
 func newModel(db *store.DB, opts Options) *Model {
 	honourNoColor()
-	if opts.Lang != "en" {
-		opts.Lang = "zh"
-	}
+	opts.Lang = lang.Code(opts.Lang)
 	e := &env{db: db, lang: opts.Lang, staff: opts.Staff, st: newStyles(opts.Renderer)}
 	h := help.New()
 	h.ShortSeparator = "  "
 	h.FullSeparator = "    "
 	h.Ellipsis = "..."
 	m := &Model{env: e, opts: opts, help: h, width: 80, height: 24}
-	var titles []text
+	var titles []lang.Text
 	for _, make := range tabMakers {
 		t := make(e)
 		m.tabs = append(m.tabs, t)
@@ -260,7 +259,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case eventMsg, reloadMsg, kioskSeenMsg, arrivalMsg:
 		return m, m.updateLive(msg)
 	case setupDoneMsg:
-		m.notice = fmt.Sprintf(m.env.tr(txtSetupDone), m.env.db.Settings().CenterName)
+		m.notice = fmt.Sprintf(m.env.tr(lang.SetupDone), m.env.db.Settings().CenterName)
 		if msg.staff != "" && m.env.staff == "" {
 			m.env.staff = msg.staff
 		}
@@ -533,9 +532,9 @@ func (m *Model) headerView() string {
 		name = "frontdesk"
 	}
 	now := e.db.Now().In(e.db.Location())
-	up := e.tr(txtKioskDown)
+	up := e.tr(lang.KioskDown)
 	if m.opts.KioskUp != nil && m.opts.KioskUp() {
-		up = e.tr(txtKioskUp)
+		up = e.tr(lang.KioskUp)
 	}
 	showKiosk := m.opts.KioskAddr != "" || m.opts.KioskUp != nil
 	kiosk := func(compact bool) string {
@@ -543,19 +542,19 @@ func (m *Model) headerView() string {
 		if compact {
 			addr = strings.TrimPrefix(strings.TrimPrefix(addr, "http://"), "https://")
 		}
-		return e.tr(txtKiosk) + "[" + up + "] " + addr
+		return e.tr(lang.Kiosk) + "[" + up + "] " + addr
 	}
 	head := func(compact, withKiosk bool) string {
-		clock := now.Format("2006-01-02") + " " + e.tr(txtWeekdays[now.Weekday()]) + " " + now.Format("15:04:05")
+		clock := now.Format(lang.DateLayout) + " " + e.tr(lang.Weekdays[now.Weekday()]) + " " + now.Format(lang.ClockSecLayout)
 		if compact {
-			clock = now.Format("01-02 15:04")
+			clock = now.Format(lang.ShortTimeLayout)
 		}
 		parts := []string{st.title.Render(name), clock}
 		if e.staff != "" {
-			parts = append(parts, e.tr(txtStaff)+":"+e.staff)
+			parts = append(parts, e.tr(lang.Staff)+":"+e.staff)
 		}
 		if m.opts.Remote != "" {
-			parts = append(parts, e.tr(txtRemote)+" "+m.opts.Remote)
+			parts = append(parts, e.tr(lang.Remote)+" "+m.opts.Remote)
 		}
 		if withKiosk {
 			parts = append(parts, kiosk(compact))
@@ -622,11 +621,11 @@ func (m *Model) footerView() string {
 	status := ""
 	switch {
 	case m.confirmQuit && m.remoteDesks() > 0:
-		status = st.err.Render(wrap(fmt.Sprintf(m.env.tr(txtQuitRemote), m.remoteDesks()), m.width))
+		status = st.err.Render(wrap(fmt.Sprintf(m.env.tr(lang.QuitRemote), m.remoteDesks()), m.width))
 	case m.confirmQuit && m.kioskRuns():
-		status = st.err.Render(wrap(m.env.tr(txtQuitKiosk), m.width))
+		status = st.err.Render(wrap(m.env.tr(lang.QuitKiosk), m.width))
 	case m.confirmQuit:
-		status = st.err.Render(wrap(m.env.tr(txtQuitAsk), m.width))
+		status = st.err.Render(wrap(m.env.tr(lang.QuitAsk), m.width))
 	case m.asking != nil:
 		status = st.err.Render(wrap(m.asking.question, m.width))
 	case m.errText != "":

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -23,7 +24,7 @@ const (
 )
 
 // yesNo are the two answers of a yes/no choice.
-var yesNo = []store.Label{{Code: "no", ZH: txtNo.zh, EN: txtNo.en}, {Code: "yes", ZH: txtYes.zh, EN: txtYes.en}}
+var yesNo = []store.Label{{Code: "no", Text: lang.No}, {Code: "yes", Text: lang.Yes}}
 
 // visitsTab lists a day's visits, logs new ones with returning-visitor
 // lookup, checks visitors out and searches the history.
@@ -76,7 +77,7 @@ type visitSavedMsg struct {
 type visitErrMsg struct{ err error }
 
 func newVisitsTab(e *env) tab {
-	return visitsTab{env: e, search: newSearchBox(e, e.tr(txtSearchPrompt), 30)}
+	return visitsTab{env: e, search: newSearchBox(e, e.tr(lang.SearchPrompt), 30)}
 }
 
 // SetSize gives the tab its room.
@@ -155,17 +156,17 @@ func checkOutCmd(e *env, id int64) tea.Cmd {
 // newVisitForm is the check-in form, lookup first.
 func (m visitsTab) newVisitForm() form {
 	e := m.env
-	f := newForm(e, e.tr(txtNewVisit))
-	f.text("lookup", e.tr(txtLookup), "", 20)
-	f.text("name", e.tr(txtColName), "", 30)
-	f.text("phone", e.tr(txtColPhone), "", 20)
-	f.text("org", e.tr(txtColOrg), "", 60)
-	f.choose("purpose", e.tr(txtColPurpose), store.Purposes, "business")
-	f.choose("party", e.tr(txtParty), yesNo, "no")
-	f.text("headcount", e.tr(txtHeadcount), "1", 4)
+	f := newForm(e, e.tr(lang.NewVisit))
+	f.text("lookup", e.tr(lang.Lookup), "", 20)
+	f.text("name", e.tr(lang.ColName), "", 30)
+	f.text("phone", e.tr(lang.ColPhone), "", 20)
+	f.text("org", e.tr(lang.ColOrg), "", 60)
+	f.choose("purpose", e.tr(lang.ColPurpose), store.Purposes, "business")
+	f.choose("party", e.tr(lang.Party), yesNo, "no")
+	f.text("headcount", e.tr(lang.Headcount), "1", 4)
 	f.replaceDefault("headcount")
-	f.text("note", e.tr(txtNote), "", 200)
-	f.info = e.tr(txtLookupHint)
+	f.text("note", e.tr(lang.Note), "", 200)
+	f.info = e.tr(lang.LookupHint)
 	return f
 }
 
@@ -184,7 +185,7 @@ func (m *visitsTab) validate(force bool) (store.VisitInput, bool) {
 	in, ok := m.input()
 	if !ok {
 		m.form.clearErrors()
-		m.form.fieldError("headcount", m.env.tr(txtNotInt))
+		m.form.fieldError("headcount", m.env.tr(lang.NotInt))
 		return in, false
 	}
 	if in.Headcount == 0 && m.form.value("headcount") != "" {
@@ -234,7 +235,7 @@ func (m *visitsTab) fill(v store.Visitor) {
 	if m.query == "" && m.env.shownDay(m.day) == m.env.db.Today() {
 		for _, in := range m.visits {
 			if in.Open() && in.Name == v.Name && in.Phone == v.Phone && !m.isVoided(in) {
-				m.form.info = fmt.Sprintf(m.env.tr(txtAlreadyIn), v.Name, m.env.clock(in.CheckedInAt))
+				m.form.info = fmt.Sprintf(m.env.tr(lang.AlreadyIn), v.Name, m.env.clock(in.CheckedInAt))
 			}
 		}
 	}
@@ -292,12 +293,12 @@ func (m visitsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		m.saving = false
 		name := msg.visit.Name
 		if msg.out {
-			return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(txtCheckedOut), name)))
+			return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(lang.CheckedOut), name)))
 		}
 		m.mode = visitsList
 		m.day = m.env.db.Today()
 		m.query = ""
-		return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(txtCheckedIn), msg.visit.ReceiptNo, name)))
+		return m, tea.Batch(m.load(), notice(fmt.Sprintf(m.env.tr(lang.CheckedIn), msg.visit.ReceiptNo, name)))
 	case visitErrMsg:
 		m.saving = false
 		m.form.showError(msg.err, true)
@@ -360,7 +361,7 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		return m, m.loadHistory()
 	case key.Matches(msg, k.CheckOut):
 		if v, ok := m.selected(); ok && v.Open() && !m.isVoided(v) {
-			return m, ask(fmt.Sprintf(m.env.tr(txtAskCheckOut), v.Name, v.ReceiptNo), checkOutCmd(m.env, v.ID))
+			return m, ask(fmt.Sprintf(m.env.tr(lang.AskCheckOut), v.Name, v.ReceiptNo), checkOutCmd(m.env, v.ID))
 		}
 	}
 	return m, nil
@@ -455,23 +456,23 @@ func (m visitsTab) row(v store.Visit) []string {
 		out += "*"
 	}
 	if _, ok := m.voids[v.ID]; ok {
-		out = e.tr(txtVoidMark)
+		out = e.tr(lang.VoidMark)
 	}
 	first := e.clock(v.CheckedInAt)
 	if m.query != "" {
-		first = v.CheckedInAt.In(e.db.Location()).Format("01-02 15:04")
+		first = v.CheckedInAt.In(e.db.Location()).Format(lang.ShortTimeLayout)
 	}
 	return []string{first, out, v.Name, store.MaskPhone(v.Phone), v.Org, e.label(store.Purposes, v.Purpose), fmt.Sprint(v.Headcount)}
 }
 
 func (m visitsTab) columns() []column {
 	e := m.env
-	first := column{e.tr(txtTimeIn), 5, 0}
+	first := column{e.tr(lang.TimeIn), 5, 0}
 	if m.query != "" {
-		first = column{e.tr(txtColDate), 11, 0}
+		first = column{e.tr(lang.ColDate), 11, 0}
 	}
-	return []column{first, {e.tr(txtTimeOut), 6, 0}, {e.tr(txtColName), 8, 2}, {e.tr(txtColPhone), 11, 0},
-		{e.tr(txtColOrg), 8, 3}, {e.tr(txtColPurpose), 8, 1}, {e.tr(txtColCount), 4, 0}}
+	return []column{first, {e.tr(lang.TimeOut), 6, 0}, {e.tr(lang.ColName), 8, 2}, {e.tr(lang.ColPhone), 11, 0},
+		{e.tr(lang.ColOrg), 8, 3}, {e.tr(lang.ColPurpose), 8, 1}, {e.tr(lang.ColCount), 4, 0}}
 }
 
 // listHead is what the list draws above its table: the heading and the
@@ -480,7 +481,7 @@ func (m visitsTab) listHead() string {
 	e := m.env
 	var head string
 	if m.query != "" {
-		head = fmt.Sprintf(e.tr(txtVisitsFound), m.query, len(m.visits))
+		head = fmt.Sprintf(e.tr(lang.VisitsFound), m.query, len(m.visits))
 	} else {
 		// Voided visits are listed, marked, but count for nothing.
 		n, people := 0, 0
@@ -489,7 +490,7 @@ func (m visitsTab) listHead() string {
 				n, people = n+1, people+v.Headcount
 			}
 		}
-		head = fmt.Sprintf(e.tr(txtVisitsOn), e.dayTitle(e.shownDay(m.day)), n, people)
+		head = fmt.Sprintf(e.tr(lang.VisitsOn), e.dayTitle(e.shownDay(m.day)), n, people)
 	}
 	return e.st.heading.Render(clip(head, m.width)) + "\n" + m.search.View()
 }
@@ -506,8 +507,8 @@ func (m visitsTab) listFoot() string {
 	}
 	e := m.env
 	lines := []string{"", fmt.Sprintf("%s  %s  %s  %s  %s:%s", v.ReceiptNo, v.Name, v.Phone, v.Org,
-		e.tr(txtParty), e.label(yesNo, map[bool]string{true: "yes", false: "no"}[v.PartyMember])),
-		e.tr(txtNote) + ": " + v.Note + "  (" + e.actorName(v.CreatedBy) + " / " + e.label(store.Sources, v.Source) + ")"}
+		e.tr(lang.Party), e.label(yesNo, map[bool]string{true: "yes", false: "no"}[v.PartyMember])),
+		e.tr(lang.Note) + ": " + v.Note + "  (" + e.actorName(v.CreatedBy) + " / " + e.label(store.Sources, v.Source) + ")"}
 	var hist []store.Correction
 	if v.ID == m.histID {
 		hist = m.hist
@@ -569,10 +570,10 @@ func (m visitsTab) suggestions() string {
 	for i, v := range m.found {
 		party := ""
 		if v.PartyMember {
-			party = e.tr(txtParty)
+			party = e.tr(lang.Party)
 		}
 		line := fmt.Sprintf("%s %s %s %s %s", fit(v.Name, 8), store.MaskPhone(v.Phone), fit(v.Org, 16),
-			fit(fmt.Sprintf(e.tr(txtVisitsTimes), v.VisitCount), 10), party)
+			fit(fmt.Sprintf(e.tr(lang.VisitsTimes), v.VisitCount), 10), party)
 		if i == m.foundAt {
 			lines = append(lines, "    > "+e.st.selected.Render(clip(line, m.width-6)))
 		} else {
@@ -582,7 +583,7 @@ func (m visitsTab) suggestions() string {
 	return strings.Join(lines, "\n")
 }
 
-func (m visitsTab) title() text            { return txtTabVisits }
+func (m visitsTab) title() lang.Text       { return lang.TabVisits }
 func (m visitsTab) keeps(kind string) bool { return kind == store.KindVisit }
 
 // Open shows a visit on its day, selected with its details.
@@ -610,18 +611,18 @@ func (m visitsTab) loadHistory() tea.Cmd {
 // editForm is the correction form of v, holding what is stored.
 func (m visitsTab) editForm(v store.Visit) form {
 	e := m.env
-	f := newForm(e, fmt.Sprintf(e.tr(txtEditVisit), v.ReceiptNo))
-	f.text("name", e.tr(txtColName), v.Name, 30)
-	f.text("org", e.tr(txtColOrg), v.Org, 60)
-	f.choose("purpose", e.tr(txtColPurpose), store.Purposes, v.Purpose)
+	f := newForm(e, fmt.Sprintf(e.tr(lang.EditVisit), v.ReceiptNo))
+	f.text("name", e.tr(lang.ColName), v.Name, 30)
+	f.text("org", e.tr(lang.ColOrg), v.Org, 60)
+	f.choose("purpose", e.tr(lang.ColPurpose), store.Purposes, v.Purpose)
 	party := "no"
 	if v.PartyMember {
 		party = "yes"
 	}
-	f.choose("party_member", e.tr(txtParty), yesNo, party)
-	f.text("headcount", e.tr(txtHeadcount), fmt.Sprint(v.Headcount), 4)
-	f.text("checked_in_at", e.tr(txtTimeIn), e.clock(v.CheckedInAt), 5)
-	f.text("checked_out_at", e.tr(txtTimeOut), e.clock(v.CheckedOutAt), 5)
+	f.choose("party_member", e.tr(lang.Party), yesNo, party)
+	f.text("headcount", e.tr(lang.Headcount), fmt.Sprint(v.Headcount), 4)
+	f.text("checked_in_at", e.tr(lang.TimeIn), e.clock(v.CheckedInAt), 5)
+	f.text("checked_out_at", e.tr(lang.TimeOut), e.clock(v.CheckedOutAt), 5)
 	return f
 }
 
@@ -634,7 +635,7 @@ func (m visitsTab) visitEdit() (store.VisitEdit, error) {
 		PartyMember: f.value("party_member") == "yes", Actor: m.env.staff}
 	n, ok := f.number("headcount")
 	if !ok {
-		return ed, &store.Error{Code: store.EINVALID, Field: "headcount", ZH: txtNotInt.zh, EN: txtNotInt.en}
+		return ed, &store.Error{Code: store.EINVALID, Field: "headcount", Text: lang.NotInt}
 	}
 	ed.Headcount = n
 	day := m.env.db.DayOf(v.CheckedInAt)
@@ -657,7 +658,7 @@ func correctVisitCmd(e *env, v store.Visit, ed store.VisitEdit) tea.Cmd {
 		if _, err := e.db.CorrectVisit(ctx, v.ID, ed); err != nil {
 			return changeErrMsg{store.KindVisit, err}
 		}
-		return recordChangedMsg{store.KindVisit, v.ID, fmt.Sprintf(e.tr(txtCorrectDone), v.ReceiptNo)}
+		return recordChangedMsg{store.KindVisit, v.ID, fmt.Sprintf(e.tr(lang.CorrectDone), v.ReceiptNo)}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"syscall"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -20,7 +21,7 @@ func (m *Main) actor() (store.Actor, error) {
 	}
 	me, err := user.Current()
 	if err != nil {
-		return store.Actor{}, fmt.Errorf("%s", m.text("无法确定当前系统用户："+err.Error(), "cannot tell the current user: "+err.Error()))
+		return store.Actor{}, fmt.Errorf("%s", m.tr(lang.NoCurrentUser.Format(err)))
 	}
 	uid := os.Getuid()
 	if uid == 0 {
@@ -32,7 +33,5 @@ func (m *Main) actor() (store.Actor, error) {
 			return store.Actor{System: me.Username}, nil
 		}
 	}
-	return store.Actor{}, fmt.Errorf("%s", m.text(
-		fmt.Sprintf("只有中心负责人（--staff 姓名）或数据库文件 %s 的所有者可以修改", m.DBPath),
-		fmt.Sprintf("only a manager (--staff NAME) or the owner of %s may change this", m.DBPath)))
+	return store.Actor{}, fmt.Errorf("%s", m.tr(lang.ManagerOrOwnerOnly.Format(m.DBPath)))
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -64,38 +65,38 @@ func parseInterspersed(fs *flag.FlagSet, args []string, withArgs bool) ([]string
 
 func venueFlags(m *Main, fs *flag.FlagSet) {
 	a := &m.Admin
-	fs.BoolVar(&a.All, "all", false, m.text("list：包括已停用的，并列出修改记录", "list: include deactivated ones, with the history of changes"))
-	fs.StringVar(&m.Format, "format", "text", m.text("list 的格式：text 或 json", "list format: text or json"))
-	fs.StringVar(&a.Capacity, "capacity", "", m.text("容纳人数（1 到 10000）", "capacity (1 to 10000)"))
-	fs.StringVar(&a.Hours, "hours", "", m.text("开放时间 HH:MM-HH:MM，默认 08:00-21:00", "opening hours HH:MM-HH:MM, default 08:00-21:00"))
-	fs.StringVar(&a.Facilities, "facilities", "", m.text("设施，如 投影、音响", "facilities, e.g. projector, sound"))
-	fs.StringVar(&a.Rename, "rename", "", m.text("edit：新名称（编号不变，旧记录保留原名）", "edit: the new name (the id stays; old records keep the old name)"))
-	fs.BoolVar(&a.Force, "force", false, m.text("disable：有未到期的已确认预约也停用（预约保留）", "disable: close it even with approved bookings to come (they stand)"))
-	fs.StringVar(&m.Staff, "staff", "", m.text("以哪位负责人的身份修改（默认：数据库文件的所有者）", "the manager making the change (default: the database file's owner)"))
+	fs.BoolVar(&a.All, "all", false, m.tr(lang.ListIncludeDeactivatedOnesWithHistory))
+	fs.StringVar(&m.Format, "format", "text", m.tr(lang.ListFormatTextOrJson))
+	fs.StringVar(&a.Capacity, "capacity", "", m.tr(lang.Capacity1To10000))
+	fs.StringVar(&a.Hours, "hours", "", m.tr(lang.OpeningHoursHHMMHHMM))
+	fs.StringVar(&a.Facilities, "facilities", "", m.tr(lang.FacilitiesEGProjectorSound))
+	fs.StringVar(&a.Rename, "rename", "", m.tr(lang.EditNewNameIdStaysOld))
+	fs.BoolVar(&a.Force, "force", false, m.tr(lang.DisableCloseItEvenWithApproved))
+	fs.StringVar(&m.Staff, "staff", "", m.tr(lang.ManagerMakingChangeDefaultDatabaseFile))
 }
 
 func staffFlags(m *Main, fs *flag.FlagSet) {
 	a := &m.Admin
-	fs.BoolVar(&a.All, "all", false, m.text("list：包括已停用的，并列出修改记录", "list: include deactivated ones, with the history of changes"))
-	fs.StringVar(&m.Format, "format", "text", m.text("list 的格式：text 或 json", "list format: text or json"))
-	fs.StringVar(&a.Role, "role", "", m.text("角色：desk（前台，默认）或 manager（负责人）", "role: desk (default) or manager"))
-	fs.StringVar(&a.Login, "login", "", m.text("SSH 登录名（小写字母开头，默认取姓名拼音）", "SSH login (lower case, starting with a letter; default from the name's pinyin)"))
-	fs.Var((*multiFlag)(&a.Keys), "key", m.text(`SSH 公钥 "ssh-ed25519 AAAA… 备注"，可重复`, `an SSH public key "ssh-ed25519 AAAA… comment", repeatable`))
-	fs.StringVar(&a.KeyFile, "key-file", "", m.text("从文件读取 SSH 公钥（如 id_ed25519.pub，每行一个）", "read SSH public keys from a file (e.g. id_ed25519.pub, one a line)"))
-	fs.Var((*multiFlag)(&a.RemoveKeys), "remove-key", m.text("edit：去掉指纹为 SHA256:… 的公钥，可重复", "edit: remove the key with fingerprint SHA256:…, repeatable"))
-	fs.BoolVar(&a.Password, "password", false, m.text("设置密码：从终端读取（非终端时从标准输入读一行），至少 8 个字符", "set a password, read from the terminal (or one line of standard input when it is not one); at least 8 characters"))
-	fs.StringVar(&a.Rename, "rename", "", m.text("edit：改正姓名（旧记录保留原名）", "edit: correct the name (old records keep the old one)"))
-	fs.StringVar(&m.Staff, "staff", "", m.text("以哪位负责人的身份修改（默认：数据库文件的所有者）", "the manager making the change (default: the database file's owner)"))
+	fs.BoolVar(&a.All, "all", false, m.tr(lang.ListIncludeDeactivatedOnesWithHistory))
+	fs.StringVar(&m.Format, "format", "text", m.tr(lang.ListFormatTextOrJson))
+	fs.StringVar(&a.Role, "role", "", m.tr(lang.RoleDeskDefaultOrManager))
+	fs.StringVar(&a.Login, "login", "", m.tr(lang.SSHLoginLowerCaseStartingWith))
+	fs.Var((*multiFlag)(&a.Keys), "key", m.tr(lang.SSHPublicKeySshEd25519AAAA))
+	fs.StringVar(&a.KeyFile, "key-file", "", m.tr(lang.ReadSSHPublicKeysFromFile))
+	fs.Var((*multiFlag)(&a.RemoveKeys), "remove-key", m.tr(lang.EditRemoveKeyWithFingerprintSHA256))
+	fs.BoolVar(&a.Password, "password", false, m.tr(lang.SetPasswordReadFromTerminalOr))
+	fs.StringVar(&a.Rename, "rename", "", m.tr(lang.EditCorrectNameOldRecordsKeep))
+	fs.StringVar(&m.Staff, "staff", "", m.tr(lang.ManagerMakingChangeDefaultDatabaseFile))
 }
 
 func settingsFlags(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.Center, "center", "", m.text("中心名称", "the center's name"))
-	fs.StringVar(&m.TZ, "tz", "", m.text("时区，如 Asia/Shanghai", "time zone, e.g. Asia/Shanghai"))
-	fs.StringVar(&m.Admin.Phone, "phone", "", m.text(`对外公布的中心电话（"" 去掉）`, `the center's phone shown to visitors ("" removes it)`))
-	fs.StringVar(&m.Admin.QRTTL, "qr-ttl", "", m.text("二维码换码间隔，如 10m；0 为固定码（前台和 serve 未给 --qr-ttl 时使用）", "QR rotation, e.g. 10m; 0 for static codes (used when the desk or serve has no --qr-ttl)"))
-	fs.StringVar(&m.Admin.SSHIdle, "ssh-idle", "", m.text("SSH 前台空闲多久断开，如 30m；0 为不断开", "how long an SSH desk may sit idle, e.g. 30m; 0 for never"))
-	fs.StringVar(&m.Staff, "staff", "", m.text("以哪位负责人的身份修改（默认：数据库文件的所有者）", "the manager making the change (default: the database file's owner)"))
-	fs.StringVar(&m.Format, "format", "text", m.text("格式：text 或 json", "format: text or json"))
+	fs.StringVar(&m.Center, "center", "", m.tr(lang.CenterSName))
+	fs.StringVar(&m.TZ, "tz", "", m.tr(lang.TimeZoneEGAsiaShanghai))
+	fs.StringVar(&m.Admin.Phone, "phone", "", m.tr(lang.CenterSPhoneShownToVisitors))
+	fs.StringVar(&m.Admin.QRTTL, "qr-ttl", "", m.tr(lang.QRRotationEG10m0))
+	fs.StringVar(&m.Admin.SSHIdle, "ssh-idle", "", m.tr(lang.HowLongSSHDeskMaySit))
+	fs.StringVar(&m.Staff, "staff", "", m.tr(lang.ManagerMakingChangeDefaultDatabaseFile))
+	fs.StringVar(&m.Format, "format", "text", m.tr(lang.FormatTextOrJson))
 }
 
 // action splits the positional arguments into the action and its name.
@@ -103,7 +104,7 @@ func (m *Main) action(what string, actions ...string) (string, string, error) {
 	args := m.Admin.Args
 	usage := fmt.Sprintf("frontdesk %s %s", what, strings.Join(actions, "|"))
 	if len(args) == 0 {
-		return "", "", fmt.Errorf("%s", m.text("请给出操作："+usage+"（-h 查看帮助）", "give an action: "+usage+" (-h for help)"))
+		return "", "", fmt.Errorf("%s", m.tr(lang.GiveAction.Format(usage)))
 	}
 	act := args[0]
 	known := false
@@ -111,7 +112,7 @@ func (m *Main) action(what string, actions ...string) (string, string, error) {
 		known = known || a == act
 	}
 	if !known {
-		return "", "", fmt.Errorf("%s", m.text(fmt.Sprintf("未知的操作“%s”：%s", act, usage), fmt.Sprintf("unknown action %q: %s", act, usage)))
+		return "", "", fmt.Errorf("%s", m.tr(lang.UnknownAction.Format(act, usage)))
 	}
 	if act == "list" {
 		if len(args) > 1 {
@@ -120,7 +121,7 @@ func (m *Main) action(what string, actions ...string) (string, string, error) {
 		return act, "", nil
 	}
 	if len(args) < 2 || strings.TrimSpace(args[1]) == "" {
-		return "", "", fmt.Errorf("%s", m.text(fmt.Sprintf("请给出名称：frontdesk %s %s 名称", what, act), fmt.Sprintf("give a name: frontdesk %s %s NAME", what, act)))
+		return "", "", fmt.Errorf("%s", m.tr(lang.GiveNameFrontdeskNAME.Format(what, act)))
 	}
 	if len(args) > 2 {
 		return "", "", m.extraArgs(args[2:])
@@ -129,8 +130,7 @@ func (m *Main) action(what string, actions ...string) (string, string, error) {
 }
 
 func (m *Main) extraArgs(rest []string) error {
-	return fmt.Errorf("%s", m.text(fmt.Sprintf("多余的参数：%s（名称含空格请加引号）", strings.Join(rest, " ")),
-		fmt.Sprintf("unexpected arguments: %s (quote a name with spaces)", strings.Join(rest, " "))))
+	return fmt.Errorf("%s", m.tr(lang.UnexpectedArgumentsQuoteNameWithSpaces.Format(strings.Join(rest, " "))))
 }
 
 // flagOf names the flag behind a store error's field, so the message says
@@ -149,7 +149,7 @@ func (m *Main) fieldError(err error) error {
 	}
 	f := flagOf[se.Field]
 	if se.Field == "name" {
-		f = m.text("名称", "NAME")
+		f = m.tr(lang.NAME)
 		if m.Admin.Rename != "" {
 			f = "--rename"
 		}
@@ -157,12 +157,12 @@ func (m *Main) fieldError(err error) error {
 	if f == "" {
 		return err
 	}
-	return fmt.Errorf("%s%s%s", f, m.text("：", ": "), se.Message(m.Lang))
+	return fmt.Errorf("%s%s%s", f, m.tr(lang.ColonSep), se.Message(m.Lang))
 }
 
 func (m *Main) checkFormat() error {
 	if m.Format != "text" && m.Format != "json" {
-		return fmt.Errorf("%s", m.text(fmt.Sprintf("--format “%s” 不支持，应为 text 或 json", m.Format), fmt.Sprintf("--format %q: must be text or json", m.Format)))
+		return fmt.Errorf("%s", m.tr(lang.FormatMustBeTextOrJson.Format(m.Format)))
 	}
 	return nil
 }
@@ -171,8 +171,7 @@ func (m *Main) checkFormat() error {
 func (m *Main) capacity() (int, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(m.Admin.Capacity))
 	if err != nil {
-		return 0, fmt.Errorf("%s", m.text(fmt.Sprintf("--capacity：“%s”不是整数，应为 1 到 %d 的人数", m.Admin.Capacity, store.MaxCapacity),
-			fmt.Sprintf("--capacity: %q is not a whole number from 1 to %d", m.Admin.Capacity, store.MaxCapacity)))
+		return 0, fmt.Errorf("%s", m.tr(lang.CapacityIsNotWholeNumberFrom.Format(m.Admin.Capacity, store.MaxCapacity)))
 	}
 	return n, nil
 }
@@ -217,7 +216,7 @@ func (m *Main) runVenue(ctx context.Context) error {
 	}
 	if act == "add" {
 		if !m.set["capacity"] {
-			return fmt.Errorf("%s", m.text("--capacity：请给出容纳人数", "--capacity: give the capacity"))
+			return fmt.Errorf("%s", m.tr(lang.CapacityGiveCapacity))
 		}
 		in, err := m.venueInput(store.VenueInput{Name: name})
 		if err != nil {
@@ -227,7 +226,7 @@ func (m *Main) runVenue(ctx context.Context) error {
 		if err != nil {
 			return m.fieldError(err)
 		}
-		fmt.Fprintf(m.Stdout, m.text("已新增场地 %d：%s，容纳 %d 人，开放 %s\n", "added venue %d: %s, capacity %d, open %s\n"), v.ID, v.Name, v.Capacity, v.Hours())
+		fmt.Fprintf(m.Stdout, m.tr(lang.AddedVenueCapacityOpen), v.ID, v.Name, v.Capacity, v.Hours())
 		return nil
 	}
 	v, err := m.DB.VenueByName(ctx, name)
@@ -245,10 +244,9 @@ func (m *Main) runVenue(ctx context.Context) error {
 			return m.fieldError(err)
 		}
 		w := ch.Venue
-		fmt.Fprintf(m.Stdout, m.text("已修改场地 %d：%s，容纳 %d 人，开放 %s\n", "changed venue %d: %s, capacity %d, open %s\n"), w.ID, w.Name, w.Capacity, w.Hours())
+		fmt.Fprintf(m.Stdout, m.tr(lang.ChangedVenueCapacityOpen), w.ID, w.Name, w.Capacity, w.Hours())
 		if len(ch.Misfit) > 0 {
-			fmt.Fprintf(m.Stdout, m.text("以下 %d 个未到期的预约超出新的容量或开放时间，预约保留，请联系预约人：\n",
-				"%d coming bookings exceed the new capacity or hours; they stand, so tell their organisers:\n"), len(ch.Misfit))
+			fmt.Fprintf(m.Stdout, m.tr(lang.ComingBookingsExceedNewCapacityOr), len(ch.Misfit))
 			m.printBookings(ch.Misfit)
 		}
 	case "disable":
@@ -256,21 +254,21 @@ func (m *Main) runVenue(ctx context.Context) error {
 		if err != nil {
 			var se *store.Error
 			if errors.As(err, &se) && len(se.Bookings) > 0 {
-				fmt.Fprintln(m.Stderr, m.text("未到期的已确认预约：", "approved bookings to come:"))
+				fmt.Fprintln(m.Stderr, m.tr(lang.ApprovedBookingsToCome))
 				m.printBookingsTo(m.Stderr, se.Bookings)
 			}
 			return err
 		}
-		fmt.Fprintf(m.Stdout, m.text("已停用场地 %s：手机和前台不再提供它的新预约\n", "venue %s is closed: phones and the desk no longer offer it for new bookings\n"), v.Name)
+		fmt.Fprintf(m.Stdout, m.tr(lang.VenueIsClosedPhonesAndDesk), v.Name)
 		if len(kept) > 0 {
-			fmt.Fprintf(m.Stdout, m.text("以下 %d 个已确认的预约保留，请通知预约人：\n", "%d approved bookings stand; tell their organisers:\n"), len(kept))
+			fmt.Fprintf(m.Stdout, m.tr(lang.ApprovedBookingsStandTellTheirOrganisers), len(kept))
 			m.printBookings(kept)
 		}
 	case "enable":
 		if _, err := m.DB.SetVenueActive(ctx, actor, v.ID, true, false); err != nil {
 			return err
 		}
-		fmt.Fprintf(m.Stdout, m.text("已启用场地 %s\n", "venue %s is open to bookings\n"), v.Name)
+		fmt.Fprintf(m.Stdout, m.tr(lang.VenueIsOpenToBookings), v.Name)
 	}
 	return nil
 }
@@ -281,7 +279,7 @@ func (m *Main) printBookingsTo(w io.Writer, list []store.Booking) {
 	loc := m.DB.Location()
 	for _, b := range list {
 		fmt.Fprintf(w, "  %s  %s %s-%s  %s  %s  %s %s  %s\n", b.ReceiptNo, b.Start.In(loc).Format("2006-01-02"), b.Start.In(loc).Format("15:04"),
-			b.End.In(loc).Format("15:04"), store.LabelOf(store.BookingStatuses, b.Status).Text(m.Lang), b.Title, b.Org, b.Contact, store.MaskPhone(b.Phone))
+			b.End.In(loc).Format("15:04"), store.LabelOf(store.BookingStatuses, b.Status).In(m.Lang), b.Title, b.Org, b.Contact, store.MaskPhone(b.Phone))
 	}
 }
 
@@ -310,8 +308,8 @@ func (m *Main) listVenues(ctx context.Context) error {
 		}
 		return m.writeJSON(out)
 	}
-	rows := [][]string{{m.text("编号", "id"), m.text("名称", "name"), m.text("容纳", "capacity"), m.text("开放时间", "hours"),
-		m.text("状态", "state"), m.text("设施", "facilities")}}
+	rows := [][]string{{m.tr(lang.Id), m.tr(lang.StoreName), m.tr(lang.CmdCapacity), m.tr(lang.StoreHours),
+		m.tr(lang.State), m.tr(lang.StoreFacilities)}}
 	for _, v := range list {
 		rows = append(rows, []string{fmt.Sprint(v.ID), v.Name, fmt.Sprint(v.Capacity), v.Hours(), m.activeText(v.Active), v.Facilities})
 	}
@@ -324,9 +322,9 @@ func (m *Main) listVenues(ctx context.Context) error {
 
 func (m *Main) activeText(active bool) string {
 	if active {
-		return m.text("启用", "active")
+		return m.tr(lang.Active)
 	}
-	return m.text("停用", "inactive")
+	return m.tr(lang.Inactive)
 }
 
 func (m *Main) writeJSON(v any) error {
@@ -343,9 +341,9 @@ func (m *Main) printHistory(ctx context.Context, kind string) error {
 		return err
 	}
 	fmt.Fprintln(m.Stdout)
-	fmt.Fprintln(m.Stdout, m.text("修改记录：", "History:"))
+	fmt.Fprintln(m.Stdout, m.tr(lang.CmdHistory))
 	if len(h) == 0 {
-		fmt.Fprintln(m.Stdout, m.text("  （无）", "  (none)"))
+		fmt.Fprintln(m.Stdout, m.tr(lang.CmdNone))
 	}
 	loc := m.DB.Location()
 	for i := len(h) - 1; i >= 0; i-- {
@@ -383,7 +381,7 @@ func (m *Main) keys() ([]string, error) {
 	if m.Admin.KeyFile != "" {
 		data, err := os.ReadFile(m.Admin.KeyFile)
 		if err != nil {
-			return nil, fmt.Errorf("%s", m.text(fmt.Sprintf("--key-file：无法读取 %s：%v", m.Admin.KeyFile, err), fmt.Sprintf("--key-file: cannot read %s: %v", m.Admin.KeyFile, err)))
+			return nil, fmt.Errorf("%s", m.tr(lang.KeyFileCannotRead.Format(m.Admin.KeyFile, err)))
 		}
 		for _, l := range strings.Split(string(data), "\n") {
 			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
@@ -391,7 +389,7 @@ func (m *Main) keys() ([]string, error) {
 			}
 		}
 		if len(keys) == len(m.Admin.Keys) {
-			return nil, fmt.Errorf("%s", m.text(fmt.Sprintf("--key-file：%s 里没有公钥", m.Admin.KeyFile), fmt.Sprintf("--key-file: %s holds no key", m.Admin.KeyFile)))
+			return nil, fmt.Errorf("%s", m.tr(lang.KeyFileHoldsNoKey.Format(m.Admin.KeyFile)))
 		}
 	}
 	return keys, nil
@@ -411,28 +409,27 @@ func (m *Main) password() (string, error) {
 			fmt.Fprintln(m.Stderr)
 			return string(b), err
 		}
-		first, err := read(m.text("新密码：", "new password: "))
+		first, err := read(m.tr(lang.NewPassword))
 		if err != nil {
 			return "", err
 		}
-		again, err := read(m.text("再输入一次：", "again: "))
+		again, err := read(m.tr(lang.Again))
 		if err != nil {
 			return "", err
 		}
 		if first != again {
-			return "", fmt.Errorf("%s", m.text("--password：两次输入的密码不一致，未修改", "--password: the two entries differ; nothing changed"))
+			return "", fmt.Errorf("%s", m.tr(lang.PasswordTwoEntriesDifferNothingChanged))
 		}
 		pw = first
 	} else {
 		line, err := bufio.NewReader(m.Stdin).ReadString('\n')
 		if err != nil && line == "" {
-			return "", fmt.Errorf("%s", m.text("--password：标准输入没有密码", "--password: no password on standard input"))
+			return "", fmt.Errorf("%s", m.tr(lang.PasswordNoPasswordOnStandardInput))
 		}
 		pw = strings.TrimRight(line, "\r\n")
 	}
 	if pw == "" {
-		return "", fmt.Errorf("%s", m.text(fmt.Sprintf("--password：密码为空；至少 %d 个字符", store.MinPasswordLength),
-			fmt.Sprintf("--password: the password is empty; it needs at least %d characters", store.MinPasswordLength)))
+		return "", fmt.Errorf("%s", m.tr(lang.PasswordPasswordIsEmptyItNeeds.Format(store.MinPasswordLength)))
 	}
 	return pw, nil
 }
@@ -467,8 +464,8 @@ func (m *Main) runStaff(ctx context.Context) error {
 		if err != nil {
 			return m.fieldError(err)
 		}
-		fmt.Fprintf(m.Stdout, m.text("已新增工作人员 %d：%s，登录名 %s，%s\n", "added staff member %d: %s, login %s, %s\n"),
-			s.ID, s.Name, s.Login, store.LabelOf(store.Roles, s.Role).Text(m.Lang))
+		fmt.Fprintf(m.Stdout, m.tr(lang.AddedStaffMemberLogin),
+			s.ID, s.Name, s.Login, store.LabelOf(store.Roles, s.Role).In(m.Lang))
 	case "edit":
 		old, err := m.DB.StaffByName(ctx, name)
 		if err != nil {
@@ -479,8 +476,8 @@ func (m *Main) runStaff(ctx context.Context) error {
 		if err != nil {
 			return m.fieldError(err)
 		}
-		fmt.Fprintf(m.Stdout, m.text("已修改工作人员 %d：%s，登录名 %s，%s\n", "changed staff member %d: %s, login %s, %s\n"),
-			s.ID, s.Name, s.Login, store.LabelOf(store.Roles, s.Role).Text(m.Lang))
+		fmt.Fprintf(m.Stdout, m.tr(lang.ChangedStaffMemberLogin),
+			s.ID, s.Name, s.Login, store.LabelOf(store.Roles, s.Role).In(m.Lang))
 	case "disable", "enable":
 		old, err := m.DB.StaffByName(ctx, name)
 		if err != nil {
@@ -490,9 +487,9 @@ func (m *Main) runStaff(ctx context.Context) error {
 			return m.fieldError(err)
 		}
 		if act == "enable" {
-			fmt.Fprintf(m.Stdout, m.text("已启用工作人员 %s\n", "%s is active again\n"), s.Name)
+			fmt.Fprintf(m.Stdout, m.tr(lang.IsActiveAgain), s.Name)
 		} else {
-			fmt.Fprintf(m.Stdout, m.text("已停用工作人员 %s：不能再登录前台，旧记录保留其姓名\n", "%s is deactivated: they cannot start the desk; old records keep their name\n"), s.Name)
+			fmt.Fprintf(m.Stdout, m.tr(lang.IsDeactivatedTheyCannotStartDesk), s.Name)
 		}
 	}
 	for _, k := range s.Keys {
@@ -537,18 +534,18 @@ func (m *Main) listStaff(ctx context.Context) error {
 		}
 		return m.writeJSON(out)
 	}
-	rows := [][]string{{m.text("编号", "id"), m.text("姓名", "name"), m.text("登录名", "login"), m.text("角色", "role"),
-		m.text("状态", "state"), m.text("密码", "password"), m.text("SSH 公钥", "SSH keys")}}
+	rows := [][]string{{m.tr(lang.Id), m.tr(lang.CmdName), m.tr(lang.Login), m.tr(lang.Role),
+		m.tr(lang.State), m.tr(lang.Password), m.tr(lang.ColKeys)}}
 	for _, s := range list {
-		pw := m.text("无", "none")
+		pw := m.tr(lang.CmdNone2)
 		if s.HasPassword {
-			pw = m.text("有", "set")
+			pw = m.tr(lang.CmdSet)
 		}
 		var fps []string
 		for _, k := range s.Keys {
 			fps = append(fps, k.Fingerprint)
 		}
-		rows = append(rows, []string{fmt.Sprint(s.ID), s.Name, s.Login, store.LabelOf(store.Roles, s.Role).Text(m.Lang),
+		rows = append(rows, []string{fmt.Sprint(s.ID), s.Name, s.Login, store.LabelOf(store.Roles, s.Role).In(m.Lang),
 			m.activeText(s.Active), pw, strings.Join(fps, " ")})
 	}
 	writeTable(m.Stdout, rows)
@@ -596,8 +593,7 @@ func (m *Main) runSettings(ctx context.Context) error {
 			d, err = 0, nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s", m.text(fmt.Sprintf("--%s：“%s”不是有效的时长，例如 10m、1h，或 0", f.name, f.value),
-				fmt.Sprintf("--%s: %q is not a duration such as 10m or 1h, or 0", f.name, f.value)))
+			return fmt.Errorf("%s", m.tr(lang.IsNotDurationSuchAs10m.Format(f.name, f.value)))
 		}
 		*f.to = &d
 	}
@@ -616,14 +612,14 @@ func (m *Main) runSettings(ctx context.Context) error {
 	}
 	ttl := s.QRTTL.String()
 	if s.QRTTL == 0 {
-		ttl = m.text("0（固定码）", "0 (static codes)")
+		ttl = m.tr(lang.T0StaticCodes)
 	}
 	writeTable(m.Stdout, [][]string{
-		{m.text("中心名称", "center"), s.CenterName},
-		{m.text("时区", "time zone"), s.TimeZone},
-		{m.text("对外电话", "phone"), orDash(s.Phone)},
-		{m.text("二维码换码间隔", "QR rotation"), ttl},
-		{m.text("SSH 前台空闲断开", "SSH desk idle timeout"), s.SSHIdle.String()},
+		{m.tr(lang.CmdCenter), s.CenterName},
+		{m.tr(lang.TimeZone), s.TimeZone},
+		{m.tr(lang.CmdPhone), orDash(s.Phone)},
+		{m.tr(lang.QRTTL), ttl},
+		{m.tr(lang.SSHDeskIdleTimeout), s.SSHIdle.String()},
 	})
 	return nil
 }

@@ -13,11 +13,12 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"frontdesk/kiosk"
+	"frontdesk/lang"
 	"frontdesk/tui"
 )
 
 func deskFlags(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.Staff, "staff", "", m.text("当班工作人员姓名（不填则从名单中选）", "staff member on duty (otherwise pick from a list)"))
+	fs.StringVar(&m.Staff, "staff", "", m.tr(lang.FlagStaff))
 	kioskFlags(m, fs)
 	sshFlags(m, fs)
 	syncFlags(m, fs)
@@ -25,10 +26,10 @@ func deskFlags(m *Main, fs *flag.FlagSet) {
 
 // kioskFlags are the flags the desk and serve share for the kiosk.
 func kioskFlags(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.Addr, "addr", ":8080", m.text("扫码服务监听地址", "kiosk listen address"))
-	fs.StringVar(&m.PublicURL, "public-url", "", m.text("二维码使用的公开地址，默认取第一个非回环 IPv4 地址", "public URL in QR codes; default: first non-loopback IPv4 address"))
+	fs.StringVar(&m.Addr, "addr", ":8080", m.tr(lang.FlagAddr))
+	fs.StringVar(&m.PublicURL, "public-url", "", m.tr(lang.FlagPublicURL))
 	scheduleFlags(m, fs)
-	fs.StringVar(&m.QRTTL, "qr-ttl", "10m", m.text("二维码有效期（每隔这么久换码，30 分钟内仍可用）；0 为固定码", "QR token rotation period (accepted for 30m); 0 for static codes"))
+	fs.StringVar(&m.QRTTL, "qr-ttl", "10m", m.tr(lang.FlagQRTTL))
 }
 
 // qrTTL reads --qr-ttl, which the desk and serve share.
@@ -40,9 +41,7 @@ func (m *Main) qrTTL() (time.Duration, error) {
 	}
 	ttl, err := time.ParseDuration(m.QRTTL)
 	if err != nil || ttl < 0 {
-		return 0, fmt.Errorf("%s", m.text(
-			fmt.Sprintf("--qr-ttl “%s” 不是有效的时长，例如 10m、1h，0 为固定码", m.QRTTL),
-			fmt.Sprintf("--qr-ttl %q is not a duration such as 10m or 1h (0 for static codes)", m.QRTTL)))
+		return 0, fmt.Errorf("%s", m.tr(lang.QRTTLNotDuration.Format(m.QRTTL)))
 	}
 	return ttl, nil
 }
@@ -62,9 +61,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 	}
 	in, out := m.Stdin, m.Stdout
 	if !isTerminal(in) || !isTerminal(out) {
-		return fmt.Errorf("%s", m.text(
-			"前台界面需要在终端中运行（标准输入或输出不是终端）。无界面运行扫码服务请用 frontdesk serve",
-			"the desk needs a terminal (stdin or stdout is not one); run the kiosk alone with frontdesk serve"))
+		return fmt.Errorf("%s", m.tr(lang.DeskNeedsTerminal))
 	}
 	backups, err := m.schedule()
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -25,10 +26,10 @@ type faultFlags struct {
 
 // scheduleFlags are the desk's and serve's flags for backups and the proxy.
 func scheduleFlags(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.BackupDir, "backup-dir", "", m.text("定时备份到这个目录（不填则不定时备份）", "take scheduled backups into this folder (off unless given)"))
-	fs.DurationVar(&m.BackupEvery, "backup-every", time.Hour, m.text("定时备份的间隔", "how often a scheduled backup is taken"))
-	fs.IntVar(&m.BackupKeep, "backup-keep", 48, m.text("保留最近多少份定时备份", "how many scheduled backups to keep"))
-	fs.StringVar(&m.TrustedProxy, "trusted-proxy", "", m.text("可信的反向代理地址（IP 或网段）；其 X-Forwarded-For 才被采信", "the reverse proxy (IP or CIDR) whose X-Forwarded-For is believed"))
+	fs.StringVar(&m.BackupDir, "backup-dir", "", m.tr(lang.TakeScheduledBackupsIntoThisFolder))
+	fs.DurationVar(&m.BackupEvery, "backup-every", time.Hour, m.tr(lang.HowOftenScheduledBackupIsTaken))
+	fs.IntVar(&m.BackupKeep, "backup-keep", 48, m.tr(lang.HowManyScheduledBackupsToKeep))
+	fs.StringVar(&m.TrustedProxy, "trusted-proxy", "", m.tr(lang.ReverseProxyIPOrCIDRWhose))
 }
 
 // schedule reads the backup flags, refusing a schedule that cannot work.
@@ -54,8 +55,7 @@ func (m *Main) logTo() error {
 	if err != nil {
 		// Say so and log to stderr: the database's own check then tells
 		// whether the folder is read-only or full.
-		fmt.Fprintln(m.Stderr, m.text(fmt.Sprintf("无法打开日志文件 %s：%v；日志改写到标准错误", m.LogPath, err),
-			fmt.Sprintf("cannot open log file %s: %v; logging to stderr", m.LogPath, err)))
+		fmt.Fprintln(m.Stderr, m.tr(lang.CannotOpenLogFileLoggingTo.Format(m.LogPath, err)))
 		slog.SetDefault(slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo})))
 		return nil
 	}
@@ -77,7 +77,7 @@ func (m *Main) openDB() (*store.DB, error) {
 }
 
 func restoreFlags(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.Input, "i", "", m.text("要恢复的备份文件（必填）", "the backup file to restore (required)"))
+	fs.StringVar(&m.Input, "i", "", m.tr(lang.BackupFileToRestoreRequired))
 }
 
 // runRestore puts a backup in place of the database; it opens nothing
@@ -88,15 +88,13 @@ func (m *Main) runRestore(ctx context.Context) error {
 		return err
 	}
 	if res.Replaced != "" {
-		fmt.Fprintf(m.Stdout, m.text("原数据库已另存为 %s\n", "the replaced database is kept as %s\n"), res.Replaced)
+		fmt.Fprintf(m.Stdout, m.tr(lang.ReplacedDatabaseIsKeptAs), res.Replaced)
 	}
 	if res.Unread != nil {
-		fmt.Fprintf(m.Stdout, m.text("原数据库无法读取（%v）：自备份以来每天的受理编号从 %d 起继续，不会与已发出的重复\n",
-			"the replaced database could not be read (%v): each day's receipt numbers since the backup go on from %d, so none repeats\n"), res.Unread, store.RestoreFloor+1)
+		fmt.Fprintf(m.Stdout, m.tr(lang.ReplacedDatabaseCouldNotBeRead), res.Unread, store.RestoreFloor+1)
 	} else if res.Raised > 0 {
-		fmt.Fprintf(m.Stdout, m.text("已沿用原数据库的 %d 个受理编号计数，备份之后发出的编号不会再次发出\n",
-			"%d receipt counters carried over from the replaced database: no number handed out after the backup is issued again\n"), res.Raised)
+		fmt.Fprintf(m.Stdout, m.tr(lang.ReceiptCountersCarriedOverFromReplaced), res.Raised)
 	}
-	fmt.Fprintf(m.Stdout, m.text("已从 %s 恢复到 %s\n", "restored %s into %s\n"), m.Input, m.DBPath)
+	fmt.Fprintf(m.Stdout, m.tr(lang.RestoredInto), m.Input, m.DBPath)
 	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"syscall"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -96,7 +97,7 @@ func NewMain() *Main {
 // command describes a subcommand for help and dispatch.
 type command struct {
 	name    string
-	zh, en  string
+	title   lang.Text
 	flags   func(m *Main, fs *flag.FlagSet)
 	run     func(m *Main, ctx context.Context) error
 	needsDB bool
@@ -104,21 +105,21 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"", "前台：终端界面，同时启动扫码服务", "the desk: terminal UI, with the kiosk in the same process", deskFlags, (*Main).runDesk, true},
-		{"serve", "只运行扫码服务（大厅屏幕、手机表单），无终端界面", "the kiosk alone (lobby screen, phone forms), headless", serveFlags, (*Main).runServe, true},
-		{"init", "设置中心名称、时区和场地（可重复运行）", "set the center's name, time zone and venues (idempotent)", initFlags, (*Main).runInit, true},
-		{"demo", "生成截至今天一个月的演示数据", "fill the database with a realistic month ending today", demoFlags, (*Main).runDemo, true},
-		{"report", "输出每日台账或统计", "print the daily log or statistics", reportFlags, (*Main).runReport, true},
-		{"backup", "在运行中备份数据库", "copy the database consistently while the desk runs", backupFlags, (*Main).runBackup, true},
-		{"restore", "从备份恢复数据库（须先停止前台和扫码服务）", "put a backup in place of the database (stop the desk and the kiosk first)", restoreFlags, (*Main).runRestore, true},
-		{"sync", "把新的变动上报到汇总库", "push what changed to the network's hub", syncCommandFlags, (*Main).runSync, true},
-		{"hub init", "建立或升级汇总库（PostgreSQL）的表结构", "create or upgrade the hub's schema (PostgreSQL)", hubInitFlags, (*Main).runHubInit, false},
-		{"network report", "汇总库里各中心的并列统计、排名", "the centers on the hub side by side, ranked", networkReportFlags, (*Main).runNetworkReport, false},
-		{"purge", "匿名化旧记录中的姓名和电话", "anonymise names and phones of old records", purgeFlags, (*Main).runPurge, true},
-		{"venue", "场地：list、add、edit、disable、enable", "venues: list, add, edit, disable, enable", venueFlags, (*Main).runVenue, true},
-		{"staff", "工作人员：list、add、edit、disable、enable", "staff: list, add, edit, disable, enable", staffFlags, (*Main).runStaff, true},
-		{"settings", "查看或修改中心设置（名称、时区、电话、二维码换码间隔）", "show or change the center's settings (name, zone, phone, QR rotation)", settingsFlags, (*Main).runSettings, true},
-		{"version", "显示版本", "print the version", nil, (*Main).runVersion, false},
+		{"", lang.CommandDesk, deskFlags, (*Main).runDesk, true},
+		{"serve", lang.CommandServe, serveFlags, (*Main).runServe, true},
+		{"init", lang.CommandInit, initFlags, (*Main).runInit, true},
+		{"demo", lang.CommandDemo, demoFlags, (*Main).runDemo, true},
+		{"report", lang.CommandReport, reportFlags, (*Main).runReport, true},
+		{"backup", lang.CommandBackup, backupFlags, (*Main).runBackup, true},
+		{"restore", lang.PutBackupInPlaceOfDatabase, restoreFlags, (*Main).runRestore, true},
+		{"sync", lang.PushWhatChangedToNetworkS, syncCommandFlags, (*Main).runSync, true},
+		{"hub init", lang.CreateOrUpgradeHubSSchema, hubInitFlags, (*Main).runHubInit, false},
+		{"network report", lang.CentersOnHubSideBySide, networkReportFlags, (*Main).runNetworkReport, false},
+		{"purge", lang.CommandPurge, purgeFlags, (*Main).runPurge, true},
+		{"venue", lang.VenuesListAddEditDisableEnable, venueFlags, (*Main).runVenue, true},
+		{"staff", lang.StaffListAddEditDisableEnable, staffFlags, (*Main).runStaff, true},
+		{"settings", lang.ShowOrChangeCenterSSettings, settingsFlags, (*Main).runSettings, true},
+		{"version", lang.CommandVersion, nil, (*Main).runVersion, false},
 	}
 }
 
@@ -139,9 +140,7 @@ func (m *Main) ParseFlags(args []string) error {
 			}
 		}
 		if !found {
-			return fmt.Errorf("%s", m.text(
-				fmt.Sprintf("未知的子命令“%s”。可用：serve、init、venue、staff、settings、demo、report、backup、restore、sync、hub init、network report、purge、version（-h 查看帮助）", args[0]),
-				fmt.Sprintf("unknown subcommand %q; try serve, init, venue, staff, settings, demo, report, backup, restore, sync, hub init, network report, purge, version (-h for help)", args[0])))
+			return fmt.Errorf("%s", m.tr(lang.CmdUnknownSubcommandTryServeInitVenue.Format(args[0])))
 		}
 		args = args[1:]
 	}
@@ -157,22 +156,22 @@ func (m *Main) ParseFlags(args []string) error {
 		dbDefault = "frontdesk.db"
 	}
 	if cmd.needsDB {
-		fs.StringVar(&m.DBPath, "db", dbDefault, m.text("数据库文件（环境变量 FRONTDESK_DB）", "database file (env FRONTDESK_DB)"))
+		fs.StringVar(&m.DBPath, "db", dbDefault, m.tr(lang.FlagDB))
 	}
-	fs.StringVar(&m.Lang, "lang", m.Lang, m.text("界面语言：zh 或 en", "language: zh or en"))
+	fs.StringVar(&m.Lang, "lang", m.Lang, m.tr(lang.FlagLang))
 	if cmd.flags != nil {
 		cmd.flags(m, fs)
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "%s — %s\n\n", name, m.text(cmd.zh, cmd.en))
+		fmt.Fprintf(fs.Output(), "%s — %s\n\n", name, m.tr(cmd.title))
 		if cmd.name == "" {
-			fmt.Fprintln(fs.Output(), m.text("子命令：", "Subcommands:"))
+			fmt.Fprintln(fs.Output(), m.tr(lang.Subcommands))
 			for _, c := range cmds[1:] {
-				fmt.Fprintf(fs.Output(), "  %-14s %s\n", c.name, m.text(c.zh, c.en))
+				fmt.Fprintf(fs.Output(), "  %-14s %s\n", c.name, m.tr(c.title))
 			}
 			fmt.Fprintln(fs.Output())
 		}
-		fmt.Fprintln(fs.Output(), m.text("参数：", "Flags:"))
+		fmt.Fprintln(fs.Output(), m.tr(lang.Flags))
 		fs.PrintDefaults()
 	}
 	rest, err := parseInterspersed(fs, args, takesArgs(cmd.name))
@@ -181,12 +180,11 @@ func (m *Main) ParseFlags(args []string) error {
 	}
 	m.set = map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { m.set[f.Name] = true })
-	if m.Lang != "zh" && m.Lang != "en" {
-		return fmt.Errorf("--lang 只能是 zh 或 en / --lang must be zh or en")
+	if m.Lang != lang.ZH && m.Lang != lang.EN {
+		return errors.New(lang.LangZhOrEn.ZH + " / " + lang.LangZhOrEn.EN) // both: the language is what is wrong
 	}
 	if len(rest) > 0 && !takesArgs(cmd.name) {
-		return fmt.Errorf("%s", m.text(fmt.Sprintf("多余的参数：%s（-h 查看帮助）", strings.Join(rest, " ")),
-			fmt.Sprintf("unexpected arguments: %s (-h for help)", strings.Join(rest, " "))))
+		return fmt.Errorf("%s", m.tr(lang.UnexpectedArguments.Format(strings.Join(rest, " "))))
 	}
 	m.Admin.Args = rest
 	m.args = args
@@ -198,12 +196,12 @@ func langFromArgs(args []string) string {
 	for i, a := range args {
 		switch {
 		case a == "--lang=en" || a == "-lang=en":
-			return "en"
-		case (a == "--lang" || a == "-lang") && i+1 < len(args) && args[i+1] == "en":
-			return "en"
+			return lang.EN
+		case (a == "--lang" || a == "-lang") && i+1 < len(args) && args[i+1] == lang.EN:
+			return lang.EN
 		}
 	}
-	return "zh"
+	return lang.ZH
 }
 
 // Run runs the subcommand until it finishes or ctx is cancelled.
@@ -254,29 +252,22 @@ func (m *Main) Close() error {
 	return err
 }
 
-// text picks the message for the run's language.
-func (m *Main) text(zh, en string) string {
-	if m.Lang == "en" {
-		return en
-	}
-	return zh
-}
+// tr gives t in the run's language.
+func (m *Main) tr(t lang.Text) string { return t.In(m.Lang) }
 
 // message turns an error into what the user reads.
 func (m *Main) message(err error) string {
 	var se *store.Error
 	if errors.As(err, &se) {
-		return m.text("错误：", "error: ") + se.Message(m.Lang)
+		return m.tr(lang.Error) + se.Message(m.Lang)
 	}
-	return m.text("错误：", "error: ") + err.Error()
+	return m.tr(lang.Error) + err.Error()
 }
 
 // requireInit refuses to run on a database without a center.
 func (m *Main) requireInit() error {
 	if !m.DB.Settings().Initialized() {
-		return fmt.Errorf("%s", m.text(
-			fmt.Sprintf("数据库 %s 还没有设置中心，请先运行 frontdesk init --center 名称（或 frontdesk demo）", m.DBPath),
-			fmt.Sprintf("database %s has no center yet; run frontdesk init --center NAME (or frontdesk demo) first", m.DBPath)))
+		return fmt.Errorf("%s", m.tr(lang.NoCenterYet.Format(m.DBPath)))
 	}
 	return nil
 }

@@ -13,20 +13,20 @@ import (
 	"time"
 
 	"frontdesk/hub"
+	"frontdesk/lang"
 	"frontdesk/report"
 	"frontdesk/store"
 )
 
 // hubFlag is --hub, the hub's address, from FRONTDESK_HUB by default.
 func hubFlag(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.Hub, "hub", os.Getenv("FRONTDESK_HUB"), m.text("汇总库地址 postgres://…（环境变量 FRONTDESK_HUB）",
-		"the hub, postgres://… (env FRONTDESK_HUB)"))
+	fs.StringVar(&m.Hub, "hub", os.Getenv("FRONTDESK_HUB"), m.tr(lang.HubPostgresEnvFRONTDESKHUB))
 }
 
 // syncFlags are the desk's and serve's flags for reporting in the background.
 func syncFlags(m *Main, fs *flag.FlagSet) {
 	hubFlag(m, fs)
-	fs.DurationVar(&m.SyncEvery, "sync-every", 5*time.Minute, m.text("给出 --hub 时每隔多久上报一次", "how often to report to the --hub"))
+	fs.DurationVar(&m.SyncEvery, "sync-every", 5*time.Minute, m.tr(lang.HowOftenToReportToHub))
 }
 
 func hubInitFlags(m *Main, fs *flag.FlagSet) { hubFlag(m, fs) }
@@ -43,10 +43,10 @@ func (m *Main) runHubInit(ctx context.Context) error {
 		return err
 	}
 	if len(applied) == 0 {
-		fmt.Fprintf(m.Stdout, m.text("汇总库 %s 已是最新结构，未作改动\n", "the hub %s is up to date; nothing changed\n"), h.URL())
+		fmt.Fprintf(m.Stdout, m.tr(lang.HubIsUpToDateNothing), h.URL())
 		return nil
 	}
-	fmt.Fprintf(m.Stdout, m.text("汇总库 %s 已建好：%s\n", "the hub %s is ready: %s\n"), h.URL(), strings.Join(applied, ", "))
+	fmt.Fprintf(m.Stdout, m.tr(lang.HubIsReady), h.URL(), strings.Join(applied, ", "))
 	return nil
 }
 
@@ -69,14 +69,13 @@ func (m *Main) runSync(ctx context.Context) error {
 		return err
 	}
 	slog.Info("synced", "hub", h.URL(), "records", res.Records, "batches", res.Batches, "upto", res.Upto)
-	fmt.Fprintf(m.Stdout, m.text("已上报到 %s：%d 条记录\n", "reported to %s: %d records\n"), h.URL(), res.Records)
+	fmt.Fprintf(m.Stdout, m.tr(lang.ReportedToRecords), h.URL(), res.Records)
 	return nil
 }
 
 func networkReportFlags(m *Main, fs *flag.FlagSet) {
 	hubFlag(m, fs)
-	fs.StringVar(&m.Center, "center", "", m.text("只汇总这个中心及其下级（代码），默认汇总库里的全部中心",
-		"only this center's subtree (its code); default every center on the hub"))
+	fs.StringVar(&m.Center, "center", "", m.tr(lang.OnlyThisCenterSSubtreeIts))
 	reportFlags(m, fs)
 }
 
@@ -89,7 +88,7 @@ func (m *Main) runNetworkReport(ctx context.Context) error {
 		return report.BadFormat(m.Format, report.Formats)
 	}
 	if m.Hours {
-		return store.Errorf(store.EINVALID, "网络汇总没有 --hours", "the network report has no --hours")
+		return store.Errorf(store.EINVALID, lang.NetworkReportHasNoHours)
 	}
 	loc, _ := time.LoadLocation(store.DefaultTimeZone)
 	t := time.Now().In(loc)
@@ -136,7 +135,7 @@ func (m *Main) startSync(ctx context.Context) (state func() string, wait func(),
 		return nil, func() {}, nil
 	}
 	if m.SyncEvery < time.Second {
-		return nil, nil, store.Errorf(store.EINVALID, "--sync-every 最短 1s", "--sync-every is at least 1s")
+		return nil, nil, store.Errorf(store.EINVALID, lang.SyncEveryIsAtLeast1s)
 	}
 	s := &syncer{m: m, db: m.DB, url: m.Hub, every: m.SyncEvery, done: make(chan struct{})}
 	s.refresh(ctx)
@@ -216,12 +215,12 @@ func (s *syncer) refresh(ctx context.Context) {
 	case !st.LastOK.IsZero():
 		parts = append(parts, st.LastOK.In(loc).Format("15:04")+" ✓")
 	default:
-		parts = append(parts, m.text("未上报", "not yet"))
+		parts = append(parts, m.tr(lang.NotYet))
 	}
 	if st.Pending > 0 {
-		parts = append(parts, fmt.Sprintf(m.text("待传 %d", "%d pending"), st.Pending))
+		parts = append(parts, fmt.Sprintf(m.tr(lang.CmdPending), st.Pending))
 	}
-	line := m.text("上报", "Report") + "[" + strings.Join(parts, " ") + "]"
+	line := m.tr(lang.Report) + "[" + strings.Join(parts, " ") + "]"
 	s.mu.Lock()
 	s.state = line
 	s.mu.Unlock()

@@ -7,19 +7,20 @@ import (
 	"strings"
 
 	"frontdesk/demo"
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
 func initFlags(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.Center, "center", "", m.text("中心名称（必填）", "the center's name (required)"))
-	fs.StringVar(&m.TZ, "tz", "", m.text("时区，默认 Asia/Shanghai", "time zone, default Asia/Shanghai"))
-	fs.Var((*multiFlag)(&m.Venues), "venue", m.text("场地“名称:容纳人数[:08:00-21:00]”，可重复", `a venue "NAME:CAPACITY[:08:00-21:00]", repeatable`))
-	fs.StringVar(&m.Staff, "staff", "", m.text("新中心：第一位负责人；已有中心：以哪位负责人的身份修改（默认：数据库文件的所有者）", "a new center: its first manager; one set up: the manager making the change (default: the database file's owner)"))
-	fs.StringVar(&m.Code, "code", "", m.text("中心代码（统计用区划代码：市、区 6 位，街道 9 位，社区 12 位）", "the center's code (statistical division code: 6 digits for a city or district, 9 for a street, 12 for a community)"))
-	fs.StringVar(&m.Level, "level", "", m.text("级别：city、district、street 或 community", "level: city, district, street or community"))
-	fs.StringVar(&m.Parent, "parent", "", m.text("上一级中心的代码", "the code of the center one level up"))
-	fs.BoolVar(&m.NewStaffToken, "new-staff-token", false, m.text("只更换台账链接（工作人员令牌），二维码不变", "replace only the daily-log link (the staff token); QR codes stay"))
-	fs.BoolVar(&m.NewSecret, "new-secret", false, m.text("更换扫码签名密钥：旧二维码（含打印的固定码）和台账链接立即失效", "replace the kiosk's signing secret: old QR codes (printed static ones too) and daily-log links stop working"))
+	fs.StringVar(&m.Center, "center", "", m.tr(lang.FlagCenter))
+	fs.StringVar(&m.TZ, "tz", "", m.tr(lang.FlagTZ))
+	fs.Var((*multiFlag)(&m.Venues), "venue", m.tr(lang.FlagVenue))
+	fs.StringVar(&m.Staff, "staff", "", m.tr(lang.NewCenterItsFirstManagerOne))
+	fs.StringVar(&m.Code, "code", "", m.tr(lang.FlagCode))
+	fs.StringVar(&m.Level, "level", "", m.tr(lang.FlagLevel))
+	fs.StringVar(&m.Parent, "parent", "", m.tr(lang.FlagParent))
+	fs.BoolVar(&m.NewStaffToken, "new-staff-token", false, m.tr(lang.ReplaceOnlyDailyLogLinkStaff))
+	fs.BoolVar(&m.NewSecret, "new-secret", false, m.tr(lang.FlagNewSecret))
 }
 
 func (m *Main) runInit(ctx context.Context) error {
@@ -67,33 +68,32 @@ func (m *Main) runInit(ctx context.Context) error {
 		if err := m.DB.RotateSecret(ctx, actor); err != nil {
 			return err
 		}
-		fmt.Fprintln(m.Stdout, m.text("已更换扫码签名密钥：旧二维码和台账链接已失效，请重新打印固定码。",
-			"the kiosk's signing secret is new: old QR codes and daily-log links no longer work; reprint static codes."))
+		fmt.Fprintln(m.Stdout, m.tr(lang.SecretReplaced))
 	}
 	if m.NewStaffToken {
 		if err := m.DB.RotateStaffToken(ctx); err != nil {
 			return err
 		}
-		fmt.Fprintln(m.Stdout, m.text("已更换台账链接：旧链接已失效，二维码不受影响。", "the daily-log link is new: the old one no longer works; QR codes are unchanged."))
+		fmt.Fprintln(m.Stdout, m.tr(lang.DailyLogLinkIsNewOld))
 	}
 	s := m.DB.Settings()
-	fmt.Fprintf(m.Stdout, m.text("中心：%s（时区 %s），场地 %d 个，数据库 %s\n", "center: %s (time zone %s), %d venues, database %s\n"),
+	fmt.Fprintf(m.Stdout, m.tr(lang.CenterTimeZoneVenuesDatabase),
 		s.CenterName, s.TimeZone, len(venues), m.DBPath)
 	if len(res.VenuesAdded) > 0 {
-		fmt.Fprintln(m.Stdout, m.text("新增场地：", "venues added: ")+strings.Join(res.VenuesAdded, m.text("、", ", ")))
+		fmt.Fprintln(m.Stdout, m.tr(lang.VenuesAdded)+strings.Join(res.VenuesAdded, m.tr(lang.ListSep)))
 	}
 	if len(res.VenuesUpdated) > 0 {
-		fmt.Fprintln(m.Stdout, m.text("更新场地：", "venues updated: ")+strings.Join(res.VenuesUpdated, m.text("、", ", ")))
+		fmt.Fprintln(m.Stdout, m.tr(lang.VenuesUpdated)+strings.Join(res.VenuesUpdated, m.tr(lang.ListSep)))
 	}
 	if res.StaffAdded != "" {
-		fmt.Fprintln(m.Stdout, m.text("第一位负责人：", "first manager: ")+res.StaffAdded)
+		fmt.Fprintln(m.Stdout, m.tr(lang.FirstManager)+res.StaffAdded)
 	}
 	if !res.Changed() && !m.NewSecret && !id.Set() {
-		fmt.Fprintln(m.Stdout, m.text("没有需要修改的内容。", "nothing to change."))
+		fmt.Fprintln(m.Stdout, m.tr(lang.NothingToChange))
 	}
 	if id.Set() {
-		fmt.Fprintf(m.Stdout, m.text("中心代码 %s（%s），上级 %s\n", "center code %s (%s), parent %s\n"),
-			id.Code, store.LabelOf(store.Levels, id.Level).Text(m.Lang), orDash(id.Parent))
+		fmt.Fprintf(m.Stdout, m.tr(lang.InitIdentity),
+			id.Code, store.LabelOf(store.Levels, id.Level).In(m.Lang), orDash(id.Parent))
 	}
 	return nil
 }
@@ -129,9 +129,8 @@ func orDash(s string) string {
 }
 
 func demoFlags(m *Main, fs *flag.FlagSet) {
-	fs.Int64Var(&m.Seed, "seed", 1, m.text("随机种子，同一种子生成相同数据", "random seed; the same seed gives the same data"))
-	fs.StringVar(&m.Network, "network", "", m.text("在这个目录里生成一个区的演示网络（区、3 个街道、12 个社区，各一个文件）",
-		"make a demo district in this folder (a district, 3 streets, 12 communities, a file each)"))
+	fs.Int64Var(&m.Seed, "seed", 1, m.tr(lang.FlagSeed))
+	fs.StringVar(&m.Network, "network", "", m.tr(lang.MakeDemoDistrictInThisFolder))
 }
 
 func (m *Main) runDemo(ctx context.Context) error {
@@ -142,14 +141,13 @@ func (m *Main) runDemo(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, m.text("演示数据已生成：来访 %d，诉求 %d，预约 %d（%s 至 %s），数据库 %s\n",
-		"demo data made: %d visits, %d requests, %d bookings (%s to %s), database %s\n"),
+	fmt.Fprintf(m.Stdout, m.tr(lang.DemoDone),
 		sum.Visits, sum.Requests, sum.Bookings, sum.From, sum.To, m.DBPath)
 	return nil
 }
 
 func backupFlags(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.Output, "o", "", m.text("备份文件（必填）", "backup file (required)"))
+	fs.StringVar(&m.Output, "o", "", m.tr(lang.FlagBackupOut))
 }
 
 func (m *Main) runBackup(ctx context.Context) error {
@@ -160,13 +158,13 @@ func (m *Main) runBackup(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, m.text("已备份到 %s（原库完整性检查：%s）\n", "backed up to %s (integrity check of the source: %s)\n"), m.Output, ok)
+	fmt.Fprintf(m.Stdout, m.tr(lang.BackupDone), m.Output, ok)
 	return nil
 }
 
 func purgeFlags(m *Main, fs *flag.FlagSet) {
-	fs.IntVar(&m.OlderThan, "older-than", 0, m.text("匿名化早于这么多天的记录（必填）", "anonymise records older than this many days (required)"))
-	fs.StringVar(&m.Staff, "staff", "", m.text("以哪位负责人的身份操作（默认：数据库文件的所有者）", "the manager doing it (default: the database file's owner)"))
+	fs.IntVar(&m.OlderThan, "older-than", 0, m.tr(lang.FlagOlderThan))
+	fs.StringVar(&m.Staff, "staff", "", m.tr(lang.ManagerDoingItDefaultDatabaseFile))
 }
 
 func (m *Main) runPurge(ctx context.Context) error {
@@ -178,7 +176,7 @@ func (m *Main) runPurge(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, m.text("已匿名化：来访 %d，来访人 %d，诉求 %d，预约 %d\n", "anonymised: %d visits, %d visitors, %d requests, %d bookings\n"),
+	fmt.Fprintf(m.Stdout, m.tr(lang.PurgeDone),
 		res.Visits, res.Visitors, res.Requests, res.Bookings)
 	return nil
 }
@@ -197,7 +195,6 @@ func (m *Main) runDemoNetwork(ctx context.Context) error {
 	for _, c := range centers {
 		fmt.Fprintf(m.Stdout, "%-12s %-9s %-9s %s  %s\n", c.Code, c.Level, orDash(c.Parent), c.Path, c.Name)
 	}
-	fmt.Fprintf(m.Stdout, m.text("演示网络已生成：%d 个中心，目录 %s；逐个运行 frontdesk sync --db 文件 --hub 地址 即可上报\n",
-		"demo network made: %d centers in %s; run frontdesk sync --db FILE --hub URL for each to report\n"), len(centers), m.Network)
+	fmt.Fprintf(m.Stdout, m.tr(lang.DemoNetworkMadeCentersInRun), len(centers), m.Network)
 	return nil
 }

@@ -11,20 +11,19 @@ import (
 	"strings"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/report"
 	"frontdesk/store"
 )
 
 func reportFlags(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.Date, "date", "", m.text("日期 YYYY-MM-DD，或月份 YYYY-MM；默认今天（--hours 默认本月）",
-		"day YYYY-MM-DD, or month YYYY-MM; default today (this month with --hours)"))
-	fs.StringVar(&m.From, "from", "", m.text("起始日期 YYYY-MM-DD", "first day YYYY-MM-DD"))
-	fs.StringVar(&m.To, "to", "", m.text("结束日期 YYYY-MM-DD（默认与起始日期相同）", "last day YYYY-MM-DD (default: the first day)"))
-	fs.StringVar(&m.Format, "format", "", m.text("格式：text、csv、html 或 json（--hours 为 text 或 html）；默认按 -o 的扩展名，否则 text",
-		"format: text, csv, html or json (text or html with --hours); default from the -o extension, else text"))
-	fs.StringVar(&m.Output, "o", "", m.text("输出文件，默认标准输出", "output file, default standard output"))
-	fs.BoolVar(&m.Hours, "hours", false, m.text("输出志愿服务时长表和每人的时长证明", "print the service-hours table and a certificate per person"))
-	fs.StringVar(&m.Staff, "staff", "", m.text("打印人，默认当前系统用户", "who prints it, default the system user"))
+	fs.StringVar(&m.Date, "date", "", m.tr(lang.FlagDate))
+	fs.StringVar(&m.From, "from", "", m.tr(lang.FlagFrom))
+	fs.StringVar(&m.To, "to", "", m.tr(lang.FlagTo))
+	fs.StringVar(&m.Format, "format", "", m.tr(lang.FlagFormat))
+	fs.StringVar(&m.Output, "o", "", m.tr(lang.FlagOut))
+	fs.BoolVar(&m.Hours, "hours", false, m.tr(lang.FlagHours))
+	fs.StringVar(&m.Staff, "staff", "", m.tr(lang.FlagPrintedBy))
 }
 
 // runReport prints the daily log, or with --hours the service-hours table
@@ -59,13 +58,13 @@ func (m *Main) writeOutput(data []byte, from, to store.Day) error {
 		return err
 	}
 	if err := writeFileAtomic(m.Output, data); err != nil {
-		return fmt.Errorf("%s", m.text(fmt.Sprintf("无法写入 %s：%v", m.Output, err), fmt.Sprintf("cannot write %s: %v", m.Output, err)))
+		return fmt.Errorf("%s", m.tr(lang.CannotWrite.Format(m.Output, err)))
 	}
 	period := from.String()
 	if to != from {
-		period += m.text(" 至 ", " to ") + to.String()
+		period += m.tr(lang.ToSpaced) + to.String()
 	}
-	fmt.Fprintf(m.Stderr, m.text("已写入 %s（%s）\n", "written to %s (%s)\n"), m.Output, period)
+	fmt.Fprintf(m.Stderr, m.tr(lang.WrittenTo), m.Output, period)
 	return nil
 }
 
@@ -96,20 +95,17 @@ func (m *Main) renderReport(ctx context.Context, buf *bytes.Buffer, from, to sto
 func (m *Main) reportPeriod(today store.Day) (store.Day, store.Day, error) {
 	flagErr := func(name string, err error) error {
 		return &store.Error{Code: store.EINVALID, Field: name,
-			ZH: fmt.Sprintf("--%s：%s", name, store.ErrorMessage(err, "zh")),
-			EN: fmt.Sprintf("--%s: %s", name, store.ErrorMessage(err, "en"))}
+			Text: lang.FlagError.Format(name, lang.Text{ZH: store.ErrorMessage(err, lang.ZH), EN: store.ErrorMessage(err, lang.EN)})}
 	}
 	switch {
 	case m.Date != "" && (m.From != "" || m.To != ""):
-		return store.Day{}, store.Day{}, store.Errorf(store.EINVALID, "--date 不能与 --from、--to 同时使用",
-			"--date cannot be used with --from or --to")
+		return store.Day{}, store.Day{}, store.Errorf(store.EINVALID, lang.DateWithFromTo)
 	case m.Date != "":
-		if len(m.Date) == len("2006-01") {
+		if len(m.Date) == len(lang.MonthLayout) {
 			first, err := store.ParseDay(m.Date + "-01")
 			if err != nil {
 				return first, first, flagErr("date", store.Errorf(store.EINVALID,
-					fmt.Sprintf("日期“%s”格式不对，应为 YYYY-MM-DD 或 YYYY-MM", m.Date),
-					fmt.Sprintf("date %q is not YYYY-MM-DD or YYYY-MM", m.Date)))
+					lang.DateOrMonthNotValid.Format(m.Date)))
 			}
 			return first, monthEnd(first), nil
 		}
@@ -120,8 +116,7 @@ func (m *Main) reportPeriod(today store.Day) (store.Day, store.Day, error) {
 		return d, d, nil
 	case m.From != "" || m.To != "":
 		if m.From == "" {
-			return store.Day{}, store.Day{}, store.Errorf(store.EINVALID, "使用 --to 时请同时给出 --from",
-				"--to needs --from")
+			return store.Day{}, store.Day{}, store.Errorf(store.EINVALID, lang.ToNeedsFrom)
 		}
 		from, err := store.ParseDay(m.From)
 		if err != nil {
@@ -135,7 +130,7 @@ func (m *Main) reportPeriod(today store.Day) (store.Day, store.Day, error) {
 		}
 		if to.Before(from) {
 			return from, to, store.Errorf(store.EINVALID,
-				fmt.Sprintf("结束日期 %s 早于起始日期 %s", to, from), fmt.Sprintf("--to %s is before --from %s", to, from))
+				lang.ToIsBeforeFrom.Format(to, from))
 		}
 		return from, to, nil
 	case m.Hours:
@@ -173,14 +168,13 @@ func (m *Main) outputFormat(known []string) error {
 	switch {
 	case m.Format == "" && byName == "":
 		return &store.Error{Code: store.EINVALID, Field: "o",
-			ZH: fmt.Sprintf("-o %s：不认识的扩展名“%s”，请用 .%s，或用 --format 指明格式", m.Output, filepath.Ext(m.Output), strings.Join(extensions(known), "、.")),
-			EN: fmt.Sprintf("-o %s: unknown extension %q; use .%s, or give --format", m.Output, filepath.Ext(m.Output), strings.Join(extensions(known), ", ."))}
+			Text: lang.UnknownExtension.Format(m.Output, filepath.Ext(m.Output),
+				lang.Text{ZH: strings.Join(extensions(known), lang.ListSep.ZH+"."), EN: strings.Join(extensions(known), lang.ListSep.EN+".")})}
 	case m.Format == "":
 		m.Format = byName
 	case m.Output != "" && byName != "" && filepath.Ext(m.Output) != "" && byName != m.Format:
 		return &store.Error{Code: store.EINVALID, Field: "o",
-			ZH: fmt.Sprintf("-o %s 的扩展名与 --format %s 不一致", m.Output, m.Format),
-			EN: fmt.Sprintf("-o %s does not match --format %s", m.Output, m.Format)}
+			Text: lang.ODoesNotMatchFormat.Format(m.Output, m.Format)}
 	}
 	if !slices.Contains(known, m.Format) {
 		return report.BadFormat(m.Format, known)
@@ -216,7 +210,7 @@ func (m *Main) printedBy() string {
 			return u
 		}
 	}
-	return m.text("负责人", "manager")
+	return m.tr(lang.Manager)
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it

@@ -8,13 +8,14 @@ import (
 
 	"frontdesk/hub"
 	"frontdesk/kiosk"
+	"frontdesk/lang"
 )
 
 func serveFlags(m *Main, fs *flag.FlagSet) {
 	kioskFlags(m, fs)
 	sshFlags(m, fs)
 	syncFlags(m, fs)
-	fs.IntVar(&m.RateLimit, "rate-limit", 10, m.text("每个地址每分钟最多提交表单次数，0 为不限", "form submissions per minute from one address; 0 turns the limit off"))
+	fs.IntVar(&m.RateLimit, "rate-limit", 10, m.tr(lang.FlagRateLimit))
 }
 
 // runServe runs the kiosk alone, until SIGINT or SIGTERM ends ctx; then the
@@ -29,7 +30,7 @@ func (m *Main) runServe(ctx context.Context) error {
 		return err
 	}
 	if m.RateLimit < 0 {
-		return fmt.Errorf("%s", m.text("--rate-limit 不能为负数", "--rate-limit cannot be negative"))
+		return fmt.Errorf("%s", m.tr(lang.RateLimitNegative))
 	}
 	backups, err := m.schedule()
 	if err != nil {
@@ -37,7 +38,7 @@ func (m *Main) runServe(ctx context.Context) error {
 	}
 	ln, err := net.Listen("tcp", m.Addr)
 	if err != nil {
-		return fmt.Errorf("%s", m.text(fmt.Sprintf("无法监听 %s：%v", m.Addr, err), fmt.Sprintf("cannot listen on %s: %v", m.Addr, err)))
+		return fmt.Errorf("%s", m.tr(lang.CannotListenOn.Format(m.Addr, err)))
 	}
 	// The kiosk learns the port the system gave, so a detected public URL
 	// and the printed links carry it.
@@ -68,19 +69,19 @@ func (m *Main) runServe(ctx context.Context) error {
 	}
 	defer func() { cancel(); <-sshDone }()
 	pub := srv.PublicURL()
-	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("扫码服务监听：", "kiosk listening on:"), ln.Addr())
-	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("公开地址：    ", "public URL:        "), pub)
-	fmt.Fprintf(m.Stdout, "%s %s/\n", m.text("大厅屏幕：    ", "lobby screen:      "), pub)
-	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("每日台账：    ", "daily log (staff): "), srv.DailyLogURL())
+	fmt.Fprintf(m.Stdout, "%s %s\n", m.tr(lang.KioskListeningOn), ln.Addr())
+	fmt.Fprintf(m.Stdout, "%s %s\n", m.tr(lang.PublicURL), pub)
+	fmt.Fprintf(m.Stdout, "%s %s/\n", m.tr(lang.LobbyScreen), pub)
+	fmt.Fprintf(m.Stdout, "%s %s\n", m.tr(lang.DailyLogStaff), srv.DailyLogURL())
 	m.printSSH(ssh)
 	if ttl == 0 {
-		fmt.Fprintln(m.Stdout, m.text("二维码为固定码（--qr-ttl 0），可打印张贴。", "QR codes are static (--qr-ttl 0) and may be printed."))
+		fmt.Fprintln(m.Stdout, m.tr(lang.StaticCodesNote))
 	}
 	if syncState != nil {
-		fmt.Fprintf(m.Stdout, m.text("每 %s 上报到 %s；%s\n", "reporting to %[2]s every %[1]s; %[3]s\n"), m.SyncEvery, hub.Redact(m.Hub), syncState())
+		fmt.Fprintf(m.Stdout, m.tr(lang.ReportingTo2SEvery1), m.SyncEvery, hub.Redact(m.Hub), syncState())
 	}
-	fmt.Fprintln(m.Stdout, m.text("按 Ctrl+C 停止。", "Press Ctrl+C to stop."))
+	fmt.Fprintln(m.Stdout, m.tr(lang.PressCtrlCToStop))
 	err = srv.Serve(ctx, ln)
-	fmt.Fprintln(m.Stdout, m.text("扫码服务已停止。", "kiosk stopped."))
+	fmt.Fprintln(m.Stdout, m.tr(lang.KioskStopped))
 	return err
 }

@@ -10,14 +10,14 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"frontdesk/kiosk"
+	"frontdesk/lang"
 	"frontdesk/sshdesk"
 	"frontdesk/tui"
 )
 
 // sshFlags is --ssh, which the desk and serve share.
 func sshFlags(m *Main, fs *flag.FlagSet) {
-	fs.StringVar(&m.SSH, "ssh", "", m.text("同时通过 SSH 提供前台，监听此地址（如 :2222）；不填则不开启",
-		"also serve the desk over SSH on this address (such as :2222); off unless given"))
+	fs.StringVar(&m.SSH, "ssh", "", m.tr(lang.AlsoServeDeskOverSSHOn))
 }
 
 // startSSH serves the desk over SSH when --ssh is given, each session a
@@ -61,8 +61,8 @@ func (m *Main) printSSH(srv *sshdesk.Server) {
 	if srv == nil {
 		return
 	}
-	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("SSH 前台监听：", "SSH desk on:       "), srv.Addr())
-	fmt.Fprintf(m.Stdout, "%s %s\n", m.text("SSH 主机指纹：", "SSH host key:      "), srv.Fingerprint())
+	fmt.Fprintf(m.Stdout, "%s %s\n", m.tr(lang.SSHDeskOn), srv.Addr())
+	fmt.Fprintf(m.Stdout, "%s %s\n", m.tr(lang.SSHHostKey), srv.Fingerprint())
 }
 
 // kioskLinks lists the kiosk's forms with their current tokens, for the
