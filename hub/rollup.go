@@ -73,6 +73,11 @@ func (h *Hub) Rollup(ctx context.Context, center string, from, to store.Day, now
 	now = now.UTC().Truncate(time.Second)
 	n := &Network{Hub: h.url, Center: center, From: from, To: to, AsOf: now}
 	err := pgx.BeginTxFunc(ctx, h.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		// The rollup's queries are short over index ranges: compiling them
+		// (JIT) costs more than running them, and its sorts fit in memory.
+		if _, err := tx.Exec(ctx, "SET LOCAL jit = off; SET LOCAL work_mem = '64MB'"); err != nil {
+			return err
+		}
 		args := pgx.NamedArgs{"root": center, "from": dayDate(from), "to": dayDate(to), "now": now}
 		rows, err := tx.Query(ctx, treeCTE+`SELECT c.code, c.name, c.level, COALESCE(c.parent, ''), c.time_zone, c.last_sync_at
 			FROM centers c JOIN tree USING (code) ORDER BY c.code`, args)
@@ -137,7 +142,7 @@ const treeCTE = `WITH RECURSIVE tree (code) AS (
 	SELECT code FROM centers WHERE @root::text = '' OR code = @root::text
 	UNION
 	SELECT c.code FROM centers c JOIN tree t ON c.parent = t.code
-), win AS (
+), win AS MATERIALIZED (
 	SELECT c.code, c.time_zone,
 		(@from::date)::timestamp AT TIME ZONE c.time_zone AS lo,
 		(@to::date + 1)::timestamp AT TIME ZONE c.time_zone AS hi,
@@ -146,24 +151,20 @@ const treeCTE = `WITH RECURSIVE tree (code) AS (
 ) `
 
 func rollVisits(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[string]*Row) error {
-	rows, err := tx.Query(ctx, treeCTE+`, v AS (
-		SELECT w.code, v.purpose, v.visitor, v.headcount, v.party_member, v.source,
-			v.purpose IN ('party_report', 'volunteer') AND NOT v.auto_closed AND v.checked_out_at > v.checked_in_at AS service,
-			extract(epoch FROM v.checked_out_at - v.checked_in_at)::bigint AS secs
-		FROM win w JOIN visits v ON v.center = w.code AND v.checked_in_at >= w.lo AND v.checked_in_at < w.hi AND NOT v.voided
-	)
-	SELECT code, purpose, count(*), sum(headcount), count(DISTINCT visitor), count(*) FILTER (WHERE party_member),
-		count(*) FILTER (WHERE service), count(DISTINCT visitor) FILTER (WHERE service),
-		COALESCE(sum(secs) FILTER (WHERE service), 0), count(*) FILTER (WHERE source = 'kiosk')
-	FROM v GROUP BY GROUPING SETS ((code), (code, purpose))`, args)
+	// The sums come from the daily summary, the distinct people from each
+	// visitor's days: both kept by the sync (summary.go).
+	rows, err := tx.Query(ctx, treeCTE+`SELECT w.code, d.purpose, sum(d.visits)::int, sum(d.headcount)::int, sum(d.party_members)::int,
+		sum(d.service_visits)::int, sum(d.service_secs)::bigint, sum(d.kiosk)::int
+		FROM win w CROSS JOIN LATERAL (SELECT * FROM visit_days d WHERE d.center = w.code AND d.day >= @from::date AND d.day <= @to::date) d
+		GROUP BY GROUPING SETS ((w.code), (w.code, d.purpose))`, args)
 	if err != nil {
 		return err
 	}
 	var code string
 	var purpose *string
-	var visits, headcount, visitors, party, service, volunteers, kiosk int
+	var visits, headcount, party, service, kiosk int
 	var secs int64
-	_, err = pgx.ForEachRow(rows, []any{&code, &purpose, &visits, &headcount, &visitors, &party, &service, &volunteers, &secs, &kiosk}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&code, &purpose, &visits, &headcount, &party, &service, &secs, &kiosk}, func() error {
 		s := &byCode[code].Summary
 		if purpose != nil {
 			if i := slices.IndexFunc(s.ByPurpose, func(p store.PurposeCount) bool { return p.Purpose == *purpose }); i >= 0 {
@@ -172,9 +173,24 @@ func rollVisits(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[s
 			return nil
 		}
 		f := &s.Figures
-		f.Visits, f.Headcount, f.Visitors, f.PartyMembers = visits, headcount, visitors, party
-		f.ServiceVisits, f.Volunteers, f.ServiceTime = service, volunteers, time.Duration(secs)*time.Second
+		f.Visits, f.Headcount, f.PartyMembers = visits, headcount, party
+		f.ServiceVisits, f.ServiceTime = service, time.Duration(secs)*time.Second
 		f.VisitSources = store.SourceCount{Desk: visits - kiosk, Kiosk: kiosk}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	rows, err = tx.Query(ctx, treeCTE+`SELECT w.code, count(*) FILTER (WHERE p.days && daterange(@from::date, @to::date, '[]')),
+		count(*) FILTER (WHERE p.service_days && daterange(@from::date, @to::date, '[]'))
+		FROM win w CROSS JOIN LATERAL (SELECT * FROM visitor_days p WHERE p.center = w.code) p GROUP BY w.code`, args)
+	if err != nil {
+		return err
+	}
+	var visitors, volunteers int
+	_, err = pgx.ForEachRow(rows, []any{&code, &visitors, &volunteers}, func() error {
+		f := &byCode[code].Summary.Figures
+		f.Visitors, f.Volunteers = visitors, volunteers
 		return nil
 	})
 	return err
@@ -188,7 +204,8 @@ func rollRequests(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map
 			r.status NOT IN ('resolved', 'closed', 'rejected') AND r.promised_by < w.today AS overdue,
 			r.responded_at <= r.respond_by AS on_time,
 			r.responded_at IS NOT NULL OR @now::timestamptz > r.respond_by AS due
-		FROM win w JOIN requests r ON r.center = w.code AND r.created_at >= w.lo AND r.created_at < w.hi AND NOT r.voided
+		FROM win w CROSS JOIN LATERAL (SELECT * FROM requests r WHERE r.center = w.code AND r.created_at >= w.lo
+			AND r.created_at < w.hi AND NOT r.voided) r
 	)
 	SELECT code, category, count(*), count(*) FILTER (WHERE urgency = 'urgent'), count(*) FILTER (WHERE resolved),
 		count(*) FILTER (WHERE rejected), count(*) FILTER (WHERE transferred), count(*) FILTER (WHERE open),
@@ -258,7 +275,8 @@ func rollBookings(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map
 		count(*) FILTER (WHERE b.status = 'rejected'), count(*) FILTER (WHERE b.status = 'no_show'),
 		COALESCE(sum(extract(epoch FROM b.end_at - b.start_at)) FILTER (WHERE b.status = 'approved'), 0)::bigint,
 		count(*) FILTER (WHERE b.source = 'kiosk')
-		FROM win w JOIN bookings b ON b.center = w.code AND b.start_at >= w.lo AND b.start_at < w.hi AND NOT b.voided
+		FROM win w CROSS JOIN LATERAL (SELECT * FROM bookings b WHERE b.center = w.code AND b.start_at >= w.lo
+			AND b.start_at < w.hi AND NOT b.voided) b
 		GROUP BY GROUPING SETS ((w.code), (w.code, b.venue_id))`, args)
 	if err != nil {
 		return err

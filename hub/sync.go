@@ -212,7 +212,7 @@ func BookingRow(center string, k store.SyncBooking) []any {
 
 // upsert loads the rows into a staging table through COPY and moves them
 // into the table in one statement, replacing the rows the center sent
-// before.
+// before. Visits also bring their summaries up to date.
 func upsert(ctx context.Context, tx pgx.Tx, t table) error {
 	if len(t.rows) == 0 {
 		return nil
@@ -224,6 +224,11 @@ func upsert(ctx context.Context, tx pgx.Tx, t table) error {
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{stage}, t.cols, pgx.CopyFromRows(t.rows)); err != nil {
 		return fmt.Errorf("copy %s: %w", t.name, err)
 	}
+	if t.name == "visits" {
+		if err := noteTouched(ctx, tx); err != nil {
+			return err
+		}
+	}
 	set := make([]string, 0, len(t.cols)-2)
 	for _, c := range t.cols[2:] {
 		set = append(set, c+" = excluded."+c)
@@ -233,6 +238,9 @@ func upsert(ctx context.Context, tx pgx.Tx, t table) error {
 		t.name, cols, cols, stage, strings.Join(set, ", "))
 	if _, err := tx.Exec(ctx, q); err != nil {
 		return fmt.Errorf("upsert %s: %w", t.name, err)
+	}
+	if t.name == "visits" {
+		return refreshTouched(ctx, tx)
 	}
 	return nil
 }
