@@ -105,6 +105,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	// wish and its middleware log through charmbracelet/log; send that to
 	// our log file too, never to a terminal the local desk may own.
 	charmlog.SetOutput(logWriter{s.log})
+	charmlog.SetReportTimestamp(false)
 	printf := slog.NewLogLogger(s.log.Handler(), slog.LevelInfo)
 	s.srv, err = wish.NewServer(
 		wish.WithAddress(cfg.Addr),

@@ -154,6 +154,8 @@ func (db *DB) commitBatch(batch []*writeJob) {
 				errs[i] = err
 			}
 		}
+	} else {
+		db.gen.Add(1)
 	}
 	finish(nil)
 }

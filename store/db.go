@@ -13,6 +13,7 @@ import (
 	"os"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 	_ "time/tzdata" // a bare server still knows Asia/Shanghai
@@ -47,6 +48,11 @@ type DB struct {
 
 	subMu sync.Mutex
 	subs  map[chan Event]struct{}
+
+	// gen moves on every commit of this process and every write seen from
+	// another, so a memo knows its answer is still the file's.
+	gen        atomic.Int64
+	deskCounts memo[DeskCounts]
 
 	stopWatch chan struct{}
 	watchDone chan struct{}

@@ -89,7 +89,18 @@ type DeskCounts struct {
 
 // CountsForDesk counts waiting, overdue and callback requests with index
 // range scans, so a center with years of records still opens at once.
+//
+// Every desk asks after every write; with many desks open (one per SSH
+// session) the counts are computed once per write and shared.
 func (db *DB) CountsForDesk(ctx context.Context) (DeskCounts, error) {
+	if db.readOnly {
+		// No watcher moves the generation of a read-only handle.
+		return db.countsForDesk(ctx)
+	}
+	return db.deskCounts.get(db, db.Today().String(), func() (DeskCounts, error) { return db.countsForDesk(ctx) })
+}
+
+func (db *DB) countsForDesk(ctx context.Context) (DeskCounts, error) {
 	var c DeskCounts
 	var open []any
 	for _, s := range RequestStatuses {

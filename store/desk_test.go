@@ -88,3 +88,40 @@ func TestKioskSubmissions(t *testing.T) {
 		t.Fatalf("limit 2: got %+v", two)
 	}
 }
+
+// TestCountsForDeskFollowWrites: the desk's counts, shared by every desk of
+// the process, move with each write of this process and, within a second,
+// with a write of another process on the same file.
+func TestCountsForDeskFollowWrites(t *testing.T) {
+	db := mustOpen(t)
+	count := func() int {
+		t.Helper()
+		c, err := db.CountsForDesk(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Waiting
+	}
+	before := count()
+	if again := count(); again != before {
+		t.Fatalf("asked twice with no write between: %d then %d", before, again)
+	}
+	mustCreateRequest(t, db, request())
+	if got := count(); got != before+1 {
+		t.Fatalf("after a request: waiting %d, want %d", got, before+1)
+	}
+	other, err := store.Open(db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.Now = db.Now
+	mustCreateRequest(t, other, request())
+	deadline := time.Now().Add(time.Second)
+	for count() != before+2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("another process's request not counted after 1 s: waiting %d, want %d", count(), before+2)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

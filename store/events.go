@@ -104,6 +104,7 @@ func (db *DB) watch(last int64) {
 			continue
 		}
 		if v != last {
+			db.gen.Add(1)
 			// Another process may have changed the settings (a new center
 			// name, zone or kiosk secret): they are small, so read them again.
 			if err := db.loadSettings(ctx); err != nil {
