@@ -28,8 +28,12 @@ type Health struct {
 }
 
 // freeAgain is how much room a full volume must have again before the
-// database counts as writable without waiting for the next write.
-const freeAgain = 16 << 20
+// database counts as writable without waiting for the next write; below
+// nearlyFull it counts as full before a write has failed.
+const (
+	freeAgain  = 1 << 20
+	nearlyFull = 64 << 10
+)
 
 // Health reports whether writes can land, with the volume's free space and
 // the WAL's size.
@@ -50,6 +54,8 @@ func (db *DB) Health() Health {
 	db.faultMu.Unlock()
 	switch {
 	case h.Fault != nil:
+	case h.FreeBytes >= 0 && h.FreeBytes < nearlyFull && !db.readOnly:
+		h.Fault = fullError()
 	case db.readOnly:
 		h.Fault = &Error{Code: EREADONLY, Text: lang.OpenedReadOnly}
 	case db.isClosing():
