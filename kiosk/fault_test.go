@@ -143,7 +143,7 @@ func TestTrustedProxy(t *testing.T) {
 		t.Fatalf("the staff link through a proxy: %d", rec.Code)
 	}
 	qr := plain.token("checkin", testNow)
-	if err := db.RotateStaffToken(context.Background()); err != nil {
+	if err := db.RotateStaffToken(context.Background(), store.Actor{System: "root"}); err != nil {
 		t.Fatal(err)
 	}
 	if rec := do(plain.Handler(), "GET", oldPath, nil, fwd); rec.Code != http.StatusForbidden {

@@ -131,8 +131,8 @@ var (
 	T0StaticCodes                            = Text{"0（固定码）", "0 (static codes)"}
 	CmdCenter                                = Text{"中心名称", "center"}
 	CmdPhone                                 = Text{"对外电话", "phone"}
-	VenuesListAddEditDisableEnable           = Text{"场地：list、add、edit、disable、enable", "venues: list, add, edit, disable, enable"}
-	StaffListAddEditDisableEnable            = Text{"工作人员：list、add、edit、disable、enable", "staff: list, add, edit, disable, enable"}
+	VenuesListAddEditDisableEnable           = Text{"场地：list | add 名称 --capacity N | edit 名称 | disable 名称 [--force] | enable 名称", "venues: list | add NAME --capacity N | edit NAME | disable NAME [--force] | enable NAME"}
+	StaffListAddEditDisableEnable            = Text{"工作人员：list | add 姓名 | edit 姓名 | disable 姓名 | enable 姓名", "staff: list | add NAME | edit NAME | disable NAME | enable NAME"}
 	ShowOrChangeCenterSSettings              = Text{"查看或修改中心设置（名称、时区、电话、二维码换码间隔）", "show or change the center's settings (name, zone, phone, QR rotation)"}
 	UnknownSubcommandTryServeInitVenue       = Text{"未知的子命令“%s”。可用：serve、init、venue、staff、settings、demo、report、backup、purge、version（-h 查看帮助）", "unknown subcommand %q; try serve, init, venue, staff, settings, demo, report, backup, purge, version (-h for help)"}
 	NewCenterItsFirstManagerOne              = Text{"新中心：第一位负责人；已有中心：以哪位负责人的身份修改（默认：数据库文件的所有者）", "a new center: its first manager; one set up: the manager making the change (default: the database file's owner)"}

@@ -216,6 +216,7 @@ var (
 	Activated                 = Text{"启用", "activated"}
 	NewKioskSecret            = Text{"更换扫码密钥", "new kiosk secret"}
 	OldRecordsAnonymised      = Text{"匿名化旧记录", "old records anonymised"}
+	NewDailyLogLink           = Text{"更换台账链接", "new daily-log link"}
 	ApprovalNeedsManager      = Text{"该预约超出场地现在的容量（%d 人）或开放时间（%s），只有中心负责人可以批准", "this booking exceeds the venue's present capacity (%d) or hours (%s); only a manager may approve it"}
 	PasswordTooShort          = Text{"密码至少 %d 个字符", "the password must be at least %d characters"}
 	PasswordInvalid           = Text{"密码过长或含有无法识别的字符", "the password is too long or not valid text"}

@@ -101,6 +101,7 @@ const (
 	ActionActivated   = "activated"
 	ActionSecret      = "secret"
 	ActionPurged      = "purged"
+	ActionStaffToken  = "staff_token"
 )
 
 // AdminActions names each admin event action.
@@ -111,6 +112,7 @@ var AdminActions = []Label{
 	{ActionActivated, lang.Activated},
 	{ActionSecret, lang.NewKioskSecret},
 	{ActionPurged, lang.OldRecordsAnonymised},
+	{ActionStaffToken, lang.NewDailyLogLink},
 }
 
 // recordAdmin writes an admin event. before and after hold only what changed.

@@ -497,15 +497,20 @@ func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 }
 
 // RotateStaffToken replaces the staff link of the manager pages alone: the
-// old link stops working, the QR codes (printed ones too) keep theirs.
-func (db *DB) RotateStaffToken(ctx context.Context) error {
+// old link stops working, the QR codes (printed ones too) keep theirs. It is
+// manager only, and recorded.
+func (db *DB) RotateStaffToken(ctx context.Context, actor Actor) error {
 	salt := make([]byte, 16)
 	rand.Read(salt)
 	err := db.write(ctx, func(t *tx) error {
-		_, err := t.Exec(`INSERT INTO settings (key, value) VALUES ('staff_salt', ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, hex.EncodeToString(salt))
-		t.publish(KindSettings, "staff_token", 0, "desk")
-		return err
+		who, err := t.authorize(actor)
+		if err != nil {
+			return err
+		}
+		if err := t.setSetting("staff_salt", hex.EncodeToString(salt)); err != nil {
+			return err
+		}
+		return t.recordAdmin(who, KindSettings, 0, "", ActionStaffToken, nil, nil)
 	})
 	if err != nil {
 		return err

@@ -71,7 +71,11 @@ func (m *Main) runInit(ctx context.Context) error {
 		fmt.Fprintln(m.Stdout, m.tr(lang.SecretReplaced))
 	}
 	if m.NewStaffToken {
-		if err := m.DB.RotateStaffToken(ctx); err != nil {
+		actor, err := m.actor()
+		if err != nil {
+			return err
+		}
+		if err := m.DB.RotateStaffToken(ctx, actor); err != nil {
 			return err
 		}
 		fmt.Fprintln(m.Stdout, m.tr(lang.DailyLogLinkIsNewOld))
@@ -88,7 +92,7 @@ func (m *Main) runInit(ctx context.Context) error {
 	if res.StaffAdded != "" {
 		fmt.Fprintln(m.Stdout, m.tr(lang.FirstManager)+res.StaffAdded)
 	}
-	if !res.Changed() && !m.NewSecret && !id.Set() {
+	if !res.Changed() && !m.NewSecret && !m.NewStaffToken && !id.Set() {
 		fmt.Fprintln(m.Stdout, m.tr(lang.NothingToChange))
 	}
 	if id.Set() {
