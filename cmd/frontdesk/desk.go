@@ -86,7 +86,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 			slog.Error("kiosk stopped", "err", err)
 		}
 	}()
-	go m.housekeep(ctx)
+	go housekeep(ctx, m.DB)
 	go m.DB.RunBackups(ctx, backups) // a failure shows on the desk's banner and in /healthz
 	ssh, sshDone, err := m.startSSH(ctx, srv)
 	if err != nil {

@@ -280,12 +280,13 @@ func (f *multiFlag) Set(s string) error { *f = append(*f, s); return nil }
 
 // housekeep closes visits left open on past days, at start and then every
 // minute, until ctx ends. The desk and serve both run it; running it twice is
-// harmless, since a closed visit is not closed again.
-func (m *Main) housekeep(ctx context.Context) {
+// harmless, since a closed visit is not closed again. It is handed the DB
+// when it starts, since Main.Close clears Main.DB while it may still run.
+func housekeep(ctx context.Context, db *store.DB) {
 	tick := time.NewTicker(time.Minute)
 	defer tick.Stop()
 	for {
-		if n, err := m.DB.CloseOpenVisits(ctx); err != nil && ctx.Err() == nil {
+		if n, err := db.CloseOpenVisits(ctx); err != nil && ctx.Err() == nil {
 			slog.Error("auto close visits", "err", err)
 		} else if n > 0 {
 			slog.Info("auto closed visits", "n", n)

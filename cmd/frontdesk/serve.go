@@ -50,7 +50,7 @@ func (m *Main) runServe(ctx context.Context) error {
 		ln.Close()
 		return err
 	}
-	go m.housekeep(ctx)
+	go housekeep(ctx, m.DB)
 	go m.DB.RunBackups(ctx, backups) // a failure shows on the desk's banner and in /healthz
 	ctx, cancel := context.WithCancel(ctx)
 	// The sync starts first, so desks over SSH show its state too.
