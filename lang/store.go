@@ -268,3 +268,32 @@ var (
 	CannotReadTimeWrite1430   = Text{"时间“%s”看不懂，请写 14:30、1430 或 14", "cannot read the time %q; write 14:30, 1430 or 14"}
 	CannotReadDateWrite202603 = Text{"日期“%s”看不懂，请写 2026-03-10、03-10、今天、明天或 +3", "cannot read the date %q; write 2026-03-10, 03-10, today, tomorrow or +3"}
 )
+
+// Texts of a series (重复预约, store/series.go).
+var (
+	SeriesClashed         = Text{"冲突", "Clashed"}
+	SeriesMoved           = Text{"已调整", "Moved"}
+	SeriesFirstRequired   = Text{"请选择第一次的日期", "the first date is required"}
+	SeriesNeedsEnd        = Text{"请填写结束日期或重复次数", "give the last date or the number of dates"}
+	SeriesLastBeforeFirst = Text{"结束日期 %s 早于开始日期 %s", "the last date %s is before the first %s"}
+	SeriesCountRange      = Text{"重复次数应在 1 到 %d 之间", "the number of dates must be from 1 to %d"}
+	SeriesNthRange        = Text{"请选择每月第几个星期几（第一到第五，或最后一个）", "choose which weekday of the month: first to fifth, or last"}
+	SeriesEveryRange      = Text{"间隔周数应在 1 到 8 之间", "the weeks between dates must be from 1 to 8"}
+	SeriesWeekly          = Text{"每周%s", "weekly on %s"}
+	SeriesEveryWeeks      = Text{"每 %d 周的%s", "every %d weeks on %s"}
+	SeriesMonthly         = Text{"每月%s%s", "monthly on the %s %s"}
+	SeriesLacking         = Text{"%s：%s 没有这一天，这些日期会落空；请改选「最后一个%s」或换一天", "%s: %s have no such day and would fall out; choose the last %s or another day"}
+	SeriesNoDates         = Text{"%s在 %s 至 %s 之间没有日期", "%s has no date from %s to %s"}
+	SeriesTooMany         = Text{"%s共超过 %d 次，一次最多预约 %d 次；请提前结束日期", "%s makes more than %d dates, the most one series may have; end it sooner"}
+	SeriesPhoneAhead      = Text{"手机上最多预约三个月以内的重复活动（到 %s 为止）", "a repeat asked for from a phone may run at most three months ahead (until %s)"}
+	SeriesNotFound        = Text{"重复预约", "series"}
+	SeriesOnlyThisMoves   = Text{"只有“本次”可以改到另一天", "only this date can move to another day"}
+	SeriesNotASeries      = Text{"这项预约不属于重复预约", "this booking is not part of a series"}
+	SeriesScopeRequired   = Text{"请选择本次、本次及以后或全部", "choose this date, this and later, or all"}
+	SeriesNothingLeft     = Text{"没有可以更改的日期（都已取消或已经过去）", "no date is left to change: all are cancelled or over"}
+	SeriesReason          = Text{"原因", "Reason"}
+)
+
+// SeriesNth names the Nth weekday of a month (1–5, -1 the last).
+var SeriesNth = map[int]Text{1: {"第一个", "first"}, 2: {"第二个", "second"}, 3: {"第三个", "third"}, 4: {"第四个", "fourth"},
+	5: {"第五个", "fifth"}, -1: {"最后一个", "last"}}

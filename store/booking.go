@@ -285,7 +285,11 @@ func (t *tx) clashError(c *Booking) error {
 // checkSlot applies the rules a booking's time must meet at the venue:
 // active venue, capacity, opening hours on one day, not in the past, not too
 // far ahead, and no approved booking in the way.
-func (t *tx) checkSlot(in BookingInput) (Venue, error) {
+func (t *tx) checkSlot(in BookingInput) (Venue, error) { return t.slotRules(in, 0) }
+
+// slotRules is checkSlot for a booking that may already hold a slot (except),
+// as a date of a series moves.
+func (t *tx) slotRules(in BookingInput, except int64) (Venue, error) {
 	v, err := t.venue(in.VenueID)
 	if err != nil {
 		return v, err
@@ -307,7 +311,7 @@ func (t *tx) checkSlot(in BookingInput) (Venue, error) {
 	if err := p.err(); err != nil {
 		return v, err
 	}
-	c, err := t.clash(in.VenueID, in.Start, in.End, 0)
+	c, err := t.clash(in.VenueID, in.Start, in.End, except)
 	if err != nil {
 		return v, err
 	}
@@ -401,61 +405,83 @@ func (db *DB) moveBooking(ctx context.Context, where string, key any, actor, to,
 		if b, err = t.booking(where, key); err != nil {
 			return err
 		}
-		if !CanMoveBooking(b.Status, to) {
-			return Errorf(ECONFLICT,
-				lang.BookingCannotMove.Format(LabelOf(BookingStatuses, b.Status).Text, LabelOf(BookingStatuses, to).Text))
+		if err := canMove(b, to); err != nil {
+			return err
 		}
 		if check != nil {
 			if err := check(t, b); err != nil {
 				return err
 			}
 		}
-		if _, err := t.Exec(`UPDATE bookings SET status = ?, reason = ?, decided_by = ?, decided_at = ?, updated_at = ?
-			WHERE id = ?`, to, reason, actor, unix(t.now), unix(t.now), b.ID); err != nil {
-			return fmt.Errorf("update booking: %w", err)
-		}
-		source := "desk"
-		if actor == "kiosk" {
-			source = "kiosk"
-		}
-		t.publish(KindBooking, to, b.ID, source)
-		b, err = t.booking("WHERE b.id = ?", b.ID)
+		b, err = t.setBookingStatus(b, to, reason, actor)
 		return err
 	})
 	return b, err
 }
 
+// canMove refuses a status change b's workflow does not allow.
+func canMove(b Booking, to string) error {
+	if CanMoveBooking(b.Status, to) {
+		return nil
+	}
+	return Errorf(ECONFLICT, lang.BookingCannotMove.Format(LabelOf(BookingStatuses, b.Status).Text, LabelOf(BookingStatuses, to).Text))
+}
+
+// setBookingStatus moves b to status to, with the reason and who decided.
+func (t *tx) setBookingStatus(b Booking, to, reason, actor string) (Booking, error) {
+	if err := canMove(b, to); err != nil {
+		return b, err
+	}
+	if _, err := t.Exec(`UPDATE bookings SET status = ?, reason = ?, decided_by = ?, decided_at = ?, updated_at = ?
+		WHERE id = ?`, to, reason, actor, unix(t.now), unix(t.now), b.ID); err != nil {
+		return b, fmt.Errorf("update booking: %w", err)
+	}
+	source := "desk"
+	if actor == "kiosk" {
+		source = "kiosk"
+	}
+	t.publish(KindBooking, to, b.ID, source)
+	return t.booking("WHERE b.id = ?", b.ID)
+}
+
 // Approve confirms a pending booking, if its slot is still free.
 func (db *DB) Approve(ctx context.Context, id int64, actor string) (Booking, error) {
 	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingApproved, "", func(t *tx, b Booking) error {
-		if b.End.Before(t.now) {
-			return Errorf(ECONFLICT, lang.BookingTimePassed)
-		}
-		// The venue may have closed or shrunk since the request came in.
-		v, err := t.venue(b.VenueID)
-		if err != nil {
-			return err
-		}
-		if !v.Active {
-			return Errorf(ECONFLICT, lang.VenueClosedNoApproval)
-		}
-		// A booking made before the venue shrank or its hours changed may
-		// still be approved, but only by a manager, who takes the decision.
-		if b.Attendees > v.Capacity || !t.inHours(v, b) {
-			if _, err := t.authorize(Actor{Staff: actor}); err != nil {
-				return &Error{Code: EFORBIDDEN, Field: "attendees",
-					Text: lang.ApprovalNeedsManager.Format(v.Capacity, v.Hours())}
-			}
-		}
-		c, err := t.clash(b.VenueID, b.Start, b.End, b.ID)
-		if err != nil {
-			return err
-		}
-		if c != nil {
-			return t.clashError(c)
-		}
-		return nil
+		return t.approvable(b, actor)
 	})
+}
+
+// approvable applies the rules a pending booking must still meet to be
+// approved: not over, the venue open, within its capacity and hours (or a
+// manager's decision), and its slot free.
+func (t *tx) approvable(b Booking, actor string) error {
+	if b.End.Before(t.now) {
+		return Errorf(ECONFLICT, lang.BookingTimePassed)
+	}
+	// The venue may have closed or shrunk since the request came in.
+	v, err := t.venue(b.VenueID)
+	if err != nil {
+		return err
+	}
+	if !v.Active {
+		return Errorf(ECONFLICT, lang.VenueClosedNoApproval)
+	}
+	// A booking made before the venue shrank or its hours changed may
+	// still be approved, but only by a manager, who takes the decision.
+	if b.Attendees > v.Capacity || !t.inHours(v, b) {
+		if _, err := t.authorize(Actor{Staff: actor}); err != nil {
+			return &Error{Code: EFORBIDDEN, Field: "attendees",
+				Text: lang.ApprovalNeedsManager.Format(v.Capacity, v.Hours())}
+		}
+	}
+	c, err := t.clash(b.VenueID, b.Start, b.End, b.ID)
+	if err != nil {
+		return err
+	}
+	if c != nil {
+		return t.clashError(c)
+	}
+	return nil
 }
 
 // RejectBooking turns down a pending booking with the reason.
@@ -614,44 +640,8 @@ type SeriesResult struct {
 // in's date (a branch's 三会一课 every Tuesday afternoon). A date that clashes
 // or breaks a rule is reported in Clashes and the others are booked.
 func (db *DB) CreateSeries(ctx context.Context, in BookingInput, weeks int) (SeriesResult, error) {
-	var res SeriesResult
-	in, err := in.Validate()
-	if err != nil {
-		return res, err
-	}
 	if err := checkCount("weeks", weeks, 1, 26, lang.Weeks); err != nil {
-		return res, err
+		return SeriesResult{}, err
 	}
-	err = db.write(ctx, func(t *tx) error {
-		loc := t.db.Location()
-		first := t.db.DayOf(in.Start)
-		from := in.Start.In(loc)
-		startClock := Clock{from.Hour(), from.Minute()}
-		// Each date keeps the first one's length, so a meeting that ends at
-		// 24:00 (00:00 on the wall clock) still ends after it starts.
-		length := in.End.Sub(in.Start)
-		r, err := t.Exec(`INSERT INTO series (venue_id, title, weekday, first_day, weeks, created_by, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, in.VenueID, in.Title, int(first.Weekday()), first.String(), weeks, in.Actor, unix(t.now))
-		if err != nil {
-			return fmt.Errorf("insert series: %w", err)
-		}
-		res.SeriesID, _ = r.LastInsertId()
-		for i := 0; i < weeks; i++ {
-			d := first.AddDays(7 * i)
-			one := in
-			one.Start = d.At(startClock, loc).UTC()
-			one.End = one.Start.Add(length)
-			b, err := t.insertBooking(one, res.SeriesID)
-			if err != nil {
-				if c := ErrorCode(err); c == EINTERNAL {
-					return err
-				}
-				res.Clashes = append(res.Clashes, SeriesClash{Day: d, Err: err})
-				continue
-			}
-			res.Booked = append(res.Booked, b)
-		}
-		return nil
-	})
-	return res, err
+	return db.CreateSeriesRule(ctx, SeriesInput{BookingInput: in, Rule: SeriesRule{Count: weeks}})
 }
