@@ -3,30 +3,32 @@ package lang
 // Texts of the command line (cmd/frontdesk, and demo's one message): help,
 // flag usage, errors and what the commands print.
 var (
-	LangZhOrEn                               = Text{"--lang 只能是 zh 或 en", "--lang must be zh or en"}
-	DemoNeedsEmptyDatabase                   = Text{"数据库已有数据，请用新文件运行 demo", "the database already holds records; run demo with a new file"}
-	FlagStaff                                = Text{"当班工作人员姓名（不填则从名单中选）", "staff member on duty (otherwise pick from a list)"}
-	FlagAddr                                 = Text{"扫码服务监听地址", "kiosk listen address"}
-	FlagPublicURL                            = Text{"二维码使用的公开地址，默认取第一个非回环 IPv4 地址", "public URL in QR codes; default: first non-loopback IPv4 address"}
-	FlagQRTTL                                = Text{"二维码有效期（每隔这么久换码，30 分钟内仍可用）；0 为固定码", "QR token rotation period (accepted for 30m); 0 for static codes"}
-	QRTTLNotDuration                         = Text{"--qr-ttl “%s” 不是有效的时长，例如 10m、1h，0 为固定码", "--qr-ttl %q is not a duration such as 10m or 1h (0 for static codes)"}
-	DeskNeedsTerminal                        = Text{"前台界面需要在终端中运行（标准输入或输出不是终端）。无界面运行扫码服务请用 frontdesk serve", "the desk needs a terminal (stdin or stdout is not one); run the kiosk alone with frontdesk serve"}
-	CommandDesk                              = Text{"前台：终端界面，同时启动扫码服务", "the desk: terminal UI, with the kiosk in the same process"}
-	CommandServe                             = Text{"只运行扫码服务（大厅屏幕、手机表单），无终端界面", "the kiosk alone (lobby screen, phone forms), headless"}
-	CommandInit                              = Text{"设置中心名称、时区和场地（可重复运行）", "set the center's name, time zone and venues (idempotent)"}
-	CommandDemo                              = Text{"生成截至今天一个月的演示数据", "fill the database with a realistic month ending today"}
-	CommandReport                            = Text{"输出每日台账或统计", "print the daily log or statistics"}
-	CommandBackup                            = Text{"在运行中备份数据库", "copy the database consistently while the desk runs"}
-	CommandPurge                             = Text{"匿名化旧记录中的姓名和电话", "anonymise names and phones of old records"}
-	CommandVersion                           = Text{"显示版本", "print the version"}
-	UnknownCommand                           = Text{"未知的子命令“%s”。可用：serve、init、demo、report、backup、purge、version（-h 查看帮助）", "unknown subcommand %q; try serve, init, demo, report, backup, purge, version (-h for help)"}
-	FlagDB                                   = Text{"数据库文件（环境变量 FRONTDESK_DB）", "database file (env FRONTDESK_DB)"}
-	FlagLang                                 = Text{"界面语言：zh 或 en", "language: zh or en"}
-	Subcommands                              = Text{"子命令：", "Subcommands:"}
-	Flags                                    = Text{"参数：", "Flags:"}
-	UnexpectedArguments                      = Text{"多余的参数：%s（-h 查看帮助）", "unexpected arguments: %s (-h for help)"}
-	CannotOpenLogFile                        = Text{"无法打开日志文件 %s：%v", "cannot open log file %s: %v"}
-	Error                                    = Text{"错误：", "error: "}
+	LangZhOrEn             = Text{"--lang 只能是 zh 或 en", "--lang must be zh or en"}
+	DemoNeedsEmptyDatabase = Text{"数据库已有数据，请用新文件运行 demo", "the database already holds records; run demo with a new file"}
+	FlagStaff              = Text{"当班工作人员姓名（不填则从名单中选）", "staff member on duty (otherwise pick from a list)"}
+	FlagAddr               = Text{"扫码服务监听地址", "kiosk listen address"}
+	FlagPublicURL          = Text{"二维码使用的公开地址，默认取第一个非回环 IPv4 地址", "public URL in QR codes; default: first non-loopback IPv4 address"}
+	FlagQRTTL              = Text{"二维码有效期（每隔这么久换码，30 分钟内仍可用）；0 为固定码", "QR token rotation period (accepted for 30m); 0 for static codes"}
+	QRTTLNotDuration       = Text{"--qr-ttl “%s” 不是有效的时长，例如 10m、1h，0 为固定码", "--qr-ttl %q is not a duration such as 10m or 1h (0 for static codes)"}
+	DeskNeedsTerminal      = Text{"前台界面需要在终端中运行（标准输入或输出不是终端）。无界面运行扫码服务请用 frontdesk serve", "the desk needs a terminal (stdin or stdout is not one); run the kiosk alone with frontdesk serve"}
+	CommandDesk            = Text{"前台：终端界面，同时启动扫码服务", "the desk: terminal UI, with the kiosk in the same process"}
+	CommandServe           = Text{"只运行扫码服务（大厅屏幕、手机表单），无终端界面", "the kiosk alone (lobby screen, phone forms), headless"}
+	CommandInit            = Text{"设置中心名称、时区和场地（可重复运行）", "set the center's name, time zone and venues (idempotent)"}
+	CommandDemo            = Text{"生成截至今天一个月的演示数据", "fill the database with a realistic month ending today"}
+	CommandReport          = Text{"输出每日台账或统计", "print the daily log or statistics"}
+	CommandBackup          = Text{"在运行中备份数据库", "copy the database consistently while the desk runs"}
+	CommandPurge           = Text{"匿名化旧记录中的姓名和电话", "anonymise names and phones of old records"}
+	CommandVersion         = Text{"显示版本", "print the version"}
+	UnknownCommand         = Text{"未知的子命令“%s”。可用：serve、init、demo、report、backup、purge、version（-h 查看帮助）", "unknown subcommand %q; try serve, init, demo, report, backup, purge, version (-h for help)"}
+	FlagDB                 = Text{"数据库文件（环境变量 FRONTDESK_DB）", "database file (env FRONTDESK_DB)"}
+	FlagLang               = Text{"界面语言：zh 或 en", "language: zh or en"}
+	Subcommands            = Text{"子命令：", "Subcommands:"}
+	Flags                  = Text{"参数：", "Flags:"}
+	UnexpectedArguments    = Text{"多余的参数：%s（-h 查看帮助）", "unexpected arguments: %s (-h for help)"}
+	CannotOpenLogFile      = Text{"无法打开日志文件 %s：%v", "cannot open log file %s: %v"}
+	Error                  = Text{"错误：", "error: "}
+	InitNeedsCenter        = Text{"数据库 %s 还不存在：新建需要中心名称，如 frontdesk init --center \"幸福里党群服务中心\"（可加 --tz Asia/Shanghai、--venue \"党员活动室:30\"）；只想试用请运行 frontdesk demo",
+		"database %s does not exist yet: a new one needs the center's name, e.g. frontdesk init --center \"Xingfuli Center\" (with --tz Asia/Shanghai, --venue \"Meeting room:30\" if you like); to try it out run frontdesk demo"}
 	NoCenterYet                              = Text{"数据库 %s 还没有设置中心，请先运行 frontdesk init --center 名称（或 frontdesk demo）", "database %s has no center yet; run frontdesk init --center NAME (or frontdesk demo) first"}
 	FlagCenter                               = Text{"中心名称（必填）", "the center's name (required)"}
 	FlagTZ                                   = Text{"时区，默认 Asia/Shanghai", "time zone, default Asia/Shanghai"}

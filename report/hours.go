@@ -64,7 +64,7 @@ func buildHours(l *store.ServiceLog, opt Options) *hoursDoc {
 		{Head: w.tr(lang.ColOrg), Flex: true}, {Head: w.tr(lang.PartyShort)},
 		{Head: w.tr(lang.Times), Right: true}, {Head: w.tr(lang.Hours), Right: true}}}
 	for i, p := range l.People {
-		t.Rows = append(t.Rows, row{Cells: []string{itoa(i + 1), p.Name, p.Phone, p.Org, w.yes(p.PartyMember),
+		t.Rows = append(t.Rows, row{Cells: []string{itoa(i + 1), p.Name, store.MaskPhone(p.Phone), p.Org, w.yes(p.PartyMember),
 			itoa(p.Visits), hours(p.Duration)}})
 		doc.Certificates = append(doc.Certificates, buildCertificate(w, l, p, period, issued, loc))
 	}

@@ -49,6 +49,9 @@ func TestHours(t *testing.T) {
 			t.Errorf("the hours text lacks %q", want)
 		}
 	}
+	if strings.Contains(out, "13800138000") || !strings.Contains(out, "138****8000") {
+		t.Errorf("the hours table must mask phones as the desk does:\n%s", out)
+	}
 	if strings.Contains(out, "王五") {
 		t.Errorf("王五 was closed by the system and must not be counted")
 	}

@@ -29,11 +29,7 @@ func main() {
 	defer stop()
 	m := NewMain()
 	if err := m.ParseFlags(os.Args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			os.Exit(0)
-		}
-		fmt.Fprintln(m.Stderr, err)
-		os.Exit(2)
+		os.Exit(m.parseFailed(err))
 	}
 	err := m.Run(ctx)
 	if cerr := m.Close(); err == nil {
@@ -176,7 +172,7 @@ func (m *Main) ParseFlags(args []string) error {
 	}
 	rest, err := parseInterspersed(fs, args, takesArgs(cmd.name))
 	if err != nil {
-		return err
+		return printedError{err}
 	}
 	m.set = map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { m.set[f.Name] = true })
@@ -190,6 +186,24 @@ func (m *Main) ParseFlags(args []string) error {
 	m.args = args
 	return nil
 }
+
+// parseFailed prints a flag error unless the flag package already has, and
+// returns the exit status: 0 for --help, 2 otherwise.
+func (m *Main) parseFailed(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if !errors.As(err, new(printedError)) {
+		fmt.Fprintln(m.Stderr, err)
+	}
+	return 2
+}
+
+// printedError is a flag error the flag package has already printed, with
+// the usage, so main does not print it again.
+type printedError struct{ error }
+
+func (e printedError) Unwrap() error { return e.error }
 
 // langFromArgs finds --lang before parsing, so even flag errors speak it.
 func langFromArgs(args []string) string {
@@ -209,6 +223,12 @@ func (m *Main) Run(ctx context.Context) error {
 	for _, c := range commands() {
 		if c.name != m.Command {
 			continue
+		}
+		if c.name == "init" && m.Center == "" {
+			// A new file needs a center's name; say so before creating it.
+			if _, err := os.Stat(m.DBPath); errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("%s", m.tr(lang.InitNeedsCenter.Format(m.DBPath)))
+			}
 		}
 		if c.needsDB && c.name != "restore" && !(c.name == "demo" && m.Network != "") {
 			if err := m.open(); err != nil {

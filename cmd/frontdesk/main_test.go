@@ -42,6 +42,29 @@ func TestInitIsIdempotent(t *testing.T) {
 	}
 }
 
+func TestInitNewFileNeedsCenter(t *testing.T) {
+	dir := t.TempDir()
+	_, errOut, err := runMain(t, "init", "--db", filepath.Join(dir, "new.db"))
+	if err == nil || !strings.Contains(errOut, "新建需要中心名称") || !strings.Contains(errOut, "--center") {
+		t.Fatalf("init without --center on a new file: got %v, %q; want it to say a center's name is needed", err, errOut)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 0 {
+		t.Errorf("a refused init created %v, want nothing", left)
+	}
+}
+
+func TestBadFlagPrintedOnce(t *testing.T) {
+	var errOut strings.Builder
+	m := &Main{Stdout: &errOut, Stderr: &errOut}
+	err := m.ParseFlags([]string{"report", "--db", filepath.Join(t.TempDir(), "x.db"), "--bogus"})
+	if code := m.parseFailed(err); code != 2 {
+		t.Errorf("exit status: got %d, want 2", code)
+	}
+	if n := strings.Count(errOut.String(), "-bogus"); n != 1 {
+		t.Errorf("the bad flag is named %d times, want once:\n%s", n, errOut.String())
+	}
+}
+
 func TestInitBadInput(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
 	for _, tc := range []struct {
@@ -49,10 +72,10 @@ func TestInitBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"NoCenter", []string{"init", "--db", db}, "请填写中心名称"},
+		{"NoCenter", []string{"init", "--db", db}, "新建需要中心名称"},
+		{"English", []string{"init", "--db", db, "--lang", "en"}, "a new one needs the center's name"},
 		{"BadVenue", []string{"init", "--db", db, "--center", "x", "--venue", "大厅"}, "名称:容纳人数"},
 		{"BadZone", []string{"init", "--db", db, "--center", "x", "--tz", "Mars/Base"}, "时区"},
-		{"English", []string{"init", "--db", db, "--lang", "en"}, "Center name is required"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, errOut, err := runMain(t, tc.args...)
