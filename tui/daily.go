@@ -61,7 +61,8 @@ func (m dailyTab) content() string {
 		}
 		return strings.Join(chartLines(m.env, m.log, m.trend, m.width), "\n")
 	}
-	return clipLines(strings.TrimRight(m.text, "\n"), m.width, -1)
+	// Whole lines: a log wider than the screen scrolls sideways (< >).
+	return strings.TrimRight(m.text, "\n")
 }
 
 func (m dailyTab) capturing() bool { return false }
@@ -174,6 +175,10 @@ func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.view.PageUp()
 		case key.Matches(msg, k.PageDown):
 			m.view.PageDown()
+		case key.Matches(msg, k.ScrollLeft):
+			m.view.ScrollLeft(m.width / 2)
+		case key.Matches(msg, k.ScrollRight):
+			m.view.ScrollRight(m.width / 2)
 		}
 	}
 	return m, nil
@@ -188,7 +193,7 @@ func (m dailyTab) ShortHelp() []key.Binding {
 // FullHelp lists all the tab's keys.
 func (m dailyTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
-	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today}, {k.Up, k.Down, k.PageUp, k.PageDown}, {k.Charts, k.Print, k.Export}}
+	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today}, {k.Up, k.Down, k.PageUp, k.PageDown, k.ScrollLeft, k.ScrollRight}, {k.Charts, k.Print, k.Export}}
 }
 
 // View draws the heading and the scrolled log.
@@ -209,7 +214,12 @@ func (m dailyTab) head() string {
 	if m.charts {
 		title = lang.ChartTitle
 	}
-	return e.st.heading.Render(clip(fmt.Sprintf(e.tr(title), e.dayTitle(e.shownDay(m.day))), m.width)) + "\n"
+	head := e.st.heading.Render(clip(fmt.Sprintf(e.tr(title), e.dayTitle(e.shownDay(m.day))), m.width))
+	if !m.charts && textWidth(m.text) > m.width {
+		// The log is wider than the screen: say how to see the rest.
+		head = clip(head+"  "+e.st.muted.Render(helpLine(e.keys.ScrollLeft, e.keys.ScrollRight)), m.width)
+	}
+	return head + "\n"
 }
 
 func (m dailyTab) title() lang.Text       { return lang.TabDaily }
@@ -218,3 +228,12 @@ func (m dailyTab) dirty() bool            { return false }
 
 // Open keeps no record: the log is read, not opened.
 func (m dailyTab) Open(openRecordMsg) (tab, tea.Cmd, bool) { return m, nil, false }
+
+// textWidth is the width of the widest line of s, trailing spaces aside.
+func textWidth(s string) int {
+	w := 0
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, lipgloss.Width(strings.TrimRight(l, " ")))
+	}
+	return w
+}

@@ -20,6 +20,7 @@ type keyMap struct {
 	Submit, RejectRequest, QRPage                               key.Binding
 	StatusBack, CategoryBack, Edit, Void, Home, End             key.Binding
 	PrevSection, NextSection, Toggle                            key.Binding
+	ScrollLeft, ScrollRight                                     key.Binding
 
 	// Inside forms, the search box and the suggestion lists.
 	NextField, PrevField, ChoicePrev, ChoiceNext, SuggestUp, SuggestDown key.Binding
@@ -87,6 +88,8 @@ func newKeyMap(language string, titles []lang.Text) keyMap {
 		ChoiceNext:    b([]string{"right", "l", " "}, "←→", lang.KeyChoose),
 		SuggestUp:     b([]string{"up", "ctrl+p"}, "↑", lang.KeyUpDown),
 		SuggestDown:   b([]string{"down", "ctrl+n"}, "↓", lang.KeyUpDown),
+		ScrollLeft:    b([]string{"<"}, "<", lang.KeyLeft),
+		ScrollRight:   b([]string{">"}, ">", lang.KeyRight),
 		Home:          b([]string{"home"}, "home", lang.KeyTop),
 		End:           b([]string{"end"}, "end", lang.KeyBottom),
 		Edit:          b([]string{"E"}, "E", lang.KeyEdit),

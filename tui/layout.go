@@ -71,8 +71,10 @@ func (t table) widths(w int) []int {
 	ws := make([]int, len(t.cols))
 	used, shares := 2, 0 // the cursor marker
 	for i, c := range t.cols {
-		ws[i] = c.min
-		used += c.min + 1
+		// A column is never narrower than its heading: a cut label reads
+		// as nothing.
+		ws[i] = max(c.min, ansi.StringWidth(c.title))
+		used += ws[i] + 1
 		shares += c.grow
 	}
 	spare := w - used
@@ -97,7 +99,7 @@ func (t table) widths(w int) []int {
 	// so the columns stay together where the eye can follow a row.
 	for i, c := range t.cols {
 		if c.grow > 0 {
-			ws[i] = min(ws[i], max(3*c.min, 16))
+			ws[i] = min(ws[i], max(3*c.min, 16, ansi.StringWidth(c.title)))
 		}
 	}
 	return ws

@@ -91,7 +91,15 @@ func newRequestsTab(e *env) tab {
 
 // SetSize gives the tab its room.
 func (m requestsTab) SetSize(w, h int) tab {
+	wide := m.wide()
 	m.width, m.height = w, h
+	if m.wide() != wide {
+		// The 内容 column comes or goes with the width.
+		m.table.rows = m.table.rows[:0]
+		for _, r := range m.list {
+			m.table.rows = append(m.table.rows, m.row(r))
+		}
+	}
 	m.view.Width, m.view.Height = w, m.detailRoom()
 	m.view.SetContent(m.detailContent())
 	return m
@@ -542,8 +550,12 @@ func (m requestsTab) row(r store.Request) []string {
 	if m.callback {
 		who = r.Phone
 	}
-	return []string{flag, r.ReceiptNo, e.label(store.RequestStatuses, r.Status), e.label(store.Categories, r.Category),
+	row := []string{flag, r.ReceiptNo, e.label(store.RequestStatuses, r.Status), e.label(store.Categories, r.Category),
 		r.Name, promised, who, e.label(store.Sources, r.Source)}
+	if m.wide() {
+		row = append(row, oneLine(r.Description))
+	}
+	return row
 }
 
 func (m requestsTab) columns() []column {
@@ -552,8 +564,12 @@ func (m requestsTab) columns() []column {
 	if m.callback {
 		who = column{e.tr(lang.ColPhone), 11, 0}
 	}
-	return []column{{"", 4, 0}, {e.tr(lang.ColReceipt), 15, 0}, {e.tr(lang.ColStatus), 8, 0}, {e.tr(lang.ColCategory), 8, 1},
-		{e.tr(lang.ColName), 6, 1}, {e.tr(lang.ColPromised), 5, 0}, who, {e.tr(lang.ColSource), 4, 0}}
+	cols := []column{{"", 4, 0}, {e.tr(lang.ColReceipt), 15, 0}, {e.tr(lang.ColStatus), e.labelsWidth(store.RequestStatuses), 0}, {e.tr(lang.ColCategory), 8, 1},
+		{e.tr(lang.ColName), 6, 1}, {e.tr(lang.ColPromised), 5, 0}, who, {e.tr(lang.ColSource), e.labelsWidth(store.Sources), 0}}
+	if m.wide() {
+		cols = append(cols, column{e.tr(lang.Description), 20, 4})
+	}
+	return cols
 }
 
 // listHead is what the list draws above its table: the heading with the
@@ -738,6 +754,10 @@ func (m requestsTab) detailView() string {
 	}
 	return head + "\n" + v.View() + "\n" + m.detailFoot()
 }
+
+// wide reports whether the screen has room for the request's 内容 in the
+// list (120 columns or more).
+func (m requestsTab) wide() bool { return m.width >= 120 }
 
 func (m requestsTab) title() lang.Text       { return lang.TabRequests }
 func (m requestsTab) keeps(kind string) bool { return kind == store.KindRequest }

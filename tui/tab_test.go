@@ -147,3 +147,31 @@ func TestDetailPanesFit(t *testing.T) {
 		}
 	}
 }
+
+// In English at 80 columns no label is cut: the column headings of every
+// list and the keys in the footer show whole (the footer drops keys rather
+// than cut one; ? shows them all).
+func TestEnglishLabelsWhole(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	for _, lang := range []string{"en", "zh"} {
+		d := newDriver(t, db, Options{Staff: "王芳", Lang: lang})
+		for _, ks := range [][]string{{"1"}, {"r"}, {"esc", "2"}, {"enter"}, {"esc", "3"}, {"enter"}, {"esc", "4"}, {"enter"}, {"5"}} {
+			d.key(ks...)
+			lines := strings.Split(d.view(), "\n")
+			check := []string{lines[len(lines)-1]}
+			for _, l := range lines {
+				for _, head := range []string{"Receipt", "Name", "编号", "姓名"} {
+					if strings.Contains(l, head) && !strings.Contains(l, "Printed") {
+						check = append(check, l)
+					}
+				}
+			}
+			for _, l := range check {
+				if strings.Contains(l, "…") || strings.Contains(l, "...") {
+					t.Errorf("%s after %v: a label is cut: %q", lang, ks, l)
+				}
+			}
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -79,6 +80,16 @@ func (e *env) userMessage(err error) string {
 		slog.Error("desk", "staff", e.staff, "err", err)
 	}
 	return store.ErrorMessage(err, e.lang)
+}
+
+// labelsWidth is the width of the widest of list's labels in the desk's
+// language, so a column of them is never cut.
+func (e *env) labelsWidth(list []store.Label) int {
+	w := 0
+	for _, l := range list {
+		w = max(w, visibleWidth(l.In(e.lang)))
+	}
+	return w
 }
 
 // clock formats an instant as HH:MM in the center's zone.
@@ -676,7 +687,28 @@ func (m *Model) shortHelp() []key.Binding {
 	if m.capturing() {
 		return own
 	}
-	return append(own, m.globalKeys()...)
+	return m.fitHelp(own)
+}
+
+// fitHelp is the tab's keys and the global ones that fit on the footer's
+// line whole: first the global keys give way, then the tab's last ones;
+// ? (all keys) always stays, so nothing is cut mid-word.
+func (m *Model) fitHelp(own []key.Binding) []key.Binding {
+	k := m.env.keys
+	fits := func(bs []key.Binding) bool {
+		return visibleWidth(m.help.ShortHelpView(bs)) <= m.width && !strings.HasSuffix(m.help.ShortHelpView(bs), m.help.Ellipsis)
+	}
+	for _, global := range [][]key.Binding{m.globalKeys(), {k.NextTab, k.Help, k.Quit}, {k.Help, k.Quit}, {k.Help}} {
+		if bs := append(slices.Clone(own), global...); fits(bs) {
+			return bs
+		}
+	}
+	for n := len(own) - 1; n > 0; n-- {
+		if bs := append(slices.Clone(own[:n]), k.Help); fits(bs) {
+			return bs
+		}
+	}
+	return []key.Binding{k.Help}
 }
 
 func (m *Model) fullHelpKeys() [][]key.Binding {
