@@ -167,7 +167,7 @@ var (
 	Date         = Text{"日期", "Date"}
 	Start        = Text{"开始", "Start"}
 	End          = Text{"结束", "End"}
-	BookOrg      = Text{"预约单位", "Org"}
+	BookOrg      = Text{"预约单位", "Organisation"}
 	Contact      = Text{"联系人", "Contact"}
 	Title        = Text{"活动主题", "Title"}
 	BookPurpose  = Text{"活动类型", "Purpose"}
@@ -187,7 +187,7 @@ var (
 	ReasonPrompt = Text{"请输入理由：", "Reason: "}
 	ColTime      = Text{"时间", "Time"}
 	ColTitle     = Text{"主题", "Title"}
-	ColArrived   = Text{"到场", "In"}
+	ColArrived   = Text{"到场", "Arrived"}
 	DecidedBy    = Text{"经办", "Decided by"}
 	FindBooking  = Text{"按预约编号查找（B-…）：", "Find a booking by its number (B-…): "}
 	ClashWith    = Text{"该时段已被预约：%s %s「%s」（%s）", "the slot is taken: %s %s %q (%s)"}
@@ -288,6 +288,8 @@ var (
 	EditBooking     = Text{"更正预约 %s", "Correct booking %s"}
 	KeyTop          = Text{"到顶", "top"}
 	KeyLeft         = Text{"左移", "left"}
+	ColArrivedShort = Text{"到场", "In"}    // the bookings list's narrow column
+	BookOrgShort    = Text{"预约单位", "Org"} // the bookings list's column
 	KeyRight        = Text{"右移", "right"}
 	KeyBottom       = Text{"到底", "bottom"}
 	VoidedNoActions = Text{"已作废：不再办理", "Voided: nothing more to do"}

@@ -562,7 +562,7 @@ func (m bookingsTab) row(b store.Booking) []string {
 func (m bookingsTab) columns() []column {
 	e := m.env
 	return []column{{e.tr(lang.ColReceipt), 15, 0}, {e.tr(lang.Venue), 6, 1}, {e.tr(lang.ColTime), 11, 0},
-		{e.tr(lang.ColStatus), e.labelsWidth(store.BookingStatuses) + 1, 0}, {e.tr(lang.ColTitle), 8, 2}, {e.tr(lang.BookOrg), 6, 1}, {e.tr(lang.ColArrived), 5, 0}}
+		{e.tr(lang.ColStatus), e.labelsWidth(store.BookingStatuses) + 1, 0}, {e.tr(lang.ColTitle), 8, 2}, {e.tr(lang.BookOrgShort), 6, 1}, {e.tr(lang.ColArrivedShort), 5, 0}}
 }
 
 // listHead is what the list draws above its table: the heading, the
