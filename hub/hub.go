@@ -49,6 +49,11 @@ func Open(ctx context.Context, rawURL string) (*Hub, error) {
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = connectTimeout
 	}
+	// Hundreds of centers share one hub, each syncing every few minutes:
+	// a center holds few connections and lets them go between syncs, so
+	// the hub's connection limit is not spent on idle ones.
+	cfg.MaxConns = 4
+	cfg.MaxConnIdleTime = 30 * time.Second
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, unreachable(Redact(rawURL), err)
@@ -173,8 +178,21 @@ func (h *Hub) Migrate(ctx context.Context) ([]string, error) {
 		}
 		return nil, fmt.Errorf("migrate hub %s: %w", h.url, err)
 	}
+	// A hub that had visits before the summaries existed gets them made
+	// from those visits, once.
+	if (slices.Contains(applied, summariesMigration) || slices.Contains(applied, requestSummariesMigration)) && !slices.Contains(applied, known[0]) {
+		if err := h.RebuildSummaries(ctx); err != nil {
+			return applied, fmt.Errorf("build the visit summaries of hub %s: %w", h.url, err)
+		}
+	}
 	return applied, nil
 }
+
+// summariesMigration is the migration that adds the visit summaries.
+const summariesMigration = "0003_visit_summaries.sql"
+
+// requestSummariesMigration adds the request summaries.
+const requestSummariesMigration = "0004_request_days.sql"
 
 // checkSchema refuses a hub whose schema is missing or not this binary's.
 func (h *Hub) checkSchema(ctx context.Context) error {

@@ -181,8 +181,14 @@ func rollVisits(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[s
 	if err != nil {
 		return err
 	}
-	rows, err = tx.Query(ctx, treeCTE+`SELECT w.code, count(*) FILTER (WHERE p.days && daterange(@from::date, @to::date, '[]')),
-		count(*) FILTER (WHERE p.service_days && daterange(@from::date, @to::date, '[]'))
+	// A visitor whose first and last days both fall in the period came in
+	// it, one whose days all lie outside did not; only the rest need their
+	// set of days.
+	rows, err = tx.Query(ctx, treeCTE+`SELECT w.code,
+		count(*) FILTER (WHERE p.first_day >= @from::date AND p.last_day <= @to::date
+			OR p.last_day >= @from::date AND p.first_day <= @to::date AND p.days && daterange(@from::date, @to::date, '[]')),
+		count(*) FILTER (WHERE p.service_first >= @from::date AND p.service_last <= @to::date
+			OR p.service_last >= @from::date AND p.service_first <= @to::date AND p.service_days && daterange(@from::date, @to::date, '[]'))
 		FROM win w CROSS JOIN LATERAL (SELECT * FROM visitor_days p WHERE p.center = w.code) p GROUP BY w.code`, args)
 	if err != nil {
 		return err
@@ -197,48 +203,64 @@ func rollVisits(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[s
 }
 
 func rollRequests(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[string]*Row) error {
-	rows, err := tx.Query(ctx, treeCTE+`, r AS (
-		SELECT w.code, r.category, r.urgency, r.satisfaction, r.source,
-			r.status IN ('resolved', 'closed') AS resolved, r.status = 'rejected' AS rejected,
-			r.status = 'transferred' AS transferred, r.status NOT IN ('resolved', 'closed', 'rejected') AS open,
-			r.status NOT IN ('resolved', 'closed', 'rejected') AND r.promised_by < w.today AS overdue,
-			r.responded_at <= r.respond_by AS on_time,
-			r.responded_at IS NOT NULL OR @now::timestamptz > r.respond_by AS due
+	// What does not depend on the instant comes from the daily summary;
+	// overdue, and the unhandled ones past their response time, from the
+	// requests still open or unhandled (requests_pending), as of @now.
+	rows, err := tx.Query(ctx, treeCTE+`, sums AS (
+		SELECT w.code, d.category, sum(d.received)::int AS received, sum(d.urgent)::int AS urgent, sum(d.resolved)::int AS resolved,
+			sum(d.rejected)::int AS rejected, sum(d.transferred)::int AS transferred, sum(d.open)::int AS open,
+			sum(d.satisfied)::int AS satisfied, sum(d.basic)::int AS basic, sum(d.unsatisfied)::int AS unsatisfied,
+			sum(d.on_time)::int AS on_time, sum(d.responded)::int AS responded, sum(d.kiosk)::int AS kiosk
+		FROM win w CROSS JOIN LATERAL (SELECT * FROM request_days d WHERE d.center = w.code
+			AND d.day >= @from::date AND d.day <= @to::date) d
+		GROUP BY w.code, d.category
+	), pending AS (
+		SELECT w.code, r.category,
+			count(*) FILTER (WHERE r.status NOT IN ('resolved', 'closed', 'rejected') AND r.promised_by < w.today)::int AS overdue,
+			count(*) FILTER (WHERE r.responded_at IS NULL AND @now::timestamptz > r.respond_by)::int AS late_unhandled
 		FROM win w CROSS JOIN LATERAL (SELECT * FROM requests r WHERE r.center = w.code AND r.created_at >= w.lo
-			AND r.created_at < w.hi AND NOT r.voided) r
+			AND r.created_at < w.hi AND NOT r.voided
+			AND (r.status NOT IN ('resolved', 'closed', 'rejected') OR r.responded_at IS NULL)) r
+		GROUP BY w.code, r.category
 	)
-	SELECT code, category, count(*), count(*) FILTER (WHERE urgency = 'urgent'), count(*) FILTER (WHERE resolved),
-		count(*) FILTER (WHERE rejected), count(*) FILTER (WHERE transferred), count(*) FILTER (WHERE open),
-		count(*) FILTER (WHERE overdue), count(*) FILTER (WHERE satisfaction = 'satisfied'),
-		count(*) FILTER (WHERE satisfaction = 'basic'), count(*) FILTER (WHERE satisfaction = 'unsatisfied'),
-		count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE due), count(*) FILTER (WHERE source = 'kiosk')
-	FROM r GROUP BY GROUPING SETS ((code), (code, category))`, args)
+	SELECT s.code, s.category, s.received, s.urgent, s.resolved, s.rejected, s.transferred, s.open,
+		COALESCE(p.overdue, 0), s.satisfied, s.basic, s.unsatisfied, s.on_time, s.responded + COALESCE(p.late_unhandled, 0), s.kiosk
+	FROM sums s LEFT JOIN pending p USING (code, category)`, args)
 	if err != nil {
 		return err
 	}
-	var code string
-	var category *string
-	var f store.Figures
+	var code, category string
+	var c store.Figures
 	var onTime, due, kiosk int
-	_, err = pgx.ForEachRow(rows, []any{&code, &category, &f.RequestsReceived, &f.Urgent, &f.Resolved, &f.Rejected,
-		&f.Transferred, &f.Open, &f.Overdue, &f.Satisfied, &f.FairlySatisfied, &f.Unsatisfied, &onTime, &due, &kiosk}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&code, &category, &c.RequestsReceived, &c.Urgent, &c.Resolved, &c.Rejected,
+		&c.Transferred, &c.Open, &c.Overdue, &c.Satisfied, &c.FairlySatisfied, &c.Unsatisfied, &onTime, &due, &kiosk}, func() error {
 		s := &byCode[code].Summary
-		f.Response = store.Rate{Num: onTime, Den: due}
-		f.Resolution = store.Rate{Num: f.Resolved, Den: f.RequestsReceived - f.Rejected}
-		f.Satisfaction = store.Rate{Num: f.Satisfied + f.FairlySatisfied, Den: f.Satisfied + f.FairlySatisfied + f.Unsatisfied}
-		if category != nil {
-			if i := slices.IndexFunc(s.ByCategory, func(c store.CategoryCount) bool { return c.Category == *category }); i >= 0 {
-				s.ByCategory[i] = store.CategoryCount{Category: *category, Received: f.RequestsReceived, Resolved: f.Resolved,
-					Overdue: f.Overdue, Response: f.Response, Resolution: f.Resolution, Satisfaction: f.Satisfaction}
-			}
-			return nil
+		rate := func(f *store.Figures) {
+			f.Resolution = store.Rate{Num: f.Resolved, Den: f.RequestsReceived - f.Rejected}
+			f.Satisfaction = store.Rate{Num: f.Satisfied + f.FairlySatisfied, Den: f.Satisfied + f.FairlySatisfied + f.Unsatisfied}
 		}
+		c.Response = store.Rate{Num: onTime, Den: due}
+		rate(&c)
+		if i := slices.IndexFunc(s.ByCategory, func(k store.CategoryCount) bool { return k.Category == category }); i >= 0 {
+			s.ByCategory[i] = store.CategoryCount{Category: category, Received: c.RequestsReceived, Resolved: c.Resolved,
+				Overdue: c.Overdue, Response: c.Response, Resolution: c.Resolution, Satisfaction: c.Satisfaction}
+		}
+		// The center's figures are its categories added up.
 		t := &s.Figures
-		t.RequestsReceived, t.Urgent, t.Resolved, t.Rejected = f.RequestsReceived, f.Urgent, f.Resolved, f.Rejected
-		t.Transferred, t.Open, t.Overdue = f.Transferred, f.Open, f.Overdue
-		t.Satisfied, t.FairlySatisfied, t.Unsatisfied = f.Satisfied, f.FairlySatisfied, f.Unsatisfied
-		t.Response, t.Resolution, t.Satisfaction = f.Response, f.Resolution, f.Satisfaction
-		t.RequestSources = store.SourceCount{Desk: f.RequestsReceived - kiosk, Kiosk: kiosk}
+		t.RequestsReceived += c.RequestsReceived
+		t.Urgent += c.Urgent
+		t.Resolved += c.Resolved
+		t.Rejected += c.Rejected
+		t.Transferred += c.Transferred
+		t.Open += c.Open
+		t.Overdue += c.Overdue
+		t.Satisfied += c.Satisfied
+		t.FairlySatisfied += c.FairlySatisfied
+		t.Unsatisfied += c.Unsatisfied
+		t.Response = addRate(t.Response, c.Response)
+		rate(t)
+		t.RequestSources.Kiosk += kiosk
+		t.RequestSources.Desk += c.RequestsReceived - kiosk
 		return nil
 	})
 	return err

@@ -224,8 +224,13 @@ func upsert(ctx context.Context, tx pgx.Tx, t table) error {
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{stage}, t.cols, pgx.CopyFromRows(t.rows)); err != nil {
 		return fmt.Errorf("copy %s: %w", t.name, err)
 	}
-	if t.name == "visits" {
+	switch t.name {
+	case "visits":
 		if err := noteTouched(ctx, tx); err != nil {
+			return err
+		}
+	case "requests":
+		if err := noteTouchedRequests(ctx, tx); err != nil {
 			return err
 		}
 	}
@@ -239,8 +244,11 @@ func upsert(ctx context.Context, tx pgx.Tx, t table) error {
 	if _, err := tx.Exec(ctx, q); err != nil {
 		return fmt.Errorf("upsert %s: %w", t.name, err)
 	}
-	if t.name == "visits" {
+	switch t.name {
+	case "visits":
 		return refreshTouched(ctx, tx)
+	case "requests":
+		return refreshTouchedRequests(ctx, tx)
 	}
 	return nil
 }

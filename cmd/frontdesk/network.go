@@ -205,13 +205,10 @@ func (s *syncer) refresh(ctx context.Context) {
 	m := s.m
 	loc := s.db.Location()
 	var parts []string
+	failed := st.LastError != "" && (st.LastOK.IsZero() || st.LastErrorAt.After(st.LastOK))
 	switch {
-	case st.LastError != "" && (st.LastOK.IsZero() || st.LastErrorAt.After(st.LastOK)):
-		msg := st.LastError
-		if m.Lang == "en" {
-			msg = "failed"
-		}
-		parts = append(parts, "✗ "+st.LastErrorAt.In(loc).Format("15:04")+" "+msg)
+	case failed:
+		parts = append(parts, "✗ "+st.LastErrorAt.In(loc).Format("15:04"))
 	case !st.LastOK.IsZero():
 		parts = append(parts, st.LastOK.In(loc).Format("15:04")+" ✓")
 	default:
@@ -219,6 +216,15 @@ func (s *syncer) refresh(ctx context.Context) {
 	}
 	if st.Pending > 0 {
 		parts = append(parts, fmt.Sprintf(m.tr(lang.CmdPending), st.Pending))
+	}
+	if failed && m.Lang != "en" {
+		// The header has room for what went wrong, not for where or the
+		// driver's detail: those are in the log.
+		msg := strings.Replace(st.LastError, " "+hub.Redact(s.url), "", 1)
+		if i := strings.Index(msg, "："); i > 0 {
+			msg = msg[:i]
+		}
+		parts = append(parts, msg)
 	}
 	line := m.tr(lang.Report) + "[" + strings.Join(parts, " ") + "]"
 	s.mu.Lock()
