@@ -61,13 +61,14 @@ func Code(lang string) string {
 
 // Date and time layouts, for time.Format and time.Parse.
 const (
-	DateLayout      = "2006-01-02"       // a day
-	MonthLayout     = "2006-01"          // a calendar month
-	ClockLayout     = "15:04"            // a time of day
-	DateTimeLayout  = "2006-01-02 15:04" // a moment, in full
-	ShortTimeLayout = "01-02 15:04"      // a moment within the year
-	ClockSecLayout  = "15:04:05"         // a time of day to the second
-	StampLayout     = "20060102-150405"  // a moment in a file name
+	DateLayout        = "2006-01-02"       // a day
+	MonthLayout       = "2006-01"          // a calendar month
+	ClockLayout       = "15:04"            // a time of day
+	DateTimeLayout    = "2006-01-02 15:04" // a moment, in full
+	ShortTimeLayout   = "01-02 15:04"      // a moment within the year
+	ClockSecLayout    = "15:04:05"         // a time of day to the second
+	StampLayout       = "20060102-150405"  // a moment in a file name
+	MinuteStampLayout = "2006-01-02-1504"  // a minute in a file name: 在馆名单-2026-12-01-1530
 )
 
 // Weekdays are the short names of the days of the week, indexed by

@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -105,7 +104,7 @@ func (m dailyTab) load() tea.Cmd {
 // printLogCmd prints the day's log as an A4 PDF (through Chromium), with
 // lp where the machine has it, else writes it beside the database.
 func printLogCmd(e *env, day store.Day) tea.Cmd {
-	return printFileCmd(e.db, "daily-"+day.Compact(), "pdf", e.lang, func() ([]byte, error) {
+	return printFileCmd(e.db, e.tr(lang.FileDailyLog)+"-"+day.String(), "pdf", e.lang, func() ([]byte, error) {
 		out, _, err := renderLog(e, day, "pdf")
 		return out, err
 	})
@@ -118,8 +117,8 @@ func exportCmd(e *env, day store.Day) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		path := filepath.Join(filepath.Dir(e.db.Path()), fmt.Sprintf("daily-%s.csv", day.Compact()))
-		if err := os.WriteFile(path, out, 0o644); err != nil {
+		path, err := writeNewFile(filepath.Dir(e.db.Path()), e.tr(lang.FileDailyLog)+"-"+day.String(), "csv", out)
+		if err != nil {
 			return errMsg{err}
 		}
 		return noticeMsg(fmt.Sprintf(e.tr(lang.Wrote), path))

@@ -24,7 +24,7 @@ func TestDailyLog(t *testing.T) {
 		t.Fatal("↓ did not scroll the log")
 	}
 	d.key("e")
-	path := filepath.Join(filepath.Dir(db.Path()), "daily-20260310.csv")
+	path := filepath.Join(filepath.Dir(db.Path()), "台账-2026-03-10.csv")
 	body, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("export: %v (notice %q)", err, d.m.notice)
@@ -32,19 +32,23 @@ func TestDailyLog(t *testing.T) {
 	if !bytes.HasPrefix(body, []byte("\xEF\xBB\xBF")) || !bytes.Contains(body, []byte("张三")) {
 		t.Fatalf("csv lacks the BOM or the visits: %.200q", body)
 	}
-	d.wantView("daily-20260310.csv")
+	d.wantView("台账-2026-03-10.csv")
+	d.key("e") // exported again: a new file, the first kept
+	if _, err := os.Stat(filepath.Join(filepath.Dir(db.Path()), "台账-2026-03-10-2.csv")); err != nil {
+		t.Fatalf("second export: %v (notice %q)", err, d.m.notice)
+	}
 	d.key("p")
 	// p prints the A4 PDF, not the text preview. Chromium may take longer
 	// than the driver waits for a command on a loaded machine; the file
 	// is written all the same.
 	var pdfs []string
 	for deadline := time.Now().Add(time.Minute); len(pdfs) == 0 && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		pdfs, _ = filepath.Glob(filepath.Join(filepath.Dir(db.Path()), "daily-20260310-*.pdf"))
+		pdfs, _ = filepath.Glob(filepath.Join(filepath.Dir(db.Path()), "台账-2026-03-10*.pdf"))
 	}
 	if len(pdfs) != 1 {
-		t.Fatalf("printed files: %v, want one daily-20260310-….pdf (notice %q)", pdfs, d.m.notice)
+		t.Fatalf("printed files: %v, want one 台账-2026-03-10.pdf (notice %q)", pdfs, d.m.notice)
 	}
-	if n := d.m.notice; !strings.Contains(n, "daily-20260310") && !strings.Contains(n, "lp") && !strings.Contains(n, "正在生成 PDF") {
+	if n := d.m.notice; !strings.Contains(n, "台账-2026-03-10") && !strings.Contains(n, "lp") && !strings.Contains(n, "正在生成 PDF") {
 		t.Fatalf("print notice = %q", n)
 	}
 	if body, _ := os.ReadFile(pdfs[0]); !bytes.HasPrefix(body, []byte("%PDF-")) {

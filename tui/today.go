@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -127,7 +128,7 @@ func (m todayTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		case key.Matches(msg, k.Back):
 			m.rollCall = false
 		case key.Matches(msg, k.Print):
-			return m, printCmd(m.env.db, "rollcall", m.rollCallText(), m.env.lang)
+			return m, printCmd(m.env.db, m.env.tr(lang.FileRollCall)+"-"+m.env.db.Now().In(m.env.db.Location()).Format(lang.MinuteStampLayout), m.rollCallText(), m.env.lang)
 		case key.Matches(msg, k.CheckOut) && m.rollCall:
 			if v, ok := rowAt(m.data.inBuilding, m.roll.cursor); ok {
 				return m, ask(fmt.Sprintf(m.env.tr(lang.AskCheckOut), v.Name, v.ReceiptNo), checkOutCmd(m.env, v.ID))
@@ -356,25 +357,50 @@ func printCmd(db *store.DB, name, body, language string) tea.Cmd {
 	return printFileCmd(db, name, "txt", language, func() ([]byte, error) { return []byte(body), nil })
 }
 
-// printFileCmd renders a document and prints it as printCmd does, in a
-// file name-stamp.ext.
+// printFileCmd renders a document into a new file name.ext beside the
+// database (never over another) and prints it with lp where the machine has
+// it; the notice says where the file is either way.
 func printFileCmd(db *store.DB, name, ext, language string, render func() ([]byte, error)) tea.Cmd {
 	return func() tea.Msg {
 		body, err := render()
 		if err != nil {
 			return errMsg{err}
 		}
-		stamp := db.Now().In(db.Location()).Format(lang.StampLayout)
-		path := filepath.Join(filepath.Dir(db.Path()), fmt.Sprintf("%s-%s.%s", name, stamp, ext))
-		if err := os.WriteFile(path, body, 0o644); err != nil {
+		path, err := writeNewFile(filepath.Dir(db.Path()), name, ext, body)
+		if err != nil {
 			return errMsg{err}
 		}
+		wrote := fmt.Sprintf(lang.Wrote.In(language), path)
 		if lp, err := exec.LookPath("lp"); err == nil {
 			if out, err := exec.Command(lp, path).CombinedOutput(); err == nil {
-				return noticeMsg(fmt.Sprintf(lang.Printed.In(language), strings.TrimSpace(string(out))))
+				return noticeMsg(fmt.Sprintf(lang.Printed.In(language), strings.TrimSpace(string(out))) + lang.SemicolonSep.In(language) + wrote)
 			}
 		}
-		return noticeMsg(fmt.Sprintf(lang.Wrote.In(language), path))
+		return noticeMsg(wrote)
+	}
+}
+
+// writeNewFile writes body to dir/name.ext, or name-2.ext, name-3.ext … when
+// that is taken: an export or print never overwrites another.
+func writeNewFile(dir, name, ext string, body []byte) (string, error) {
+	for n := 1; ; n++ {
+		path := filepath.Join(dir, name+"."+ext)
+		if n > 1 {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d.%s", name, n, ext))
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, os.ErrExist) && n < 1000 {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if _, err := f.Write(body); err != nil {
+			f.Close()
+			os.Remove(path)
+			return "", err
+		}
+		return path, f.Close()
 	}
 }
 

@@ -42,9 +42,16 @@ func TestRollCall(t *testing.T) {
 	d.key("p")
 	notice := d.m.notice
 	dir := filepath.Dir(db.Path())
-	matches, _ := filepath.Glob(filepath.Join(dir, "rollcall-*.txt"))
-	if len(matches) != 1 {
-		t.Fatalf("roll call files: %v (notice %q)", matches, notice)
+	matches, _ := filepath.Glob(filepath.Join(dir, "在馆名单-*.txt"))
+	if len(matches) != 1 || filepath.Base(matches[0]) != "在馆名单-2026-03-10-1000.txt" {
+		t.Fatalf("roll call files: %v (notice %q), want 在馆名单-2026-03-10-1000.txt", matches, notice)
+	}
+	if !strings.Contains(notice, matches[0]) {
+		t.Fatalf("notice %q does not say where the file is", notice)
+	}
+	d.key("p") // printed again the same minute: a new file, the first kept
+	if again, _ := filepath.Glob(filepath.Join(dir, "在馆名单-*.txt")); len(again) != 2 {
+		t.Fatalf("printing twice: files %v, want two", again)
 	}
 	body, _ := os.ReadFile(matches[0])
 	for _, want := range []string{"城南街道党群服务中心", "张三", "市委党校参观团", "2026-03-10 10:00"} {
@@ -77,7 +84,11 @@ func TestTodayOpensKioskSubmission(t *testing.T) {
 		t.Fatalf("enter opened tab %d mode %v request %d", d.m.active, d.requests().mode, d.requests().req.ID)
 	}
 	d.wantView(s.kioskReq.ReceiptNo, "楼道堆放杂物", "办理记录")
-	d.key("1", "j", "enter")
+	d.key("esc") // back to 今日, where the jump came from
+	if d.m.active != tabToday || d.requests().mode == requestsDetail {
+		t.Fatalf("esc after the jump: tab %d mode %v, want 今日 and the detail closed", d.m.active, d.requests().mode)
+	}
+	d.key("j", "enter")
 	if v, ok := d.visits().selected(); d.m.active != tabVisits || !ok || v.Name != "王五" || !d.visits().detail {
 		t.Fatalf("second line opened tab %d, %+v", d.m.active, v)
 	}

@@ -145,6 +145,7 @@ type Model struct {
 	width, height int
 	stage         stage
 	active        int
+	returnTo      int // the tab Esc goes back to after a jump from 今日 into a record; -1 none
 
 	setup  setupModel
 	staff  staffModel
@@ -173,7 +174,7 @@ func newModel(db *store.DB, opts Options) *Model {
 	h.ShortSeparator = "  "
 	h.FullSeparator = "    "
 	h.Ellipsis = "..."
-	m := &Model{env: e, opts: opts, help: h, width: 80, height: 24}
+	m := &Model{env: e, opts: opts, help: h, width: 80, height: 24, returnTo: -1}
 	var titles []lang.Text
 	for _, make := range tabMakers {
 		t := make(e)
@@ -422,8 +423,13 @@ func (m *Model) updateKey(k tea.KeyMsg) tea.Cmd {
 		}
 	}
 	m.errText = ""
+	back := m.returnTo >= 0 && !m.capturing() && key.Matches(k, keys.Back)
 	var cmd tea.Cmd
 	m.tabs[m.active], cmd = m.tabs[m.active].Update(k)
+	if back {
+		// Esc after a jump from 今日 closes the record and goes back there.
+		return tea.Batch(cmd, m.switchTab(m.returnTo))
+	}
 	return cmd
 }
 
@@ -456,10 +462,15 @@ func (m *Model) Close() error {
 
 // open shows a record on the first tab that keeps its kind.
 func (m *Model) open(r openRecordMsg) tea.Cmd {
+	from := m.active
 	for i, t := range m.tabs {
 		if next, cmd, ok := t.Open(r); ok {
 			m.tabs[i] = next
-			return tea.Batch(cmd, m.switchTab(i))
+			cmd = tea.Batch(cmd, m.switchTab(i))
+			if from != i {
+				m.returnTo = from
+			}
+			return cmd
 		}
 	}
 	return nil
@@ -481,7 +492,7 @@ func (m *Model) switchTab(i int) tea.Cmd {
 		// What the footer said belonged to the tab left behind.
 		m.notice, m.errText = "", ""
 	}
-	m.active = i
+	m.active, m.returnTo = i, -1
 	m.live.badges[i] = 0
 	m.layout()
 	return m.activeLoad()
@@ -544,7 +555,11 @@ func (m *Model) headerView() string {
 	}
 	now := e.db.Now().In(e.db.Location())
 	up := e.tr(lang.KioskDown)
-	if m.opts.KioskUp != nil && m.opts.KioskUp() {
+	switch {
+	case !s.Initialized():
+		// Before setup the kiosk answers 503: it is not 在线 yet.
+		up = e.tr(lang.KioskAwaitingSetup)
+	case m.opts.KioskUp != nil && m.opts.KioskUp():
 		up = e.tr(lang.KioskUp)
 	}
 	showKiosk := m.opts.KioskAddr != "" || m.opts.KioskUp != nil

@@ -16,6 +16,10 @@ func TestSetup(t *testing.T) {
 	if d.m.stage != stageSetup {
 		t.Fatalf("stage = %v, want setup", d.m.stage)
 	}
+	// The kiosk listens but answers 503 until setup: the header says so.
+	if h := d.m.headerView(); !strings.Contains(h, "待设置") || strings.Contains(h, "在线") {
+		t.Errorf("header before setup: %q, want 待设置 and not 在线", h)
+	}
 	d.typ("城南街道党群服务中心")
 	d.key("tab")
 	d.typ("王芳")
