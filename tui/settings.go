@@ -613,6 +613,9 @@ func (m settingsTab) centerView() string {
 	}
 	rows := [][2]string{{e.tr(lang.DeskCenterName), s.CenterName}, {e.tr(lang.DeskTimeZone), s.TimeZone}, {e.tr(lang.DeskPublicPhone), phone},
 		{e.tr(lang.QRTTL), ttl}, {e.tr(lang.SSHIdle), durationText(s.SSHIdle)}}
+	if e.sshAddr != "" {
+		rows = append(rows, [2]string{e.tr(lang.SSHDeskAddr), e.sshAddr}, [2]string{e.tr(lang.SSHHostFingerprint), e.sshFingerprint})
+	}
 	var lines []string
 	for _, r := range rows {
 		lines = append(lines, clip("  "+fit(r[0], 16)+"  "+r[1], m.width))

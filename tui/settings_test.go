@@ -195,3 +195,18 @@ func TestSettingsCenter(t *testing.T) {
 		t.Errorf("settings: got %+v", s)
 	}
 }
+
+// TestSettingsShowSSHHostKey: with SSH desks on, 设置 shows where they
+// listen and the host key's fingerprint, for staff to compare with what ssh
+// shows on a first connection; without them it shows neither.
+func TestSettingsShowSSHHostKey(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	fp := "SHA256:WHLspEtDssy5sYIxTQVw7UgNIKOVb72cVe86JGXXR20"
+	d := newDriver(t, db, Options{Staff: "王芳", SSHAddr: "[::]:2222", SSHFingerprint: fp})
+	d.key("6", "right", "right")
+	d.wantView("SSH 前台地址", "[::]:2222", "SSH 主机指纹", fp)
+	plain := newDriver(t, db, Options{Staff: "王芳"})
+	plain.key("6", "right", "right")
+	plain.dontWantView("SSH 主机指纹")
+}

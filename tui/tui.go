@@ -36,6 +36,10 @@ type Options struct {
 	// Remote is the client's address when the desk runs over SSH: the
 	// header says 远程 with it, and quitting ends that session only.
 	Remote string
+	// SSHAddr and SSHFingerprint are where the SSH desks listen and their
+	// host key's fingerprint, which 设置 shows so staff can check what ssh
+	// shows them on a first connection; "" without --ssh.
+	SSHAddr, SSHFingerprint string
 	// RemoteDesks counts the desks open over SSH in this process, which
 	// quitting this desk closes too; nil is none.
 	RemoteDesks func() int
@@ -58,6 +62,8 @@ type env struct {
 	staff string
 	st    styles
 	keys  keyMap
+	// sshAddr and sshFingerprint describe the SSH desks (Options).
+	sshAddr, sshFingerprint string
 }
 
 func (e *env) tr(t lang.Text) string { return t.In(e.lang) }
@@ -169,7 +175,8 @@ func New(db *store.DB, opts Options) tea.Model { return newModel(db, opts) }
 func newModel(db *store.DB, opts Options) *Model {
 	honourNoColor()
 	opts.Lang = lang.Code(opts.Lang)
-	e := &env{db: db, lang: opts.Lang, staff: opts.Staff, st: newStyles(opts.Renderer)}
+	e := &env{db: db, lang: opts.Lang, staff: opts.Staff, st: newStyles(opts.Renderer),
+		sshAddr: opts.SSHAddr, sshFingerprint: opts.SSHFingerprint}
 	h := help.New()
 	h.ShortSeparator = "  "
 	h.FullSeparator = "    "

@@ -98,6 +98,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 	opts := tui.Options{Staff: m.Staff, Lang: m.Lang, KioskAddr: srv.PublicURL(), KioskUp: srv.Up, Links: kioskLinks(srv), Sync: syncState}
 	if ssh != nil {
 		opts.RemoteDesks = ssh.Sessions
+		opts.SSHAddr, opts.SSHFingerprint = ssh.Addr().String(), ssh.Fingerprint()
 	}
 	model := tui.New(m.DB, opts)
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))

@@ -30,12 +30,14 @@ func (m *Main) startSSH(ctx context.Context, k *kiosk.Server) (*sshdesk.Server, 
 		close(done)
 		return nil, done, nil
 	}
+	var srv *sshdesk.Server
 	srv, err := sshdesk.New(m.DB, sshdesk.Config{
 		Addr: m.SSH, HostKeyPath: sshdesk.HostKeyPath(m.DBPath), Lang: m.Lang, Logger: slog.Default(),
 		IdleTimeout: m.sshIdleTimeout,
 		Desk: func(s sshdesk.Session) tea.Model {
 			return tui.New(m.DB, tui.Options{Staff: s.Staff.Name, Lang: s.Lang, Remote: s.Remote, Renderer: s.Renderer,
-				KioskAddr: k.PublicURL(), KioskUp: k.Up, Links: kioskLinks(k), Sync: m.syncState})
+				KioskAddr: k.PublicURL(), KioskUp: k.Up, Links: kioskLinks(k), Sync: m.syncState,
+				SSHAddr: srv.Addr().String(), SSHFingerprint: srv.Fingerprint()})
 		},
 	})
 	if err != nil {
