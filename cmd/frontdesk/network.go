@@ -219,9 +219,9 @@ func (s *syncer) refresh(ctx context.Context) {
 	}
 	if failed && m.Lang != "en" {
 		// The header has room for what went wrong, not for where or the
-		// driver's detail: those are in the log.
+		// driver's detail (after the full-width colon): those are in the log.
 		msg := strings.Replace(st.LastError, " "+hub.Redact(s.url), "", 1)
-		if i := strings.Index(msg, "："); i > 0 {
+		if i := strings.IndexRune(msg, 0xFF1A); i > 0 {
 			msg = msg[:i]
 		}
 		parts = append(parts, msg)
