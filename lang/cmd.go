@@ -18,7 +18,10 @@ var (
 	CommandReport          = Text{"输出每日台账或统计", "print the daily log or statistics"}
 	CommandBackup          = Text{"在运行中备份数据库", "copy the database consistently while the desk runs"}
 	CommandPurge           = Text{"匿名化旧记录中的姓名和电话", "anonymise names and phones of old records"}
-	CommandVersion         = Text{"显示版本", "print the version"}
+	CommandVersion         = Text{"显示版本（及数据库文件的结构版本）", "print the version (and the database file's schema version)"}
+	VersionOfFile          = Text{"数据库 %s：schema %d", "database %s: schema %d"}
+	VersionNoFile          = Text{"数据库 %s 不存在", "database %s does not exist"}
+	VersionFileNewer       = Text{"数据库 %s 由更新的 frontdesk 写入（schema %d，本程序 %d）：请升级 frontdesk", "database %s was written by a newer frontdesk (schema %d, this one %d): upgrade frontdesk"}
 	UnknownCommand         = Text{"未知的子命令“%s”。可用：serve、init、demo、report、backup、purge、version（-h 查看帮助）", "unknown subcommand %q; try serve, init, demo, report, backup, purge, version (-h for help)"}
 	FlagDB                 = Text{"数据库文件（环境变量 FRONTDESK_DB）", "database file (env FRONTDESK_DB)"}
 	FlagLang               = Text{"界面语言：zh 或 en", "language: zh or en"}

@@ -151,7 +151,7 @@ func (m *Main) ParseFlags(args []string) error {
 	if dbDefault == "" {
 		dbDefault = "frontdesk.db"
 	}
-	if cmd.needsDB {
+	if cmd.needsDB || cmd.name == "version" {
 		fs.StringVar(&m.DBPath, "db", dbDefault, m.tr(lang.FlagDB))
 	}
 	fs.StringVar(&m.Lang, "lang", m.Lang, m.tr(lang.FlagLang))

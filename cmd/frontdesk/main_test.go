@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"flag"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -103,7 +104,7 @@ func TestUnknownSubcommandAndHelp(t *testing.T) {
 		if !errors.Is(err, flag.ErrHelp) {
 			t.Errorf("%q -h: got %v, want flag.ErrHelp", c, err)
 		}
-		if c != "version" && !strings.Contains(errOut, "-db") {
+		if !strings.Contains(errOut, "-db") {
 			t.Errorf("%q -h: help lacks --db:\n%s", c, errOut)
 		}
 	}
@@ -178,6 +179,17 @@ func TestVersion(t *testing.T) {
 	out, _, err := runMain(t, "version")
 	if err != nil || !strings.HasPrefix(out, "frontdesk ") {
 		t.Errorf("got %q, %v; want a version line", out, err)
+	}
+	db := filepath.Join(t.TempDir(), "c.db")
+	if _, _, err := runMain(t, "init", "--db", db, "--center", "c"); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("(schema %d); 数据库 %s：schema %d", store.SchemaVersion(), db, store.SchemaVersion())
+	if out, _, err := runMain(t, "version", "--db", db); err != nil || !strings.Contains(out, want) {
+		t.Errorf("version --db: got %q, %v; want it to contain %q", out, err, want)
+	}
+	if _, _, err := runMain(t, "version", "--db", filepath.Join(t.TempDir(), "none.db")); err == nil || !strings.Contains(err.Error(), "不存在") {
+		t.Errorf("version --db on a missing file: got %v, want 不存在", err)
 	}
 }
 

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 
 	"frontdesk/demo"
@@ -186,7 +188,23 @@ func (m *Main) runPurge(ctx context.Context) error {
 }
 
 func (m *Main) runVersion(ctx context.Context) error {
-	fmt.Fprintf(m.Stdout, "frontdesk %s (schema %d)\n", version, store.SchemaVersion())
+	own := fmt.Sprintf("frontdesk %s (schema %d)", version, store.SchemaVersion())
+	have, err := store.FileSchemaVersion(m.DBPath)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && !m.set["db"] && os.Getenv("FRONTDESK_DB") == "":
+		fmt.Fprintln(m.Stdout, own) // no file asked for and none here: the binary alone
+		return nil
+	case errors.Is(err, os.ErrNotExist):
+		fmt.Fprintf(m.Stdout, "%s\n", own)
+		return fmt.Errorf("%s", m.tr(lang.VersionNoFile.Format(m.DBPath)))
+	case err != nil:
+		fmt.Fprintf(m.Stdout, "%s\n", own)
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "%s; %s\n", own, m.tr(lang.VersionOfFile.Format(m.DBPath, have)))
+	if have > store.SchemaVersion() {
+		return fmt.Errorf("%s", m.tr(lang.VersionFileNewer.Format(m.DBPath, have, store.SchemaVersion())))
+	}
 	return nil
 }
 
