@@ -41,8 +41,11 @@ type bookingsTab struct {
 	mode          bookingsMode
 	day           store.Day
 	venues        []store.Venue
-	bookings      []store.Booking
+	all           []store.Booking // the day's bookings
+	bookings      []store.Booking // those the filter keeps, as the list shows them
 	table         table
+	search        searchBox
+	filter        string // what / filters the list by: organisation, title or B-number
 
 	hist     []store.Correction // the selected booking's corrections
 	histID   int64              // the booking hist belongs to
@@ -92,12 +95,14 @@ func findBookingCmd(e *env, no string) tea.Cmd {
 // bookingErrMsg is the store's answer to a booking action it refused.
 type bookingErrMsg struct{ err error }
 
-func newBookingsTab(e *env) tab { return bookingsTab{env: e} }
+func newBookingsTab(e *env) tab {
+	return bookingsTab{env: e, search: newSearchBox(e, e.tr(lang.KeySearch)+": ", 30)}
+}
 
 // SetSize gives the tab its room.
 func (m bookingsTab) SetSize(w, h int) tab { m.width, m.height = w, h; return m }
 
-func (m bookingsTab) capturing() bool { return m.mode != bookingsList }
+func (m bookingsTab) capturing() bool { return m.mode != bookingsList || m.search.open }
 
 func (m bookingsTab) dirty() bool { return m.mode != bookingsList && m.form.dirty() }
 
@@ -302,21 +307,10 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		if !m.day.IsZero() && msg.day != m.day {
 			return m, nil // a slower answer for a day no longer shown
 		}
-		m.day, m.venues, m.bookings = msg.day, msg.venues, msg.bookings
-		m.table.rows = nil
-		m.table.marks = nil
-		for _, b := range msg.bookings {
-			m.table.rows = append(m.table.rows, m.row(b))
-			var mark func(string) string
-			if b.Status == store.BookingPending {
-				mark = func(s string) string { return m.env.st.notice.Render(s) }
-			} else if b.Status != store.BookingApproved {
-				mark = func(s string) string { return m.env.st.muted.Render(s) }
-			}
-			m.table.marks = append(m.table.marks, mark)
-		}
+		m.day, m.venues, m.all = msg.day, msg.venues, msg.bookings
+		m.refilter()
 		if m.focusID != 0 {
-			if i := slices.IndexFunc(msg.bookings, func(b store.Booking) bool { return b.ID == m.focusID }); i >= 0 {
+			if i := slices.IndexFunc(m.bookings, func(b store.Booking) bool { return b.ID == m.focusID }); i >= 0 {
 				m.table.cursor, m.detail = i, true
 			}
 			m.focusID = 0
@@ -386,6 +380,9 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		if m.mode != bookingsList {
 			return m.updateForm(msg)
 		}
+		if m.search.open {
+			return m.updateSearch(msg)
+		}
 		return m.updateList(msg)
 	}
 	return m, nil
@@ -451,10 +448,10 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.form.text("reason", m.env.tr(lang.Reason), "", 200)
 		m.mode = bookingsPrompt
 	case key.Matches(msg, k.Search):
-		m.prompt = promptFind
-		m.form = newForm(m.env, m.env.tr(lang.FindBooking))
-		m.form.text("receipt", m.env.tr(lang.ColReceipt), "", 20)
-		m.mode = bookingsPrompt
+		m.search = m.search.start(m.filter)
+	case key.Matches(msg, k.Back) && m.filter != "":
+		m.filter = ""
+		m.refilter()
 	case key.Matches(msg, k.Arrive):
 		m.prompt = promptArrive
 		m.form = newForm(m.env, m.env.tr(lang.ArrivePrompt))
@@ -571,13 +568,20 @@ func (m bookingsTab) listHead() string {
 	e := m.env
 	day := e.shownDay(m.day)
 	pending := 0
-	for _, b := range m.bookings {
+	for _, b := range m.all {
 		if b.Status == store.BookingPending {
 			pending++
 		}
 	}
-	lines := []string{e.st.heading.Render(clip(fmt.Sprintf(e.tr(lang.BookingsOn), e.dayTitle(day), len(m.bookings), pending), m.width))}
-	lines = append(lines, drawTimeline(e, day, m.venues, m.bookings, m.width)...)
+	head := fmt.Sprintf(e.tr(lang.BookingsOn), e.dayTitle(day), len(m.all), pending)
+	if m.filter != "" && !m.search.open {
+		head += "  /" + m.filter
+	}
+	lines := []string{e.st.heading.Render(clip(head, m.width))}
+	lines = append(lines, drawTimeline(e, day, m.venues, m.all, m.width)...)
+	if m.search.open {
+		lines = append(lines, m.search.View())
+	}
 	return strings.Join(lines, "\n") + "\n"
 }
 
@@ -651,7 +655,7 @@ func (m bookingsTab) detailView() string {
 // ShortHelp lists the tab's main keys.
 func (m bookingsTab) ShortHelp() []key.Binding {
 	k := m.env.keys
-	if m.mode != bookingsList {
+	if m.mode != bookingsList || m.search.open {
 		return []key.Binding{k.Submit, k.Back}
 	}
 	return []key.Binding{k.PrevDay, k.NextDay, k.New, k.Approve, k.Reject, k.Arrive, k.Search}
@@ -759,4 +763,53 @@ func (m *bookingsTab) warnWaiting(waiting []store.Booking) {
 		m.form.info += "\n"
 	}
 	m.form.info += fmt.Sprintf(m.env.tr(lang.WaitingClash), w.ReceiptNo, w.Org, w.Title)
+}
+
+// refilter rebuilds the list from the day's bookings and the filter.
+func (m *bookingsTab) refilter() {
+	m.bookings = m.bookings[:0]
+	q := strings.ToLower(m.filter)
+	for _, b := range m.all {
+		if q == "" || strings.Contains(strings.ToLower(b.ReceiptNo+" "+b.Org+" "+b.Title), q) {
+			m.bookings = append(m.bookings, b)
+		}
+	}
+	m.table.rows, m.table.marks = nil, nil
+	for _, b := range m.bookings {
+		m.table.rows = append(m.table.rows, m.row(b))
+		var mark func(string) string
+		if b.Status == store.BookingPending {
+			mark = func(s string) string { return m.env.st.notice.Render(s) }
+		} else if b.Status != store.BookingApproved {
+			mark = func(s string) string { return m.env.st.muted.Render(s) }
+		}
+		m.table.marks = append(m.table.marks, mark)
+	}
+	m.table.clampCursor(m.tableHeight())
+}
+
+// updateSearch filters the day's list as / is typed; enter on a receipt
+// number the day does not hold finds it on its own day.
+func (m bookingsTab) updateSearch(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
+	var cmd tea.Cmd
+	var act formAction
+	m.search, cmd, act = m.search.Update(msg)
+	switch act {
+	case formChanged:
+		m.filter, m.table.cursor = m.search.query(), 0
+		m.refilter()
+	case formCancel:
+		m.filter = ""
+		m.refilter()
+	case formSubmit:
+		m.filter = m.search.query()
+		m.refilter()
+		if len(m.bookings) == 0 && m.filter != "" {
+			q := m.filter
+			m.filter = ""
+			m.refilter()
+			return m, findBookingCmd(m.env, q)
+		}
+	}
+	return m, cmd
 }

@@ -236,14 +236,23 @@ func TestBookingFind(t *testing.T) {
 	clk.Set(at(10, 0))
 	d := newDriver(t, db, Options{Staff: "王芳"})
 	d.key("4", "/")
+	// The day's list filters as it is typed, by organisation, title or number.
+	d.typ("志愿")
+	if n := len(d.bookings().bookings); n != 1 || d.bookings().bookings[0].ID != s.pending.ID {
+		t.Fatalf("filter 志愿: %d rows, want the 志愿者培训 only", n)
+	}
+	d.key("esc")
+	if n := len(d.bookings().bookings); n != 3 {
+		t.Fatalf("after esc: %d rows, want the day's 3", n)
+	}
+	// A number the day does not hold is looked up on every day.
+	d.key("/")
 	d.typ("B-20990101-0001")
 	d.key("enter")
-	if d.bookings().form.err == "" {
+	if d.m.errText == "" {
 		t.Fatal("no message for a booking that does not exist")
 	}
-	for range "B-20990101-0001" {
-		d.key("backspace")
-	}
+	d.key("/")
 	d.typ(strings.ToLower(later.ReceiptNo))
 	d.key("enter")
 	d.wantView("2026-03-19", "职工大会", "13700005555")

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -142,11 +143,20 @@ func (t *table) move(d, h int) {
 // moveByKey moves the cursor of a table h lines high for ↑ and ↓, and
 // reports whether msg was one of them.
 func (t *table) moveByKey(msg tea.KeyMsg, k keyMap, h int) bool {
+	page := max(h-headLines-1, 1)
 	switch {
 	case key.Matches(msg, k.Up):
 		t.move(-1, h)
 	case key.Matches(msg, k.Down):
 		t.move(1, h)
+	case key.Matches(msg, k.PageUp):
+		t.move(-page, h)
+	case key.Matches(msg, k.PageDown):
+		t.move(page, h)
+	case key.Matches(msg, k.Home):
+		t.move(-len(t.rows), h)
+	case key.Matches(msg, k.End):
+		t.move(len(t.rows), h)
 	default:
 		return false
 	}
@@ -166,15 +176,28 @@ func rowAt[T any](list []T, i int) (_ T, ok bool) {
 // render draws the heading and the rows that fit in h lines; st marks the
 // cursor row.
 func (t *table) render(w, h int, st styles, focused bool) string {
+	t.clampCursor(h)
+	body := h - headLines
+	// More rows than show: where the cursor is, at the heading's end; the
+	// columns give up the room it takes.
+	pos := ""
+	if len(t.rows) > body && body > 0 {
+		pos = fmt.Sprintf("%d/%d", t.cursor+1, len(t.rows))
+	}
 	ws := t.widths(w)
+	if pos != "" {
+		ws = t.widths(w - visibleWidth(pos) - 1)
+	}
 	var b strings.Builder
 	head := "  "
 	for i, c := range t.cols {
 		head += fit(c.title, ws[i]) + " "
 	}
-	b.WriteString(st.heading.Render(clip(strings.TrimRight(head, " "), w)))
-	t.clampCursor(h)
-	body := h - headLines
+	head = strings.TrimRight(head, " ")
+	if pos != "" {
+		head += strings.Repeat(" ", max(w-visibleWidth(head)-visibleWidth(pos), 1)) + pos
+	}
+	b.WriteString(st.heading.Render(clip(head, w)))
 	for i := t.offset; i < len(t.rows) && i < t.offset+body; i++ {
 		line := ""
 		for j, cell := range t.rows[i] {

@@ -38,6 +38,8 @@ type requestsTab struct {
 	callback bool
 	query    string
 	search   searchBox
+	// searchBefore is the search that showed when the box opened, for esc.
+	searchBefore string
 
 	list  []store.Request
 	table table
@@ -407,7 +409,7 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 		m.table.cursor = 0
 		return m, m.load()
 	case key.Matches(msg, k.Search):
-		m.search = m.search.start(m.query)
+		m.search, m.searchBefore = m.search.start(m.query), m.query
 	case key.Matches(msg, k.Back):
 		if m.query != "" || m.callback {
 			m.query, m.callback = "", false
@@ -435,11 +437,17 @@ func stepFilter(i, n int, back bool) int {
 func (m requestsTab) updateSearch(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 	var cmd tea.Cmd
 	var act formAction
-	if m.search, cmd, act = m.search.Update(msg); act != formSubmit {
-		return m, cmd
+	m.search, cmd, act = m.search.Update(msg)
+	switch act {
+	case formChanged, formSubmit:
+		// The list filters as the search is typed.
+		m.query, m.table.cursor = m.search.query(), 0
+		return m, tea.Batch(cmd, m.load())
+	case formCancel:
+		m.query, m.table.cursor = m.searchBefore, 0
+		return m, m.load()
 	}
-	m.query, m.table.cursor = m.search.query(), 0
-	return m, m.load()
+	return m, cmd
 }
 
 func (m requestsTab) updateDetail(msg tea.KeyMsg) (requestsTab, tea.Cmd) {

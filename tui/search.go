@@ -40,8 +40,13 @@ func (s searchBox) Update(msg tea.KeyMsg) (searchBox, tea.Cmd, formAction) {
 	case key.Matches(msg, s.env.keys.Submit):
 		act = formSubmit
 	default:
+		// Each change is reported, so a list filters as it is typed.
+		before := s.input.Value()
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(msg)
+		if s.input.Value() != before {
+			return s, cmd, formChanged
+		}
 		return s, cmd, formNone
 	}
 	s.open = false

@@ -175,3 +175,32 @@ func TestEnglishLabelsWhole(t *testing.T) {
 		}
 	}
 }
+
+// A list longer than the screen says where the cursor is, and PgDn, End,
+// Home move through it; / filters the requests as it is typed.
+func TestListPositionAndPaging(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.send(teaSize(80, 10))
+	d.key("2")
+	d.wantView("1/4")
+	d.send(tea.KeyMsg{Type: tea.KeyEnd})
+	d.wantView("4/4")
+	d.send(tea.KeyMsg{Type: tea.KeyHome})
+	d.wantView("1/4")
+	d.send(tea.KeyMsg{Type: tea.KeyPgDown})
+	if c := d.visits().table.cursor; c == 0 {
+		t.Fatal("PgDn did not move the cursor")
+	}
+	d.send(teaSize(80, 24))
+	d.key("3", "/")
+	d.typ("电梯")
+	if n := len(d.requests().list); n != 1 {
+		t.Fatalf("typing 电梯 left %d requests, want 1 before enter", n)
+	}
+	d.key("esc")
+	if n := len(d.requests().list); n != 4 {
+		t.Fatalf("esc left %d requests, want the 4 again", n)
+	}
+}

@@ -43,9 +43,11 @@ type visitsTab struct {
 	lookupSeq int
 	saving    bool
 
-	search  searchBox
-	query   string // the search whose results show; "" for the day
-	focusID int64  // a visit to select and show once loaded
+	search searchBox
+	query  string // the search whose results show; "" for the day
+	// searchBefore is the search that showed when the box opened, for esc.
+	searchBefore string
+	focusID      int64 // a visit to select and show once loaded
 
 	voids   map[int64]store.Void // the listed visits that are voided
 	hist    []store.Correction   // the selected visit's corrections, for its details
@@ -348,7 +350,7 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		m.found = nil
 		return m, nil
 	case key.Matches(msg, k.Search):
-		m.search = m.search.start("")
+		m.search, m.searchBefore = m.search.start(m.query), m.query
 		return m, nil
 	case key.Matches(msg, k.Back):
 		if m.query != "" {
@@ -370,11 +372,23 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 func (m visitsTab) updateSearch(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 	var cmd tea.Cmd
 	var act formAction
-	if m.search, cmd, act = m.search.Update(msg); act != formSubmit {
-		return m, cmd
+	m.search, cmd, act = m.search.Update(msg)
+	switch act {
+	case formChanged:
+		// The history is searched as it is typed, from two characters on
+		// (one would match half the file).
+		if q := m.search.query(); q == "" || len([]rune(q)) >= 2 {
+			m.query, m.table.cursor = q, 0
+			return m, tea.Batch(cmd, m.load())
+		}
+	case formSubmit:
+		m.query, m.table.cursor = m.search.query(), 0
+		return m, m.load()
+	case formCancel:
+		m.query, m.table.cursor = m.searchBefore, 0
+		return m, m.load()
 	}
-	m.query, m.table.cursor = m.search.query(), 0
-	return m, m.load()
+	return m, cmd
 }
 
 func (m visitsTab) updateForm(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
