@@ -5,8 +5,11 @@ VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -X main.version=$(VERSION)
 export CGO_ENABLED := 1
 SHELL    := /bin/bash
+# STATICCHECK is pinned: a new release may report new things, and CI must not
+# change under a fixed tree.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run build test test-deps bench demo soak fuzz clean
+.PHONY: run build test test-deps lint tidy-check bench demo soak fuzz clean
 
 ## run: build and start the desk (TUI plus kiosk) on ./frontdesk.db
 run: build
@@ -16,10 +19,23 @@ run: build
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/frontdesk
 
-## test: vet and every test with the race detector (installs what tests need)
-test: test-deps
-	$(GO) vet ./...
+## test: vet, staticcheck, the tidy check and every test with the race detector (installs what tests need)
+test: test-deps lint tidy-check
 	$(GO) test -race -count=1 -timeout 14m -skip 'Soak' ./...
+
+## lint: go vet and staticcheck (pinned) over every package
+lint:
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+## tidy-check: fails when `go mod tidy` would change go.mod or go.sum
+tidy-check:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && cp go.mod go.sum "$$tmp"/ && \
+	$(GO) mod tidy && \
+	if ! cmp -s go.mod "$$tmp"/go.mod || ! cmp -s go.sum "$$tmp"/go.sum; then \
+		diff -u "$$tmp"/go.mod go.mod; cp "$$tmp"/go.mod "$$tmp"/go.sum .; \
+		echo "go.mod/go.sum are not tidy: run go mod tidy and commit"; exit 1; \
+	fi
 
 ## test-deps: Debian packages the tests use: chromium, a CJK font, zbar-tools, tmux, openssh-client, poppler-utils, postgresql (the hub's tests start their own server)
 test-deps:
@@ -33,7 +49,7 @@ test-deps:
 	fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing >/dev/null; \
 	fi
 
 ## bench: every benchmark, five runs each (the kiosk load 10 s a run), then one table of medians

@@ -204,7 +204,7 @@ func (p *planner) tell(rp *requestPlan) {
 		return
 	}
 	sat := store.Satisfactions[weighted(p.r, []int{80, 15, 5})].Code
-	at = act(p.after(at, 600, 4320), store.StatusClosed, sat, pick(p.r, satisfactionComments[sat]))
+	act(p.after(at, 600, 4320), store.StatusClosed, sat, pick(p.r, satisfactionComments[sat]))
 	if chance(p.r, 25) {
 		// The requester rated it on their own status page.
 		rp.actions[len(rp.actions)-1].byCode = true

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"frontdesk/report"
 	"frontdesk/store"
 )
 
@@ -66,12 +67,8 @@ func newPhoneKit(t *testing.T) *phoneKit {
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.UserAgent(wechatUA),
-		chromedp.WindowSize(360, 640), chromedp.Flag("lang", "zh-CN"),
-	)
+	opts := report.ChromiumOptions(exe, t.TempDir(), chromedp.UserAgent(wechatUA),
+		chromedp.WindowSize(360, 640), chromedp.Flag("lang", "zh-CN"))
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(acancel)
 	bctx, bcancel := chromedp.NewContext(actx)

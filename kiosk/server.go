@@ -81,6 +81,8 @@ type Server struct {
 	up      atomic.Bool
 	closing chan struct{} // closed when shutdown begins, ending event streams
 	closeMu sync.Once
+
+	panicPage []byte // the page a panicking handler's request gets
 }
 
 // New makes a kiosk server on db.
@@ -127,6 +129,9 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		s.publicURL = detectPublicURL(cfg.Addr)
 		s.autoURL = true
 	}
+	if s.panicPage, err = s.renderPanicPage(); err != nil {
+		return nil, fmt.Errorf("kiosk: render the error page: %w", err)
+	}
 	s.watchLobby()
 	return s, nil
 }
@@ -139,7 +144,7 @@ func (s *Server) Handler() http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errCrossSite)
 	}))
-	return s.secure(cop.Handler(mux))
+	return s.secure(s.recoverPanics(cop.Handler(mux)))
 }
 
 // routes lists every route the kiosk answers.

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,12 +18,6 @@ import (
 
 // demoEnd is the last day of the demo month the month goldens print.
 var demoEnd = store.Day{Year: 2026, Month: 3, Day: 31}
-
-var (
-	demoOnce sync.Once
-	demoDir  string
-	demoErr  error
-)
 
 // demoDB is a month of demo data ending 2026-03-31 at 18:00 in Shanghai,
 // made once per test run, with the clock left there.

@@ -58,6 +58,9 @@ func ChromiumOptions(exe, profile string, more ...chromedp.ExecAllocatorOption) 
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(profile),
+		// Chromium leaves org.chromium.Chromium.* folders in its TMPDIR when
+		// it is stopped; they go into the profile, which the caller removes.
+		chromedp.Env("TMPDIR="+profile),
 	), more...)
 }
 

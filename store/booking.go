@@ -73,6 +73,7 @@ type Booking struct {
 	DecidedBy  string
 	DecidedAt  time.Time
 	ArrivedAt  time.Time // the group checked in on arrival (核销)
+	ArrivedBy  string    // who checked the group in
 	CreatedBy  string
 	Source     string
 	CreatedAt  time.Time
@@ -218,7 +219,7 @@ func (db *DB) ReadBookingForm(f BookingForm, base BookingInput) (BookingInput, e
 // was made; bookings from before names were kept show the current one.
 const bookingColumns = `b.id, b.receipt_no, b.status_code, b.venue_id, CASE WHEN b.venue_name <> '' THEN b.venue_name ELSE v.name END, COALESCE(b.series_id, 0), b.org,
 	b.contact, b.phone, b.title, b.purpose, b.attendees, b.start_at, b.end_at, b.status, b.reason, b.decided_by,
-	b.decided_at, b.arrived_at, b.created_by, b.source, b.created_at, b.updated_at`
+	b.decided_at, b.arrived_at, b.arrived_by, b.created_by, b.source, b.created_at, b.updated_at`
 
 const bookingFrom = " FROM bookings b JOIN venues v ON v.id = b.venue_id "
 
@@ -228,7 +229,7 @@ func scanBooking(s interface{ Scan(...any) error }) (Booking, error) {
 	var decided, arrived sql.NullInt64
 	err := s.Scan(&b.ID, &b.ReceiptNo, &b.StatusCode, &b.VenueID, &b.VenueName, &b.SeriesID, &b.Org, &b.Contact,
 		&b.Phone, &b.Title, &b.Purpose, &b.Attendees, &start, &end, &b.Status, &b.Reason, &b.DecidedBy, &decided,
-		&arrived, &b.CreatedBy, &b.Source, &created, &updated)
+		&arrived, &b.ArrivedBy, &b.CreatedBy, &b.Source, &created, &updated)
 	b.Start, b.End, b.CreatedAt, b.UpdatedAt = fromUnix(start), fromUnix(end), fromUnix(created), fromUnix(updated)
 	b.DecidedAt, b.ArrivedAt = fromNullUnix(decided), fromNullUnix(arrived)
 	return b, err
@@ -563,7 +564,8 @@ func (db *DB) Arrive(ctx context.Context, receiptNo, actor string) (Booking, err
 		case t.now.Before(b.Start.Add(-time.Hour)) || t.now.After(b.End):
 			return Errorf(ECONFLICT, lang.ArrivalWindow)
 		}
-		if _, err := t.Exec("UPDATE bookings SET arrived_at = ?, updated_at = ? WHERE id = ?", unix(t.now), unix(t.now), b.ID); err != nil {
+		if _, err := t.Exec("UPDATE bookings SET arrived_at = ?, arrived_by = ?, updated_at = ? WHERE id = ?",
+			unix(t.now), actor, unix(t.now), b.ID); err != nil {
 			return fmt.Errorf("check in booking: %w", err)
 		}
 		t.publish(KindBooking, "arrived", b.ID, "desk")

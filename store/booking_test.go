@@ -323,6 +323,12 @@ func TestArrive(t *testing.T) {
 			if !got.ArrivedAt.Equal(at(tomorrow, c.now)) {
 				t.Errorf("arrived at: got %v, want %v", got.ArrivedAt, at(tomorrow, c.now))
 			}
+			if got.ArrivedBy != "王芳" {
+				t.Errorf("arrived by: got %q, want the staff member who checked the group in", got.ArrivedBy)
+			}
+			if again, _ := db.BookingByReceipt(ctx, b.ReceiptNo); again.ArrivedBy != "王芳" {
+				t.Errorf("arrived by, read back: got %q, want 王芳", again.ArrivedBy)
+			}
 		})
 	}
 	t.Run("ErrPending", func(t *testing.T) {

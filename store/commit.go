@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"frontdesk/lang"
@@ -96,6 +98,20 @@ func (db *DB) commitLoop() {
 	}
 }
 
+// runJob runs one write inside its savepoint. A panic in it is that write's
+// failure alone: it is logged with its stack and answered as an internal
+// error, the savepoint is rolled back like any failed write's, and the rest
+// of the batch commits. The committer, and the process, go on.
+func runJob(j *writeJob, t *tx) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			slog.Error("write panicked", "panic", r, "stack", string(debug.Stack()))
+			err = fmt.Errorf("write panicked: %v", r)
+		}
+	}()
+	return j.fn(t)
+}
+
 func (db *DB) commitBatch(batch []*writeJob) {
 	errs := make([]error, len(batch))
 	finish := func(shared error) {
@@ -123,7 +139,7 @@ func (db *DB) commitBatch(batch []*writeJob) {
 			continue
 		}
 		t := &tx{Tx: sqlTx, db: db, now: now}
-		if err := j.fn(t); err != nil {
+		if err := runJob(j, t); err != nil {
 			errs[i] = translate(err)
 			if _, rerr := sqlTx.Exec("ROLLBACK TO job; RELEASE job"); rerr != nil {
 				// The transaction cannot go on; nothing in it commits.

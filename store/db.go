@@ -108,7 +108,13 @@ func OpenWith(path string, opt OpenOptions) (*DB, error) {
 		db.unlock()
 		return nil, err
 	}
+	// fail undoes what was started, committer and pools alike, so a refused
+	// open leaves no goroutine behind.
 	fail := func(err error) (*DB, error) {
+		if db.closing != nil {
+			close(db.closing)
+			<-db.committerDone
+		}
 		db.w.Close()
 		db.r.Close()
 		db.unlock()
@@ -131,8 +137,6 @@ func OpenWith(path string, opt OpenOptions) (*DB, error) {
 	db.committerDone = make(chan struct{})
 	go db.commitLoop()
 	if err := retryBusy(func() error { return db.loadSettings(context.Background()) }); err != nil {
-		close(db.closing)
-		<-db.committerDone
 		return fail(err)
 	}
 	if err := db.startWatch(); err != nil {

@@ -369,7 +369,7 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	case bookingErrMsg:
 		m.saving = false
 		if m.mode == bookingsList {
-			return m, func() tea.Msg { return errMsg{msg.err} }
+			return m, func() tea.Msg { return errMsg(msg) }
 		}
 		m.showCheck(msg.err, true)
 		return m, nil

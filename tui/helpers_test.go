@@ -150,7 +150,6 @@ type driver struct {
 	t     testing.TB
 	m     *Model
 	quit  bool
-	clean []func()
 }
 
 func newDriver(t testing.TB, db *store.DB, opts Options) *driver {
@@ -308,7 +307,6 @@ func tabAs[T tab](t testing.TB, m *Model) T {
 	return none
 }
 
-func (d *driver) today() todayTab       { return tabAs[todayTab](d.t, d.m) }
 func (d *driver) visits() visitsTab     { return tabAs[visitsTab](d.t, d.m) }
 func (d *driver) requests() requestsTab { return tabAs[requestsTab](d.t, d.m) }
 func (d *driver) bookings() bookingsTab { return tabAs[bookingsTab](d.t, d.m) }

@@ -351,7 +351,7 @@ func (m requestsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.form.showError(msg.err, true)
 			return m, nil
 		}
-		return m, func() tea.Msg { return errMsg{msg.err} }
+		return m, func() tea.Msg { return errMsg(msg) }
 	case tea.KeyMsg:
 		if m.env == nil {
 			return m, nil

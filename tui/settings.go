@@ -164,7 +164,7 @@ func (m settingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.form.showError(formError(msg.err), true)
 			return m, nil
 		}
-		return m, func() tea.Msg { return errMsg{msg.err} }
+		return m, func() tea.Msg { return errMsg(msg) }
 	case loginSuggestedMsg:
 		if msg.seq == m.suggestSeq && m.formKind == staffAddForm {
 			m.form.info = fmt.Sprintf(m.env.tr(lang.StaffHint), msg.login)

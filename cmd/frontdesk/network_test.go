@@ -27,6 +27,9 @@ var pg struct {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath)) // the binary buildBinary made
+	}
 	if pg.server != nil {
 		if err := pg.server.Stop(); err != nil {
 			fmt.Fprintln(os.Stderr, err)
