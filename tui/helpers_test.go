@@ -147,9 +147,9 @@ func seed(t testing.TB, db *store.DB, clk *testClock) seeded {
 // program would, but synchronously, so a test reads the screen right after
 // a key.
 type driver struct {
-	t     testing.TB
-	m     *Model
-	quit  bool
+	t    testing.TB
+	m    *Model
+	quit bool
 }
 
 func newDriver(t testing.TB, db *store.DB, opts Options) *driver {
