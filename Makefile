@@ -11,9 +11,9 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: run build test test-deps lint tidy-check bench demo soak fuzz clean
 
-## run: build and start the desk (TUI plus kiosk) on ./frontdesk.db
+## run: build and start the desk (TUI plus kiosk) on ./frontdesk.db; flags in ARGS='--staff 王芳 --ssh :2222'
 run: build
-	./$(BIN)
+	./$(BIN) $(ARGS)
 
 ## build: the binary in bin/
 build:
@@ -60,7 +60,7 @@ bench:
 
 ## demo: a month of demo data in ./frontdesk.db
 demo: build
-	./$(BIN) demo
+	./$(BIN) demo $(ARGS)
 
 ## soak: the long load and crash runs
 soak:

@@ -67,7 +67,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	srv, err := kiosk.New(m.DB, kiosk.Config{Addr: m.Addr, PublicURL: m.PublicURL, QRTTL: ttl, RateLimit: 10,
+	srv, err := kiosk.New(m.DB, kiosk.Config{Addr: m.Addr, PublicURL: publicURLFor(m.PublicURL, m.Addr), QRTTL: ttl, RateLimit: 10,
 		Lang: m.Lang, Logger: slog.Default(), TrustedProxy: m.TrustedProxy})
 	if err != nil {
 		return err
@@ -88,6 +88,12 @@ func (m *Main) runDesk(ctx context.Context) error {
 	}()
 	go housekeep(ctx, m.DB)
 	go m.DB.RunBackups(ctx, backups) // a failure shows on the desk's banner and in /healthz
+	go func() {
+		time.Sleep(time.Second) // the kiosk's listener first
+		if why := publicURLUnreachable(srv.PublicURL()); why != "" && srv.Up() {
+			slog.Warn("nothing answers at the public URL", "url", srv.PublicURL(), "err", why)
+		}
+	}()
 	ssh, sshDone, err := m.startSSH(ctx, srv)
 	if err != nil {
 		cancel()

@@ -4,7 +4,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
+	"net/url"
+	"time"
 
 	"frontdesk/hub"
 	"frontdesk/kiosk"
@@ -43,7 +46,7 @@ func (m *Main) runServe(ctx context.Context) error {
 	// The kiosk learns the port the system gave, so a detected public URL
 	// and the printed links carry it.
 	srv, err := kiosk.New(m.DB, kiosk.Config{
-		Addr: ln.Addr().String(), PublicURL: m.PublicURL, QRTTL: ttl, RateLimit: m.RateLimit, Lang: m.Lang,
+		Addr: ln.Addr().String(), PublicURL: publicURLFor(m.PublicURL, m.Addr), QRTTL: ttl, RateLimit: m.RateLimit, Lang: m.Lang,
 		TrustedProxy: m.TrustedProxy,
 	})
 	if err != nil {
@@ -73,6 +76,7 @@ func (m *Main) runServe(ctx context.Context) error {
 	fmt.Fprintf(m.Stdout, "%s %s\n", m.tr(lang.PublicURL), pub)
 	fmt.Fprintf(m.Stdout, "%s %s/\n", m.tr(lang.LobbyScreen), pub)
 	fmt.Fprintf(m.Stdout, "%s %s\n", m.tr(lang.DailyLogStaff), srv.DailyLogURL())
+	go m.warnUnreachable(pub) // the listener is open: the kiosk itself answers a right URL
 	m.printSSH(ssh)
 	if ttl == 0 {
 		fmt.Fprintln(m.Stdout, m.tr(lang.StaticCodesNote))
@@ -84,4 +88,51 @@ func (m *Main) runServe(ctx context.Context) error {
 	err = srv.Serve(ctx, ln)
 	fmt.Fprintln(m.Stdout, m.tr(lang.KioskStopped))
 	return err
+}
+
+// publicURLFor is --public-url, or, when it is not given and --addr names a
+// host (127.0.0.1:8080, desk.local:8080), http://that host: the kiosk then
+// detects one only for a wildcard address (:8080, 0.0.0.0:8080).
+func publicURLFor(given, addr string) string {
+	if given != "" {
+		return given
+	}
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil || host == "" || port == "" || port == "0" {
+		return ""
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		return ""
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// publicURLUnreachable says why nothing answers at the public URL (phones
+// scanning the codes would find nothing), or "" when something listens there.
+func publicURLUnreachable(pub string) string {
+	u, err := url.Parse(pub)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"https": "443"}[u.Scheme]
+		if port == "" {
+			port = "80"
+		}
+	}
+	c, err := net.DialTimeout("tcp", net.JoinHostPort(u.Hostname(), port), time.Second)
+	if err != nil {
+		return err.Error()
+	}
+	c.Close()
+	return ""
+}
+
+// warnUnreachable logs, and writes to stderr, that nothing answers at pub.
+func (m *Main) warnUnreachable(pub string) {
+	if why := publicURLUnreachable(pub); why != "" {
+		slog.Warn("nothing answers at the public URL", "url", pub, "err", why)
+		fmt.Fprintln(m.Stderr, m.tr(lang.PublicURLUnreachable.Format(pub, why)))
+	}
 }

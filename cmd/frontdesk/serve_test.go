@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -129,5 +130,39 @@ func (s *serving) stop(t *testing.T) string {
 		case <-timeout:
 			t.Fatal("serve did not stop within 15 s of its context ending")
 		}
+	}
+}
+
+func TestPublicURLFromAddr(t *testing.T) {
+	for addr, want := range map[string]string{
+		"127.0.0.1:8080":  "http://127.0.0.1:8080",
+		"desk.local:8081": "http://desk.local:8081",
+		"[::1]:8080":      "http://[::1]:8080",
+		":8080":           "",
+		"0.0.0.0:8080":    "",
+		"[::]:8080":       "",
+		"127.0.0.1:0":     "",
+	} {
+		if got := publicURLFor("", addr); got != want {
+			t.Errorf("publicURLFor(%q) = %q, want %q", addr, got, want)
+		}
+	}
+	if got := publicURLFor("http://192.168.1.20:8080", "127.0.0.1:8080"); got != "http://192.168.1.20:8080" {
+		t.Errorf("a given --public-url is kept: got %q", got)
+	}
+}
+
+func TestPublicURLUnreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	if why := publicURLUnreachable("http://" + addr); why != "" {
+		t.Errorf("a listening URL: got %q, want no warning", why)
+	}
+	ln.Close()
+	if why := publicURLUnreachable("http://" + addr); why == "" {
+		t.Errorf("nothing listening at %s: got no warning", addr)
 	}
 }
