@@ -179,7 +179,7 @@ func (s *Server) submitBooking(w http.ResponseWriter, r *http.Request) error {
 		}
 		b, err := s.db.CreateBooking(r.Context(), in)
 		if err == nil {
-			s.log.Info("kiosk booking", "receipt", b.ReceiptNo, "addr", s.clientAddr(r))
+			s.log.Debug("kiosk booking", "receipt", b.ReceiptNo, "addr", s.clientAddr(r))
 		}
 		return b.StatusCode, err
 	}, s.renderBooking)

@@ -298,7 +298,7 @@ func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) error {
 	return s.submitForm(w, r, "request", func(f formPage) (string, error) {
 		req, err := s.db.CreateRequest(r.Context(), s.requestInput(f))
 		if err == nil {
-			s.log.Info("kiosk request", "receipt", req.ReceiptNo, "addr", s.clientAddr(r))
+			s.log.Debug("kiosk request", "receipt", req.ReceiptNo, "addr", s.clientAddr(r))
 		}
 		return req.StatusCode, err
 	}, s.renderRequest)
@@ -336,7 +336,7 @@ func (s *Server) submitCheckin(w http.ResponseWriter, r *http.Request) error {
 	return s.submitForm(w, r, "checkin", func(f formPage) (string, error) {
 		v, err := s.db.CheckIn(r.Context(), s.visitInput(f))
 		if err == nil {
-			s.log.Info("kiosk check-in", "receipt", v.ReceiptNo, "addr", s.clientAddr(r))
+			s.log.Debug("kiosk check-in", "receipt", v.ReceiptNo, "addr", s.clientAddr(r))
 		}
 		return v.StatusCode, err
 	}, s.renderCheckin)

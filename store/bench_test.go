@@ -206,3 +206,46 @@ func BenchmarkOpen(b *testing.B) {
 		db.Close()
 	}
 }
+
+// recentWeekdays are the weekdays of the week before the bench databases'
+// last day: days both the small and the big file hold at the same rates.
+var recentWeekdays = func() []store.Day {
+	var out []store.Day
+	for i := 1; i <= 7; i++ {
+		if d := benchdb.Day(i); d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {
+			out = append(out, d)
+		}
+	}
+	return out
+}()
+
+// BenchmarkDailyLog is the store's log of one recent weekday on the small
+// file (10,000 visits) and on the big one (a million), beside the visits of
+// the same days, which do not grow with the file: the log should not either.
+func BenchmarkDailyLog(b *testing.B) {
+	for _, f := range []struct {
+		name string
+		open func(testing.TB) *store.DB
+	}{{"10k", benchdb.OpenSmall}, {"1M", benchdb.Open}} {
+		b.Run("log/"+f.name, func(b *testing.B) {
+			db := f.open(b)
+			cpu := cpuTime()
+			for i := 0; b.Loop(); i++ {
+				if _, err := db.DailyLog(ctx, recentWeekdays[i%len(recentWeekdays)], recentWeekdays[i%len(recentWeekdays)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, cpu)
+		})
+		b.Run("visits/"+f.name, func(b *testing.B) {
+			db := f.open(b)
+			cpu := cpuTime()
+			for i := 0; b.Loop(); i++ {
+				if _, err := db.VisitsOn(ctx, recentWeekdays[i%len(recentWeekdays)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, cpu)
+		})
+	}
+}

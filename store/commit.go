@@ -128,6 +128,7 @@ func (db *DB) commitBatch(batch []*writeJob) {
 		return
 	}
 	now := db.Now().UTC().Truncate(time.Second)
+	receipts := &receiptCounters{}
 	ok := 0
 	for i, j := range batch {
 		if err := j.ctx.Err(); err != nil {
@@ -138,9 +139,11 @@ func (db *DB) commitBatch(batch []*writeJob) {
 			errs[i] = translate(fmt.Errorf("savepoint: %w", err))
 			continue
 		}
-		t := &tx{Tx: sqlTx, db: db, now: now}
+		t := &tx{Tx: sqlTx, db: db, now: now, receipts: receipts}
+		mark := receipts.mark()
 		if err := runJob(j, t); err != nil {
 			errs[i] = translate(err)
+			receipts.restore(mark)
 			if _, rerr := sqlTx.Exec("ROLLBACK TO job; RELEASE job"); rerr != nil {
 				// The transaction cannot go on; nothing in it commits.
 				sqlTx.Rollback()
@@ -161,6 +164,11 @@ func (db *DB) commitBatch(batch []*writeJob) {
 	if ok == 0 {
 		sqlTx.Rollback()
 		finish(nil)
+		return
+	}
+	if err := receipts.flush(sqlTx); err != nil {
+		sqlTx.Rollback()
+		finish(translate(err))
 		return
 	}
 	if err := sqlTx.Commit(); err != nil {

@@ -257,7 +257,7 @@ func (db *DB) dailyLog(ctx context.Context, from, to Day, more func(t *tx, l *Da
 		if l.Requests, err = t.logRequests(reqs, start, end); err != nil {
 			return err
 		}
-		backlog, err := t.requests(`WHERE status NOT IN ('resolved', 'closed', 'rejected') AND promised_by < ?
+		backlog, err := t.requests("WHERE "+openStatusIn+` AND promised_by < ?
 			AND created_at < ? ORDER BY promised_by, id`, db.DayOf(t.now).String(), unix(start))
 		if err != nil {
 			return err

@@ -287,6 +287,9 @@ type tx struct {
 	db     *DB
 	now    time.Time
 	events []Event
+	// receipts counts the batch's receipt numbers; nil outside the
+	// committer, where nothing draws one.
+	receipts *receiptCounters
 }
 
 func (t *tx) publish(kind, action string, id int64, source string) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -102,19 +101,12 @@ func (db *DB) CountsForDesk(ctx context.Context) (DeskCounts, error) {
 
 func (db *DB) countsForDesk(ctx context.Context) (DeskCounts, error) {
 	var c DeskCounts
-	var open []any
-	for _, s := range RequestStatuses {
-		if !Done(s.Code) {
-			open = append(open, s.Code)
-		}
-	}
 	today := db.Today().String()
 	err := db.read(ctx, func(t *tx) error {
 		if err := t.QueryRow("SELECT COUNT(*) FROM requests WHERE status = 'new'").Scan(&c.Waiting); err != nil {
 			return fmt.Errorf("count waiting: %w", err)
 		}
-		q := "SELECT COUNT(*) FROM requests WHERE status IN (?" + strings.Repeat(", ?", len(open)-1) + ") AND promised_by < ?"
-		if err := t.QueryRow(q, append(open, today)...).Scan(&c.Overdue); err != nil {
+		if err := t.QueryRow("SELECT COUNT(*) FROM requests WHERE "+openStatusIn+" AND promised_by < ?", today).Scan(&c.Overdue); err != nil {
 			return fmt.Errorf("count overdue: %w", err)
 		}
 		if err := t.QueryRow("SELECT COUNT(*) FROM requests WHERE status = 'resolved' AND satisfaction = ''").Scan(&c.Callbacks); err != nil {

@@ -86,7 +86,7 @@ func (db *DB) PeriodLog(ctx context.Context, from, to Day) (*DailyLog, error) {
 			return err
 		}
 		_, last := db.Bounds(to)
-		open, err := t.requests(`WHERE status NOT IN ('resolved', 'closed', 'rejected') AND created_at < ?
+		open, err := t.requests("WHERE "+openStatusIn+` AND created_at < ?
 			ORDER BY created_at, id`, unix(last))
 		if err != nil {
 			return err

@@ -2,8 +2,10 @@ package store
 
 import (
 	"crypto/rand"
+	"database/sql"
 	"encoding/base32"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -16,16 +18,64 @@ const (
 
 // nextReceiptNo hands out PREFIX-YYYYMMDD-NNNN for the center's current day.
 // It runs inside the write transaction that stores the record, so two
-// writers can never draw the same number.
+// writers can never draw the same number: the committer reads each counter
+// once per batch, counts in memory, and writes it back once before the
+// commit (see receiptCounters).
 func (t *tx) nextReceiptNo(prefix string) (string, error) {
 	day := t.db.DayOf(t.now)
-	var n int
-	err := t.QueryRow(`INSERT INTO counters (kind, day, n) VALUES (?, ?, 1)
-		ON CONFLICT (kind, day) DO UPDATE SET n = n + 1 RETURNING n`, prefix, day.String()).Scan(&n)
+	n, err := t.receipts.next(t, prefix, day.String())
 	if err != nil {
 		return "", fmt.Errorf("next receipt number: %w", err)
 	}
 	return fmt.Sprintf("%s-%s-%04d", prefix, day.Compact(), n), nil
+}
+
+// receiptCounter is one receipt counter as a batch has counted it.
+type receiptCounter struct {
+	kind, day string
+	n, was    int // n now; was as read
+}
+
+// receiptCounters are the counters a batch has drawn numbers from. The
+// batch's transaction holds the write lock from its first statement, so the
+// values read stay the file's until it commits; a job rolled back to its
+// savepoint gives its numbers back (restore), so numbers stay gapless.
+type receiptCounters struct{ c []receiptCounter }
+
+func (r *receiptCounters) next(t *tx, kind, day string) (int, error) {
+	for i := range r.c {
+		if c := &r.c[i]; c.kind == kind && c.day == day {
+			c.n++
+			return c.n, nil
+		}
+	}
+	var n int
+	err := t.QueryRow("SELECT n FROM counters WHERE kind = ? AND day = ?", kind, day).Scan(&n)
+	if err != nil && err != sql.ErrNoRows {
+		return 0, err
+	}
+	r.c = append(r.c, receiptCounter{kind: kind, day: day, n: n + 1, was: n})
+	return n + 1, nil
+}
+
+// mark is the counters' state before a job, for restore.
+func (r *receiptCounters) mark() []receiptCounter { return slices.Clone(r.c) }
+
+// restore puts the counters back as mark found them.
+func (r *receiptCounters) restore(mark []receiptCounter) { r.c = mark }
+
+// flush writes the counters that moved, in the batch's transaction.
+func (r *receiptCounters) flush(sqlTx *sql.Tx) error {
+	for _, c := range r.c {
+		if c.n == c.was {
+			continue
+		}
+		if _, err := sqlTx.Exec(`INSERT INTO counters (kind, day, n) VALUES (?, ?, ?)
+			ON CONFLICT (kind, day) DO UPDATE SET n = excluded.n`, c.kind, c.day, c.n); err != nil {
+			return fmt.Errorf("write receipt counter: %w", err)
+		}
+	}
+	return nil
 }
 
 var codeEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)

@@ -55,6 +55,19 @@ func Done(s string) bool {
 	return s == StatusResolved || s == StatusClosed || s == StatusRejected
 }
 
+// openStatusIn is the SQL predicate "status IN (the open statuses)": an IN
+// list lets SQLite seek requests_status (status, promised_by) once per open
+// status, where NOT IN of the done ones walks every older request.
+var openStatusIn = func() string {
+	var open []string
+	for _, s := range RequestStatuses {
+		if !Done(s.Code) {
+			open = append(open, "'"+s.Code+"'")
+		}
+	}
+	return "status IN (" + strings.Join(open, ", ") + ")"
+}()
+
 // Request is a resident's request or errand (群众诉求).
 type Request struct {
 	ID                  int64
@@ -220,23 +233,30 @@ func (db *DB) CreateRequest(ctx context.Context, in RequestInput) (Request, erro
 		if err != nil {
 			return err
 		}
+		// The record is what was written, not read back (see CheckIn).
+		at := fromUnix(unix(t.now))
+		r = Request{ReceiptNo: no, StatusCode: newStatusCode(), Name: in.Name, Phone: in.Phone, Community: in.Community,
+			Category: in.Category, Urgency: in.Urgency, Description: in.Description, Handler: in.Handler,
+			PromisedBy: promised, RespondBy: fromUnix(unix(t.now.Add(time.Duration(respond) * time.Hour))),
+			Status: StatusNew, CreatedBy: in.Actor, Source: in.Source, CreatedAt: at, UpdatedAt: at,
+			Overdue: promised.Before(today)}
 		res, err := t.Exec(`INSERT INTO requests (receipt_no, status_code, name, phone, community, category, urgency,
 			description, handler, promised_by, respond_by, status, created_by, source, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			no, newStatusCode(), in.Name, in.Phone, in.Community, in.Category, in.Urgency, in.Description, in.Handler,
-			promised.String(), unix(t.now.Add(time.Duration(respond)*time.Hour)), StatusNew, in.Actor, in.Source,
-			unix(t.now), unix(t.now))
+			r.ReceiptNo, r.StatusCode, in.Name, in.Phone, in.Community, in.Category, in.Urgency, in.Description, in.Handler,
+			promised.String(), unix(r.RespondBy), StatusNew, in.Actor, in.Source, unix(t.now), unix(t.now))
 		if err != nil {
 			return fmt.Errorf("insert request: %w", err)
 		}
-		id, _ := res.LastInsertId()
+		id, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("insert request: %w", err)
+		}
+		r.ID = id
 		if err := t.addRequestEvent(id, in.Actor, "", StatusNew, ""); err != nil {
 			return err
 		}
 		if err := t.remember(in.Key, "request", id); err != nil {
-			return err
-		}
-		if r, err = t.request("WHERE id = ?", id); err != nil {
 			return err
 		}
 		t.publish(KindRequest, "created", id, in.Source)
@@ -467,7 +487,7 @@ func (db *DB) Requests(ctx context.Context, f RequestFilter) ([]Request, error) 
 		args = append(args, f.Category)
 	}
 	if f.Overdue {
-		where = append(where, "status NOT IN ('resolved', 'closed', 'rejected') AND promised_by < ?")
+		where = append(where, openStatusIn+" AND promised_by < ?")
 		args = append(args, db.Today().String())
 	}
 	if f.Callback {

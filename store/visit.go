@@ -239,22 +239,27 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 		if err != nil {
 			return err
 		}
+		// The record is what was written, not read back: the insert's id
+		// and the input the row was made from.
+		at := fromUnix(unix(t.now))
+		v = Visit{ReceiptNo: no, StatusCode: newStatusCode(), VisitorID: visitorID, Name: in.Name, Phone: in.Phone,
+			Org: in.Org, Purpose: in.Purpose, PartyMember: in.PartyMember, Headcount: in.Headcount, Note: in.Note,
+			CheckedInAt: at, CreatedBy: in.Actor, Source: in.Source, CreatedAt: at}
 		res, err := t.Exec(`INSERT INTO visits (receipt_no, status_code, visitor_id, name, phone, org, purpose,
 			party_member, headcount, note, checked_in_at, created_by, source, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			no, newStatusCode(), visitorID, in.Name, in.Phone, in.Org, in.Purpose, boolInt(in.PartyMember),
+			v.ReceiptNo, v.StatusCode, visitorID, in.Name, in.Phone, in.Org, in.Purpose, boolInt(in.PartyMember),
 			in.Headcount, in.Note, unix(t.now), in.Actor, in.Source, unix(t.now))
 		if err != nil {
 			return fmt.Errorf("insert visit: %w", err)
 		}
-		id, _ := res.LastInsertId()
-		if err := t.remember(in.Key, "visit", id); err != nil {
+		if v.ID, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("insert visit: %w", err)
+		}
+		if err := t.remember(in.Key, "visit", v.ID); err != nil {
 			return err
 		}
-		if v, err = t.visit("WHERE id = ?", id); err != nil {
-			return err
-		}
-		t.publish(KindVisit, "checked_in", id, in.Source)
+		t.publish(KindVisit, "checked_in", v.ID, in.Source)
 		return nil
 	})
 	return v, err

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"frontdesk/lang"
 	"frontdesk/report"
@@ -29,6 +31,14 @@ type dailyTab struct {
 	trend         *store.DailyLog // the trendDays to the shown day, read while charts show
 	charts        bool
 	view          viewport.Model
+	// The viewport holds only the lines it shows: lines is the whole text
+	// (or the charts), top the first line shown and left the first column.
+	// A busy day's log is thousands of lines; measuring them all on every
+	// load cost more than reading the day, so the longest is measured only
+	// when the log is first scrolled sideways (longest < 0: not yet).
+	lines     []string
+	top, left int
+	longest   int
 }
 
 // dailyLoadedMsg is a day's log, rendered as text, and the trend to it
@@ -47,21 +57,63 @@ func (m dailyTab) SetSize(w, h int) tab {
 	m.width, m.height = w, h
 	m.view.Width, m.view.Height = w, max(h-lipgloss.Height(m.head()), 1)
 	if m.text != "" {
-		m.view.SetContent(m.content())
+		if m.charts {
+			m.setContent()
+		} else {
+			m.show()
+		}
 	}
 	return m
 }
 
-// content is what the viewport scrolls: the log's text, or the charts.
-func (m dailyTab) content() string {
-	if m.charts {
-		if m.log == nil || m.trend == nil {
-			return m.env.st.muted.Render(m.env.tr(lang.Loading))
-		}
-		return strings.Join(chartLines(m.env, m.log, m.trend, m.width), "\n")
+// setContent takes the lines to scroll: the log's text, or the charts.
+func (m *dailyTab) setContent() {
+	switch {
+	case !m.charts:
+		// Whole lines: a log wider than the screen scrolls sideways (< >).
+		m.lines = strings.Split(strings.TrimRight(m.text, "\n"), "\n")
+	case m.log == nil || m.trend == nil:
+		m.lines = []string{m.env.st.muted.Render(m.env.tr(lang.Loading))}
+	default:
+		m.lines = chartLines(m.env, m.log, m.trend, m.width)
 	}
-	// Whole lines: a log wider than the screen scrolls sideways (< >).
-	return strings.TrimRight(m.text, "\n")
+	m.longest = -1
+	m.show()
+}
+
+// show puts the lines from top that fit, from column left, into the
+// viewport.
+func (m *dailyTab) show() {
+	h := m.view.Height
+	m.top = max(0, min(m.top, len(m.lines)-h))
+	end := min(len(m.lines), m.top+h)
+	window := m.lines[m.top:end]
+	if m.left > 0 {
+		window = slices.Clone(window)
+		for i, l := range window {
+			window[i] = ansi.Cut(l, m.left, m.left+m.view.Width)
+		}
+	}
+	m.view.SetContent(strings.Join(window, "\n"))
+}
+
+// scroll moves the first line shown by n and shows from there.
+func (m *dailyTab) scroll(n int) {
+	m.top += n
+	m.show()
+}
+
+// scrollSideways moves the first column shown by n, no further right than
+// the longest line allows.
+func (m *dailyTab) scrollSideways(n int) {
+	if m.longest < 0 {
+		m.longest = 0
+		for _, l := range m.lines {
+			m.longest = max(m.longest, ansi.StringWidth(l))
+		}
+	}
+	m.left = max(0, min(m.left+n, m.longest-m.view.Width))
+	m.show()
 }
 
 func (m dailyTab) capturing() bool { return false }
@@ -139,10 +191,10 @@ func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			// does not take away the one the charts asked for.
 			m.trend = msg.trend
 		}
-		m.view.SetContent(m.content())
 		if !same {
-			m.view.GotoTop()
+			m.top = 0
 		}
+		m.setContent()
 		return m, nil
 	case tea.KeyMsg:
 		if m.env == nil {
@@ -161,23 +213,23 @@ func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			if m.charts {
 				m.trend = nil // read afresh, to the day shown
 			}
-			m.view.SetContent(m.content())
-			m.view.GotoTop()
+			m.top = 0
+			m.setContent()
 			return m, m.load()
 		case key.Matches(msg, k.Export):
 			return m, exportCmd(m.env, m.day)
 		case key.Matches(msg, k.Up):
-			m.view.ScrollUp(1)
+			m.scroll(-1)
 		case key.Matches(msg, k.Down):
-			m.view.ScrollDown(1)
+			m.scroll(1)
 		case key.Matches(msg, k.PageUp):
-			m.view.PageUp()
+			m.scroll(-m.view.Height)
 		case key.Matches(msg, k.PageDown):
-			m.view.PageDown()
+			m.scroll(m.view.Height)
 		case key.Matches(msg, k.ScrollLeft):
-			m.view.ScrollLeft(m.width / 2)
+			m.scrollSideways(-m.width / 2)
 		case key.Matches(msg, k.ScrollRight):
-			m.view.ScrollRight(m.width / 2)
+			m.scrollSideways(m.width / 2)
 		}
 	}
 	return m, nil

@@ -29,53 +29,84 @@ var shanghai = func() *time.Location {
 	return loc
 }()
 
-// The big database: two years of a busy district center.
+// size is how much a bench database holds.
+type size struct {
+	name                                 string // "" for the big one; else in the file's name
+	visits, visitors, requests, bookings int
+	pastDays                             int // the span of visits and requests, ending at Now
+}
+
+// The big database: two years of a busy district center. The small one has
+// the same days at the same rates, a week and a day of them: a figure that
+// grows from one to the other grows with the file, not with the day.
+var (
+	big   = size{visits: 1_000_000, visitors: 100_000, requests: 200_000, bookings: 50_000, pastDays: bigPastDays}
+	small = size{name: "small", visits: 10_000, visitors: 1_000, requests: 2_000, bookings: 2_500, pastDays: 8}
+)
+
 const (
-	bigVisits   = 1_000_000
-	bigVisitors = 100_000
-	bigRequests = 200_000
-	bigBookings = 50_000
 	Venues      = 10
-	bigPastDays = 730 // the span of visits and requests, ending at Now
+	bigPastDays = 730 // the span of the big database's visits and requests
 	AheadDays   = 30  // bookings go this far beyond Now
 )
 
 // Now is "now" in the big database: its last day is today.
 var Now = time.Date(2026, 3, 10, 18, 30, 0, 0, shanghai)
 
-// bigSpec marks a finished big database; a file without it is rebuilt.
-var bigSpec = fmt.Sprintf("visits=%d visitors=%d requests=%d bookings=%d venues=%d days=%d+%d now=%s gen=4",
-	bigVisits, bigVisitors, bigRequests, bigBookings, Venues, bigPastDays, AheadDays, Now.Format(time.RFC3339))
+// spec marks a finished bench database; a file without it is rebuilt.
+func (s size) spec() string {
+	return fmt.Sprintf("visits=%d visitors=%d requests=%d bookings=%d venues=%d days=%d+%d now=%s gen=4",
+		s.visits, s.visitors, s.requests, s.bookings, Venues, s.pastDays, AheadDays, Now.Format(time.RFC3339))
+}
 
-var (
-	bigOnce sync.Once
-	bigPath string
-	bigErr  error
-)
+// built is one bench database, built at most once per run.
+type built struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+var files = map[string]*built{big.name: {}, small.name: {}}
 
 // Path returns the big database's file, building it first if no run has
 // cached it.
-func Path(tb testing.TB) string {
+func Path(tb testing.TB) string { return pathOf(tb, big) }
+
+// SmallPath returns the small database's file (10,000 visits over eight
+// days), building it first if no run has cached it.
+func SmallPath(tb testing.TB) string { return pathOf(tb, small) }
+
+func pathOf(tb testing.TB, s size) string {
 	tb.Helper()
-	bigOnce.Do(func() {
-		bigPath = filepath.Join(os.TempDir(), fmt.Sprintf("frontdesk-bench-v%d.db", store.SchemaVersion()))
-		if bigCached(bigPath) {
+	f := files[s.name]
+	f.once.Do(func() {
+		name := "frontdesk-bench"
+		if s.name != "" {
+			name += "-" + s.name
+		}
+		f.path = filepath.Join(os.TempDir(), fmt.Sprintf("%s-v%d.db", name, store.SchemaVersion()))
+		if cached(f.path, s) {
 			return
 		}
 		start := time.Now()
-		bigErr = buildBig(bigPath)
-		tb.Logf("built %s in %v", bigPath, time.Since(start).Round(time.Second))
+		f.err = build(f.path, s)
+		tb.Logf("built %s in %v", f.path, time.Since(start).Round(time.Second))
 	})
-	if bigErr != nil {
-		tb.Fatalf("big database: %v", bigErr)
+	if f.err != nil {
+		tb.Fatalf("bench database: %v", f.err)
 	}
-	return bigPath
+	return f.path
 }
 
 // Open opens the big database (see Path) with the store's clock set to Now.
-func Open(tb testing.TB) *store.DB {
+func Open(tb testing.TB) *store.DB { return open(tb, Path(tb)) }
+
+// OpenSmall opens the small database (see SmallPath) with the store's clock
+// set to Now.
+func OpenSmall(tb testing.TB) *store.DB { return open(tb, SmallPath(tb)) }
+
+func open(tb testing.TB, path string) *store.DB {
 	tb.Helper()
-	path := Path(tb)
 	db, err := store.OpenWith(path, store.OpenOptions{NoQuickCheck: true})
 	if err != nil {
 		tb.Fatal(err)
@@ -85,7 +116,7 @@ func Open(tb testing.TB) *store.DB {
 	return db
 }
 
-func bigCached(path string) bool {
+func cached(path string, s size) bool {
 	if _, err := os.Stat(path); err != nil {
 		return false
 	}
@@ -96,7 +127,7 @@ func bigCached(path string) bool {
 	defer raw.Close()
 	var spec string
 	raw.QueryRow("SELECT value FROM settings WHERE key = 'bench_spec'").Scan(&spec)
-	return spec == bigSpec
+	return spec == s.spec()
 }
 
 var (
@@ -137,11 +168,11 @@ type bigVisitor struct {
 	last             int64
 }
 
-// buildBig writes the big database to path: the schema by store.Open, the
+// build writes a bench database to path: the schema by store.Open, the
 // rows by raw SQL in one transaction (the public API would take hours for a
 // million rows), then renames it into place so an interrupted build leaves
 // nothing that looks finished.
-func buildBig(path string) error {
+func build(path string, s size) error {
 	tmp := path + ".building"
 	for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm", path, path + "-wal", path + "-shm"} {
 		os.Remove(p)
@@ -150,7 +181,7 @@ func buildBig(path string) error {
 	if err != nil {
 		return err
 	}
-	db.Now = func() time.Time { return Now.AddDate(0, 0, -bigPastDays-30) }
+	db.Now = func() time.Time { return Now.AddDate(0, 0, -s.pastDays-30) }
 	var venues []store.VenueInput
 	for _, n := range venueNames[:Venues] {
 		venues = append(venues, store.VenueInput{Name: n, Capacity: 30 + len(n)*5})
@@ -175,13 +206,13 @@ func buildBig(path string) error {
 		return err
 	}
 	defer tx.Rollback()
-	g := &bigGen{r: rand.New(rand.NewPCG(2026, 310)), tx: tx, seq: map[string]int{}}
+	g := &bigGen{s: s, r: rand.New(rand.NewPCG(2026, 310)), tx: tx, seq: map[string]int{}}
 	for _, step := range []func() error{g.visits, g.requests, g.bookings, g.counters} {
 		if err := step(); err != nil {
 			return err
 		}
 	}
-	if _, err := tx.Exec("INSERT INTO settings (key, value) VALUES ('bench_spec', ?)", bigSpec); err != nil {
+	if _, err := tx.Exec("INSERT INTO settings (key, value) VALUES ('bench_spec', ?)", s.spec()); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -199,6 +230,7 @@ func buildBig(path string) error {
 }
 
 type bigGen struct {
+	s   size
 	r   *rand.Rand
 	tx  *sql.Tx
 	seq map[string]int // "V 2026-03-10" → last number
@@ -292,10 +324,10 @@ func (g *bigGen) visits() error {
 		by, source string
 	}
 	var rows []row
-	counts := g.perDay(bigVisits, bigPastDays)
+	counts := g.perDay(g.s.visits, g.s.pastDays)
 	purposes := []string{"business", "consult", "activity", "party_report", "volunteer", "study_tour", "other"}
 	for i, n := range counts {
-		d := Day(bigPastDays - 1 - i)
+		d := Day(g.s.pastDays - 1 - i)
 		var times []int64
 		for range n {
 			m := 8*60 + 30 + g.r.IntN(9*60+30) // 08:30–18:00
@@ -307,7 +339,7 @@ func (g *bigGen) visits() error {
 			// 3,000, many of them party members) come most often.
 			var who int
 			switch {
-			case len(people) < bigVisitors && (len(people) == 0 || g.r.IntN(bigVisits-len(rows)) < bigVisitors-len(people)):
+			case len(people) < g.s.visitors && (len(people) == 0 || g.r.IntN(g.s.visits-len(rows)) < g.s.visitors-len(people)):
 				people = append(people, bigVisitor{name: g.name(), phone: g.phone(phones),
 					org: communities[g.r.IntN(len(communities))], member: g.r.IntN(5) == 0})
 				who = len(people) - 1
@@ -399,10 +431,10 @@ func (g *bigGen) requests() error {
 		"mediation": "楼上漏水到我家，和邻居协商不成。", "party_service": "流动党员组织关系转接。", "other": "建议在社区增设便民理发点。",
 	}
 	phones := map[string]bool{}
-	counts := g.perDay(bigRequests, bigPastDays)
+	counts := g.perDay(g.s.requests, g.s.pastDays)
 	id := 0
 	for i, n := range counts {
-		age := bigPastDays - 1 - i
+		age := g.s.pastDays - 1 - i
 		d := Day(age)
 		var times []int64
 		for range n {
@@ -505,16 +537,16 @@ func (g *bigGen) bookings() error {
 		arrived            bool
 	}
 	var rows []row
-	days := bigPastDays + AheadDays
-	// Each venue-day gets six bookings, some seven, to make bigBookings in all.
-	sevens := bigBookings - 6*days*Venues
+	days := g.s.pastDays + AheadDays
+	// Each venue-day gets six bookings, some seven, to make g.s.bookings in all.
+	sevens := g.s.bookings - 6*days*Venues
 	seven := make([]bool, days*Venues)
 	for i := range sevens {
 		seven[i] = true
 	}
 	g.r.Shuffle(len(seven), func(i, j int) { seven[i], seven[j] = seven[j], seven[i] })
 	for di := range days {
-		d := Day(bigPastDays - 1 - di)
+		d := Day(g.s.pastDays - 1 - di)
 		for v := range Venues {
 			k := 6
 			if seven[di*Venues+v] {
