@@ -210,7 +210,7 @@ func (s *Server) statusPage(ctx context.Context, code string) (statusPage, error
 		if !b.ArrivedAt.IsZero() {
 			p.Facts = append(p.Facts, fact{s.tr(lang.ArrivedAt), b.ArrivedAt.In(loc).Format(lang.ClockLayout)})
 		}
-		p.CanCancel = store.CanMoveBooking(b.Status, store.BookingCancelled) && b.End.After(s.db.Now())
+		p.CanCancel = b.Cancellable(s.db.Now())
 		p.Next = s.next(bookingNext, b.Status)
 	case rec.Visit != nil:
 		v := rec.Visit

@@ -500,19 +500,23 @@ func (db *DB) CancelBooking(ctx context.Context, id int64, actor, reason string)
 	if err != nil {
 		return Booking{}, err
 	}
-	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingCancelled, reason, nil)
+	return db.moveBooking(ctx, "WHERE b.id = ?", id, actor, BookingCancelled, reason, refuseEnded)
+}
+
+// refuseEnded is the cancellations' own rule beyond the workflow: a booking
+// that has ended stays as it was (see Booking.Cancellable).
+func refuseEnded(t *tx, b Booking) error {
+	if !b.End.After(t.now) {
+		return Errorf(ECONFLICT, lang.CancelTooLate)
+	}
+	return nil
 }
 
 // CancelBookingByCode is the organiser's own cancellation from the status
 // page, until the booking's end. Its refusals are worded for the visitor,
 // not in the workflow's terms.
 func (db *DB) CancelBookingByCode(ctx context.Context, code string) (Booking, error) {
-	b, err := db.moveBooking(ctx, "WHERE b.status_code = ?", code, "kiosk", BookingCancelled, lang.CancelledByBooker.ZH, func(t *tx, b Booking) error {
-		if !b.End.After(t.now) {
-			return Errorf(ECONFLICT, lang.CancelTooLate)
-		}
-		return nil
-	})
+	b, err := db.moveBooking(ctx, "WHERE b.status_code = ?", code, "kiosk", BookingCancelled, lang.CancelledByBooker.ZH, refuseEnded)
 	if ErrorCode(err) == ECONFLICT {
 		if now, rerr := db.BookingByCode(ctx, code); rerr == nil {
 			switch now.Status {

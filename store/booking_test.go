@@ -465,3 +465,40 @@ func TestCreateSeries(t *testing.T) {
 		wantCode(t, res.Clashes[0].Err, store.EINVALID, "start")
 	})
 }
+
+// TestCancelEnded: a booking that has ended is history. Neither the desk nor
+// a POST to the status page may cancel it (which would take its hours out of
+// the log), and Cancellable, which the desk and the status page ask, says so.
+func TestCancelEnded(t *testing.T) {
+	db, clk := mustOpenClock(t)
+	hall := mustCreateVenue(t, db, "多功能厅", 80)
+	desk := mustBook(t, db, booking(hall.ID, tomorrow, "14:00", "16:00"))
+	phone := mustBook(t, db, booking(hall.ID, tomorrow, "17:00", "18:00"))
+	for _, c := range []struct {
+		name string
+		now  string
+		want bool
+	}{{"DuringIsCancellable", "15:59", true}, {"AtEndIsNot", "16:00", false}, {"AfterIsNot", "20:00", false}} {
+		t.Run(c.name, func(t *testing.T) {
+			clk.Set(at(tomorrow, c.now))
+			if got := desk.Cancellable(db.Now()); got != c.want {
+				t.Errorf("Cancellable at %s: got %v, want %v", c.now, got, c.want)
+			}
+		})
+	}
+	clk.Set(at(tomorrow, "18:30"))
+	t.Run("ErrDesk", func(t *testing.T) {
+		_, err := db.CancelBooking(ctx, desk.ID, "王芳", "补录")
+		wantCode(t, err, store.ECONFLICT, "")
+		if got, _ := db.Booking(ctx, desk.ID); got.Status != store.BookingApproved {
+			t.Errorf("status after the refused cancel: got %s, want approved", got.Status)
+		}
+	})
+	t.Run("ErrForgedPost", func(t *testing.T) {
+		_, err := db.CancelBookingByCode(ctx, phone.StatusCode)
+		wantCode(t, err, store.ECONFLICT, "")
+		if got, _ := db.Booking(ctx, phone.ID); got.Status != store.BookingApproved {
+			t.Errorf("status after the refused cancel: got %s, want approved", got.Status)
+		}
+	})
+}

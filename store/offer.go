@@ -9,3 +9,12 @@ import "time"
 func (b Booking) NoShowDue(now time.Time) bool {
 	return CanMoveBooking(b.Status, BookingNoShow) && b.ArrivedAt.IsZero() && !now.Before(b.Start.Add(NoShowAfter))
 }
+
+// Cancellable reports whether b may still be cancelled at now: its status
+// allows it and it has not ended (an ended booking's hours are history, and
+// cancelling would rewrite the booked hours of the log). CancelBooking and
+// CancelBookingByCode enforce the same; the desk and the status page ask
+// this to offer the action only where it works.
+func (b Booking) Cancellable(now time.Time) bool {
+	return CanMoveBooking(b.Status, BookingCancelled) && b.End.After(now)
+}

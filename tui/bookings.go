@@ -639,6 +639,9 @@ func (m bookingsTab) detailView() string {
 		if a.to == store.BookingNoShow && !b.NoShowDue(e.db.Now()) {
 			continue
 		}
+		if a.to == store.BookingCancelled && !b.Cancellable(e.db.Now()) {
+			continue
+		}
 		if store.CanMoveBooking(b.Status, a.to) {
 			acts = append(acts, a.b.Help().Key+" "+a.b.Help().Desc)
 		}
