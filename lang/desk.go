@@ -67,7 +67,7 @@ var (
 	KeyCancel    = Text{"取消预约", "cancel"}
 	KeyArrive    = Text{"到场核销", "arrival"}
 	KeyNoShow    = Text{"未到场", "no-show"}
-	KeySeries    = Text{"每周重复", "weekly series"}
+	KeySeries    = Text{"重复预约", "series"}
 	KeyToday     = Text{"回到今天", "today"}
 	KeyScroll    = Text{"翻页", "scroll"}
 	KeyPage      = Text{"翻页", "page"}
@@ -175,9 +175,9 @@ var (
 	Title        = Text{"活动主题", "Title"}
 	BookPurpose  = Text{"活动类型", "Purpose"}
 	Attendees    = Text{"参加人数", "Attendees"}
-	Weeks        = Text{"重复周数", "Weeks"}
+	Weeks        = Text{"重复次数", "Dates"}
 	NewBooking   = Text{"新预约（前台预约直接确认）", "New booking (desk bookings are approved at once)"}
-	NewSeries    = Text{"每周重复预约", "Weekly series"}
+	NewSeries    = Text{"新建重复预约", "New series"}
 	SlotFree     = Text{"该时段可以预约", "The slot is free"}
 	Booked       = Text{"已预约：%s", "Booked: %s"}
 	SeriesDone   = Text{"已预约 %d 次；冲突 %d 次：%s", "Booked %d dates; %d clashed: %s"}
@@ -309,4 +309,28 @@ var (
 	WaitingClash    = Text{"注意：扫码预约 %s（%s %s）正等待审核这一时段，本预约通过后它将无法通过", "Note: the kiosk booking %s (%s, %s) waits for this slot; it cannot be approved once this one is"}
 	AlreadyIn       = Text{"注意：%s 已于 %s 签到，尚未签退", "Note: %s checked in at %s and has not checked out"}
 	HeadcountZero   = Text{"人数至少为 1", "Headcount is at least 1"}
+)
+
+// Texts of the desk's series (tui/series.go).
+var (
+	Repeat               = Text{"重复", "Repeat"}
+	RepeatWeekly         = Text{"每周", "weekly"}
+	RepeatFortnightly    = Text{"每两周", "every two weeks"}
+	RepeatMonthly        = Text{"每月同一周次（如第二个周二）", "monthly, same week of the month"}
+	RepeatMonthlyLast    = Text{"每月最后一个同星期", "monthly, last such weekday"}
+	SeriesPreview        = Text{"%s，共 %d 次，冲突 %d 次（保存前请核对）：", "%s, %d dates, %d clashing (check before saving):"}
+	SeriesOfBooking      = Text{"重复预约：%s %s · 共 %d 次（%s）  %s", "Series: %s %s · %d dates (%s)  %s"}
+	SeriesChanged        = Text{"已更改 %d 次；未能更改 %d 次", "Changed %d dates; %d could not change"}
+	SeriesHeading        = Text{"重复预约「%s」%s · %s %s · %s", "Series %q %s · %s %s · %s"}
+	AskSeriesApprove     = Text{"通过「%s」所有待审核的日期？", "Approve every pending date of %q?"}
+	AskSeriesCancelThis  = Text{"取消 %s 这一次？", "Cancel the date %s?"}
+	AskSeriesCancelLater = Text{"取消 %s 及以后的各次？", "Cancel %s and every later date?"}
+	AskSeriesCancelAll   = Text{"取消整个重复预约（%s 所在系列未过去的各次）？", "Cancel the whole series (every date of %s's series not yet over)?"}
+	MoveThisDate         = Text{"调整 %s 这一次", "Move the date %s"}
+	MoveLaterDates       = Text{"调整 %s 及以后各次", "Move %s and the later dates"}
+	KeySeriesView        = Text{"重复预约", "series"}
+	KeyCancelLater       = Text{"取消本次及以后", "cancel this and later"}
+	KeyCancelAll         = Text{"取消全部", "cancel all"}
+	KeyMoveDate          = Text{"调整本次", "move this date"}
+	KeyMoveLater         = Text{"调整以后各次", "move later dates"}
 )

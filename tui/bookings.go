@@ -21,6 +21,7 @@ const (
 	bookingsList bookingsMode = iota
 	bookingsForm
 	bookingsPrompt
+	bookingsSeries // the dates of a series
 )
 
 // Prompts of the bookings tab.
@@ -31,6 +32,9 @@ const (
 	promptFind   = "find"
 	promptEdit   = "edit"
 	promptVoid   = "void"
+	// The move of a series date, or of it and the later ones.
+	promptMoveThis  = "move_this"
+	promptMoveLater = "move_later"
 )
 
 // bookingsTab is a day of venues: the timeline, the list, and the desk's
@@ -57,6 +61,10 @@ type bookingsTab struct {
 	prompt   string
 	target   store.Booking
 	saving   bool
+
+	seriesOf     store.Series // the selected booking's series, for its details
+	seriesShown  store.Series // the series the series view lists
+	seriesCursor int
 }
 
 // bookingsLoadedMsg is a day's bookings with the venues.
@@ -155,7 +163,8 @@ func (m bookingsTab) bookingForm(series bool) form {
 	f.choose("purpose", e.tr(lang.BookPurpose), store.BookingPurposes, "party_day")
 	f.text("attendees", e.tr(lang.Attendees), "", 5)
 	if series {
-		f.text("weeks", e.tr(lang.Weeks), "4", 2)
+		f.text("weeks", e.tr(lang.Weeks), "4", 3)
+		f.choose("repeat", e.tr(lang.Repeat), repeatChoices, repeatWeekly)
 	}
 	return f
 }
@@ -244,18 +253,24 @@ func clashCmd(e *env, in store.BookingInput, seq int) tea.Cmd {
 	}
 }
 
-func createBookingCmd(e *env, in store.BookingInput, series bool, weeks int) tea.Cmd {
+func createBookingCmd(e *env, in store.BookingInput) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := e.ctx()
 		defer cancel()
-		if !series {
-			b, err := e.db.CreateBooking(ctx, in)
-			if err != nil {
-				return bookingErrMsg{err}
-			}
-			return bookingSavedMsg{fmt.Sprintf(e.tr(lang.Booked), b.ReceiptNo)}
+		b, err := e.db.CreateBooking(ctx, in)
+		if err != nil {
+			return bookingErrMsg{err}
 		}
-		res, err := e.db.CreateSeries(ctx, in, weeks)
+		return bookingSavedMsg{fmt.Sprintf(e.tr(lang.Booked), b.ReceiptNo)}
+	}
+}
+
+// createSeriesCmd books a series and says which dates clashed.
+func createSeriesCmd(e *env, in store.SeriesInput) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		res, err := e.db.CreateSeriesRule(ctx, in)
 		if err != nil {
 			return bookingErrMsg{err}
 		}
@@ -265,6 +280,12 @@ func createBookingCmd(e *env, in store.BookingInput, series bool, weeks int) tea
 		}
 		return bookingSavedMsg{fmt.Sprintf(e.tr(lang.SeriesDone), len(res.Booked), len(res.Clashes), strings.Join(dates, ", "))}
 	}
+}
+
+// seriesInput is the series the form asks for, from the first date's booking.
+func (m bookingsTab) seriesInput(in store.BookingInput, count int) store.SeriesInput {
+	first := m.env.db.DayOf(in.Start)
+	return store.SeriesInput{BookingInput: in, Rule: seriesRule(m.form.value("repeat"), first, count)}
 }
 
 // bookingActionCmd runs one of the desk's actions on a booking.
@@ -324,6 +345,29 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			}
 		}
 		return m, cmd
+	case seriesPreviewMsg:
+		if msg.seq != m.checkSeq || m.mode != bookingsForm {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.showCheck(msg.err, false)
+			return m, nil
+		}
+		m.form.err, m.form.info = "", m.env.previewText(msg.rule, msg.dates)
+		return m, nil
+	case seriesLoadedMsg:
+		m.seriesOf = msg.series
+		if m.mode == bookingsSeries && m.seriesShown.ID == msg.series.ID {
+			m.seriesShown = msg.series
+			m.seriesCursor = min(m.seriesCursor, len(msg.series.Dates)-1)
+		}
+		return m, nil
+	case seriesChangedMsg:
+		m.saving = false
+		if m.mode == bookingsPrompt {
+			m.mode = bookingsSeries
+		}
+		return m, tea.Batch(m.load(), loadSeriesCmd(m.env, msg.id), notice(msg.text))
 	case bookingCheckedMsg:
 		if msg.seq != m.checkSeq || m.mode != bookingsForm {
 			return m, nil
@@ -368,7 +412,7 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		return m, nil
 	case bookingErrMsg:
 		m.saving = false
-		if m.mode == bookingsList {
+		if m.mode == bookingsList || m.mode == bookingsSeries {
 			return m, func() tea.Msg { return errMsg(msg) }
 		}
 		m.showCheck(msg.err, true)
@@ -377,13 +421,16 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		if m.env == nil {
 			return m, nil
 		}
-		if m.mode != bookingsList {
-			return m.updateForm(msg)
+		switch m.mode {
+		case bookingsList:
+			if m.search.open {
+				return m.updateSearch(msg)
+			}
+			return m.updateList(msg)
+		case bookingsSeries:
+			return m.updateSeries(msg)
 		}
-		if m.search.open {
-			return m.updateSearch(msg)
-		}
-		return m.updateList(msg)
+		return m.updateForm(msg)
 	}
 	return m, nil
 }
@@ -460,6 +507,19 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 	case key.Matches(msg, k.Enter):
 		m.detail = !m.detail
 		return m, m.loadHistory()
+	case key.Matches(msg, k.SeriesView):
+		if ok && sel.SeriesID != 0 {
+			m.mode, m.seriesShown, m.seriesCursor = bookingsSeries, store.Series{ID: sel.SeriesID, Title: sel.Title}, 0
+			if m.seriesOf.ID == sel.SeriesID {
+				m.seriesShown = m.seriesOf
+			}
+			for i, d := range m.seriesShown.Dates {
+				if d.Booking != nil && d.Booking.ID == sel.ID {
+					m.seriesCursor = i
+				}
+			}
+			return m, loadSeriesCmd(m.env, sel.SeriesID)
+		}
 	case key.Matches(msg, k.Edit):
 		if ok {
 			m.prompt, m.target, m.form, m.mode = promptEdit, sel, m.editForm(sel), bookingsPrompt
@@ -485,13 +545,17 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 	m.form, cmd, act = m.form.Update(msg)
 	switch act {
 	case formCancel:
+		if m.mode == bookingsPrompt && (m.prompt == promptMoveThis || m.prompt == promptMoveLater) {
+			m.mode = bookingsSeries // back to the series the move began in
+			return m, nil
+		}
 		m.mode = bookingsList
 		return m, nil
 	case formChanged:
 		if m.mode != bookingsForm {
 			return m, cmd
 		}
-		in, _, err := m.bookingInput()
+		in, weeks, err := m.bookingInput()
 		m.checkSeq++
 		if err != nil {
 			m.form.info = ""
@@ -503,12 +567,23 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 			return m, cmd
 		}
 		m.form.clearErrors()
+		if m.series {
+			return m, tea.Batch(cmd, previewSeriesCmd(m.env, m.seriesInput(in, weeks), m.checkSeq))
+		}
 		return m, tea.Batch(cmd, checkBookingCmd(m.env, in, m.checkSeq))
 	case formSubmit:
 		switch {
 		case m.mode == bookingsPrompt && m.prompt == promptVoid:
 			m.saving = true
 			return m, voidCmd(m.env, store.KindBooking, m.target.ID, m.target.ReceiptNo, m.form.value("reason"))
+		case m.mode == bookingsPrompt && (m.prompt == promptMoveThis || m.prompt == promptMoveLater):
+			scope, ch, err := m.seriesMove()
+			if err != nil {
+				m.form.showError(err, true)
+				return m, nil
+			}
+			m.saving = true
+			return m, seriesActionCmd(m.env, "move", m.target, scope, ch)
 		case m.mode == bookingsPrompt && m.prompt == promptEdit:
 			ed, err := m.bookingEdit()
 			if err != nil {
@@ -539,7 +614,10 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 			return m, nil
 		}
 		m.saving = true
-		return m, createBookingCmd(m.env, in, m.series, weeks)
+		if m.series {
+			return m, createSeriesCmd(m.env, m.seriesInput(in, weeks))
+		}
+		return m, createBookingCmd(m.env, in)
 	}
 	return m, cmd
 }
@@ -647,6 +725,9 @@ func (m bookingsTab) detailView() string {
 		}
 	}
 	acts = append(acts, helpLine(k.Edit, k.Void))
+	if b.SeriesID != 0 && m.seriesOf.ID == b.SeriesID {
+		lines = append(lines, e.seriesLine(m.seriesOf))
+	}
 	lines = append(lines, e.tr(lang.Actions)+strings.Join(acts, "  "))
 	var hist []store.Correction
 	if b.ID == m.histID {
@@ -658,6 +739,9 @@ func (m bookingsTab) detailView() string {
 // ShortHelp lists the tab's main keys.
 func (m bookingsTab) ShortHelp() []key.Binding {
 	k := m.env.keys
+	if m.mode == bookingsSeries {
+		return []key.Binding{k.Up, k.Down, k.Approve, k.Cancel, k.CancelLater, k.MoveDate, k.Back}
+	}
 	if m.mode != bookingsList || m.search.open {
 		return []key.Binding{k.Submit, k.Back}
 	}
@@ -667,7 +751,7 @@ func (m bookingsTab) ShortHelp() []key.Binding {
 // FullHelp lists all the tab's keys.
 func (m bookingsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
-	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down, k.Enter}, {k.New, k.Series, k.Approve, k.Reject},
+	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down, k.Enter}, {k.New, k.Series, k.SeriesView, k.Approve, k.Reject},
 		{k.Cancel, k.Arrive, k.NoShow, k.Search}}
 }
 
@@ -675,6 +759,9 @@ func (m bookingsTab) FullHelp() [][]key.Binding {
 func (m bookingsTab) View() string {
 	e := m.env
 	st := e.st
+	if m.mode == bookingsSeries {
+		return m.seriesView()
+	}
 	if m.mode != bookingsList {
 		return m.form.View(m.width, st, "", "")
 	}
@@ -704,10 +791,17 @@ func (m bookingsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
 // show.
 func (m bookingsTab) loadHistory() tea.Cmd {
 	b, ok := m.selected()
-	if !m.detail || !ok || b.ID == m.histID {
+	if !m.detail || !ok {
 		return nil
 	}
-	return loadCorrectionsCmd(m.env, store.KindBooking, b.ID)
+	var cmds []tea.Cmd
+	if b.SeriesID != 0 {
+		cmds = append(cmds, loadSeriesCmd(m.env, b.SeriesID))
+	}
+	if b.ID != m.histID {
+		cmds = append(cmds, loadCorrectionsCmd(m.env, store.KindBooking, b.ID))
+	}
+	return tea.Batch(cmds...)
 }
 
 // editForm is the correction form of b: its title, attendees and time.

@@ -17,6 +17,7 @@ type keyMap struct {
 	Status, Category, Overdue, Callback                         key.Binding
 	Accept, Start, Resolve, Transfer, Reject, Rate              key.Binding
 	Approve, Cancel, Arrive, NoShow, Series, PageUp, PageDown   key.Binding
+	SeriesView, CancelLater, CancelAll, MoveDate, MoveLater     key.Binding
 	Submit, RejectRequest, QRPage                               key.Binding
 	StatusBack, CategoryBack, Edit, Void, Home, End             key.Binding
 	PrevSection, NextSection, Toggle                            key.Binding
@@ -81,6 +82,11 @@ func newKeyMap(language string, titles []lang.Text) keyMap {
 		Arrive:        b([]string{"i"}, "i", lang.KeyArrive),
 		NoShow:        b([]string{"m"}, "m", lang.KeyNoShow),
 		Series:        b([]string{"w"}, "w", lang.KeySeries),
+		SeriesView:    b([]string{"W"}, "W", lang.KeySeriesView),
+		CancelLater:   b([]string{"C"}, "C", lang.KeyCancelLater),
+		CancelAll:     b([]string{"D"}, "D", lang.KeyCancelAll),
+		MoveDate:      b([]string{"M"}, "M", lang.KeyMoveDate),
+		MoveLater:     b([]string{"L"}, "L", lang.KeyMoveLater),
 		Submit:        b([]string{"enter", "ctrl+s"}, "enter", lang.KeySubmit),
 		NextField:     b([]string{"tab", "down"}, "tab/↑↓", lang.KeyField),
 		PrevField:     b([]string{"shift+tab", "up"}, "shift+tab/↑", lang.KeyField),
