@@ -255,6 +255,7 @@ var (
 	StaffHint          = Text{"登录名留空则按姓名拼音生成：%s；公钥为 .pub 文件的一行；密码至少 8 个字符", "An empty login is made from the name: %s; a key is one line of a .pub file; passwords have 8 characters or more"}
 	CenterForm         = Text{"修改中心设置", "Center settings"}
 	DeskCenterName     = Text{"中心名称", "Center name"}
+	DeskCenterCode     = Text{"中心代码", "Center code"}
 	DeskTimeZone       = Text{"时区", "Time zone"}
 	DeskPublicPhone    = Text{"对外电话", "Public phone"}
 	QRTTL              = Text{"二维码换码间隔", "QR rotation"}

@@ -55,6 +55,7 @@ var (
 	DailyLog                    = Text{"每日台账", "Daily log"}
 	LogShort                    = Text{"台账", "Log"}
 	CenterKey                   = Text{"中心", "Center"}
+	CenterCodeKey               = Text{"中心代码", "Center code"}
 	PeriodKey                   = Text{"日期", "Period"}
 	SectionRequests             = Text{"诉求受理", "Requests"}
 	OverdueEarlier              = Text{"往日逾期未办结诉求", "Overdue requests from earlier days"}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -153,6 +154,10 @@ func build(l *store.DailyLog, opt Options) *document {
 			{w.tr(lang.PrintedAt), printedAt(opt.PrintedAt, loc)},
 		},
 		Signature: []string{w.tr(lang.ManagerSignature), w.tr(lang.ColDate)},
+	}
+	if id := l.Identity; id.Set() {
+		// A center in the network prints its code beside its name.
+		doc.Meta = slices.Insert(doc.Meta, 1, pair{w.tr(lang.CenterCodeKey), id.Code + " " + w.label(store.Levels, id.Level)})
 	}
 	sum := summarySection(w, l)
 	sum.Charts = summaryCharts(w, l)

@@ -184,6 +184,7 @@ type LogRequest struct {
 // the printed log shows, read in one snapshot and counted once.
 type DailyLog struct {
 	Center   string
+	Identity Identity // the center's code in the network, if it has one
 	TimeZone string
 	Location *time.Location
 	From, To Day
@@ -239,6 +240,11 @@ func (db *DB) dailyLog(ctx context.Context, from, to Day, more func(t *tx, l *Da
 	var venues []Venue
 	err := db.read(ctx, func(t *tx) error {
 		l.AsOf = t.now
+		id, err := t.identity()
+		if err != nil {
+			return err
+		}
+		l.Identity = id
 		// Counting first sizes the list once: a busy month is tens of
 		// thousands of visits, and growing the slice would copy them again
 		// and again.
@@ -246,7 +252,6 @@ func (db *DB) dailyLog(ctx context.Context, from, to Day, more func(t *tx, l *Da
 		if err := t.QueryRow("SELECT COUNT(*) FROM visits WHERE checked_in_at >= ? AND checked_in_at < ?", unix(start), unix(end)).Scan(&n); err != nil {
 			return fmt.Errorf("count visits: %w", err)
 		}
-		var err error
 		if l.Visits, err = t.visitList(n, "WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id", unix(start), unix(end)); err != nil {
 			return err
 		}

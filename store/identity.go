@@ -85,29 +85,35 @@ func digits(s string, n int) bool {
 // init has not given it a code.
 func (db *DB) Identity(ctx context.Context) (Identity, error) {
 	var id Identity
-	err := db.read(ctx, func(t *tx) error {
-		rows, err := t.Query("SELECT key, value FROM settings WHERE key IN ('center_code', 'center_level', 'center_parent')")
-		if err != nil {
-			return fmt.Errorf("read identity: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var k, v string
-			if err := rows.Scan(&k, &v); err != nil {
-				return fmt.Errorf("scan identity: %w", err)
-			}
-			switch k {
-			case "center_code":
-				id.Code = v
-			case "center_level":
-				id.Level = v
-			case "center_parent":
-				id.Parent = v
-			}
-		}
-		return rows.Err()
+	err := db.read(ctx, func(t *tx) (err error) {
+		id, err = t.identity()
+		return err
 	})
 	return id, err
+}
+
+func (t *tx) identity() (Identity, error) {
+	var id Identity
+	rows, err := t.Query("SELECT key, value FROM settings WHERE key IN ('center_code', 'center_level', 'center_parent')")
+	if err != nil {
+		return id, fmt.Errorf("read identity: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return id, fmt.Errorf("scan identity: %w", err)
+		}
+		switch k {
+		case "center_code":
+			id.Code = v
+		case "center_level":
+			id.Level = v
+		case "center_parent":
+			id.Parent = v
+		}
+	}
+	return id, rows.Err()
 }
 
 // SetIdentity stores the center's code, level and parent after checking

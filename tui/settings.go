@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -51,6 +52,7 @@ type settingsTab struct {
 	staff    []store.Staff
 	history  []store.AdminEvent
 	settings store.Settings
+	identity store.Identity
 	table    table
 
 	formKind settingsForm
@@ -74,6 +76,7 @@ type settingsLoadedMsg struct {
 	staff    []store.Staff
 	history  []store.AdminEvent
 	settings store.Settings
+	identity store.Identity
 }
 
 // settingsSavedMsg says a change went through, with the bookings it touched.
@@ -131,6 +134,9 @@ func (m settingsTab) load() tea.Cmd {
 			return errMsg{err}
 		}
 		msg.settings = e.db.Settings()
+		if msg.identity, err = e.db.Identity(ctx); err != nil {
+			return errMsg{err}
+		}
 		return msg
 	}
 }
@@ -152,6 +158,7 @@ func (m settingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	case settingsLoadedMsg:
 		m.loaded, m.manager = true, msg.manager
 		m.venues, m.staff, m.history, m.settings = msg.venues, msg.staff, msg.history, msg.settings
+		m.identity = msg.identity
 		m.fillTable()
 		return m, nil
 	case settingsSavedMsg:
@@ -613,6 +620,13 @@ func (m settingsTab) centerView() string {
 	}
 	rows := [][2]string{{e.tr(lang.DeskCenterName), s.CenterName}, {e.tr(lang.DeskTimeZone), s.TimeZone}, {e.tr(lang.DeskPublicPhone), phone},
 		{e.tr(lang.QRTTL), ttl}, {e.tr(lang.SSHIdle), durationText(s.SSHIdle)}}
+	if id := m.identity; id.Set() {
+		code := id.Code + " " + e.label(store.Levels, id.Level)
+		if id.Parent != "" {
+			code += " ↑" + id.Parent
+		}
+		rows = slices.Insert(rows, 1, [2]string{e.tr(lang.DeskCenterCode), code})
+	}
 	if e.sshAddr != "" {
 		rows = append(rows, [2]string{e.tr(lang.SSHDeskAddr), e.sshAddr}, [2]string{e.tr(lang.SSHHostFingerprint), e.sshFingerprint})
 	}

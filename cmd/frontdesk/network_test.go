@@ -145,6 +145,9 @@ func TestNetworkCommands(t *testing.T) {
 			t.Errorf("%s: the network row's summary\n%v\ndiffers from its own report's\n%v", r.Code, r.Summary, l.Summary)
 		}
 	}
+	if out, _, err := runMain(t, "report", "--db", street); err != nil || !strings.Contains(out, "中心代码") || !strings.Contains(out, "140213001 街道") {
+		t.Fatalf("the center's own log does not print its code: %v\n%.400s", err, out)
+	}
 	for _, format := range []string{"text", "csv", "html"} {
 		out, stderr, err := runMain(t, "network", "report", "--hub", url, "--format", format)
 		if err != nil || !strings.Contains(out, "鼓楼社区党群服务中心") {
