@@ -226,6 +226,10 @@ func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.scroll(-m.view.Height)
 		case key.Matches(msg, k.PageDown):
 			m.scroll(m.view.Height)
+		case key.Matches(msg, k.Home):
+			m.scroll(-m.view.TotalLineCount())
+		case key.Matches(msg, k.End):
+			m.scroll(m.view.TotalLineCount())
 		case key.Matches(msg, k.ScrollLeft):
 			m.scrollSideways(-m.width / 2)
 		case key.Matches(msg, k.ScrollRight):

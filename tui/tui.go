@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"frontdesk/lang"
 	"frontdesk/store"
@@ -718,7 +719,8 @@ func (m *Model) shortHelp() []key.Binding {
 func (m *Model) fitHelp(own []key.Binding) []key.Binding {
 	k := m.env.keys
 	fits := func(bs []key.Binding) bool {
-		return visibleWidth(m.help.ShortHelpView(bs)) <= m.width && !strings.HasSuffix(m.help.ShortHelpView(bs), m.help.Ellipsis)
+		v := ansi.Strip(m.help.ShortHelpView(bs))
+		return visibleWidth(v) <= m.width && !strings.HasSuffix(v, m.help.Ellipsis)
 	}
 	for _, global := range [][]key.Binding{m.globalKeys(), {k.NextTab, k.Help, k.Quit}, {k.Help, k.Quit}, {k.Help}} {
 		if bs := append(slices.Clone(own), global...); fits(bs) {
