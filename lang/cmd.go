@@ -65,6 +65,9 @@ var (
 	FlagRateLimit                            = Text{"每个地址每分钟最多提交表单次数，0 为不限", "form submissions per minute from one address; 0 turns the limit off"}
 	RateLimitNegative                        = Text{"--rate-limit 不能为负数", "--rate-limit cannot be negative"}
 	CannotListenOn                           = Text{"无法监听 %s：%v", "cannot listen on %s: %v"}
+	KioskCannotListen                        = Text{"（无法监听：%s）", "(cannot listen: %s)"}
+	PortInUse                                = Text{"端口已被占用", "port in use"}
+	PortNotAllowed                           = Text{"无权使用此端口", "port not allowed"}
 	PublicURLUnreachable                     = Text{"警告：公开地址 %s 上没有服务应答（%s）：手机扫码会打不开；请用 --public-url 给出手机能访问的地址", "warning: nothing answers at the public URL %s (%s): phones that scan the codes will find nothing; give one they can reach with --public-url"}
 	KioskListeningOn                         = Text{"扫码服务监听：", "kiosk listening on:"}
 	PublicURL                                = Text{"公开地址：    ", "public URL:        "}

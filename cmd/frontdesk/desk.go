@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -67,10 +69,27 @@ func (m *Main) runDesk(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	srv, err := kiosk.New(m.DB, kiosk.Config{Addr: m.Addr, PublicURL: publicURLFor(m.PublicURL, m.Addr), QRTTL: ttl, RateLimit: 10,
+	// The desk listens for the kiosk first, so its header can say why the
+	// kiosk is down (a port in use) while the desk works on.
+	addr, why := m.Addr, ""
+	ln, err := net.Listen("tcp", m.Addr)
+	if err != nil {
+		why = listenFailure(err, m.tr)
+		slog.Error("kiosk cannot listen", "addr", m.Addr, "err", err)
+	} else {
+		addr = ln.Addr().String()
+	}
+	srv, err := kiosk.New(m.DB, kiosk.Config{Addr: addr, PublicURL: publicURLFor(m.PublicURL, addr), QRTTL: ttl, RateLimit: 10,
 		Lang: m.Lang, Logger: slog.Default(), TrustedProxy: m.TrustedProxy})
 	if err != nil {
+		if ln != nil {
+			ln.Close()
+		}
 		return err
+	}
+	kioskAddr := srv.PublicURL()
+	if why != "" {
+		kioskAddr += " " + m.tr(lang.KioskCannotListen.Format(why))
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -82,7 +101,10 @@ func (m *Main) runDesk(ctx context.Context) error {
 	kioskDone := make(chan struct{})
 	go func() {
 		defer close(kioskDone)
-		if err := srv.Run(ctx); err != nil {
+		if ln == nil {
+			return
+		}
+		if err := srv.Serve(ctx, ln); err != nil {
 			slog.Error("kiosk stopped", "err", err)
 		}
 	}()
@@ -90,7 +112,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 	go m.DB.RunBackups(ctx, backups) // a failure shows on the desk's banner and in /healthz
 	go func() {
 		time.Sleep(time.Second) // the kiosk's listener first
-		if why := publicURLUnreachable(srv.PublicURL()); why != "" && srv.Up() {
+		if why := publicURLUnreachable(srv.PublicURL()); why != "" && ln != nil {
 			slog.Warn("nothing answers at the public URL", "url", srv.PublicURL(), "err", why)
 		}
 	}()
@@ -101,7 +123,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 		return err
 	}
 	m.printSSH(ssh)
-	opts := tui.Options{Staff: m.Staff, Lang: m.Lang, KioskAddr: srv.PublicURL(), KioskUp: srv.Up, Links: kioskLinks(srv), Sync: syncState}
+	opts := tui.Options{Staff: m.Staff, Lang: m.Lang, KioskAddr: kioskAddr, KioskUp: srv.Up, Links: kioskLinks(srv), Sync: syncState}
 	if ssh != nil {
 		opts.RemoteDesks = ssh.Sessions
 		opts.SSHAddr, opts.SSHFingerprint = ssh.Addr().String(), ssh.Fingerprint()
@@ -126,4 +148,15 @@ func (m *Main) runDesk(ctx context.Context) error {
 func isTerminal(f any) bool {
 	file, ok := f.(*os.File)
 	return ok && term.IsTerminal(file.Fd())
+}
+
+// listenFailure says in a few words why the kiosk could not listen.
+func listenFailure(err error, tr func(lang.Text) string) string {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return tr(lang.PortInUse)
+	case errors.Is(err, syscall.EACCES):
+		return tr(lang.PortNotAllowed)
+	}
+	return err.Error()
 }

@@ -46,7 +46,7 @@ func (m *Main) runServe(ctx context.Context) error {
 	// The kiosk learns the port the system gave, so a detected public URL
 	// and the printed links carry it.
 	srv, err := kiosk.New(m.DB, kiosk.Config{
-		Addr: ln.Addr().String(), PublicURL: publicURLFor(m.PublicURL, m.Addr), QRTTL: ttl, RateLimit: m.RateLimit, Lang: m.Lang,
+		Addr: ln.Addr().String(), PublicURL: publicURLFor(m.PublicURL, ln.Addr().String()), QRTTL: ttl, RateLimit: m.RateLimit, Lang: m.Lang,
 		TrustedProxy: m.TrustedProxy,
 	})
 	if err != nil {

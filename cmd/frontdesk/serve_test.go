@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // TestServeStartsAndStops drives `frontdesk serve` through Main: it prints
@@ -164,5 +166,22 @@ func TestPublicURLUnreachable(t *testing.T) {
 	ln.Close()
 	if why := publicURLUnreachable("http://" + addr); why == "" {
 		t.Errorf("nothing listening at %s: got no warning", addr)
+	}
+}
+
+func TestListenFailureSaysPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	_, err = net.Listen("tcp", ln.Addr().String())
+	if err == nil {
+		t.Fatal("a second listener on a taken port succeeded")
+	}
+	m := NewMain()
+	m.Lang = lang.ZH
+	if got := listenFailure(err, m.tr); got != lang.PortInUse.ZH {
+		t.Errorf("got %q, want %q", got, lang.PortInUse.ZH)
 	}
 }
