@@ -276,8 +276,12 @@ func (t *tx) clash(venueID int64, start, end time.Time, except int64) (*Booking,
 	return &b, nil
 }
 
-func (t *tx) clashError(c *Booking) error {
-	loc := t.db.Location()
+func (t *tx) clashError(c *Booking) error { return t.db.ClashError(c) }
+
+// ClashError is the refusal of a booking that would overlap c, the approved
+// booking in the way: the one wording of a clash, which the desk shows too.
+func (db *DB) ClashError(c *Booking) *Error {
+	loc := db.Location()
 	span := c.Start.In(loc).Format(lang.ShortTimeLayout) + "–" + c.End.In(loc).Format(lang.ClockLayout)
 	return &Error{Code: ECONFLICT, Field: "start", Clash: c,
 		Text: lang.ClashWith.Format(c.ReceiptNo, span, c.Title, c.Org)}

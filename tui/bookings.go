@@ -380,7 +380,7 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			return m, nil
 		}
 		if msg.clash != nil {
-			m.form.err = m.clashText(msg.clash)
+			m.form.err = m.env.db.ClashError(msg.clash).Message(m.env.lang)
 		}
 		m.warnWaiting(msg.waiting)
 		return m, nil
@@ -452,13 +452,6 @@ func (m *bookingsTab) showCheck(err error, force bool) {
 	if err == nil && m.mode == bookingsForm {
 		m.form.info = m.env.tr(lang.SlotFree)
 	}
-}
-
-// clashText names a clashing booking the way the store does.
-func (m bookingsTab) clashText(c *store.Booking) string {
-	loc := m.env.db.Location()
-	span := c.Start.In(loc).Format(lang.ShortTimeLayout) + "-" + c.End.In(loc).Format(lang.ClockLayout)
-	return fmt.Sprintf(m.env.tr(lang.ClashWith), c.ReceiptNo, span, c.Title, c.Org)
 }
 
 func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
