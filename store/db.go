@@ -51,8 +51,10 @@ type DB struct {
 
 	// gen moves on every commit of this process and every write seen from
 	// another, so a memo knows its answer is still the file's.
-	gen        atomic.Int64
-	deskCounts memo[DeskCounts]
+	gen           atomic.Int64
+	deskCounts    memo[DeskCounts]
+	dayVisits     memo[[]Visit]
+	inBuildingNow memo[[]Visit]
 
 	stopWatch chan struct{}
 	watchDone chan struct{}

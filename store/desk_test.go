@@ -125,3 +125,36 @@ func TestCountsForDeskFollowWrites(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestVisitListsFollowWrites: the day's visits and who is in the building,
+// shared by the desks between writes, move with each check-in and
+// check-out, and a caller changing its copy changes no one else's.
+func TestVisitListsFollowWrites(t *testing.T) {
+	db := mustOpen(t)
+	lists := func() (day, in []store.Visit) {
+		t.Helper()
+		day, err := db.VisitsOn(ctx, db.Today())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in, err = db.InBuilding(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return day, in
+	}
+	v := mustCheckIn(t, db, store.VisitInput{Name: "张三", Purpose: "business", Headcount: 1, Actor: "王芳", Source: "desk"})
+	day, in := lists()
+	if len(day) != 1 || len(in) != 1 || day[0].ID != v.ID {
+		t.Fatalf("after a check-in: day %d, in the building %d; want 1 and 1", len(day), len(in))
+	}
+	day[0].Name, in[0].Name = "改了", "改了"
+	if day, in := lists(); day[0].Name != "张三" || in[0].Name != "张三" {
+		t.Fatalf("a caller's change reached the shared list: %q %q", day[0].Name, in[0].Name)
+	}
+	if _, err := db.CheckOut(ctx, v.ID, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	if day, in := lists(); len(day) != 1 || len(in) != 0 || day[0].CheckedOutAt.IsZero() {
+		t.Fatalf("after the check-out: day %d, in the building %d; want 1 checked out and 0", len(day), len(in))
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -318,7 +319,18 @@ func (db *DB) VisitByCode(ctx context.Context, code string) (Visit, error) {
 }
 
 // VisitsOn returns a day's visits, newest first.
+//
+// Every desk asks again after every write, so the answer is shared by the
+// desks of the process until the next write (each gets its own copy).
 func (db *DB) VisitsOn(ctx context.Context, d Day) ([]Visit, error) {
+	if db.readOnly {
+		return db.visitsOn(ctx, d)
+	}
+	out, err := db.dayVisits.get(db, d.String(), func() ([]Visit, error) { return db.visitsOn(ctx, d) })
+	return slices.Clone(out), err
+}
+
+func (db *DB) visitsOn(ctx context.Context, d Day) ([]Visit, error) {
 	start, end := db.Bounds(d)
 	var out []Visit
 	err := db.read(ctx, func(t *tx) error {
@@ -337,7 +349,17 @@ func (db *DB) VisitsOn(ctx context.Context, d Day) ([]Visit, error) {
 
 // InBuilding returns who is in the building now: today's visits not yet
 // checked out, earliest first, for a roll call.
+//
+// Like VisitsOn, the answer is shared by the desks until the next write.
 func (db *DB) InBuilding(ctx context.Context) ([]Visit, error) {
+	if db.readOnly {
+		return db.inBuilding(ctx)
+	}
+	out, err := db.inBuildingNow.get(db, db.Today().String(), func() ([]Visit, error) { return db.inBuilding(ctx) })
+	return slices.Clone(out), err
+}
+
+func (db *DB) inBuilding(ctx context.Context) ([]Visit, error) {
 	start, end := db.Bounds(db.Today())
 	var out []Visit
 	err := db.read(ctx, func(t *tx) (err error) {
