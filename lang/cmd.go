@@ -49,7 +49,7 @@ var (
 	FlagDate                                 = Text{"日期 YYYY-MM-DD，或月份 YYYY-MM；默认今天（--hours 默认本月）", "day YYYY-MM-DD, or month YYYY-MM; default today (this month with --hours)"}
 	FlagFrom                                 = Text{"起始日期 YYYY-MM-DD", "first day YYYY-MM-DD"}
 	FlagTo                                   = Text{"结束日期 YYYY-MM-DD（默认与起始日期相同）", "last day YYYY-MM-DD (default: the first day)"}
-	FlagFormat                               = Text{"格式：text、csv、html 或 json（--hours 为 text 或 html）；默认按 -o 的扩展名，否则 text", "format: text, csv, html or json (text or html with --hours); default from the -o extension, else text"}
+	FlagFormat                               = Text{"格式：text、csv、html、json 或 pdf（--hours 为 text、html 或 pdf）；默认按 -o 的扩展名，否则 text", "format: text, csv, html, json or pdf (text, html or pdf with --hours); default from the -o extension, else text"}
 	FlagOut                                  = Text{"输出文件，默认标准输出", "output file, default standard output"}
 	FlagHours                                = Text{"输出志愿服务时长表和每人的时长证明", "print the service-hours table and a certificate per person"}
 	FlagPrintedBy                            = Text{"打印人，默认当前系统用户", "who prints it, default the system user"}
