@@ -11,6 +11,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"frontdesk/lang"
 	"frontdesk/store"
@@ -202,5 +204,20 @@ func TestListPositionAndPaging(t *testing.T) {
 	d.key("esc")
 	if n := len(d.requests().list); n != 4 {
 		t.Fatalf("esc left %d requests, want the 4 again", n)
+	}
+}
+
+// The footer drops keys rather than cut one in colour too, where the
+// ellipsis arrives wrapped in escape codes.
+func TestFooterWholeInColour(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.key("4")
+	lines := strings.Split(ansi.Strip(d.view()), "\n")
+	if last := lines[len(lines)-1]; strings.Contains(last, "...") || strings.Contains(last, "…") {
+		t.Fatalf("the footer cuts a key: %q", last)
 	}
 }
