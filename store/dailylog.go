@@ -262,8 +262,7 @@ func (db *DB) dailyLog(ctx context.Context, from, to Day, more func(t *tx, l *Da
 		if l.Requests, err = t.logRequests(reqs, start, end); err != nil {
 			return err
 		}
-		backlog, err := t.requests("WHERE "+openStatusIn+` AND promised_by < ?
-			AND created_at < ? ORDER BY promised_by, id`, db.DayOf(t.now).String(), unix(start))
+		backlog, err := t.requests(backlogWhere, db.DayOf(t.now).String(), unix(start))
 		if err != nil {
 			return err
 		}
@@ -586,3 +585,8 @@ func (db *DB) ServiceLog(ctx context.Context, from, to Day) (*ServiceLog, error)
 	})
 	return l, nil
 }
+
+// backlogWhere picks the log's overdue requests from before its period: open
+// (by the Go rule), past their promised day, received before the first day.
+// It seeks requests_status (TestDeskCountPlans).
+var backlogWhere = "WHERE " + openStatusIn + " AND promised_by < ? AND created_at < ? ORDER BY promised_by, id"

@@ -99,17 +99,26 @@ func (db *DB) CountsForDesk(ctx context.Context) (DeskCounts, error) {
 	return db.deskCounts.get(db, db.Today().String(), func() (DeskCounts, error) { return db.countsForDesk(ctx) })
 }
 
+// The desk's counts, built from the Go rules (StatusNew, Done, the callback
+// rule) so the SQL cannot drift from them; each is an index range scan of
+// requests_status (TestDeskCountPlans).
+var (
+	waitingCountSQL  = "SELECT COUNT(*) FROM requests WHERE status = '" + StatusNew + "'"
+	overdueCountSQL  = "SELECT COUNT(*) FROM requests WHERE " + openStatusIn + " AND promised_by < ?"
+	callbackCountSQL = "SELECT COUNT(*) FROM requests WHERE " + callbackDue
+)
+
 func (db *DB) countsForDesk(ctx context.Context) (DeskCounts, error) {
 	var c DeskCounts
 	today := db.Today().String()
 	err := db.read(ctx, func(t *tx) error {
-		if err := t.QueryRow("SELECT COUNT(*) FROM requests WHERE status = 'new'").Scan(&c.Waiting); err != nil {
+		if err := t.QueryRow(waitingCountSQL).Scan(&c.Waiting); err != nil {
 			return fmt.Errorf("count waiting: %w", err)
 		}
-		if err := t.QueryRow("SELECT COUNT(*) FROM requests WHERE "+openStatusIn+" AND promised_by < ?", today).Scan(&c.Overdue); err != nil {
+		if err := t.QueryRow(overdueCountSQL, today).Scan(&c.Overdue); err != nil {
 			return fmt.Errorf("count overdue: %w", err)
 		}
-		if err := t.QueryRow("SELECT COUNT(*) FROM requests WHERE status = 'resolved' AND satisfaction = ''").Scan(&c.Callbacks); err != nil {
+		if err := t.QueryRow(callbackCountSQL).Scan(&c.Callbacks); err != nil {
 			return fmt.Errorf("count callbacks: %w", err)
 		}
 		v, err := t.voidedCounts(db.Today())

@@ -68,6 +68,10 @@ var openStatusIn = func() string {
 	return "status IN (" + strings.Join(open, ", ") + ")"
 }()
 
+// callbackDue is the SQL predicate of a request awaiting its callback (回访):
+// resolved and not yet rated.
+var callbackDue = "status = '" + StatusResolved + "' AND satisfaction = ''"
+
 // Request is a resident's request or errand (群众诉求).
 type Request struct {
 	ID                  int64
@@ -491,7 +495,7 @@ func (db *DB) Requests(ctx context.Context, f RequestFilter) ([]Request, error) 
 		args = append(args, db.Today().String())
 	}
 	if f.Callback {
-		where = append(where, "status = 'resolved' AND satisfaction = ''")
+		where = append(where, callbackDue)
 	}
 	if !f.From.IsZero() {
 		start, _ := db.Bounds(f.From)
@@ -527,7 +531,7 @@ func (db *DB) Requests(ctx context.Context, f RequestFilter) ([]Request, error) 
 func (db *DB) Callbacks(ctx context.Context) ([]Request, error) {
 	var out []Request
 	err := db.read(ctx, func(t *tx) (err error) {
-		out, err = t.requests("WHERE status = 'resolved' AND satisfaction = '' ORDER BY resolved_at, id")
+		out, err = t.requests("WHERE " + callbackDue + " ORDER BY resolved_at, id")
 		return
 	})
 	return out, err

@@ -1,0 +1,55 @@
+package store
+
+// Inside the package: the test explains the very SQL the store runs.
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestDeskCountPlans checks with EXPLAIN QUERY PLAN that the desk's counts
+// and the log's backlog seek an index of requests and never scan the table:
+// a center with years of requests still opens its desk at once.
+func TestDeskCountPlans(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, c := range []struct {
+		name, sql string
+		args      []any
+	}{
+		{"Waiting", waitingCountSQL, nil},
+		{"Overdue", overdueCountSQL, []any{"2026-03-10"}},
+		{"Callbacks", callbackCountSQL, nil},
+		{"Backlog", "SELECT id FROM requests " + backlogWhere, []any{"2026-03-10", 0}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rows, err := db.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+c.sql, c.args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var plan []string
+			for rows.Next() {
+				var id, parent, notused int
+				var detail string
+				if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+					t.Fatal(err)
+				}
+				plan = append(plan, detail)
+			}
+			all := strings.Join(plan, "; ")
+			for _, p := range plan {
+				// SCAN, even of a covering index, reads every request.
+				if strings.Contains(p, "requests") && !strings.HasPrefix(p, "SEARCH requests USING") {
+					t.Errorf("plan of %s: %s; want an index search of requests", c.sql, all)
+				}
+			}
+			t.Log(all)
+		})
+	}
+}
