@@ -16,6 +16,8 @@ import (
 	"time"
 
 	_ "github.com/mattn/go-sqlite3"
+
+	"frontdesk/store"
 )
 
 // load sends b.N requests over conns keep-alive connections to 127.0.0.1
@@ -235,4 +237,20 @@ func BenchmarkLobby(b *testing.B) {
 	defer ts.Close()
 	b.Run("page", func(b *testing.B) { load(b, 64, ts.URL, get(ts.URL+"/"), http.StatusOK) })
 	b.Run("qr", func(b *testing.B) { load(b, 64, ts.URL, get(ts.URL+"/qr/request.png"), http.StatusOK) })
+}
+
+// BenchmarkStatusPage serves a request's private status page (/s/{code})
+// at 64 connections, beside the lobby page as the yardstick.
+func BenchmarkStatusPage(b *testing.B) {
+	db := mustOpen(b)
+	s := mustServer(b, db, Config{QRTTL: 10 * time.Minute})
+	req, err := db.CreateRequest(b.Context(), store.RequestInput{Name: "王五", Phone: "13700002222", Category: "policy",
+		Description: "咨询公租房申请条件", Source: "kiosk"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	b.Run("status", func(b *testing.B) { load(b, 64, ts.URL, get(ts.URL+"/s/"+req.StatusCode), http.StatusOK) })
+	b.Run("lobby", func(b *testing.B) { load(b, 64, ts.URL, get(ts.URL+"/"), http.StatusOK) })
 }

@@ -11,36 +11,13 @@ import (
 	"frontdesk/store"
 )
 
-// record is whatever a private status code belongs to: a request, a booking
-// or a visit.
-type record struct {
-	Request *store.Request
-	Booking *store.Booking
-	Visit   *store.Visit
-}
-
-// lookup finds the record of a status code; codes are unique per table and
-// 120 random bits, so the three lookups cannot find two records.
-func (s *Server) lookup(ctx context.Context, code string) (record, error) {
-	if !store.ValidStatusCode(code) {
-		return record{}, errNoRecord
+// lookup finds the record of a status code, in one read of the store.
+func (s *Server) lookup(ctx context.Context, code string) (store.CodeRecord, error) {
+	rec, err := s.db.ByCode(ctx, code)
+	if store.ErrorCode(err) == store.ENOTFOUND {
+		return rec, errNoRecord
 	}
-	if r, err := s.db.RequestByCode(ctx, code); err == nil {
-		return record{Request: &r}, nil
-	} else if store.ErrorCode(err) != store.ENOTFOUND {
-		return record{}, err
-	}
-	if b, err := s.db.BookingByCode(ctx, code); err == nil {
-		return record{Booking: &b}, nil
-	} else if store.ErrorCode(err) != store.ENOTFOUND {
-		return record{}, err
-	}
-	if v, err := s.db.VisitByCode(ctx, code); err == nil {
-		return record{Visit: &v}, nil
-	} else if store.ErrorCode(err) != store.ENOTFOUND {
-		return record{}, err
-	}
-	return record{}, errNoRecord
+	return rec, err
 }
 
 // receiptPage is the data of receipt.html.
@@ -178,11 +155,7 @@ func (s *Server) statusPage(ctx context.Context, code string) (statusPage, error
 		if q.Satisfaction != "" {
 			p.Facts = append(p.Facts, fact{s.tr(lang.YourRating), store.LabelOf(store.Satisfactions, q.Satisfaction).In(language)})
 		}
-		events, err := s.db.RequestEvents(ctx, q.ID)
-		if err != nil {
-			return p, err
-		}
-		for _, e := range events {
+		for _, e := range rec.Events {
 			p.History = append(p.History, historyRow{
 				At:    e.At.In(loc).Format(lang.ShortTimeLayout),
 				State: store.LabelOf(store.RequestStatuses, e.To).In(language),

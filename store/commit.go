@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -28,7 +29,7 @@ var errClosed = Errorf(EBUSY, lang.DatabaseClosing)
 //
 // Writes go through one committer goroutine that gathers the writes waiting
 // at that moment into a single SQLite transaction (group commit), each inside
-// its own SAVEPOINT: a write that fails is rolled back alone, the others
+// its own SAVEPOINT (none when it is alone): a write that fails is rolled back alone, the others
 // commit together, and the fsync that synchronous=FULL demands is paid once
 // per batch instead of once per write. Every transaction begins IMMEDIATE on
 // the one writer connection, so a check and the write that depends on it
@@ -129,21 +130,42 @@ func (db *DB) commitBatch(batch []*writeJob) {
 	}
 	now := db.Now().UTC().Truncate(time.Second)
 	receipts := &receiptCounters{}
+	// A batch of one job needs no savepoint: its failure rolls the whole
+	// transaction back. Larger batches mark and release each job's with
+	// statements prepared once per batch, not parsed twice a job.
+	var mark, release *sql.Stmt
+	if len(batch) > 1 {
+		if mark, err = sqlTx.Prepare("SAVEPOINT job"); err == nil {
+			release, err = sqlTx.Prepare("RELEASE job")
+		}
+		if err != nil {
+			sqlTx.Rollback()
+			finish(translate(fmt.Errorf("prepare savepoint: %w", err)))
+			return
+		}
+		defer mark.Close()
+		defer release.Close()
+	}
 	ok := 0
 	for i, j := range batch {
 		if err := j.ctx.Err(); err != nil {
 			errs[i] = err
 			continue
 		}
-		if _, err := sqlTx.Exec("SAVEPOINT job"); err != nil {
-			errs[i] = translate(fmt.Errorf("savepoint: %w", err))
-			continue
+		if mark != nil {
+			if _, err := mark.Exec(); err != nil {
+				errs[i] = translate(fmt.Errorf("savepoint: %w", err))
+				continue
+			}
 		}
 		t := &tx{Tx: sqlTx, db: db, now: now, receipts: receipts}
-		mark := receipts.mark()
+		counted := receipts.mark()
 		if err := runJob(j, t); err != nil {
 			errs[i] = translate(err)
-			receipts.restore(mark)
+			receipts.restore(counted)
+			if mark == nil {
+				continue // the only job: the rollback below undoes it
+			}
 			if _, rerr := sqlTx.Exec("ROLLBACK TO job; RELEASE job"); rerr != nil {
 				// The transaction cannot go on; nothing in it commits.
 				sqlTx.Rollback()
@@ -152,11 +174,13 @@ func (db *DB) commitBatch(batch []*writeJob) {
 			}
 			continue
 		}
-		if _, err := sqlTx.Exec("RELEASE job"); err != nil {
-			sqlTx.Rollback()
-			errs[i] = translate(fmt.Errorf("release savepoint: %w", err))
-			finish(errs[i])
-			return
+		if release != nil {
+			if _, err := release.Exec(); err != nil {
+				sqlTx.Rollback()
+				errs[i] = translate(fmt.Errorf("release savepoint: %w", err))
+				finish(errs[i])
+				return
+			}
 		}
 		j.events = t.events
 		ok++

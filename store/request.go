@@ -444,25 +444,28 @@ func (db *DB) oneRequest(ctx context.Context, where string, key any) (Request, e
 // RequestEvents returns a request's history, oldest first.
 func (db *DB) RequestEvents(ctx context.Context, id int64) ([]RequestEvent, error) {
 	var out []RequestEvent
-	err := db.read(ctx, func(t *tx) error {
-		rows, err := t.Query(`SELECT id, at, actor, from_status, to_status, note FROM request_events
-			WHERE request_id = ? ORDER BY id`, id)
-		if err != nil {
-			return fmt.Errorf("request events: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var e RequestEvent
-			var at int64
-			if err := rows.Scan(&e.ID, &at, &e.Actor, &e.From, &e.To, &e.Note); err != nil {
-				return err
-			}
-			e.At = fromUnix(at)
-			out = append(out, e)
-		}
-		return rows.Err()
-	})
+	err := db.read(ctx, func(t *tx) (err error) { out, err = t.requestEvents(id); return })
 	return out, err
+}
+
+func (t *tx) requestEvents(id int64) ([]RequestEvent, error) {
+	rows, err := t.Query(`SELECT id, at, actor, from_status, to_status, note FROM request_events
+		WHERE request_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("request events: %w", err)
+	}
+	defer rows.Close()
+	var out []RequestEvent
+	for rows.Next() {
+		var e RequestEvent
+		var at int64
+		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.From, &e.To, &e.Note); err != nil {
+			return nil, err
+		}
+		e.At = fromUnix(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // RequestFilter narrows a request list; zero fields do not filter.

@@ -27,6 +27,7 @@ type dailyTab struct {
 	day           store.Day // the day asked for
 	shown         store.Day // the day text is the log of
 	text          string
+	wide          int             // the widest line of text, measured once as it was read
 	log           *store.DailyLog // the shown day's log
 	trend         *store.DailyLog // the trendDays to the shown day, read while charts show
 	charts        bool
@@ -46,6 +47,7 @@ type dailyTab struct {
 type dailyLoadedMsg struct {
 	day   store.Day
 	text  string
+	wide  int // textWidth(text)
 	log   *store.DailyLog
 	trend *store.DailyLog
 }
@@ -109,7 +111,7 @@ func (m *dailyTab) scrollSideways(n int) {
 	if m.longest < 0 {
 		m.longest = 0
 		for _, l := range m.lines {
-			m.longest = max(m.longest, ansi.StringWidth(l))
+			m.longest = max(m.longest, lineWidth(l))
 		}
 	}
 	m.left = max(0, min(m.left+n, m.longest-m.view.Width))
@@ -141,7 +143,7 @@ func (m dailyTab) load() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		msg := dailyLoadedMsg{day: day, text: string(out), log: log}
+		msg := dailyLoadedMsg{day: day, text: string(out), wide: textWidth(string(out)), log: log}
 		if charts {
 			ctx, cancel := e.ctx()
 			defer cancel()
@@ -185,7 +187,7 @@ func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			return m, nil // a slower answer for a day no longer shown
 		}
 		same := msg.day == m.shown
-		m.day, m.shown, m.text, m.log = msg.day, msg.day, msg.text, msg.log
+		m.day, m.shown, m.text, m.wide, m.log = msg.day, msg.day, msg.text, msg.wide, msg.log
 		if msg.trend != nil || !same {
 			// An answer asked before the charts showed has no trend; it
 			// does not take away the one the charts asked for.
@@ -270,7 +272,7 @@ func (m dailyTab) head() string {
 		title = lang.ChartTitle
 	}
 	head := e.st.heading.Render(clip(fmt.Sprintf(e.tr(title), e.dayTitle(e.shownDay(m.day))), m.width))
-	if !m.charts && textWidth(m.text) > m.width {
+	if !m.charts && m.wide > m.width {
 		// The log is wider than the screen: say how to see the rest.
 		head = clip(head+"  "+e.st.muted.Render(helpLine(e.keys.ScrollLeft, e.keys.ScrollRight)), m.width)
 	}
@@ -288,7 +290,26 @@ func (m dailyTab) Open(openRecordMsg) (tab, tea.Cmd, bool) { return m, nil, fals
 func textWidth(s string) int {
 	w := 0
 	for _, l := range strings.Split(s, "\n") {
-		w = max(w, lipgloss.Width(strings.TrimRight(l, " ")))
+		w = max(w, lineWidth(strings.TrimRight(l, " ")))
+	}
+	return w
+}
+
+// lineWidth is the cells a line takes. Lines of printable ASCII and common
+// Chinese (the log's own text) are counted rune by rune; any other rune, or
+// an escape sequence, is left to ansi.StringWidth, which is exact but reads
+// every grapheme cluster and was a sixth of a day change on a busy day.
+func lineWidth(l string) int {
+	w := 0
+	for _, r := range l {
+		switch {
+		case r >= 0x20 && r < 0x7f:
+			w++
+		case r >= 0x4e00 && r <= 0x9fff, r >= 0x3400 && r <= 0x4dbf, r >= 0xff01 && r <= 0xff60, r >= 0x3000 && r <= 0x301f:
+			w += 2
+		default:
+			return ansi.StringWidth(l)
+		}
 	}
 	return w
 }
