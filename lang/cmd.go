@@ -30,6 +30,9 @@ var (
 	UnexpectedArguments    = Text{"多余的参数：%s（-h 查看帮助）", "unexpected arguments: %s (-h for help)"}
 	CannotOpenLogFile      = Text{"无法打开日志文件 %s：%v", "cannot open log file %s: %v"}
 	Error                  = Text{"错误：", "error: "}
+	FlagUnknown            = Text{"没有这个参数：%s（-h 查看帮助）", "no such flag: %s (-h for help)"}
+	FlagNeedsValue         = Text{"参数 %s 需要一个值", "flag %s needs a value"}
+	FlagBadValue           = Text{"参数 %s 的值 %s 无效", "flag %s: invalid value %s"}
 	InitNeedsCenter        = Text{"数据库 %s 还不存在：新建需要中心名称，如 frontdesk init --center \"幸福里党群服务中心\"（可加 --tz Asia/Shanghai、--venue \"党员活动室:30\"）；只想试用请运行 frontdesk demo",
 		"database %s does not exist yet: a new one needs the center's name, e.g. frontdesk init --center \"Xingfuli Center\" (with --tz Asia/Shanghai, --venue \"Meeting room:30\" if you like); to try it out run frontdesk demo"}
 	NoCenterYet                              = Text{"数据库 %s 还没有设置中心，请先运行 frontdesk init --center 名称（或 frontdesk demo）", "database %s has no center yet; run frontdesk init --center NAME (or frontdesk demo) first"}

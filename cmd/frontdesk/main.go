@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -170,8 +171,19 @@ func (m *Main) ParseFlags(args []string) error {
 		fmt.Fprintln(fs.Output(), m.tr(lang.Flags))
 		fs.PrintDefaults()
 	}
+	// The flag package writes its errors in English: they are caught here
+	// and said in the chosen language, then the help follows.
+	var out bytes.Buffer
+	fs.SetOutput(&out)
 	rest, err := parseInterspersed(fs, args, takesArgs(cmd.name))
+	fs.SetOutput(m.Stderr)
 	if err != nil {
+		text := out.String()
+		if !errors.Is(err, flag.ErrHelp) {
+			text = strings.TrimPrefix(text, err.Error()+"\n")
+			fmt.Fprintln(m.Stderr, m.tr(lang.Error)+m.flagError(err))
+		}
+		fmt.Fprint(m.Stderr, text)
 		return printedError{err}
 	}
 	m.set = map[string]bool{}
@@ -317,4 +329,29 @@ func housekeep(ctx context.Context, db *store.DB) {
 		case <-tick.C:
 		}
 	}
+}
+
+// flagError says a flag package error in the chosen language.
+func (m *Main) flagError(err error) string {
+	msg := err.Error()
+	for prefix, t := range map[string]lang.Text{
+		"flag provided but not defined: ": lang.FlagUnknown,
+		"flag needs an argument: ":        lang.FlagNeedsValue,
+		"invalid value ":                  lang.FlagBadValue,
+		"invalid boolean value ":          lang.FlagBadValue,
+		"bad flag syntax: ":               lang.FlagUnknown,
+	} {
+		rest, ok := strings.CutPrefix(msg, prefix)
+		if !ok {
+			continue
+		}
+		if t == lang.FlagBadValue {
+			// invalid value "x" for flag -seed: parse error
+			value, name, _ := strings.Cut(strings.Replace(rest, " for flag ", " for ", 1), " for ")
+			name, _, _ = strings.Cut(name, ":")
+			return m.tr(t.Format(name, value))
+		}
+		return m.tr(t.Format(rest))
+	}
+	return msg
 }

@@ -224,3 +224,21 @@ func TestInitNewSecret(t *testing.T) {
 		t.Errorf("secret after --new-secret: %d bytes, changed %v; want 32 new bytes", len(after), after != before)
 	}
 }
+
+func TestFlagErrorsInChinese(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report", "--bogus"}, "没有这个参数：-bogus"},
+		{[]string{"report", "--db"}, "参数 -db 需要一个值"},
+		{[]string{"demo", "--seed", "x"}, `参数 -seed 的值 "x" 无效`},
+		{[]string{"venue", "list", "--all=maybe"}, `参数 -all 的值 "maybe" 无效`},
+		{[]string{"demo", "--seed", "x", "--lang", "en"}, `flag -seed: invalid value "x"`},
+	} {
+		_, errOut, err := runMain(t, c.args...)
+		if err == nil || !strings.Contains(errOut, c.want) || strings.Contains(errOut, "provided but not defined") {
+			t.Errorf("%v: got %v\n%s\nwant %q", c.args, err, errOut, c.want)
+		}
+	}
+}
