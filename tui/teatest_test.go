@@ -178,7 +178,7 @@ func TestFlowRequestToClosed(t *testing.T) {
 	for _, k := range []tea.Msg{runes("f"), enter} {
 		tm.Send(k)
 	}
-	waitFor(t, tm, "R-20260310-0003 → 已回访")
+	waitFor(t, tm, "已回访  吴大妈") // the detail head, once the store has it
 	finalView(t, tm)
 	r, err := db.RequestByReceipt(context.Background(), "R-20260310-0003")
 	if err != nil || r.Status != store.StatusClosed || r.Satisfaction != "satisfied" || r.Resolution != "已安排社工上门评估" {
