@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -16,6 +17,7 @@ type bookingPage struct {
 	formPage
 	Venues, Purposes []option
 	MinDate, MaxDate string
+	RepeatMax        string // the last day a repeat may run to
 	// Starts and Ends are the times offered, on the 24-hour clock, within
 	// the chosen venue's hours.
 	Starts, Ends []option
@@ -81,6 +83,7 @@ func (s *Server) bookingPage(r *http.Request, f formPage) (bookingPage, error) {
 		}
 	}
 	p.MinDate, p.MaxDate = today.String(), today.AddDays(180).String()
+	p.RepeatMax = today.AddDays(store.KioskSeriesAhead).String()
 	p.Starts = clockOptions(opens, closes, 0, f.V("start"))
 	p.Ends = clockOptions(opens, closes, 1, f.V("end"))
 	if chosen != nil {
@@ -177,10 +180,76 @@ func (s *Server) submitBooking(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return "", err
 		}
+		if repeat := f.V("repeat"); repeat != "" {
+			return s.submitSeries(r, in, repeat, f.V("until"))
+		}
 		b, err := s.db.CreateBooking(r.Context(), in)
 		if err == nil {
 			s.log.Debug("kiosk booking", "receipt", b.ReceiptNo, "addr", s.clientAddr(r))
 		}
 		return b.StatusCode, err
 	}, s.renderBooking)
+}
+
+// submitSeries asks for a repeat of the booking: weekly, or monthly on the
+// same weekday of the month, until a day at most three months ahead (the
+// store holds that rule). The status page of the first date that could be
+// asked for lists them all.
+func (s *Server) submitSeries(r *http.Request, in store.BookingInput, repeat, until string) (string, error) {
+	first := s.db.DayOf(in.Start)
+	rule := store.SeriesRule{First: first}
+	switch repeat {
+	case "weekly":
+	case "monthly":
+		rule.Monthly, rule.Weekday, rule.Nth = true, first.Weekday(), (first.Day-1)/7+1
+	default:
+		return "", &store.Error{Code: store.EINVALID, Field: "repeat", Text: lang.RepeatChoose}
+	}
+	last, err := store.ParseDay(strings.TrimSpace(until))
+	if err != nil {
+		return "", &store.Error{Code: store.EINVALID, Field: "until", Text: lang.RepeatUntilNeeded}
+	}
+	rule.Last = last
+	res, err := s.db.CreateSeriesRule(r.Context(), store.SeriesInput{BookingInput: in, Rule: rule})
+	if err != nil {
+		return "", untilField(err)
+	}
+	sr, err := s.db.SeriesByID(r.Context(), res.SeriesID)
+	if err != nil {
+		return "", err
+	}
+	for _, d := range sr.Dates {
+		if d.Booking != nil {
+			s.log.Debug("kiosk series", "series", sr.ID, "dates", len(sr.Dates), "addr", s.clientAddr(r))
+			return d.Booking.StatusCode, nil
+		}
+	}
+	// Every date clashed: say why the first could not be asked for.
+	return "", sr.Dates[0].Err
+}
+
+// untilField puts the messages of the rule's end (last, count, nth) beside
+// the form's "until" and "repeat" fields, where the visitor changes them.
+func untilField(err error) error {
+	var e *store.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	move := func(x *store.Error) {
+		switch x.Field {
+		case "last", "count":
+			x.Field = "until"
+		case "nth", "every":
+			x.Field = "repeat"
+		}
+	}
+	out := *e
+	move(&out)
+	out.Fields = nil
+	for _, f := range e.Fields {
+		g := *f
+		move(&g)
+		out.Fields = append(out.Fields, &g)
+	}
+	return &out
 }

@@ -28,7 +28,7 @@ func (k formKind) title(language string) string { return k.In(language) }
 
 var formKinds = []formKind{
 	{"request", lang.RequestsErrands, []string{"name", "phone", "community", "category", "urgency", "description"}},
-	{"booking", lang.BookRoom, []string{"venue", "date", "start", "end", "title", "purpose", "attendees", "org", "contact", "phone"}},
+	{"booking", lang.BookRoom, []string{"venue", "date", "start", "end", "title", "purpose", "attendees", "org", "contact", "phone", "repeat", "until"}},
 	{"checkin", lang.VisitorCheckIn, []string{"name", "phone", "org", "purpose", "party_member", "headcount"}},
 }
 

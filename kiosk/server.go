@@ -171,6 +171,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /s/{code}/rate", s.submit(s.submitRating))
 	mux.HandleFunc("GET /s/{code}/cancel", s.handle(s.confirmCancel))
 	mux.HandleFunc("POST /s/{code}/cancel", s.submit(s.submitCancel))
+	mux.HandleFunc("GET /s/{code}/cancel-rest", s.handle(s.confirmCancelRest))
+	mux.HandleFunc("POST /s/{code}/cancel-rest", s.submit(s.submitCancelRest))
 	mux.HandleFunc("GET /s/{code}/checkout", s.handle(s.confirmCheckout))
 	mux.HandleFunc("POST /s/{code}/checkout", s.submit(s.submitCheckout))
 

@@ -104,8 +104,20 @@ type statusPage struct {
 	Next      string // what happens next, in the visitor's words
 	// CanRate asks for satisfaction; CanCancel and CanCheckOut offer their buttons.
 	CanRate, CanCancel, CanCheckOut bool
-	Satisfactions                   []option
-	Comment                         string
+	// Dates are the dates of the booking's series, each with its state and
+	// a link to its own page; CanCancelRest offers to cancel it and the
+	// later ones.
+	Dates         []seriesRow
+	SeriesRule    string
+	CanCancelRest bool
+	Satisfactions []option
+	Comment       string
+}
+
+// seriesRow is one date of a series on the status page.
+type seriesRow struct {
+	Day, State, StateCode, Link, Note string
+	Current                           bool
 }
 
 // fact is one labelled line of a record.
@@ -185,6 +197,11 @@ func (s *Server) statusPage(ctx context.Context, code string) (statusPage, error
 		}
 		p.CanCancel = b.Cancellable(s.db.Now())
 		p.Next = s.next(bookingNext, b.Status)
+		if b.SeriesID != 0 {
+			if err := s.seriesRows(ctx, &p, b); err != nil {
+				return p, err
+			}
+		}
 	case rec.Visit != nil:
 		v := rec.Visit
 		p.ReceiptNo = v.ReceiptNo
@@ -273,6 +290,48 @@ func (s *Server) submitCancel(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
+// seriesRows lists the dates of b's series on its status page; the
+// organiser may cancel b and the later dates that still hold a slot.
+func (s *Server) seriesRows(ctx context.Context, p *statusPage, b *store.Booking) error {
+	sr, err := s.db.SeriesByID(ctx, b.SeriesID)
+	if err != nil {
+		return err
+	}
+	p.SeriesRule = s.tr(sr.Rule.Describe())
+	now := s.db.Now()
+	for _, d := range sr.Dates {
+		row := seriesRow{Day: d.Day.String() + " " + s.tr(lang.Weekdays[d.Day.Weekday()]), StateCode: d.State,
+			State: store.LabelOf(store.SeriesStates, d.State).In(s.cfg.Lang)}
+		if d.Booking != nil {
+			row.Current = d.Booking.ID == b.ID
+			if !row.Current {
+				row.Link = "/s/" + d.Booking.StatusCode
+			}
+			if d.State == store.SeriesMoved {
+				loc := s.db.Location()
+				row.Note = "→ " + d.Booking.Start.In(loc).Format(lang.DateTimeLayout) + "–" + d.Booking.End.In(loc).Format(lang.ClockLayout)
+			}
+			if !d.Booking.Start.Before(b.Start) && d.Booking.ID != b.ID && d.Booking.Cancellable(now) {
+				p.CanCancelRest = p.CanCancel
+			}
+		}
+		p.Dates = append(p.Dates, row)
+	}
+	return nil
+}
+
+// submitCancelRest cancels a date of a series and every later one.
+func (s *Server) submitCancelRest(w http.ResponseWriter, r *http.Request) error {
+	return s.act(w, r, "cancel-rest", func(code string) error {
+		_, err := s.db.CancelSeriesByCode(r.Context(), code, store.SeriesLater)
+		return err
+	})
+}
+
+func (s *Server) confirmCancelRest(w http.ResponseWriter, r *http.Request) error {
+	return s.confirm(w, r, "cancel-rest")
+}
+
 func (s *Server) submitCheckout(w http.ResponseWriter, r *http.Request) error {
 	return s.act(w, r, "checkout", func(code string) error {
 		_, err := s.db.CheckOutByCode(r.Context(), code)
@@ -330,6 +389,12 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, action string) 
 		p.Detail = b.VenueName + " · " + b.Start.In(loc).Format(lang.DateTimeLayout) + "–" + b.End.In(loc).Format(lang.ClockLayout) + " · " + b.Title +
 			s.tr(lang.CancelCannotUndo)
 		p.Button = s.tr(lang.YesCancelBooking)
+	case action == "cancel-rest" && rec.Booking != nil && rec.Booking.SeriesID != 0:
+		b := rec.Booking
+		p.ReceiptNo = b.ReceiptNo
+		p.Question = s.tr(lang.CancelRestOfSeries)
+		p.Detail = b.VenueName + " · " + b.Start.In(loc).Format(lang.DateTimeLayout) + " · " + b.Title + s.tr(lang.CancelCannotUndo)
+		p.Button = s.tr(lang.YesCancelRest)
 	case action == "checkout" && rec.Visit != nil:
 		p.ReceiptNo = rec.Visit.ReceiptNo
 		p.Question = s.tr(lang.CheckOutNow)

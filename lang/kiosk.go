@@ -82,3 +82,11 @@ var (
 	CheckOutEndsVisit    = Text{"签退后本次来访结束，签退时间记为现在。", "Your visit ends and the time is recorded as now."}
 	YesCheckOut          = Text{"确认签退", "Yes, check out"}
 )
+
+// Texts of a series on the phone (kiosk/status.go, kiosk/booking.go).
+var (
+	CancelRestOfSeries = Text{"取消这一次及以后的各次？", "Cancel this date and every later one?"}
+	YesCancelRest      = Text{"确认取消这一次及以后", "Yes, cancel this and later"}
+	RepeatChoose       = Text{"请选择不重复、每周或每月", "choose no repeat, weekly or monthly"}
+	RepeatUntilNeeded  = Text{"请选择重复到哪一天（最多三个月）", "Choose the last day of the repeat (at most three months ahead)"}
+)

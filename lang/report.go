@@ -203,3 +203,10 @@ var (
 	PageOfPages         = Text{`第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页`, `Page <span class="pageNumber"></span> of <span class="totalPages"></span>`}
 	ReportNetworkReport = Text{"网络汇总", "network report"}
 )
+
+// Texts of series in the logs.
+var (
+	SeriesMark       = Text{"〔重复〕", "(series) "}
+	SeriesCount      = Text{"重复预约", "Series"}
+	SeriesCountValue = Text{"%d 个，共 %d 次", "%d, %d dates"}
+)

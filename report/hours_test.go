@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -60,5 +61,41 @@ func TestHours(t *testing.T) {
 	}
 	if err := report.WriteHours(&buf, l, "json", report.Options{}); store.ErrorCode(err) != store.EINVALID {
 		t.Errorf("hours as json: got %v, want an invalid-format error", err)
+	}
+}
+
+// The daily log marks the bookings of a series, and a log counts the
+// series and their dates.
+func TestLogMarksSeries(t *testing.T) {
+	db := seed(t)
+	ctx := context.Background()
+	db.Now = func() time.Time { return at(day.AddDays(-1), "09:00") }
+	in := store.BookingInput{VenueID: 1, Org: "幸福里社区第二党支部", Contact: "钱七", Phone: "13900003333", Title: "党小组会",
+		Purpose: "three_one", Attendees: 8, Start: at(day, "12:00"), End: at(day, "13:00"), Approve: true, Actor: "前台小李", Source: "desk"}
+	if _, err := db.CreateSeriesRule(ctx, store.SeriesInput{BookingInput: in, Rule: store.SeriesRule{Count: 3}}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := db.DailyLog(ctx, day, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Summary.Series != 1 || l.Summary.SeriesDates != 1 {
+		t.Errorf("day's figures: %d series, %d dates, want 1 and 1", l.Summary.Series, l.Summary.SeriesDates)
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, l, "text", report.Options{PrintedAt: printedAt}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"〔重复〕党小组", "重复预约", "1 个，共 1 次"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("the log lacks %q:\n%s", want, buf.String())
+		}
+	}
+	p, err := db.PeriodLog(ctx, day, day.AddDays(14))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Summary.Series != 1 || p.Summary.SeriesDates != 3 {
+		t.Errorf("period figures: %d series, %d dates, want 1 and 3", p.Summary.Series, p.Summary.SeriesDates)
 	}
 }

@@ -241,16 +241,7 @@ func summarySection(w words, l *store.DailyLog) section {
 			pair{w.tr(lang.SatisfactionBreakdown),
 				fmt.Sprintf("%d / %d / %d", s.Satisfied, s.FairlySatisfied, s.Unsatisfied)},
 		),
-		kv("summary_bookings", w.tr(lang.Bookings), w,
-			pair{w.tr(lang.BookingsTotal), itoa(s.Bookings)},
-			pair{w.tr(lang.ApprovedStatus), itoa(s.BookingsApproved)},
-			pair{w.tr(lang.ArrivedCount), itoa(s.BookingsArrived)},
-			pair{w.tr(lang.Pending), itoa(s.BookingsPending)},
-			pair{w.tr(lang.CancelledStatus), itoa(s.BookingsCancelled)},
-			pair{w.tr(lang.Rejected), itoa(s.BookingsRejected)},
-			pair{w.tr(lang.NoShows), itoa(s.NoShows)},
-			pair{w.tr(lang.BookedHours), hours(s.BookedTime)},
-		),
+		kv("summary_bookings", w.tr(lang.Bookings), w, bookingPairs(w, s.Figures)...),
 	)
 	src := table{Key: "sources", Title: w.tr(lang.DeskAndKiosk), Columns: []column{
 		{Head: w.tr(lang.Kind)}, {Head: w.tr(lang.Desk), Right: true}, {Head: w.tr(lang.Kiosk), Right: true},
@@ -370,6 +361,25 @@ func requestsSection(w words, key, title string, reqs []store.LogRequest, loc *t
 	return section{Title: title, Tables: []table{t}}
 }
 
+// bookingPairs are the booking figures of a summary; series show when the
+// period has any.
+func bookingPairs(w words, s store.Figures) []pair {
+	out := []pair{
+		{w.tr(lang.BookingsTotal), itoa(s.Bookings)},
+		{w.tr(lang.ApprovedStatus), itoa(s.BookingsApproved)},
+		{w.tr(lang.ArrivedCount), itoa(s.BookingsArrived)},
+		{w.tr(lang.Pending), itoa(s.BookingsPending)},
+		{w.tr(lang.CancelledStatus), itoa(s.BookingsCancelled)},
+		{w.tr(lang.Rejected), itoa(s.BookingsRejected)},
+		{w.tr(lang.NoShows), itoa(s.NoShows)},
+		{w.tr(lang.BookedHours), hours(s.BookedTime)},
+	}
+	if s.SeriesDates > 0 {
+		out = append(out, pair{w.tr(lang.SeriesCount), fmt.Sprintf(w.tr(lang.SeriesCountValue), s.Series, s.SeriesDates)})
+	}
+	return out
+}
+
 func bookingsSection(w words, bookings []store.Booking, loc *time.Location, multi bool) section {
 	t := table{Key: "bookings", Empty: w.tr(lang.NoBookings), Columns: []column{
 		{Head: w.tr(lang.BookingNo)}, {Head: w.tr(lang.ColTime)}, {Head: w.tr(lang.Venue), Flex: true},
@@ -379,8 +389,12 @@ func bookingsSection(w words, bookings []store.Booking, loc *time.Location, mult
 		{Head: w.tr(lang.ColPhone), Detail: true}, {Head: w.tr(lang.Explanation), Detail: true}}}
 	for _, b := range bookings {
 		span := clock(b.Start, loc, multi) + "–" + clock(b.End, loc, false)
+		title := b.Title
+		if b.SeriesID != 0 {
+			title = w.tr(lang.SeriesMark) + title
+		}
 		t.Rows = append(t.Rows, row{Alert: b.Status == store.BookingNoShow, Cells: []string{b.ReceiptNo, span, b.VenueName,
-			b.Title, b.Org, itoa(b.Attendees), w.label(store.BookingStatuses, b.Status), clock(b.ArrivedAt, loc, false),
+			title, b.Org, itoa(b.Attendees), w.label(store.BookingStatuses, b.Status), clock(b.ArrivedAt, loc, false),
 			w.label(store.Sources, b.Source), w.label(store.BookingPurposes, b.Purpose), b.Contact, b.Phone, b.Reason}})
 	}
 	return section{Title: w.tr(lang.Bookings), Tables: []table{t}}

@@ -109,6 +109,8 @@ type Figures struct {
 	BookingsRejected  int
 	NoShows           int
 	BookedTime        time.Duration // of approved bookings
+	Series            int           // series with a booking in the period
+	SeriesDates       int           // bookings in the period that belong to a series
 
 	VisitSources   SourceCount
 	RequestSources SourceCount
@@ -488,9 +490,15 @@ func tally(visits []Visit, requests []LogRequest, bookings []Booking) Figures {
 	}
 	f.Resolution = Rate{Num: f.Resolved, Den: f.RequestsReceived - f.Rejected}
 	f.Satisfaction = Rate{Num: f.Satisfied + f.FairlySatisfied, Den: f.Satisfied + f.FairlySatisfied + f.Unsatisfied}
+	series := map[int64]bool{}
 	for _, b := range bookings {
 		f.Bookings++
 		f.BookingSources.add(b.Source)
+		if b.SeriesID != 0 {
+			f.SeriesDates++
+			series[b.SeriesID] = true
+			f.Series = len(series)
+		}
 		switch b.Status {
 		case BookingApproved:
 			f.BookingsApproved++

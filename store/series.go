@@ -315,9 +315,15 @@ func (db *DB) CreateSeriesRule(ctx context.Context, in SeriesInput) (SeriesResul
 		if err != nil {
 			return err
 		}
-		id, err := t.replayed(in.Key, "series")
-		if err != nil || id != 0 {
-			res.SeriesID = id
+		// A form sent twice is one series: its key remembers the first
+		// date booked, whose series the second sending answers with.
+		id, err := t.replayed(in.Key, "booking")
+		if err != nil {
+			return err
+		}
+		if id != 0 {
+			b, err := t.booking("WHERE b.id = ?", id)
+			res.SeriesID = b.SeriesID
 			return err
 		}
 		r := in.Rule
@@ -367,7 +373,10 @@ func (db *DB) CreateSeriesRule(ctx context.Context, in SeriesInput) (SeriesResul
 				return fmt.Errorf("insert series date: %w", err)
 			}
 		}
-		return t.remember(in.Key, "series", res.SeriesID)
+		if len(res.Booked) == 0 {
+			return nil
+		}
+		return t.remember(in.Key, "booking", res.Booked[0].ID)
 	})
 	return res, err
 }
