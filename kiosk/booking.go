@@ -176,7 +176,7 @@ func (s *Server) bookingForm(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) submitBooking(w http.ResponseWriter, r *http.Request) error {
 	return s.submitForm(w, r, "booking", func(f formPage) (string, error) {
-		in, err := s.db.ReadBookingForm(bookingFields(f), store.BookingInput{Actor: "kiosk", Source: "kiosk", Key: f.Key})
+		in, err := s.db.ReadBookingForm(bookingFields(f), store.BookingInput{Actor: store.ActorKiosk, Source: store.SourceKiosk, Key: f.Key})
 		if err != nil {
 			return "", err
 		}

@@ -246,7 +246,7 @@ func (s *Server) checkField(w http.ResponseWriter, r *http.Request) error {
 		_, err = s.visitInput(f).Validate()
 	case "booking":
 		var in store.BookingInput
-		if in, err = s.db.ReadBookingForm(bookingFields(f), store.BookingInput{Source: "kiosk"}); err == nil {
+		if in, err = s.db.ReadBookingForm(bookingFields(f), store.BookingInput{Source: store.SourceKiosk}); err == nil {
 			err = s.db.CheckBooking(r.Context(), in)
 		}
 	}
@@ -290,7 +290,7 @@ func (s *Server) requestForm(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) requestInput(f formPage) store.RequestInput {
 	return store.RequestInput{
 		Name: f.V("name"), Phone: f.V("phone"), Community: f.V("community"), Category: f.V("category"),
-		Urgency: f.V("urgency"), Description: f.V("description"), Actor: "kiosk", Source: "kiosk", Key: f.Key,
+		Urgency: f.V("urgency"), Description: f.V("description"), Actor: store.ActorKiosk, Source: store.SourceKiosk, Key: f.Key,
 	}
 }
 
@@ -328,7 +328,7 @@ func (s *Server) visitInput(f formPage) store.VisitInput {
 	}
 	return store.VisitInput{
 		Name: f.V("name"), Phone: f.V("phone"), Org: f.V("org"), Purpose: f.V("purpose"),
-		PartyMember: checked(f.V("party_member")), Headcount: headcount, Actor: "kiosk", Source: "kiosk", Key: f.Key,
+		PartyMember: checked(f.V("party_member")), Headcount: headcount, Actor: store.ActorKiosk, Source: store.SourceKiosk, Key: f.Key,
 	}
 }
 

@@ -124,7 +124,7 @@ func (t *tx) recordAdmin(actor, kind string, id int64, target, action string, be
 	if err != nil {
 		return fmt.Errorf("record admin event: %w", err)
 	}
-	t.publish(kind, action, id, "desk")
+	t.publish(kind, action, id, SourceDesk)
 	return nil
 }
 

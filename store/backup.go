@@ -268,7 +268,7 @@ func (db *DB) Purge(ctx context.Context, actor Actor, days int) (PurgeResult, er
 			}
 			*s.n, _ = r.RowsAffected()
 		}
-		t.publish(KindExternal, "purged", 0, "desk")
+		t.publish(KindExternal, "purged", 0, SourceDesk)
 		return t.recordAdmin(who, KindSettings, 0, "", ActionPurged, nil, map[string]string{"older_than_days": fmt.Sprint(days),
 			"visits": fmt.Sprint(res.Visits), "requests": fmt.Sprint(res.Requests), "bookings": fmt.Sprint(res.Bookings)})
 	})

@@ -136,7 +136,7 @@ func (in BookingInput) Validate() (BookingInput, error) {
 	if !in.Start.IsZero() && !in.End.IsZero() && !in.End.After(in.Start) {
 		p.add(invalid("end", lang.EndMustBeAfterStart))
 	}
-	if in.Source == "kiosk" {
+	if in.Source == SourceKiosk {
 		in.Approve = false
 	}
 	p.add(checkKey(in.Key))
@@ -441,9 +441,9 @@ func (t *tx) setBookingStatus(b Booking, to, reason, actor string) (Booking, err
 		WHERE id = ?`, to, reason, actor, unix(t.now), unix(t.now), b.ID); err != nil {
 		return b, fmt.Errorf("update booking: %w", err)
 	}
-	source := "desk"
-	if actor == "kiosk" {
-		source = "kiosk"
+	source := SourceDesk
+	if actor == ActorKiosk {
+		source = SourceKiosk
 	}
 	t.publish(KindBooking, to, b.ID, source)
 	return t.booking("WHERE b.id = ?", b.ID)
@@ -520,7 +520,7 @@ func refuseEnded(t *tx, b Booking) error {
 // page, until the booking's end. Its refusals are worded for the visitor,
 // not in the workflow's terms.
 func (db *DB) CancelBookingByCode(ctx context.Context, code string) (Booking, error) {
-	b, err := db.moveBooking(ctx, "WHERE b.status_code = ?", code, "kiosk", BookingCancelled, lang.CancelledByBooker.ZH, refuseEnded)
+	b, err := db.moveBooking(ctx, "WHERE b.status_code = ?", code, ActorKiosk, BookingCancelled, lang.CancelledByBooker.ZH, refuseEnded)
 	if ErrorCode(err) == ECONFLICT {
 		if now, rerr := db.BookingByCode(ctx, code); rerr == nil {
 			switch now.Status {
@@ -576,7 +576,7 @@ func (db *DB) Arrive(ctx context.Context, receiptNo, actor string) (Booking, err
 			unix(t.now), actor, unix(t.now), b.ID); err != nil {
 			return fmt.Errorf("check in booking: %w", err)
 		}
-		t.publish(KindBooking, "arrived", b.ID, "desk")
+		t.publish(KindBooking, "arrived", b.ID, SourceDesk)
 		b, err = t.booking("WHERE b.id = ?", b.ID)
 		return err
 	})

@@ -194,7 +194,7 @@ func (db *DB) CorrectVisit(ctx context.Context, id int64, ed VisitEdit) (Visit, 
 			return CheckHeadcount(0)
 		}
 		in, err := VisitInput{Name: ed.Name, Phone: old.Phone, Org: ed.Org, Purpose: ed.Purpose, PartyMember: ed.PartyMember,
-			Headcount: ed.Headcount, Actor: actor, Source: "desk"}.Validate()
+			Headcount: ed.Headcount, Actor: actor, Source: SourceDesk}.Validate()
 		if err != nil {
 			return err
 		}
@@ -240,7 +240,7 @@ func (db *DB) CorrectVisit(ctx context.Context, id int64, ed VisitEdit) (Visit, 
 		if v, err = t.visit("WHERE id = ?", id); err != nil {
 			return err
 		}
-		t.publish(KindVisit, "corrected", id, "desk")
+		t.publish(KindVisit, "corrected", id, SourceDesk)
 		return nil
 	})
 	return v, err
@@ -263,7 +263,7 @@ func (db *DB) CorrectRequest(ctx context.Context, id int64, ed RequestEdit) (Req
 			return err
 		}
 		in, err := RequestInput{Name: ed.Name, Phone: ed.Phone, Community: ed.Community, Category: ed.Category,
-			Urgency: ed.Urgency, Description: ed.Description, Handler: ed.Handler, Actor: actor, Source: "desk"}.Validate()
+			Urgency: ed.Urgency, Description: ed.Description, Handler: ed.Handler, Actor: actor, Source: SourceDesk}.Validate()
 		if err != nil {
 			return err
 		}
@@ -292,7 +292,7 @@ func (db *DB) CorrectRequest(ctx context.Context, id int64, ed RequestEdit) (Req
 		if r, err = t.request("WHERE id = ?", id); err != nil {
 			return err
 		}
-		t.publish(KindRequest, "corrected", id, "desk")
+		t.publish(KindRequest, "corrected", id, SourceDesk)
 		return nil
 	})
 	return r, err
@@ -320,7 +320,7 @@ func (db *DB) CorrectBooking(ctx context.Context, id int64, ed BookingEdit) (Boo
 			start, end = old.Start, old.End
 		}
 		in, err := BookingInput{VenueID: old.VenueID, Org: old.Org, Contact: old.Contact, Phone: old.Phone, Title: ed.Title,
-			Purpose: old.Purpose, Attendees: ed.Attendees, Start: start, End: end, Actor: actor, Source: "desk"}.Validate()
+			Purpose: old.Purpose, Attendees: ed.Attendees, Start: start, End: end, Actor: actor, Source: SourceDesk}.Validate()
 		if err != nil {
 			return err
 		}
@@ -347,7 +347,7 @@ func (db *DB) CorrectBooking(ctx context.Context, id int64, ed BookingEdit) (Boo
 		if b, err = t.booking("WHERE b.id = ?", id); err != nil {
 			return err
 		}
-		t.publish(KindBooking, "corrected", id, "desk")
+		t.publish(KindBooking, "corrected", id, SourceDesk)
 		return nil
 	})
 	return b, err
@@ -448,7 +448,7 @@ func (db *DB) VoidRecord(ctx context.Context, kind string, id int64, actor, reas
 			return err
 		}
 		out = Void{Kind: kind, RecordID: id, At: t.now, Actor: actor, Reason: reason}
-		t.publish(kind, "voided", id, "desk")
+		t.publish(kind, "voided", id, SourceDesk)
 		return nil
 	})
 	return out, err

@@ -67,7 +67,7 @@ type SourceCount struct{ Desk, Kiosk int }
 func (s SourceCount) Total() int { return s.Desk + s.Kiosk }
 
 func (s *SourceCount) add(source string) {
-	if source == "kiosk" {
+	if source == SourceKiosk {
 		s.Kiosk++
 	} else {
 		s.Desk++

@@ -129,7 +129,7 @@ func (db *DB) SetIdentity(ctx context.Context, id Identity) error {
 				return fmt.Errorf("store identity: %w", err)
 			}
 		}
-		t.publish(KindSettings, "identity", 0, "desk")
+		t.publish(KindSettings, "identity", 0, SourceDesk)
 		return nil
 	})
 }

@@ -58,8 +58,8 @@ var Satisfactions = []Label{
 
 // Sources of a record.
 var Sources = []Label{
-	{"desk", lang.Desk},
-	{"kiosk", lang.Kiosk},
+	{SourceDesk, lang.Desk},
+	{SourceKiosk, lang.Kiosk},
 }
 
 // LabelOf finds the label for a code in list; an unknown code is its own name.
@@ -81,3 +81,14 @@ func parseLabel(list []Label, s string) (string, bool) {
 	}
 	return "", false
 }
+
+// Where a record or a change comes from: the Code of a Sources label, as
+// records and events carry it.
+const (
+	SourceDesk  = "desk"  // the staff, at a desk or over SSH
+	SourceKiosk = "kiosk" // a visitor's phone
+)
+
+// ActorKiosk is the actor recorded for what visitors do themselves on their
+// status page (cancel, rate, check out).
+const ActorKiosk = "kiosk"

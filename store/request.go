@@ -311,9 +311,9 @@ func (db *DB) move(ctx context.Context, where string, key any, actor, to, note s
 		if r, err = t.request("WHERE id = ?", r.ID); err != nil {
 			return err
 		}
-		source := "desk"
-		if actor == "kiosk" {
-			source = "kiosk"
+		source := SourceDesk
+		if actor == ActorKiosk {
+			source = SourceKiosk
 		}
 		t.publish(KindRequest, to, r.ID, source)
 		return nil
@@ -391,7 +391,7 @@ func (db *DB) RecordSatisfaction(ctx context.Context, id int64, actor, satisfact
 // RateByCode is RecordSatisfaction from the visitor's private status page.
 // Its refusals are worded for the visitor, not in the workflow's terms.
 func (db *DB) RateByCode(ctx context.Context, code, satisfaction, comment string) (Request, error) {
-	r, err := db.recordSatisfaction(ctx, "WHERE status_code = ?", code, "kiosk", satisfaction, comment)
+	r, err := db.recordSatisfaction(ctx, "WHERE status_code = ?", code, ActorKiosk, satisfaction, comment)
 	if ErrorCode(err) == ECONFLICT {
 		if r.Status == StatusClosed {
 			return r, Errorf(ECONFLICT, lang.AlreadyRated)

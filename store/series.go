@@ -248,7 +248,7 @@ func (t *tx) seriesPlan(in *SeriesInput) ([]Day, error) {
 	first := in.BookingInput
 	first.Start, first.End = t.slotOn(dates[0], in.Start, in.End)
 	t.fitsVenue(v, first, &p)
-	if in.Source == "kiosk" {
+	if in.Source == SourceKiosk {
 		if limit := t.db.DayOf(t.now).AddDays(KioskSeriesAhead); limit.Before(dates[len(dates)-1]) {
 			p.add(invalid("last", lang.SeriesPhoneAhead.Format(limit)))
 		}
@@ -690,7 +690,7 @@ func (t *tx) moveSeriesDate(b Booking, ch SeriesChange, actor string) (Booking, 
 	if err := t.record(KindBooking, b.ID, actor, cs); err != nil {
 		return b, err
 	}
-	t.publish(KindBooking, "corrected", b.ID, "desk")
+	t.publish(KindBooking, "corrected", b.ID, SourceDesk)
 	return t.booking("WHERE b.id = ?", b.ID)
 }
 
@@ -747,5 +747,5 @@ func (db *DB) CancelSeriesByCode(ctx context.Context, code string, scope SeriesS
 	if scope == SeriesAll {
 		scope = SeriesLater
 	}
-	return db.ChangeSeries(ctx, b.ID, scope, SeriesChange{Cancel: true, Reason: lang.CancelledByBooker.ZH, Actor: "kiosk"})
+	return db.ChangeSeries(ctx, b.ID, scope, SeriesChange{Cancel: true, Reason: lang.CancelledByBooker.ZH, Actor: ActorKiosk})
 }

@@ -280,7 +280,7 @@ func (db *DB) InitChanges(ctx context.Context, in InitInput) (InitResult, error)
 			}
 			res.VenuesUpdated = append(res.VenuesUpdated, v.Name)
 		}
-		t.publish(KindSettings, "init", 0, "desk")
+		t.publish(KindSettings, "init", 0, SourceDesk)
 		return nil
 	})
 	if err != nil {
@@ -487,7 +487,7 @@ func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 	err := db.write(ctx, func(t *tx) error {
 		_, err := t.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
-		t.publish(KindSettings, "set", 0, "desk")
+		t.publish(KindSettings, "set", 0, SourceDesk)
 		return err
 	})
 	if err != nil {

@@ -102,13 +102,13 @@ func (in VisitInput) Validate() (VisitInput, error) {
 
 func checkOrigin(actor, source *string) error {
 	if *source == "" {
-		*source = "desk"
+		*source = SourceDesk
 	}
-	if *source != "desk" && *source != "kiosk" {
+	if *source != SourceDesk && *source != SourceKiosk {
 		return invalid("source", lang.SourceInvalid)
 	}
-	if *source == "kiosk" && *actor == "" {
-		*actor = "kiosk"
+	if *source == SourceKiosk && *actor == "" {
+		*actor = ActorKiosk
 	}
 	a, err := cleanText("actor", *actor, 30, true, lang.StaffName)
 	*actor = a
@@ -274,7 +274,7 @@ func (db *DB) CheckOut(ctx context.Context, id int64, actor string) (Visit, erro
 
 // CheckOutByCode is the visitor's own check-out from their status page.
 func (db *DB) CheckOutByCode(ctx context.Context, code string) (Visit, error) {
-	return db.checkOut(ctx, "WHERE status_code = ?", code, "kiosk")
+	return db.checkOut(ctx, "WHERE status_code = ?", code, ActorKiosk)
 }
 
 func (db *DB) checkOut(ctx context.Context, where string, key any, actor string) (Visit, error) {
@@ -285,7 +285,7 @@ func (db *DB) checkOut(ctx context.Context, where string, key any, actor string)
 			return err
 		}
 		if !v.Open() {
-			if actor == "kiosk" {
+			if actor == ActorKiosk {
 				return Errorf(ECONFLICT, lang.VisitorAlreadyCheckedOut)
 			}
 			return Errorf(ECONFLICT, lang.AlreadyCheckedOut)
@@ -294,9 +294,9 @@ func (db *DB) checkOut(ctx context.Context, where string, key any, actor string)
 			return fmt.Errorf("check out: %w", err)
 		}
 		v.CheckedOutAt = t.now
-		source := "desk"
-		if actor == "kiosk" {
-			source = "kiosk"
+		source := SourceDesk
+		if actor == ActorKiosk {
+			source = SourceKiosk
 		}
 		t.publish(KindVisit, "checked_out", v.ID, source)
 		return nil

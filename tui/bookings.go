@@ -175,7 +175,7 @@ func (m *bookingsTab) bookingInput() (store.BookingInput, int, error) {
 	f := &m.form
 	id, _ := strconv.ParseInt(f.value("venue"), 10, 64)
 	in := store.BookingInput{VenueID: id, Org: f.value("org"), Contact: f.value("contact"), Phone: f.value("phone"),
-		Title: f.value("title"), Purpose: f.value("purpose"), Approve: true, Actor: m.env.staff, Source: "desk"}
+		Title: f.value("title"), Purpose: f.value("purpose"), Approve: true, Actor: m.env.staff, Source: store.SourceDesk}
 	n, ok := f.number("attendees")
 	if !ok {
 		return in, 0, &store.Error{Code: store.EINVALID, Field: "attendees", Text: lang.NotInt}
@@ -621,7 +621,7 @@ func (m bookingsTab) row(b store.Booking) []string {
 	e := m.env
 	arrived := e.clock(b.ArrivedAt)
 	status := e.label(store.BookingStatuses, b.Status)
-	if b.Source == "kiosk" {
+	if b.Source == store.SourceKiosk {
 		status += "*"
 	}
 	return []string{b.ReceiptNo, b.VenueName, e.clock(b.Start) + "-" + e.clock(b.End), status, b.Title, b.Org, arrived}

@@ -72,7 +72,7 @@ func voidCmd(e *env, kind string, id int64, receipt, reason string) tea.Cmd {
 // name in the desk's language, staff by theirs.
 func (e *env) actorName(actor string) string {
 	if actor == "kiosk" {
-		return e.label(store.Sources, "kiosk")
+		return e.label(store.Sources, store.SourceKiosk)
 	}
 	return actor
 }

@@ -64,8 +64,8 @@ func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
 	for _, b := range d.pending {
 		when := b.Start.In(loc).Format("01-02 15:04")
 		title := b.Title
-		if b.Source == "kiosk" {
-			title = e.label(store.Sources, "kiosk") + " " + title
+		if b.Source == store.SourceKiosk {
+			title = e.label(store.Sources, store.SourceKiosk) + " " + title
 		}
 		add(inboxPending, store.KindBooking, b.ID, when, openRecordMsg{kind: store.KindBooking, id: b.ID, at: b.Start},
 			fit(b.ReceiptNo, 15), fit(b.Org, 10), title)

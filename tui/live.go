@@ -94,7 +94,7 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 		}
 		// A phone's new request or booking, and a phone check-in at the
 		// door, are news for the desk.
-		if msg.Source == "kiosk" && (msg.Action == "created" || msg.Action == "checked_in") {
+		if msg.Source == store.SourceKiosk && (msg.Action == "created" || msg.Action == "checked_in") {
 			if k := seenKey(msg.Kind, msg.ID); !l.seen[k] {
 				l.seen[k] = true
 				m.kioskArrived(msg.Kind, 1)

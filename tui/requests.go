@@ -252,7 +252,7 @@ func (m *requestsTab) requestInput() (store.RequestInput, error) {
 	f := &m.form
 	in := store.RequestInput{Name: f.value("name"), Phone: f.value("phone"), Community: f.value("community"),
 		Category: f.value("category"), Urgency: f.value("urgency"), Description: f.value("description"),
-		Handler: f.value("handler"), Actor: m.env.staff, Source: "desk"}
+		Handler: f.value("handler"), Actor: m.env.staff, Source: store.SourceDesk}
 	if s := f.value("promised_by"); s != "" {
 		d, err := store.ParseDay(s)
 		if err != nil {

@@ -178,7 +178,7 @@ func (m *visitsTab) input() (store.VisitInput, bool) {
 	n, ok := f.number("headcount")
 	in := store.VisitInput{Name: f.value("name"), Phone: f.value("phone"), Org: f.value("org"),
 		Purpose: f.value("purpose"), PartyMember: f.value("party") == "yes", Headcount: n,
-		Note: f.value("note"), Actor: m.env.staff, Source: "desk"}
+		Note: f.value("note"), Actor: m.env.staff, Source: store.SourceDesk}
 	return in, ok
 }
 
