@@ -238,3 +238,17 @@ func TestVoidLeavesTheDailyLog(t *testing.T) {
 		wantCode(t, err, store.ENOTFOUND, "")
 	})
 }
+
+func TestLastPurpose(t *testing.T) {
+	db, clk := mustOpenClock(t)
+	v := mustCheckIn(t, db, visit("张三", "13812345678", "consult"))
+	clk.Add(time.Hour)
+	mustCheckIn(t, db, visit("张三", "13812345678", "party_report"))
+	got, err := db.LastPurpose(ctx, v.VisitorID)
+	if err != nil || got != "party_report" {
+		t.Fatalf("LastPurpose: got %q, %v; want party_report", got, err)
+	}
+	if got, err := db.LastPurpose(ctx, 999); err != nil || got != "" {
+		t.Fatalf("LastPurpose of nobody: got %q, %v; want empty", got, err)
+	}
+}

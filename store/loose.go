@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -99,3 +101,20 @@ func ReadDay(s string, today Day) (Day, error) {
 }
 
 func monthOf(n int) time.Month { return time.Month(n) }
+
+// LastPurpose is the purpose of a visitor's latest visit, "" for none: a
+// returning visitor usually comes for the same thing, so the desk offers it.
+func (db *DB) LastPurpose(ctx context.Context, visitorID int64) (string, error) {
+	var p string
+	err := db.read(ctx, func(t *tx) error {
+		err := t.QueryRow("SELECT purpose FROM visits WHERE visitor_id = ? ORDER BY checked_in_at DESC LIMIT 1", visitorID).Scan(&p)
+		if err == sql.ErrNoRows {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("last purpose: %w", err)
+		}
+		return nil
+	})
+	return p, err
+}

@@ -53,6 +53,7 @@ type visitsTab struct {
 	hist    []store.Correction   // the selected visit's corrections, for its details
 	histID  int64                // the visit hist belongs to
 	editing store.Visit          // the visit the edit or void form is for
+	filled  int64                // the returning visitor the form was filled with
 }
 
 // visitsLoadedMsg is a day's visits, or a search's results when query is set.
@@ -219,8 +220,27 @@ func (m *visitsTab) carryLookup() {
 	m.found = nil
 }
 
+// lastPurposeMsg is a returning visitor's last purpose, to offer.
+type lastPurposeMsg struct {
+	visitor int64
+	purpose string
+}
+
+func lastPurposeCmd(e *env, visitor int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := e.ctx()
+		defer cancel()
+		p, err := e.db.LastPurpose(ctx, visitor)
+		if err != nil {
+			return errMsg{err}
+		}
+		return lastPurposeMsg{visitor, p}
+	}
+}
+
 // fill puts a returning visitor into the form.
 func (m *visitsTab) fill(v store.Visitor) {
+	m.filled = v.ID
 	m.form.set("name", v.Name)
 	m.form.set("phone", v.Phone)
 	m.form.set("org", v.Org)
@@ -284,6 +304,15 @@ func (m visitsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		if msg.kind == store.KindVisit {
 			m.saving = false
 			m.form.showError(msg.err, true)
+		}
+		return m, nil
+	case lastPurposeMsg:
+		// Offered, not forced: the purpose field is where the form waits.
+		if m.mode == visitsForm && msg.visitor == m.filled && msg.purpose != "" && m.form.focused() == "purpose" {
+			m.form.set("purpose", msg.purpose)
+			if msg.purpose == "party_report" {
+				m.form.set("party", "yes")
+			}
 		}
 		return m, nil
 	case visitorsFoundMsg:
@@ -406,8 +435,9 @@ func (m visitsTab) updateForm(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 			m.foundAt = max(m.foundAt-1, 0)
 			return m, nil
 		case key.Matches(msg, k.Enter):
-			m.fill(m.found[m.foundAt])
-			return m, nil
+			v := m.found[m.foundAt]
+			m.fill(v)
+			return m, lastPurposeCmd(m.env, v.ID)
 		}
 	}
 	if onLookup && len(m.found) == 0 && key.Matches(msg, m.env.keys.Submit) && m.form.value("lookup") != "" {

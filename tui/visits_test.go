@@ -24,6 +24,9 @@ func TestVisitReturningVisitor(t *testing.T) {
 	if v.Name != "赵敏" || v.Phone != "13512348888" || v.Org != "光明社区" || v.CreatedBy != "王芳" || v.Source != "desk" {
 		t.Fatalf("newest visit = %+v, want 赵敏 logged by 王芳 at the desk", v)
 	}
+	if v.Purpose != "consult" {
+		t.Fatalf("purpose = %q, want her last visit's (consult) offered", v.Purpose)
+	}
 	if d.visits().mode != visitsList {
 		t.Fatal("the form stayed open after saving")
 	}
