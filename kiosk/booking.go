@@ -70,7 +70,7 @@ func (s *Server) bookingPage(r *http.Request, f formPage) (bookingPage, error) {
 		}
 	}
 	p := bookingPage{formPage: f, Purposes: labelOptions(store.BookingPurposes, s.cfg.Lang, f.V("purpose"))}
-	opens, closes := store.Clock{Hour: 8}, store.Clock{Hour: 21}
+	opens, closes := store.DefaultOpensAt, store.DefaultClosesAt
 	var chosen *store.Venue
 	for i, v := range venues {
 		id := strconv.FormatInt(v.ID, 10)
@@ -82,7 +82,7 @@ func (s *Server) bookingPage(r *http.Request, f formPage) (bookingPage, error) {
 			opens, closes = v.OpensAt, v.ClosesAt
 		}
 	}
-	p.MinDate, p.MaxDate = today.String(), today.AddDays(180).String()
+	p.MinDate, p.MaxDate = today.String(), today.AddDays(store.MaxBookingDays).String()
 	p.RepeatMax = today.AddDays(store.KioskSeriesAhead).String()
 	p.Starts = clockOptions(opens, closes, 0, f.V("start"))
 	p.Ends = clockOptions(opens, closes, 1, f.V("end"))

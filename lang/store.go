@@ -38,7 +38,7 @@ var (
 	VenueClosed                = Text{"该场地已停用，暂不接受预约", "this venue is closed to bookings"}
 	OverCapacity               = Text{"参加人数超过场地容量（%d 人）", "attendees exceed the venue's capacity (%d)"}
 	StartPassed                = Text{"不能预约已经过去的时间", "the start time has passed"}
-	BeyondHorizon              = Text{"最多只能预约 180 天以内的场地", "bookings open at most 180 days ahead"}
+	BeyondHorizon              = Text{"最多只能预约 %d 天以内的场地", "bookings open at most %d days ahead"}
 	StaffName                  = Text{"经办人", "Staff name"}
 	BookingCannotMove          = Text{"预约当前为“%s”，不能改为“%s”", "a booking that is %s cannot become %s"}
 	BookingTimePassed          = Text{"该预约的时间已经过去", "this booking's time has passed"}
@@ -46,7 +46,7 @@ var (
 	RejectBookingReason        = Text{"不通过的理由", "Reason"}
 	CancelReason               = Text{"取消原因", "Reason"}
 	GroupArrived               = Text{"该预约已核销到场", "this group has arrived"}
-	NoShowTooEarly             = Text{"开始 30 分钟后才能标记未到场", "a booking can be marked no-show 30 minutes after its start"}
+	NoShowTooEarly             = Text{"开始 %d 分钟后才能标记未到场", "a booking can be marked no-show %d minutes after its start"}
 	BookingCannotCheckIn       = Text{"该预约当前为“%s”，不能核销", "a booking that is %s cannot be checked in"}
 	AlreadyArrived             = Text{"该预约已经核销过了", "this booking is already checked in"}
 	ArrivalWindow              = Text{"只能在活动开始前 1 小时至结束前核销", "check-in opens an hour before the start and closes at the end"}

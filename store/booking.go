@@ -49,8 +49,18 @@ func CanMoveBooking(from, to string) bool {
 // not arrived may be marked a no-show, freeing the rest of its slot.
 const NoShowAfter = 30 * time.Minute
 
-// MaxBookingAhead is how far ahead a booking may be made.
-const MaxBookingAhead = 180 * 24 * time.Hour
+// MaxBookingAhead is how far ahead a booking may be made, MaxBookingDays
+// days; the kiosk's date picker and the refusal say the same number.
+const (
+	MaxBookingDays  = 180
+	MaxBookingAhead = MaxBookingDays * 24 * time.Hour
+)
+
+// DefaultOpensAt and DefaultClosesAt are a venue's hours when none are given.
+var (
+	DefaultOpensAt  = Clock{Hour: 8}
+	DefaultClosesAt = Clock{Hour: 21}
+)
 
 // Booking is a venue reservation (场地预约).
 type Booking struct {
@@ -311,7 +321,7 @@ func (t *tx) slotRules(in BookingInput, except int64) (Venue, error) {
 		p.add(invalid("start", lang.StartPassed))
 	}
 	if in.Start.After(t.now.Add(MaxBookingAhead)) {
-		p.add(invalid("date", lang.BeyondHorizon))
+		p.add(invalid("date", lang.BeyondHorizon.Format(MaxBookingDays)))
 	}
 	if err := p.err(); err != nil {
 		return v, err
@@ -544,7 +554,7 @@ func (db *DB) MarkNoShow(ctx context.Context, id int64, actor string) (Booking, 
 			return Errorf(ECONFLICT, lang.GroupArrived)
 		}
 		if t.now.Before(b.Start.Add(NoShowAfter)) {
-			return Errorf(ECONFLICT, lang.NoShowTooEarly)
+			return Errorf(ECONFLICT, lang.NoShowTooEarly.Format(int(NoShowAfter/time.Minute)))
 		}
 		return nil
 	})

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -499,6 +500,52 @@ func TestCancelEnded(t *testing.T) {
 		wantCode(t, err, store.ECONFLICT, "")
 		if got, _ := db.Booking(ctx, phone.ID); got.Status != store.BookingApproved {
 			t.Errorf("status after the refused cancel: got %s, want approved", got.Status)
+		}
+	})
+}
+
+// TestRuleNumbersInMessages: the booking horizon and the no-show delay are
+// each one constant, and the refusals quote it, so a change to the rule
+// cannot leave a message saying the old number.
+func TestRuleNumbersInMessages(t *testing.T) {
+	db, clk := mustOpenClock(t)
+	hall := mustCreateVenue(t, db, "多功能厅", 80)
+	t.Run("Horizon", func(t *testing.T) {
+		_, err := db.CreateBooking(ctx, booking(hall.ID, baseDay.AddDays(store.MaxBookingDays+1), "14:00", "16:00"))
+		wantCode(t, err, store.EINVALID, "date")
+		days := strconv.Itoa(store.MaxBookingDays)
+		for _, l := range []string{"zh", "en"} {
+			if msg := store.ErrorMessage(err, l); !strings.Contains(msg, days) {
+				t.Errorf("%s: %q does not say %s days", l, msg, days)
+			}
+		}
+		if _, err := db.CreateBooking(ctx, booking(hall.ID, baseDay.AddDays(store.MaxBookingDays-1), "14:00", "16:00")); err != nil {
+			t.Errorf("a booking within the horizon: %v", err)
+		}
+	})
+	t.Run("NoShowDelay", func(t *testing.T) {
+		b := mustBook(t, db, booking(hall.ID, tomorrow, "09:00", "10:00"))
+		clk.Set(at(tomorrow, "09:00").Add(store.NoShowAfter - time.Minute))
+		_, err := db.MarkNoShow(ctx, b.ID, "王芳")
+		wantCode(t, err, store.ECONFLICT, "")
+		mins := strconv.Itoa(int(store.NoShowAfter / time.Minute))
+		for _, l := range []string{"zh", "en"} {
+			if msg := store.ErrorMessage(err, l); !strings.Contains(msg, mins) {
+				t.Errorf("%s: %q does not say %s minutes", l, msg, mins)
+			}
+		}
+		clk.Set(at(tomorrow, "09:00").Add(store.NoShowAfter))
+		if _, err := db.MarkNoShow(ctx, b.ID, "王芳"); err != nil {
+			t.Errorf("no-show once the delay has passed: %v", err)
+		}
+	})
+	t.Run("DefaultHours", func(t *testing.T) {
+		v, err := store.VenueInput{Name: "会议室", Capacity: 20}.Validate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.OpensAt != store.DefaultOpensAt.String() || v.ClosesAt != store.DefaultClosesAt.String() {
+			t.Errorf("default hours: got %s–%s, want %s–%s", v.OpensAt, v.ClosesAt, store.DefaultOpensAt, store.DefaultClosesAt)
 		}
 	})
 }

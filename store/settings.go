@@ -78,7 +78,7 @@ func (db *DB) loadSettings(ctx context.Context) error {
 		CenterName:          kv["center_name"],
 		TimeZone:            kv["tz"],
 		Phone:               kv["phone"],
-		ClosesAt:            Clock{21, 0},
+		ClosesAt:            DefaultClosesAt,
 		ResponseHours:       intOr(kv["response_hours"], 24),
 		UrgentResponseHours: intOr(kv["urgent_response_hours"], 2),
 		PromiseDays:         intOr(kv["promise_days"], 5),
@@ -253,7 +253,7 @@ func (db *DB) InitChanges(ctx context.Context, in InitInput) (InitResult, error)
 					return err
 				}
 				if v.OpensAt == "" {
-					v.OpensAt, v.ClosesAt = "08:00", "21:00"
+					v.OpensAt, v.ClosesAt = DefaultOpensAt.String(), DefaultClosesAt.String()
 				}
 				if _, err := t.insertVenue(who, v); err != nil {
 					return err

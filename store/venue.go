@@ -58,10 +58,10 @@ func (in VenueInput) validate() (VenueInput, error) {
 		return in, err
 	}
 	if in.OpensAt == "" {
-		in.OpensAt = "08:00"
+		in.OpensAt = DefaultOpensAt.String()
 	}
 	if in.ClosesAt == "" {
-		in.ClosesAt = "21:00"
+		in.ClosesAt = DefaultClosesAt.String()
 	}
 	opens, err1 := ParseClock(strings.TrimSpace(in.OpensAt))
 	closes, err2 := ParseClock(strings.TrimSpace(in.ClosesAt))
