@@ -134,6 +134,12 @@ func OpenWith(path string, opt OpenOptions) (*DB, error) {
 	if err := db.probe(); err != nil {
 		return fail(err)
 	}
+	// The committer does not checkpoint: the watch does, off the commit
+	// path (see checkpoint). Should the writer's connection ever be made
+	// anew, the connect hook's automatic checkpoint is back, as before.
+	if _, err := db.w.Exec("PRAGMA wal_autocheckpoint = 0"); err != nil {
+		return fail(translateOpen(path, err))
+	}
 	db.jobs = make(chan *writeJob)
 	db.closing = make(chan struct{})
 	db.committerDone = make(chan struct{})

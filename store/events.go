@@ -85,6 +85,24 @@ func (db *DB) startWatch() error {
 	return nil
 }
 
+// checkpoint copies the WAL back into the file when anything was committed
+// since the last time (gen moved from was), and returns the generation it
+// checkpointed. It runs on a reader connection as a PASSIVE checkpoint,
+// which takes no lock a commit waits for: the committer's own automatic
+// checkpoint, every 256 pages, copied and fsynced the file inside a commit
+// and stalled every submission waiting behind it under load.
+// journal_size_limit still cuts the WAL back after each one.
+func (db *DB) checkpoint(ctx context.Context, was int64) int64 {
+	now := db.gen.Load()
+	if now == was {
+		return was
+	}
+	if _, err := db.r.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
+		return was // tried again at the next tick
+	}
+	return now
+}
+
 // watch polls the writer connection's data_version and announces a change
 // as KindExternal. Between write batches the connection is idle, so a poll
 // waits at most one batch.
@@ -93,12 +111,14 @@ func (db *DB) watch(last int64) {
 	ctx := context.Background()
 	tick := time.NewTicker(watchInterval)
 	defer tick.Stop()
+	checkpointed := db.gen.Load()
 	for {
 		select {
 		case <-db.stopWatch:
 			return
 		case <-tick.C:
 		}
+		checkpointed = db.checkpoint(ctx, checkpointed)
 		var v int64
 		if err := db.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
 			continue

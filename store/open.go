@@ -20,8 +20,10 @@ import (
 
 // How the file is kept small and answers in bounded time. A WAL is
 // checkpointed every walAutocheckpoint pages (about 1 MB, not SQLite's
-// 4 MB) and cut back to journalSizeLimit after each checkpoint, so a small
-// volume is not filled by the log itself. BusyTimeout is how long SQLite
+// 4 MB) by any connection that commits, except this process's writer, whose
+// WAL the watch checkpoints off the commit path (DB.checkpoint), and cut
+// back to journalSizeLimit after each checkpoint, so a small volume is not
+// filled by the log itself. BusyTimeout is how long SQLite
 // waits for another process's lock; QueueWait how long a write waits for its
 // turn in this process. A phone's submission therefore waits at most about
 // QueueWait + BusyTimeout before it is answered 503.

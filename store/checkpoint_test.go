@@ -1,0 +1,66 @@
+package store_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestCheckpointOffTheCommitPath writes well past the old automatic
+// checkpoint's 256 pages from many writers at once: the committer no longer
+// checkpoints, so the WAL is cut back only if the watch's checkpoint runs.
+// It must come back to journal_size_limit (1 MiB) with every record kept.
+func TestCheckpointOffTheCommitPath(t *testing.T) {
+	db := mustOpen(t)
+	const writers, each = 8, 60
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*each)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				in := visit(fmt.Sprintf("访客%d", w), fmt.Sprintf("138%04d%04d", w, i), "business")
+				in.Note = strings.Repeat("备注", 95) // the longest note: rows spill onto new pages
+				if _, err := db.CheckIn(ctx, in); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	wal := db.Path() + "-wal"
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		// The WAL is cut back when the next write starts over a fully
+		// checkpointed log.
+		if _, err := db.CheckIn(ctx, visit("王五", "13700002222", "business")); err != nil {
+			t.Fatal(err)
+		}
+		st, err := os.Stat(wal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Size() <= 1<<20+64<<10 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the WAL is still %d bytes: nothing checkpoints it", st.Size())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	vs, err := db.VisitsOn(ctx, db.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) < writers*each+1 {
+		t.Fatalf("%d visits, want at least %d", len(vs), writers*each+1)
+	}
+}
