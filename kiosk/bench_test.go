@@ -21,7 +21,7 @@ import (
 )
 
 // load sends b.N requests over conns keep-alive connections to 127.0.0.1
-// and reports requests per second and the p50 and p99 latency. The load is
+// and reports requests per second and the p50, p99 and slowest latency. The load is
 // bounded: b.N requests, shared by the workers, each waiting for its answer.
 func load(b *testing.B, conns int, base string, next func() *http.Request, wantStatus int) {
 	b.Helper()
@@ -71,6 +71,7 @@ func load(b *testing.B, conns int, base string, next func() *http.Request, wantS
 	b.ReportMetric(float64(len(all))/elapsed.Seconds(), "req/s")
 	b.ReportMetric(float64(all[len(all)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(all[len(all)-1].Microseconds())/1000, "max-ms")
 }
 
 // yardstickDB is a SQLite file with the store's settings (WAL, synchronous
