@@ -98,9 +98,19 @@ func unreachable(where string, err error) error {
 		Text: lang.HubUnreachable.Format(where, rootCause(err))}
 }
 
+// rootCause follows the chain of wrapped errors to its end. Where an error
+// joins several (pgx joins one per connection attempt, TLS then plain), it
+// follows the last, so the reason is printed once.
 func rootCause(err error) error {
 	for {
-		next := errors.Unwrap(err)
+		var next error
+		if joined, ok := err.(interface{ Unwrap() []error }); ok {
+			if list := joined.Unwrap(); len(list) > 0 {
+				next = list[len(list)-1]
+			}
+		} else {
+			next = errors.Unwrap(err)
+		}
 		if next == nil {
 			return err
 		}

@@ -247,8 +247,12 @@ func TestHubDown(t *testing.T) {
 		t.Fatalf("the desk must work while the hub is down: %v", err)
 	}
 	_, err := h.Sync(ctx, db, hub.SyncOptions{})
-	if msg := store.ErrorMessage(err, "zh"); !strings.Contains(msg, "连不上汇总库") {
+	msg := store.ErrorMessage(err, "zh")
+	if !strings.Contains(msg, "连不上汇总库") {
 		t.Fatalf("sync to a stopped hub: got %q, want 连不上汇总库…", msg)
+	}
+	if strings.Contains(msg, "\n") {
+		t.Fatalf("sync to a stopped hub: got %q, want the reason once, on one line", msg)
 	}
 	st, _ := db.SyncStatus(ctx)
 	if st.Pending != 1 || !strings.Contains(st.LastError, "连不上汇总库") {
