@@ -41,9 +41,17 @@ func TestDailyLog(t *testing.T) {
 	// p prints the A4 PDF, not the text preview. Chromium may take longer
 	// than the driver waits for a command on a loaded machine; the file
 	// is written all the same.
+	// The file is created before it is written, so wait for the whole
+	// document (its %%EOF), not only for the name.
 	var pdfs []string
-	for deadline := time.Now().Add(time.Minute); len(pdfs) == 0 && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	var pdf []byte
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		pdfs, _ = filepath.Glob(filepath.Join(filepath.Dir(db.Path()), "台账-2026-03-10*.pdf"))
+		if len(pdfs) == 1 {
+			if pdf, _ = os.ReadFile(pdfs[0]); bytes.Contains(pdf, []byte("%%EOF")) {
+				break
+			}
+		}
 	}
 	if len(pdfs) != 1 {
 		t.Fatalf("printed files: %v, want one 台账-2026-03-10.pdf (notice %q)", pdfs, d.m.notice)
@@ -51,8 +59,8 @@ func TestDailyLog(t *testing.T) {
 	if n := d.m.notice; !strings.Contains(n, "台账-2026-03-10") && !strings.Contains(n, "lp") && !strings.Contains(n, "正在生成 PDF") {
 		t.Fatalf("print notice = %q", n)
 	}
-	if body, _ := os.ReadFile(pdfs[0]); !bytes.HasPrefix(body, []byte("%PDF-")) {
-		t.Fatalf("%s is not a PDF: %.20q", pdfs[0], body)
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || !bytes.Contains(pdf, []byte("%%EOF")) {
+		t.Fatalf("%s is not a whole PDF: %.20q (%d bytes)", pdfs[0], pdf, len(pdf))
 	}
 	// The charts draw the same day's figures.
 	d.key("g")
