@@ -242,21 +242,61 @@ func (m *Main) Run(ctx context.Context) error {
 				return fmt.Errorf("%s", m.tr(lang.InitNeedsCenter.Format(m.DBPath)))
 			}
 		}
+		var fresh []string
+		if c.name == "init" {
+			fresh = m.absentFiles()
+		}
 		if c.needsDB && c.name != "restore" && !(c.name == "demo" && m.Network != "") {
 			if err := m.open(); err != nil {
+				m.removeFresh(fresh)
 				return err
 			}
 		}
-		return c.run(m, ctx)
+		err := c.run(m, ctx)
+		if err != nil {
+			m.removeFresh(fresh)
+		}
+		return err
 	}
 	return fmt.Errorf("unknown command %q", m.Command)
 }
 
+// absentFiles lists the files an init may create (the database, its WAL
+// companions and the log beside it) that do not exist yet.
+func (m *Main) absentFiles() []string {
+	var absent []string
+	for _, p := range []string{m.DBPath, m.DBPath + "-wal", m.DBPath + "-shm", m.DBPath + "-journal", m.logPath()} {
+		if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
+			absent = append(absent, p)
+		}
+	}
+	return absent
+}
+
+// removeFresh closes the database and removes the files a refused command
+// created, so that refusing leaves nothing behind.
+func (m *Main) removeFresh(files []string) {
+	if len(files) == 0 {
+		return
+	}
+	m.Close()
+	for _, p := range files {
+		os.Remove(p)
+	}
+}
+
+// logPath is where the log goes: LogPath, or frontdesk.log beside the
+// database.
+func (m *Main) logPath() string {
+	if m.LogPath != "" {
+		return m.LogPath
+	}
+	return filepath.Join(filepath.Dir(m.DBPath), "frontdesk.log")
+}
+
 // open opens the database and the log file beside it.
 func (m *Main) open() error {
-	if m.LogPath == "" {
-		m.LogPath = filepath.Join(filepath.Dir(m.DBPath), "frontdesk.log")
-	}
+	m.LogPath = m.logPath()
 	if err := m.logTo(); err != nil {
 		return err
 	}

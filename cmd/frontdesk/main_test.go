@@ -67,7 +67,8 @@ func TestBadFlagPrintedOnce(t *testing.T) {
 }
 
 func TestInitBadInput(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "c.db")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -85,6 +86,9 @@ func TestInitBadInput(t *testing.T) {
 			}
 			if !strings.Contains(errOut, tc.want) {
 				t.Errorf("got %q, want it to contain %q", errOut, tc.want)
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 0 {
+				t.Errorf("a refused init on a new file left %v, want nothing", left)
 			}
 		})
 	}
