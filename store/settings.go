@@ -161,7 +161,7 @@ func (db *DB) Init(ctx context.Context, in InitInput) error {
 // InitChanges is Init, saying what it changed.
 func (db *DB) InitChanges(ctx context.Context, in InitInput) (InitResult, error) {
 	var res InitResult
-	name, err := cleanText("center", in.Center, 60, true, lang.Center)
+	name, err := cleanName("center", in.Center, 60, true, lang.Center)
 	if err != nil {
 		return res, err
 	}
@@ -393,7 +393,7 @@ func (ch SettingsChange) Validate() error {
 func (ch SettingsChange) values() (map[string]string, error) {
 	after := map[string]string{}
 	if ch.Center != nil {
-		name, err := cleanText("center", *ch.Center, 60, true, lang.Center)
+		name, err := cleanName("center", *ch.Center, 60, true, lang.Center)
 		if err != nil {
 			return nil, err
 		}

@@ -61,7 +61,7 @@ type StaffChange struct {
 
 // checkStaffName checks a staff member's name, given in field.
 func checkStaffName(field, name string) (string, error) {
-	return cleanText(field, name, 30, true, lang.StaffMemberName)
+	return cleanName(field, name, 30, true, lang.StaffMemberName)
 }
 
 func checkRole(role string) (string, error) {

@@ -206,7 +206,7 @@ func TestValidateVenue(t *testing.T) {
 	db := mustOpen(t)
 	type I = store.VenueInput
 	var cases []bad[I]
-	cases = append(cases, textCases("name", func(in *I, s string) { in.Name = s }, 30, true)...)
+	cases = append(cases, nameCases("name", func(in *I, s string) { in.Name = s }, 30, true)...)
 	cases = append(cases, textCases("facilities", func(in *I, s string) { in.Facilities = s }, 200, false)...)
 	cases = append(cases,
 		bad[I]{"CapacityZero", func(in *I) { in.Capacity = 0 }, "capacity"},

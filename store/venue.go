@@ -48,7 +48,7 @@ func (in VenueInput) Validate() (VenueInput, error) { return in.validate() }
 
 func (in VenueInput) validate() (VenueInput, error) {
 	var err error
-	if in.Name, err = cleanText("name", in.Name, 30, true, lang.VenueName); err != nil {
+	if in.Name, err = cleanName("name", in.Name, 30, true, lang.VenueName); err != nil {
 		return in, err
 	}
 	if err = checkCount("capacity", in.Capacity, 1, MaxCapacity, lang.Capacity); err != nil {
