@@ -196,12 +196,12 @@ var (
 	ClashWith    = Text{"该时段已被预约：%s %s「%s」（%s）", "the slot is taken: %s %s %q (%s)"}
 
 	// Daily log.
-	DailyTitle = Text{"%s 台账预览（g 图表，p 打印，e 导出 CSV）", "Daily log %s (g charts, p print, e export CSV)"}
+	DailyTitle = Text{"%s 台账预览（G 图表，p 打印，e 导出 CSV）", "Daily log %s (G charts, p print, e export CSV)"}
 	EmptyLog   = Text{"（台账为空）", "(the log is empty)"}
 
 	// The 台账 tab's charts.
 	MakingPDF       = Text{"正在生成 PDF…", "Making the PDF…"}
-	ChartTitle      = Text{"%s 图表（g 返回台账，p 打印，e 导出 CSV）", "Charts %s (g back to the log, p print, e export CSV)"}
+	ChartTitle      = Text{"%s 图表（G 返回台账，p 打印，e 导出 CSV）", "Charts %s (G back to the log, p print, e export CSV)"}
 	ChartHours      = Text{"来访时段分布（按签到时间，共 %d 批）", "Visits by hour of check-in (%d in all)"}
 	ChartCategories = Text{"诉求分类（█ 受理  ▒ 其中逾期）", "Requests by category (█ received  ▒ of them overdue)"}
 	ChartOverdue    = Text{"（逾期 %d）", " (%d overdue)"}

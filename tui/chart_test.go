@@ -29,7 +29,7 @@ func TestCharts(t *testing.T) {
 			seed(t, db, clk)
 			tm := startProgram(t, db, Options{Staff: "王芳", Lang: c.lang})
 			tm.Send(runes("5"))
-			tm.Send(runes("g"))
+			tm.Send(runes("G"))
 			waitFor(t, tm, c.want...)
 			for _, k := range c.more {
 				tm.Send(k)

@@ -63,9 +63,9 @@ func TestDailyLog(t *testing.T) {
 		t.Fatalf("%s is not a whole PDF: %.20q (%d bytes)", pdfs[0], pdf, len(pdf))
 	}
 	// The charts draw the same day's figures.
-	d.key("g")
+	d.key("G")
 	d.wantView("来访时段分布", "诉求分类")
-	d.key("g")
+	d.key("G")
 	d.wantView("台账预览")
 	d.key("left")
 	d.wantView("2026-03-09")

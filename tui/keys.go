@@ -64,7 +64,7 @@ func newKeyMap(language string, titles []lang.Text) keyMap {
 		RollCall:      b([]string{"r"}, "r", lang.KeyRollCall),
 		Print:         b([]string{"p"}, "p", lang.KeyPrint),
 		Export:        b([]string{"e"}, "e", lang.KeyExport),
-		Charts:        b([]string{"g"}, "g", lang.KeyCharts),
+		Charts:        b([]string{"G"}, "G", lang.KeyCharts),
 		Status:        b([]string{"s"}, "s/S", lang.KeyStatus),
 		StatusBack:    b([]string{"S"}, "S", lang.KeyStatus),
 		Category:      b([]string{"v"}, "v/V", lang.KeyCategory),
@@ -107,6 +107,6 @@ func newKeyMap(language string, titles []lang.Text) keyMap {
 		PageDown:      b([]string{"pgdown", " "}, "pgdn", lang.KeyScroll),
 		PrevSection:   b([]string{"left", "h", "["}, "←/→", lang.KeySection),
 		NextSection:   b([]string{"right", "l", "]"}, "←/→", lang.KeySection),
-		Toggle:        b([]string{"d"}, "d", lang.KeyToggle),
+		Toggle:        b([]string{"t"}, "t", lang.KeyToggle),
 	}
 }

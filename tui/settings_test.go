@@ -69,7 +69,7 @@ func TestSettingsVenues(t *testing.T) {
 
 	t.Run("CloseAsksThenForces", func(t *testing.T) {
 		d.edit(func(tb tab) tab { m := tb.(settingsTab); m.table.cursor = 0; return m })
-		d.key("d")
+		d.key("t")
 		d.wantView(s.approved.ReceiptNo, "仍要停用吗")
 		if v, _ := db.Venue(context.Background(), s.hall.ID); !v.Active {
 			t.Fatal("closed before the answer")
@@ -139,7 +139,7 @@ func TestSettingsStaff(t *testing.T) {
 			d.edit(func(tb tab) tab { m := tb.(settingsTab); m.table.cursor = i; return m })
 		}
 	}
-	d.key("d")
+	d.key("t")
 	d.wantView("停用 刘洋？")
 	d.key("y")
 	d.wantView("已停用：刘洋")
@@ -164,7 +164,7 @@ func TestSettingsReadOnlyForDesk(t *testing.T) {
 		t.Fatal("a desk worker got a form")
 	}
 	d.wantView("只有中心负责人可以修改")
-	d.key("d")
+	d.key("t")
 	if v, _ := db.VenueByName(context.Background(), "多功能厅"); !v.Active {
 		t.Fatal("a desk worker closed a venue")
 	}
