@@ -174,7 +174,7 @@ func (s *Server) statusPage(ctx context.Context, code string) (statusPage, error
 				Note:  e.Note,
 			})
 		}
-		p.CanRate = q.Status == store.StatusResolved
+		p.CanRate = q.Rateable()
 		p.Satisfactions = labelOptions(store.Satisfactions, language, "")
 		p.Next = s.next(requestNext, q.Status)
 	case rec.Booking != nil:

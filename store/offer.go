@@ -18,3 +18,8 @@ func (b Booking) NoShowDue(now time.Time) bool {
 func (b Booking) Cancellable(now time.Time) bool {
 	return CanMoveBooking(b.Status, BookingCancelled) && b.End.After(now)
 }
+
+// Rateable reports whether the requester may rate r now: the workflow moves
+// it to closed only from resolved. RecordSatisfaction and RateByCode enforce
+// the same; the status page asks this to offer the rating.
+func (r Request) Rateable() bool { return CanMove(r.Status, StatusClosed) }

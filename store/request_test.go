@@ -493,3 +493,33 @@ func TestRequestsFilter(t *testing.T) {
 		})
 	}
 }
+
+// TestRateable: the status page offers the rating exactly when the store
+// would take it.
+func TestRateable(t *testing.T) {
+	db := mustOpen(t)
+	r := mustCreateRequest(t, db, request())
+	if r.Rateable() {
+		t.Errorf("a new request is rateable")
+	}
+	if _, err := db.RateByCode(ctx, r.StatusCode, "satisfied", ""); store.ErrorCode(err) != store.ECONFLICT {
+		t.Errorf("rating a new request: got %v, want a conflict", err)
+	}
+	if _, err := db.Accept(ctx, r.ID, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	resolved, err := db.Resolve(ctx, r.ID, "王芳", "已办理")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !resolved.Rateable() {
+		t.Errorf("a resolved request is not rateable")
+	}
+	closed, err := db.RateByCode(ctx, r.StatusCode, "satisfied", "")
+	if err != nil {
+		t.Fatalf("rating a resolved request: %v", err)
+	}
+	if closed.Rateable() {
+		t.Errorf("a rated request is still rateable")
+	}
+}
