@@ -48,6 +48,7 @@ var (
 	FlagBackupOut                            = Text{"备份文件（必填）", "backup file (required)"}
 	BackupDone                               = Text{"已备份到 %s（原库完整性检查：%s）\n", "backed up to %s (integrity check of the source: %s)\n"}
 	FlagOlderThan                            = Text{"匿名化早于这么多天的记录（必填）", "anonymise records older than this many days (required)"}
+	PurgeNeedsDays                           = Text{"purge 需要 --older-than 天数：清除多少天以前记录中的姓名和电话（例如 --older-than 365）", "purge needs --older-than DAYS: how many days old a record must be for its names and phones to be anonymised (e.g. --older-than 365)"}
 	PurgeDone                                = Text{"已匿名化：来访 %d，来访人 %d，诉求 %d，预约 %d\n", "anonymised: %d visits, %d visitors, %d requests, %d bookings\n"}
 	FlagDate                                 = Text{"日期 YYYY-MM-DD，或月份 YYYY-MM；默认今天（--hours 默认本月）", "day YYYY-MM-DD, or month YYYY-MM; default today (this month with --hours)"}
 	FlagFrom                                 = Text{"起始日期 YYYY-MM-DD", "first day YYYY-MM-DD"}

@@ -170,6 +170,9 @@ func TestBackupAndPurge(t *testing.T) {
 	if _, _, err := runMain(t, "purge", "--db", db, "--older-than", "0"); err == nil {
 		t.Error("purge --older-than 0: got nil error, want one")
 	}
+	if _, errOut, err := runMain(t, "purge", "--db", db); err == nil || !strings.Contains(errOut, "--older-than") {
+		t.Errorf("purge without --older-than: got %v, %q; want it to name the flag", err, errOut)
+	}
 	out, _, err = runMain(t, "purge", "--db", db, "--older-than", "30")
 	if err != nil {
 		t.Fatal(err)

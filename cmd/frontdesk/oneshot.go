@@ -174,6 +174,9 @@ func purgeFlags(m *Main, fs *flag.FlagSet) {
 }
 
 func (m *Main) runPurge(ctx context.Context) error {
+	if m.OlderThan == 0 {
+		return fmt.Errorf("%s", m.tr(lang.PurgeNeedsDays))
+	}
 	actor, err := m.actor()
 	if err != nil {
 		return err
