@@ -94,7 +94,7 @@ func TestVenueCommands(t *testing.T) {
 			{"ErrDeskStaff", []string{"add", "新厅", "--capacity", "10", "--staff", "李明"}, "李明"},
 			{"ErrAction", []string{"remove", "报告厅"}, "未知的操作"},
 			{"ErrEscapeInName", []string{"add", "\x1b[31m厅", "--capacity", "10"}, "控制字符"},
-			{"ErrRTLInName", []string{"add", "\u202e厅", "--capacity", "10"}, "控制字符"},
+			{"ErrRTLInName", []string{"add", "\u202e厅", "--capacity", "10"}, "格式字符"},
 			{"ErrFacilitiesLong", []string{"add", "新厅", "--capacity", "10", "--facilities", strings.Repeat("投", 201)}, "设施"},
 			{"English", []string{"add", "新厅", "--capacity", "0", "--lang", "en"}, "--capacity: Capacity must be from 1 to 10000"},
 		} {
