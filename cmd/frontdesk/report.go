@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"frontdesk/lang"
 	"frontdesk/report"
@@ -90,54 +89,10 @@ func (m *Main) renderReport(ctx context.Context, buf *bytes.Buffer, from, to sto
 	return report.WriteContext(ctx, buf, l, m.Format, opt)
 }
 
-// reportPeriod reads --date, --from and --to. --date takes a day or a month;
-// --from alone is one day; none gives today, or this month for --hours.
+// reportPeriod reads --date, --from and --to by the store's period rule;
+// none gives today, or this month for --hours.
 func (m *Main) reportPeriod(today store.Day) (store.Day, store.Day, error) {
-	flagErr := func(name string, err error) error {
-		return &store.Error{Code: store.EINVALID, Field: name,
-			Text: lang.FlagError.Format(name, lang.Text{ZH: store.ErrorMessage(err, lang.ZH), EN: store.ErrorMessage(err, lang.EN)})}
-	}
-	switch {
-	case m.Date != "" && (m.From != "" || m.To != ""):
-		return store.Day{}, store.Day{}, store.Errorf(store.EINVALID, lang.DateWithFromTo)
-	case m.Date != "":
-		if len(m.Date) == len(lang.MonthLayout) {
-			first, err := store.ParseDay(m.Date + "-01")
-			if err != nil {
-				return first, first, flagErr("date", store.Errorf(store.EINVALID,
-					lang.DateOrMonthNotValid.Format(m.Date)))
-			}
-			return first, monthEnd(first), nil
-		}
-		d, err := store.ParseDay(m.Date)
-		if err != nil {
-			return d, d, flagErr("date", err)
-		}
-		return d, d, nil
-	case m.From != "" || m.To != "":
-		if m.From == "" {
-			return store.Day{}, store.Day{}, store.Errorf(store.EINVALID, lang.ToNeedsFrom)
-		}
-		from, err := store.ParseDay(m.From)
-		if err != nil {
-			return from, from, flagErr("from", err)
-		}
-		to := from
-		if m.To != "" {
-			if to, err = store.ParseDay(m.To); err != nil {
-				return from, to, flagErr("to", err)
-			}
-		}
-		if to.Before(from) {
-			return from, to, store.Errorf(store.EINVALID,
-				lang.ToIsBeforeFrom.Format(to, from))
-		}
-		return from, to, nil
-	case m.Hours:
-		first := store.Day{Year: today.Year, Month: today.Month, Day: 1}
-		return first, monthEnd(first), nil
-	}
-	return today, today, nil
+	return store.PeriodAsked{Date: m.Date, From: m.From, To: m.To, Month: m.Hours}.Parse(today)
 }
 
 // formatOf picks the format a file name asks for: log.csv is CSV,
@@ -192,12 +147,6 @@ func extensions(formats []string) []string {
 		out = append(out, f)
 	}
 	return out
-}
-
-// monthEnd returns the last day of first's month.
-func monthEnd(first store.Day) store.Day {
-	next := time.Date(first.Year, first.Month+1, 1, 12, 0, 0, 0, time.UTC)
-	return store.Day{Year: next.Year(), Month: next.Month(), Day: 1}.AddDays(-1)
 }
 
 // printedBy names who prints: --staff, else the system user.
