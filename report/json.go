@@ -27,6 +27,7 @@ type jsonLog struct {
 	Requests    []jsonRequest     `json:"requests"`
 	Bookings    []jsonBooking     `json:"bookings"`
 	Backlog     []jsonRequest     `json:"overdue_backlog"`
+	Voided      []jsonVoided      `json:"voided"` // records voided (作废): in no other list and no figure
 	Definitions map[string]string `json:"definitions"`
 	Period      *jsonPeriod       `json:"period,omitempty"` // a period report's comparison and rankings
 }
@@ -215,6 +216,20 @@ type jsonBooking struct {
 	ArrivedAt *string `json:"arrived_at"`
 }
 
+// jsonVoided is a voided record: which one, what it was, and who voided it
+// when and why. Kind is visit, request or booking.
+type jsonVoided struct {
+	Kind      string `json:"kind"`
+	ID        int64  `json:"id"`
+	ReceiptNo string `json:"receipt_no"`
+	Name      string `json:"name"`
+	Summary   string `json:"summary"`
+	Headcount int    `json:"headcount"`
+	VoidedAt  string `json:"voided_at"`
+	VoidedBy  string `json:"voided_by"`
+	Reason    string `json:"reason"`
+}
+
 func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 	loc := l.Location
 	if loc == nil {
@@ -231,7 +246,7 @@ func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 	out := jsonLog{Center: l.Center, From: l.From.String(), To: l.To.String(), TimeZone: l.TimeZone,
 		PrintedBy: opt.PrintedBy, PrintedAt: tsp(opt.PrintedAt), AsOf: ts(l.AsOf),
 		Days: []jsonDay{}, Visits: []jsonVisit{}, Requests: []jsonRequest{}, Bookings: []jsonBooking{}, Backlog: []jsonRequest{},
-		Definitions: map[string]string{}}
+		Voided: []jsonVoided{}, Definitions: map[string]string{}}
 	out.Summary = summaryJSON(l.Summary)
 	for _, d := range l.Days {
 		out.Days = append(out.Days, jsonDay{d.Day.String(), figuresJSON(d.Figures)})
@@ -262,6 +277,10 @@ func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 			CreatedBy: b.CreatedBy, VenueID: b.VenueID, Venue: b.VenueName, SeriesID: b.SeriesID, Org: b.Org, Contact: b.Contact,
 			Phone: b.Phone, Title: b.Title, Purpose: b.Purpose, Attendees: b.Attendees, Start: ts(b.Start), End: ts(b.End),
 			Hours: b.Hours(), Status: b.Status, Reason: b.Reason, DecidedBy: b.DecidedBy, ArrivedAt: tsp(b.ArrivedAt)})
+	}
+	for _, v := range l.Voided {
+		out.Voided = append(out.Voided, jsonVoided{Kind: v.Kind, ID: v.RecordID, ReceiptNo: v.ReceiptNo, Name: v.Name,
+			Summary: v.Summary, Headcount: v.Headcount, VoidedAt: ts(v.At), VoidedBy: v.Actor, Reason: v.Reason})
 	}
 	for _, d := range l.Definitions {
 		out.Definitions[d.Code] = d.In(opt.Lang)

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -33,5 +34,49 @@ func TestVoidedListed(t *testing.T) {
 		if !strings.Contains(out, f.want) || !strings.Contains(out, v.ReceiptNo) {
 			t.Errorf("%s/%s lacks %q or %s:\n%s", f.format, f.lang, f.want, v.ReceiptNo, out)
 		}
+	}
+}
+
+// The JSON log lists a voided record under its own key, with the void's
+// who, when and why, and keeps it out of the visits.
+func TestVoidedInJSON(t *testing.T) {
+	db, c := openCenter(t)
+	var v store.Visit
+	c.do(t, at(day, "09:00"), "check in", func(ctx context.Context) error {
+		var err error
+		v, err = db.CheckIn(ctx, store.VisitInput{Name: "误录参观团", Purpose: "study_tour", Headcount: 50, Actor: "前台小李"})
+		return err
+	})
+	c.do(t, at(day, "09:05"), "void", func(ctx context.Context) error {
+		_, err := db.VoidRecord(ctx, store.KindVisit, v.ID, "前台小李", "重复登记")
+		return err
+	})
+	var doc struct {
+		Visits []map[string]any `json:"visits"`
+		Voided []struct {
+			Kind      string `json:"kind"`
+			ID        int64  `json:"id"`
+			ReceiptNo string `json:"receipt_no"`
+			Name      string `json:"name"`
+			Headcount int    `json:"headcount"`
+			VoidedAt  string `json:"voided_at"`
+			VoidedBy  string `json:"voided_by"`
+			Reason    string `json:"reason"`
+		} `json:"voided"`
+	}
+	out := render(t, readLog(t, db, day, day), "json", "zh")
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("the JSON does not parse: %v\n%s", err, out)
+	}
+	if len(doc.Visits) != 0 {
+		t.Errorf("visits: got %v, want none (the one visit is voided)", doc.Visits)
+	}
+	if len(doc.Voided) != 1 {
+		t.Fatalf("voided: got %+v, want the one visit", doc.Voided)
+	}
+	got := doc.Voided[0]
+	if got.Kind != store.KindVisit || got.ID != v.ID || got.ReceiptNo != v.ReceiptNo || got.Name != "误录参观团" ||
+		got.Headcount != 50 || got.VoidedBy != "前台小李" || got.Reason != "重复登记" || !strings.HasPrefix(got.VoidedAt, day.String()+"T09:05") {
+		t.Errorf("voided record: got %+v", got)
 	}
 }
