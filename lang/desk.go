@@ -314,24 +314,32 @@ var (
 
 // Texts of the desk's series (tui/series.go).
 var (
-	Repeat               = Text{"重复", "Repeat"}
-	RepeatWeekly         = Text{"每周", "weekly"}
-	RepeatFortnightly    = Text{"每两周", "every two weeks"}
-	RepeatMonthly        = Text{"每月同一周次（如第二个周二）", "monthly, same week of the month"}
-	RepeatMonthlyLast    = Text{"每月最后一个同星期", "monthly, last such weekday"}
-	SeriesPreview        = Text{"%s，共 %d 次，冲突 %d 次（保存前请核对）：", "%s, %d dates, %d clashing (check before saving):"}
-	SeriesOfBooking      = Text{"重复预约：%s %s · 共 %d 次（%s）  %s", "Series: %s %s · %d dates (%s)  %s"}
-	SeriesChanged        = Text{"已更改 %d 次；未能更改 %d 次", "Changed %d dates; %d could not change"}
-	SeriesHeading        = Text{"重复预约「%s」%s · %s %s · %s", "Series %q %s · %s %s · %s"}
-	AskSeriesApprove     = Text{"通过「%s」所有待审核的日期？", "Approve every pending date of %q?"}
-	AskSeriesCancelThis  = Text{"取消 %s 这一次？", "Cancel the date %s?"}
-	AskSeriesCancelLater = Text{"取消 %s 及以后的各次？", "Cancel %s and every later date?"}
-	AskSeriesCancelAll   = Text{"取消整个重复预约（%s 所在系列未过去的各次）？", "Cancel the whole series (every date of %s's series not yet over)?"}
-	MoveThisDate         = Text{"调整 %s 这一次", "Move the date %s"}
-	MoveLaterDates       = Text{"调整 %s 及以后各次", "Move %s and the later dates"}
-	KeySeriesView        = Text{"重复预约", "series"}
-	KeyCancelLater       = Text{"取消本次及以后", "cancel this and later"}
-	KeyCancelAll         = Text{"取消全部", "cancel all"}
-	KeyMoveDate          = Text{"调整本次", "move this date"}
-	KeyMoveLater         = Text{"调整以后各次", "move later dates"}
+	Repeat                = Text{"重复", "Repeat"}
+	RepeatWeekly          = Text{"每周", "weekly"}
+	RepeatFortnightly     = Text{"每两周", "every two weeks"}
+	RepeatMonthly         = Text{"每月同一周次（如第二个周二）", "monthly, same week of the month"}
+	RepeatMonthlyLast     = Text{"每月最后一个同星期", "monthly, last such weekday"}
+	SeriesPreview         = Text{"%s，共 %d 次，冲突 %d 次（保存前请核对）：", "%s, %d dates, %d clashing (check before saving):"}
+	SeriesOfBooking       = Text{"重复预约：%s %s · 共 %d 次（%s）  %s", "Series: %s %s · %d dates (%s)  %s"}
+	SeriesChanged         = Text{"已更改 %d 次；未能更改 %d 次", "Changed %d dates; %d could not change"}
+	SeriesHeading         = Text{"重复预约「%s」%s · %s %s · %s", "Series %q %s · %s %s · %s"}
+	AskSeriesApprove      = Text{"通过「%s」所有待审核的日期？", "Approve every pending date of %q?"}
+	AskSeriesCancelThis   = Text{"取消 %s 这一次？", "Cancel the date %s?"}
+	AskSeriesCancelLater  = Text{"取消 %s 及以后的各次？", "Cancel %s and every later date?"}
+	AskSeriesCancelAll    = Text{"取消整个重复预约（%s 所在系列未过去的各次）？", "Cancel the whole series (every date of %s's series not yet over)?"}
+	MoveThisDate          = Text{"调整 %s 这一次", "Move the date %s"}
+	MoveLaterDates        = Text{"调整 %s 及以后各次", "Move %s and the later dates"}
+	KeySeriesView         = Text{"重复预约", "series"}
+	KeyCancelLater        = Text{"取消本次及以后", "cancel this and later"}
+	KeyCancelAll          = Text{"取消全部", "cancel all"}
+	KeyMoveDate           = Text{"调整本次", "move this date"}
+	KeyMoveLater          = Text{"调整以后各次", "move later dates"}
+	AskSeriesApproveLater = Text{"通过 %s 及以后各次中待审核的日期？", "Approve the pending dates from %s on?"}
+	AskSeriesReject       = Text{"驳回「%s」%s？原因：%s", "Reject %q, %s? Reason: %s"}
+	RejectSeriesTitle     = Text{"驳回重复预约「%s」", "Reject the series %q"}
+	SeriesScopeField      = Text{"范围", "Dates"}
+	SeriesScopeAll        = Text{"所有待审核的日期", "every pending date"}
+	SeriesScopeLater      = Text{"及以后待审核的日期", "and the later pending dates"}
+	KeyApproveLater       = Text{"通过本次及以后", "approve this and later"}
+	SeriesBookable        = Text{"可预约", "can be booked"}
 )

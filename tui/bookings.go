@@ -35,6 +35,8 @@ const (
 	// The move of a series date, or of it and the later ones.
 	promptMoveThis  = "move_this"
 	promptMoveLater = "move_later"
+	// The rejection of a phone series, whole or from a date on.
+	promptRejectSeries = "reject_series"
 )
 
 // bookingsTab is a day of venues: the timeline, the list, and the desk's
@@ -141,14 +143,7 @@ func (m bookingsTab) bookingForm(series bool) form {
 		title = e.tr(lang.NewSeries)
 	}
 	f := newForm(e, title)
-	var venues []store.Label
-	for _, v := range m.venues {
-		if v.Active {
-			name := fmt.Sprintf("%s (%d, %s-%s)", v.Name, v.Capacity, v.OpensAt, v.ClosesAt)
-			venues = append(venues, store.Label{Code: strconv.FormatInt(v.ID, 10), Text: lang.Text{ZH: name, EN: name}})
-		}
-	}
-	f.choose("venue", e.tr(lang.Venue), venues, "")
+	f.choose("venue", e.tr(lang.Venue), m.venueChoices(), "")
 	day := m.day
 	if day.IsZero() || day.Before(e.db.Today()) {
 		day = e.db.Today()
@@ -167,6 +162,19 @@ func (m bookingsTab) bookingForm(series bool) form {
 		f.choose("repeat", e.tr(lang.Repeat), repeatChoices, repeatWeekly)
 	}
 	return f
+}
+
+// venueChoices are the open venues, each with its capacity and hours, for a
+// form's venue field.
+func (m bookingsTab) venueChoices() []store.Label {
+	var venues []store.Label
+	for _, v := range m.venues {
+		if v.Active {
+			name := fmt.Sprintf("%s (%d, %s-%s)", v.Name, v.Capacity, v.OpensAt, v.ClosesAt)
+			venues = append(venues, store.Label{Code: strconv.FormatInt(v.ID, 10), Text: lang.Text{ZH: name, EN: name}})
+		}
+	}
+	return venues
 }
 
 // bookingInput reads the form; ok is false when a field the desk parses
@@ -538,7 +546,7 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 	m.form, cmd, act = m.form.Update(msg)
 	switch act {
 	case formCancel:
-		if m.mode == bookingsPrompt && (m.prompt == promptMoveThis || m.prompt == promptMoveLater) {
+		if m.mode == bookingsPrompt && (m.prompt == promptMoveThis || m.prompt == promptMoveLater || m.prompt == promptRejectSeries) {
 			m.mode = bookingsSeries // back to the series the move began in
 			return m, nil
 		}
@@ -577,6 +585,8 @@ func (m bookingsTab) updateForm(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 			}
 			m.saving = true
 			return m, seriesActionCmd(m.env, "move", m.target, scope, ch)
+		case m.mode == bookingsPrompt && m.prompt == promptRejectSeries:
+			return m.rejectSeries()
 		case m.mode == bookingsPrompt && m.prompt == promptEdit:
 			ed, err := m.bookingEdit()
 			if err != nil {
@@ -733,7 +743,7 @@ func (m bookingsTab) detailView() string {
 func (m bookingsTab) ShortHelp() []key.Binding {
 	k := m.env.keys
 	if m.mode == bookingsSeries {
-		return []key.Binding{k.Up, k.Down, k.Approve, k.Cancel, k.CancelLater, k.MoveDate, k.Back}
+		return []key.Binding{k.Up, k.Down, k.Approve, k.Reject, k.Cancel, k.CancelLater, k.MoveDate, k.Back}
 	}
 	if m.mode != bookingsList || m.search.open {
 		return []key.Binding{k.Submit, k.Back}

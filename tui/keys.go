@@ -18,6 +18,7 @@ type keyMap struct {
 	Accept, Start, Resolve, Transfer, Reject, Rate              key.Binding
 	Approve, Cancel, Arrive, NoShow, Series, PageUp, PageDown   key.Binding
 	SeriesView, CancelLater, CancelAll, MoveDate, MoveLater     key.Binding
+	ApproveLater                                                key.Binding
 	Submit, RejectRequest, QRPage                               key.Binding
 	StatusBack, CategoryBack, Edit, Void, Home, End             key.Binding
 	PrevSection, NextSection, Toggle                            key.Binding
@@ -87,6 +88,7 @@ func newKeyMap(language string, titles []lang.Text) keyMap {
 		CancelAll:     b([]string{"D"}, "D", lang.KeyCancelAll),
 		MoveDate:      b([]string{"M"}, "M", lang.KeyMoveDate),
 		MoveLater:     b([]string{"L"}, "L", lang.KeyMoveLater),
+		ApproveLater:  b([]string{"A"}, "A", lang.KeyApproveLater),
 		Submit:        b([]string{"enter", "ctrl+s"}, "enter", lang.KeySubmit),
 		NextField:     b([]string{"tab", "down"}, "tab/↑↓", lang.KeyField),
 		PrevField:     b([]string{"shift+tab", "up"}, "shift+tab/↑", lang.KeyField),

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -70,7 +71,12 @@ func (e *env) previewText(rule store.SeriesRule, dates []store.SeriesDate) strin
 	}
 	lines := []string{fmt.Sprintf(e.tr(lang.SeriesPreview), e.tr(rule.Describe()), len(dates), clashed)}
 	for _, d := range dates {
-		lines = append(lines, e.dateLine(d))
+		line := e.dateLine(d)
+		if d.State != store.SeriesClashed {
+			// Nothing is saved yet: the date can be booked, not booked.
+			line = fmt.Sprintf("%s %s  %s", d.Day, e.tr(lang.Weekdays[d.Day.Weekday()]), e.tr(lang.SeriesBookable))
+		}
+		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -180,6 +186,14 @@ func (m bookingsTab) updateSeries(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 	case !ok:
 	case key.Matches(msg, k.Approve):
 		return m, ask(fmt.Sprintf(m.env.tr(lang.AskSeriesApprove), m.seriesShown.Title), seriesActionCmd(m.env, "approve", sel, store.SeriesAll, store.SeriesChange{}))
+	case key.Matches(msg, k.ApproveLater):
+		return m, ask(fmt.Sprintf(m.env.tr(lang.AskSeriesApproveLater), m.env.db.DayOf(sel.Start)), seriesActionCmd(m.env, "approve", sel, store.SeriesLater, store.SeriesChange{}))
+	case key.Matches(msg, k.Reject):
+		m.prompt, m.target, m.mode = promptRejectSeries, sel, bookingsPrompt
+		m.form = newForm(m.env, fmt.Sprintf(m.env.tr(lang.RejectSeriesTitle), m.seriesShown.Title))
+		m.form.choose("scope", m.env.tr(lang.SeriesScopeField), seriesScopes(m.env.db.DayOf(sel.Start)), string(store.SeriesAll))
+		m.form.text("reason", m.env.tr(lang.Reason), "", 200)
+		m.form.setFocus("reason")
 	case key.Matches(msg, k.Cancel), key.Matches(msg, k.CancelLater), key.Matches(msg, k.CancelAll):
 		scope, q := store.SeriesThis, lang.AskSeriesCancelThis
 		if key.Matches(msg, k.CancelLater) {
@@ -200,9 +214,38 @@ func (m bookingsTab) updateSeries(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		}
 		m.form.text("start", m.env.tr(lang.Start), m.env.clock(sel.Start), 5)
 		m.form.text("end", m.env.tr(lang.End), m.env.clock(sel.End), 5)
+		m.form.choose("venue", m.env.tr(lang.Venue), m.venueChoices(), strconv.FormatInt(sel.VenueID, 10))
 		m.form.text("attendees", m.env.tr(lang.Attendees), fmt.Sprint(sel.Attendees), 5)
 	}
 	return m, nil
+}
+
+// seriesScopes are the dates a rejection of a series may take: every
+// pending one, or those from day on.
+func seriesScopes(day store.Day) []store.Label {
+	later := lang.SeriesScopeLater
+	later.ZH, later.EN = day.String()+" "+later.ZH, day.String()+" "+later.EN
+	return []store.Label{{Code: string(store.SeriesAll), Text: lang.SeriesScopeAll}, {Code: string(store.SeriesLater), Text: later}}
+}
+
+// rejectSeries reads the rejection form and asks before rejecting the
+// dates it takes; the reason is needed, as for one booking.
+func (m bookingsTab) rejectSeries() (bookingsTab, tea.Cmd) {
+	reason := strings.TrimSpace(m.form.value("reason"))
+	if reason == "" {
+		m.form.fieldError("reason", m.env.tr(lang.ReasonNeeded))
+		return m, nil
+	}
+	scope := store.SeriesScope(m.form.value("scope"))
+	what := m.env.tr(lang.SeriesScopeAll)
+	for _, l := range seriesScopes(m.env.db.DayOf(m.target.Start)) {
+		if l.Code == string(scope) {
+			what = m.env.tr(l.Text)
+		}
+	}
+	m.mode = bookingsSeries
+	return m, ask(fmt.Sprintf(m.env.tr(lang.AskSeriesReject), m.seriesShown.Title, what, reason),
+		seriesActionCmd(m.env, "reject", m.target, scope, store.SeriesChange{Reason: reason}))
 }
 
 // seriesMove reads the move form into a change of the dates it takes.
@@ -229,6 +272,9 @@ func (m bookingsTab) seriesMove() (store.SeriesScope, store.SeriesChange, error)
 		return scope, ch, &store.Error{Code: store.EINVALID, Field: "attendees", Text: lang.NotInt}
 	}
 	ch.Attendees = n
+	if v, err := strconv.ParseInt(f.value("venue"), 10, 64); err == nil && v != m.target.VenueID {
+		ch.VenueID = v
+	}
 	return scope, ch, nil
 }
 
@@ -248,6 +294,6 @@ func (m bookingsTab) seriesView() string {
 		lines = append(lines, line)
 	}
 	k := e.keys
-	lines = append(lines, "", e.tr(lang.Actions)+helpLine(k.Approve, k.Cancel, k.CancelLater, k.CancelAll, k.MoveDate, k.MoveLater, k.Back))
+	lines = append(lines, "", e.tr(lang.Actions)+helpLine(k.Approve, k.ApproveLater, k.Reject, k.Cancel, k.CancelLater, k.CancelAll, k.MoveDate, k.MoveLater, k.Back))
 	return strings.Join(lines, "\n")
 }

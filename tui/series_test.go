@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strconv"
 	"testing"
 	"time"
 
@@ -29,7 +30,7 @@ func TestSeriesAtTheDesk(t *testing.T) {
 	fillBooking(d, "14:00", "15:00", "第一党小组", "12")
 	d.key("tab", "backspace")
 	d.typ("3")
-	d.wantView("每周周二，共 3 次，冲突 1 次", "2026-03-17 周二  已确认", "2026-03-24 周二  冲突", taken.ReceiptNo, "2026-03-31 周二")
+	d.wantView("每周周二，共 3 次，冲突 1 次", "2026-03-17 周二  可预约", "2026-03-24 周二  冲突", taken.ReceiptNo, "2026-03-31 周二")
 	d.key("enter")
 	d.wantView("已预约 2 次；冲突 1 次")
 
@@ -59,5 +60,72 @@ func TestSeriesAtTheDesk(t *testing.T) {
 	d.key("esc")
 	if d.bookings().mode != bookingsList {
 		t.Fatalf("esc from the series view: mode %v, want the list", d.bookings().mode)
+	}
+}
+
+// A phone series at the desk: its later dates move to another venue, where
+// one date is taken and stays where it was, reported by date; the desk then
+// approves this date and the later ones, and rejects the rest with a
+// reason, each after a question.
+func TestSeriesVenueAndDecide(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	s := seed(t, db, clk)
+	ctx := context.Background()
+	clk.Set(at(9, 0))
+	first := at(14, 0).AddDate(0, 0, 7) // Tuesday 03-17
+	in := store.SeriesInput{BookingInput: store.BookingInput{VenueID: s.hall.ID, Org: "第二党小组", Contact: "李", Phone: "13700006666",
+		Title: "读书会", Purpose: "other", Attendees: 10, Start: first, End: first.Add(time.Hour), Source: "kiosk", Actor: "kiosk"},
+		Rule: store.SeriesRule{First: db.DayOf(first), Count: 3}}
+	res, err := db.CreateSeriesRule(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	third := first.AddDate(0, 0, 14)
+	taken, err := db.CreateBooking(ctx, store.BookingInput{VenueID: s.room.ID, Org: "工会", Contact: "林", Phone: "13700005555",
+		Title: "职工会", Purpose: "other", Attendees: 5, Start: third, End: third.Add(time.Hour), Approve: true, Actor: "王芳"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.Set(at(10, 0))
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.key("4", "/")
+	d.typ(res.Booked[0].ReceiptNo)
+	d.key("enter", "W")
+	d.wantView("> 2026-03-17 周二  待审核", "a 通过", "A 通过本次及以后", "x ")
+
+	// L: the venue field moves this date and the later ones.
+	d.key("L")
+	d.edit(func(t tab) tab {
+		b := t.(bookingsTab)
+		b.form.set("venue", strconv.FormatInt(s.room.ID, 10))
+		return b
+	})
+	d.key("enter")
+	d.wantView("已更改 2 次；未能更改 1 次", "2026-03-31 该时段已被预约："+taken.ReceiptNo)
+	for i, want := range []string{s.room.Name, s.room.Name, s.hall.Name} {
+		if b, _ := db.Booking(ctx, res.Booked[i].ID); b.VenueName != want {
+			t.Fatalf("date %d after the move: venue %s, want %s", i, b.VenueName, want)
+		}
+	}
+
+	// A on the second date: asked first, then it and the third are approved.
+	d.key("down", "A")
+	d.wantView("通过 2026-03-24 及以后各次中待审核的日期？")
+	d.key("y")
+	d.wantView("已更改 2 次；未能更改 0 次")
+	// x: a reason, a question, then the rest of the series is rejected.
+	d.key("x")
+	d.wantView("驳回重复预约「读书会」")
+	d.key("enter")
+	d.wantView("请")
+	d.typ("场地检修")
+	d.key("enter")
+	d.wantView("驳回「读书会」所有待审核的日期？原因：场地检修")
+	d.key("y")
+	d.wantView("已更改 1 次；未能更改 0 次")
+	for i, want := range []string{store.BookingRejected, store.BookingApproved, store.BookingApproved} {
+		if b, _ := db.Booking(ctx, res.Booked[i].ID); b.Status != want {
+			t.Fatalf("date %d: status %s, want %s", i, b.Status, want)
+		}
 	}
 }
