@@ -18,7 +18,7 @@ var errNoMatch = Errorf(ENOTFOUND, lang.LookupNoMatch)
 func (db *DB) FindByReceipt(ctx context.Context, no, last4 string) (string, error) {
 	no = strings.ToUpper(strings.TrimSpace(foldDigits(no)))
 	last4 = strings.TrimSpace(foldDigits(last4))
-	if len(last4) != 4 || strings.Trim(last4, "0123456789") != "" {
+	if !digits(last4, 4) {
 		return "", invalid("phone_last4", lang.Last4Required)
 	}
 	var table string

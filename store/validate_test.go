@@ -333,3 +333,31 @@ func TestErrorMessages(t *testing.T) {
 		t.Errorf("ErrorCode: got %q for nil and %q for a raw error, want \"\" and internal", store.ErrorCode(nil), store.ErrorCode(raw))
 	}
 }
+
+// TestClassifyLookup checks the one rule for what a desk lookup is: the
+// last four digits, a whole phone however written, a partial number, or a
+// name prefix; FindVisitors matches by the same reading.
+func TestClassifyLookup(t *testing.T) {
+	cases := []struct {
+		q    string
+		kind store.LookupKind
+		v    string
+	}{
+		{"5678", store.LookupTail, "5678"},
+		{" 5678 ", store.LookupTail, "5678"},
+		{"567", store.LookupDigits, "567"},
+		{"123456", store.LookupDigits, "123456"},
+		{"1234567", store.LookupPhone, "1234567"},
+		{"13812345678", store.LookupPhone, "13812345678"},
+		{"+86 138-1234-5678", store.LookupPhone, "13812345678"},
+		{"张", store.LookupName, "张"},
+		{"张三5678", store.LookupName, "张三5678"},
+		{"", store.LookupName, ""},
+	}
+	for _, c := range cases {
+		kind, v := store.ClassifyLookup(c.q)
+		if kind != c.kind || v != c.v {
+			t.Errorf("ClassifyLookup(%q) = %v, %q; want %v, %q", c.q, kind, v, c.kind, c.v)
+		}
+	}
+}

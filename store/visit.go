@@ -403,20 +403,53 @@ func (db *DB) FindVisitors(ctx context.Context, q string, limit int) ([]Visitor,
 	return out, err
 }
 
-// visitorMatch turns a lookup into a condition on visitors that an index
-// answers: last four digits, whole phone, or a name range for the prefix.
-func visitorMatch(q string) (string, []any) {
-	digits := strings.Trim(q, "0123456789") == ""
-	if digits && len(q) == 4 {
-		return "phone_last4 = ?", []any{q}
+// LookupKind is what a desk lookup was typed as.
+type LookupKind int
+
+// The kinds of lookup: four digits are a phone's last four, a whole number
+// (however written) the phone, other digits only part of a number, and
+// anything else a name prefix.
+const (
+	LookupName LookupKind = iota
+	LookupTail
+	LookupPhone
+	LookupDigits
+)
+
+// MinPhoneDigits is the fewest digits a bare number needs to be taken as a
+// whole phone in a lookup.
+const MinPhoneDigits = 7
+
+// ClassifyLookup is the one rule for reading a lookup: its kind and the
+// value to match (the phone as stored for LookupPhone, else q trimmed).
+func ClassifyLookup(q string) (LookupKind, string) {
+	q = strings.TrimSpace(q)
+	numeric := q != "" && digits(q, len(q))
+	if numeric && len(q) == 4 {
+		return LookupTail, q
 	}
 	// A whole number is found however it was typed: 138 1234 5678,
 	// +86 138-1234-5678 and 010-62345678 are stored as digits.
 	if p, ok := NormalizePhone(q); ok {
-		return "phone = ?", []any{p}
+		return LookupPhone, p
 	}
-	if digits && len(q) >= 7 {
-		return "phone = ?", []any{q}
+	if numeric && len(q) >= MinPhoneDigits {
+		return LookupPhone, q
+	}
+	if numeric {
+		return LookupDigits, q
+	}
+	return LookupName, q
+}
+
+// visitorMatch turns a lookup into a condition on visitors that an index
+// answers: last four digits, whole phone, or a name range for the prefix.
+func visitorMatch(q string) (string, []any) {
+	switch kind, v := ClassifyLookup(q); kind {
+	case LookupTail:
+		return "phone_last4 = ?", []any{v}
+	case LookupPhone:
+		return "phone = ?", []any{v}
 	}
 	// name >= q AND name < q+U+10FFFF is the prefix as a range on the
 	// (name, phone) index; LIKE would not use it for Chinese text.

@@ -210,12 +210,15 @@ func (m *visitsTab) carryLookup() {
 	if q == "" {
 		return
 	}
-	if strings.Trim(q, "0123456789") == "" {
-		if len(q) >= 7 && m.form.value("phone") == "" {
-			m.form.set("phone", q)
+	switch kind, v := store.ClassifyLookup(q); kind {
+	case store.LookupPhone:
+		if m.form.value("phone") == "" {
+			m.form.set("phone", v)
 		}
-	} else if m.form.value("name") == "" {
-		m.form.set("name", q)
+	case store.LookupName:
+		if m.form.value("name") == "" {
+			m.form.set("name", v)
+		}
 	}
 	m.found = nil
 }
