@@ -342,4 +342,5 @@ var (
 	SeriesScopeLater      = Text{"及以后待审核的日期", "and the later pending dates"}
 	KeyApproveLater       = Text{"通过本次及以后", "approve this and later"}
 	SeriesBookable        = Text{"可预约", "can be booked"}
+	InboxSeries           = Text{"〔重复 %d 次待审〕", "[series, %d pending] "}
 )

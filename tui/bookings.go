@@ -112,7 +112,10 @@ func newBookingsTab(e *env) tab {
 // SetSize gives the tab its room.
 func (m bookingsTab) SetSize(w, h int) tab { m.width, m.height = w, h; return m }
 
-func (m bookingsTab) capturing() bool { return m.mode != bookingsList || m.search.open }
+// The series view takes no typing: the tab keys and esc's jump back work there.
+func (m bookingsTab) capturing() bool {
+	return (m.mode != bookingsList && m.mode != bookingsSeries) || m.search.open
+}
 
 func (m bookingsTab) dirty() bool { return m.mode != bookingsList && m.form.dirty() }
 
@@ -784,8 +787,13 @@ func (m bookingsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
 	if r.kind != store.KindBooking {
 		return m, nil, false
 	}
-	if !m.dirty() {
-		m.mode, m.day, m.focusID = bookingsList, m.env.db.DayOf(r.at), r.id
+	if m.dirty() {
+		return m, nil, true
+	}
+	m.mode, m.day, m.focusID = bookingsList, m.env.db.DayOf(r.at), r.id
+	if r.series != 0 {
+		m.mode, m.seriesShown, m.seriesCursor = bookingsSeries, store.Series{ID: r.series}, 0
+		return m, loadSeriesCmd(m.env, r.series), true
 	}
 	return m, nil, true
 }

@@ -61,14 +61,30 @@ func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
 				fit(s.ReceiptNo, 15), fit(s.Name, 10), what)
 		}
 	}
+	// A phone series is one line, at its first pending date, opening the
+	// series view; the desk's own series keep a line per date.
+	inSeries := map[int64]int{}
+	for _, b := range d.pending {
+		if b.SeriesID != 0 && b.Source == store.SourceKiosk {
+			inSeries[b.SeriesID]++
+		}
+	}
 	for _, b := range d.pending {
 		when := b.Start.In(loc).Format("01-02 15:04")
 		title := b.Title
+		open := openRecordMsg{kind: store.KindBooking, id: b.ID, at: b.Start}
+		if n := inSeries[b.SeriesID]; n > 0 {
+			if seen[seenKey("series", b.SeriesID)] {
+				continue
+			}
+			seen[seenKey("series", b.SeriesID)] = true
+			open.series = b.SeriesID
+			title = fmt.Sprintf(e.tr(lang.InboxSeries), n) + title
+		}
 		if b.Source == store.SourceKiosk {
 			title = e.label(store.Sources, store.SourceKiosk) + " " + title
 		}
-		add(inboxPending, store.KindBooking, b.ID, when, openRecordMsg{kind: store.KindBooking, id: b.ID, at: b.Start},
-			fit(b.ReceiptNo, 15), fit(b.Org, 10), title)
+		add(inboxPending, store.KindBooking, b.ID, when, open, fit(b.ReceiptNo, 15), fit(b.Org, 10), title)
 	}
 	for _, r := range d.overdueRs {
 		add(inboxOverdue, store.KindRequest, r.ID, r.PromisedBy.String()[5:]+"      ", openRecordMsg{kind: store.KindRequest, id: r.ID, at: r.CreatedAt},

@@ -129,3 +129,44 @@ func TestSeriesVenueAndDecide(t *testing.T) {
 		}
 	}
 }
+
+// A phone series waits in the 今日 inbox as one line with its count of
+// pending dates; enter opens the series view, esc goes back to 今日.
+func TestInboxPhoneSeries(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	s := seed(t, db, clk)
+	ctx := context.Background()
+	clk.Set(at(9, 0))
+	first := at(14, 0).AddDate(0, 0, 7)
+	res, err := db.CreateSeriesRule(ctx, store.SeriesInput{BookingInput: store.BookingInput{VenueID: s.hall.ID, Org: "第二党小组", Contact: "李",
+		Phone: "13700006666", Title: "读书会", Purpose: "other", Attendees: 10, Start: first, End: first.Add(time.Hour), Source: "kiosk", Actor: "kiosk"},
+		Rule: store.SeriesRule{First: db.DayOf(first), Count: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.Set(at(10, 0))
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.wantView("待办（6）", "待审核 2", res.Booked[0].ReceiptNo, "扫码 〔重复 3 次待审〕读书会")
+	d.dontWantView(res.Booked[1].ReceiptNo, res.Booked[2].ReceiptNo)
+	line := -1
+	for i, it := range tabAs[todayTab](t, d.m).inbox {
+		if it.open.series == res.SeriesID {
+			line = i
+		}
+	}
+	if line < 0 {
+		t.Fatal("no inbox line opens the series")
+	}
+	for range line {
+		d.key("down")
+	}
+	d.key("enter")
+	if d.m.active != tabBookings || d.bookings().mode != bookingsSeries {
+		t.Fatalf("enter on the series line: tab %d mode %v, want the series view", d.m.active, d.bookings().mode)
+	}
+	d.wantView("重复预约「读书会」第二党小组", "2026-03-17 周二  待审核", "2026-03-31 周二  待审核")
+	d.key("esc")
+	if d.m.active != tabToday {
+		t.Fatalf("esc after the jump: tab %d, want 今日", d.m.active)
+	}
+}

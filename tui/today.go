@@ -32,9 +32,10 @@ type todayTab struct {
 
 // openRecordMsg asks the root to show a record on its own tab.
 type openRecordMsg struct {
-	kind string
-	id   int64
-	at   time.Time
+	kind   string
+	id     int64
+	at     time.Time
+	series int64 // a booking's series, to open the series view
 }
 
 // todayLoadedMsg is everything the today tab shows.
