@@ -186,7 +186,7 @@ var (
 	Cancelled    = Text{"已取消：%s", "Cancelled: %s"}
 	Arrived      = Text{"已核销到场：%s", "Checked in: %s"}
 	NoShowDone   = Text{"已标记未到场：%s", "Marked no-show: %s"}
-	ArrivePrompt = Text{"到场核销，输入预约编号（B-…）：", "Arrival: type the booking number (B-…): "}
+	ArrivePrompt = Text{"到场核销，输入预约编号（B-…，今天的可只输后四位）：", "Arrival: the booking number (B-…, or today's last four digits): "}
 	ReasonPrompt = Text{"请输入理由：", "Reason: "}
 	ColTime      = Text{"时间", "Time"}
 	ColTitle     = Text{"主题", "Title"}

@@ -571,7 +571,7 @@ func (db *DB) Arrive(ctx context.Context, receiptNo, actor string) (Booking, err
 	var b Booking
 	err = db.write(ctx, func(t *tx) error {
 		var err error
-		if b, err = t.booking("WHERE b.receipt_no = ?", no); err != nil {
+		if b, err = t.arrivingBooking(no); err != nil {
 			return err
 		}
 		switch {
@@ -591,6 +591,27 @@ func (db *DB) Arrive(ctx context.Context, receiptNo, actor string) (Booking, err
 		return err
 	})
 	return b, err
+}
+
+// arrivingBooking is the booking a check-in names: its whole receipt number,
+// or the last four digits of the number of a booking that starts today (what
+// an organiser reads off a phone), when exactly one of today's has them.
+func (t *tx) arrivingBooking(no string) (Booking, error) {
+	if len(no) != 4 || !isDigits(no) {
+		return t.booking("WHERE b.receipt_no = ?", no)
+	}
+	start, end := t.db.Bounds(t.db.DayOf(t.now))
+	found, err := t.bookings("WHERE b.start_at >= ? AND b.start_at < ? AND b.receipt_no LIKE ? ORDER BY b.start_at",
+		unix(start), unix(end), "B-%-"+no)
+	switch {
+	case err != nil:
+		return Booking{}, err
+	case len(found) == 0:
+		return Booking{}, Errorf(ENOTFOUND, lang.NoBookingTodayEnds.Format(no))
+	case len(found) > 1:
+		return Booking{}, Errorf(ECONFLICT, lang.BookingSuffixAmbiguous.Format(len(found), no))
+	}
+	return found[0], nil
 }
 
 // Booking returns one booking.

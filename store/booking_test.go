@@ -549,3 +549,37 @@ func TestRuleNumbersInMessages(t *testing.T) {
 		}
 	})
 }
+
+// An organiser may read out only the last four digits: they name the one
+// booking starting today with them; two of today's with the same four, or
+// none, ask for the whole number.
+func TestArriveBySuffix(t *testing.T) {
+	db, clk := mustOpenClock(t)
+	hall := mustCreateVenue(t, db, "多功能厅", 80)
+	room := mustCreateVenue(t, db, "会议室", 20)
+	first := mustBook(t, db, booking(hall.ID, tomorrow, "09:00", "10:00"))  // …-0001
+	second := mustBook(t, db, booking(hall.ID, tomorrow, "14:00", "16:00")) // …-0002
+	later := mustBook(t, db, booking(hall.ID, tomorrow.AddDays(1), "14:00", "16:00"))
+	clk.Set(at(tomorrow, "08:30"))
+	twin := mustBook(t, db, booking(room.ID, tomorrow, "09:00", "10:00")) // drawn today: …-0001 again
+	if first.ReceiptNo[len(first.ReceiptNo)-4:] != twin.ReceiptNo[len(twin.ReceiptNo)-4:] {
+		t.Fatalf("want two of the day's bookings ending alike, got %s and %s", first.ReceiptNo, twin.ReceiptNo)
+	}
+	clk.Set(at(tomorrow, "13:30"))
+	got, err := db.Arrive(ctx, " "+second.ReceiptNo[len(second.ReceiptNo)-4:]+" ", "王芳")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != second.ID || got.ArrivedAt.IsZero() {
+		t.Errorf("by suffix: got %s arrived %v, want %s checked in", got.ReceiptNo, got.ArrivedAt, second.ReceiptNo)
+	}
+	_, err = db.Arrive(ctx, first.ReceiptNo[len(first.ReceiptNo)-4:], "王芳")
+	wantCode(t, err, store.ECONFLICT, "")
+	_, err = db.Arrive(ctx, later.ReceiptNo[len(later.ReceiptNo)-4:], "王芳") // tomorrow's, not today's
+	wantCode(t, err, store.ENOTFOUND, "")
+	_, err = db.Arrive(ctx, "9999", "王芳")
+	wantCode(t, err, store.ENOTFOUND, "")
+	if b, _ := db.BookingByReceipt(ctx, first.ReceiptNo); !b.ArrivedAt.IsZero() {
+		t.Errorf("an ambiguous suffix checked %s in", first.ReceiptNo)
+	}
+}

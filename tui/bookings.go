@@ -506,7 +506,8 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 	case key.Matches(msg, k.Arrive):
 		m.prompt = promptArrive
 		m.form = newForm(m.env, m.env.tr(lang.ArrivePrompt))
-		m.form.text("receipt", m.env.tr(lang.ColReceipt), "", 20)
+		m.form.text("receipt", m.env.tr(lang.ColReceipt), sel.ReceiptNo, 20)
+		m.form.replaceDefault("receipt") // the selected booking, or typed over: B-… or today's last four digits
 		m.mode = bookingsPrompt
 	case key.Matches(msg, k.Enter):
 		m.detail = !m.detail
