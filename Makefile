@@ -9,7 +9,7 @@ SHELL    := /bin/bash
 # change under a fixed tree.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run build test test-deps lint tidy-check bench demo soak fuzz clean
+.PHONY: run build test test-deps lint tidy-check bench demo soak fuzz mutate clean
 
 ## run: build and start the desk (TUI plus kiosk) on ./frontdesk.db; flags in ARGS='--staff 王芳 --ssh :2222'
 run: build
@@ -65,6 +65,11 @@ demo: build
 ## soak: the long load and crash runs
 soak:
 	$(GO) test -run 'Soak' -count=1 -timeout 60m -v ./...
+
+## mutate: one-line mutants of the kiosk's and store's security and business
+## rules, each run against its tests (not part of make test; ARGS=-only kiosk/)
+mutate:
+	$(GO) run ./tools/mutate $(ARGS)
 
 ## fuzz: each fuzz target for a bounded time
 fuzz:

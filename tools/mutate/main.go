@@ -1,0 +1,192 @@
+// Command mutate is frontdesk's small mutation tester. For each target (a
+// file, the functions in it that hold a security or business rule, the
+// tests that guard them) it makes one-line mutants: a comparison flipped
+// (< ↔ >=, <= ↔ >, == ↔ !=), && ↔ ||, a ! dropped, an integer constant
+// compared or computed with moved by one. Each mutant is compiled through go test -overlay (the
+// source tree is never touched) and the target's tests run with a short
+// timeout; a failing run kills the mutant. It prints killed/survived per
+// mutant and the score, and exits non-zero when a mutant survives.
+//
+// Usage: go run ./tools/mutate [-list] [-only substring] [-timeout 90s]
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// target is one file with rules, the functions mutated and the tests run.
+type target struct {
+	file  string
+	funcs []string
+	run   string
+}
+
+// targets is the bounded list of rules mutated.
+var targets = []target{
+	{"kiosk/token.go", []string{"window", "tokenWindow", "checkToken", "renewable", "checkStaffToken"}, "TestToken|TestStatusPages|TestRoutes"},
+	{"kiosk/limit.go", []string{"blocked", "spend", "take", "bucket", "trusted", "onThisMachine"}, "TestRateLimit|TestTrustedProxy|TestRoutes|TestLookup"},
+	{"kiosk/admin.go", []string{"handleDailyLog"}, "TestRoutes|TestDailyLogStyleAllowed|TestTrustedProxy"},
+	{"kiosk/server.go", []string{"secure"}, "TestRoutes|TestFormsKeepEverything"},
+	{"store/booking.go", []string{"clash", "slotRules", "canMove", "refuseEnded", "Cancellable"}, "TestClash|TestBookingRules|TestCreateBooking|TestCancelEnded|TestCancelBooking|TestHundredBookOneSlot|TestApprove"},
+	{"store/request.go", []string{"CanMove", "Done", "move", "Rateable", "recordSatisfaction"}, "TestWorkflow|TestRateable|TestCreateRequest|TestMoveInput"},
+	{"store/dailylog.go", []string{"Valid", "Percent", "tally", "checkPeriod"}, "TestDailyLog"},
+	{"store/commit.go", []string{"runJob", "commitBatch"}, "TestCommitterRecoversAPanickingWrite|TestHundredBookOneSlot|TestCreateBooking"},
+}
+
+// mutant is one change: bytes [off, off+len(old)) of the file become new.
+type mutant struct {
+	off      int
+	old, new string
+	line     int
+	fn       string
+}
+
+var swaps = map[token.Token]string{
+	token.LSS: ">=", token.GEQ: "<", token.GTR: "<=", token.LEQ: ">",
+	token.EQL: "!=", token.NEQ: "==", token.LAND: "||", token.LOR: "&&",
+}
+
+// mutants lists the mutants of the named functions in src.
+func mutants(path string, src []byte, funcs []string) ([]mutant, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, src, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []mutant
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || !slices.Contains(funcs, fd.Name.Name) {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch e := n.(type) {
+			case *ast.BinaryExpr:
+				if s, ok := swaps[e.Op]; ok {
+					p := fset.Position(e.OpPos)
+					out = append(out, mutant{p.Offset, e.Op.String(), s, p.Line, fd.Name.Name})
+				}
+				// Constants are moved by one where they are compared or
+				// computed with: the off-by-one of a bound.
+				for _, x := range []ast.Expr{e.X, e.Y} {
+					if l, ok := x.(*ast.BasicLit); ok && l.Kind == token.INT {
+						if v, err := strconv.ParseInt(l.Value, 0, 64); err == nil {
+							p := fset.Position(l.ValuePos)
+							out = append(out, mutant{p.Offset, l.Value, strconv.FormatInt(v+1, 10), p.Line, fd.Name.Name})
+						}
+					}
+				}
+			case *ast.UnaryExpr:
+				if e.Op == token.NOT {
+					p := fset.Position(e.OpPos)
+					out = append(out, mutant{p.Offset, "!", "", p.Line, fd.Name.Name})
+				}
+			}
+			return true
+		})
+	}
+	return out, nil
+}
+
+func main() {
+	only := flag.String("only", "", "mutate only targets whose file contains this")
+	list := flag.Bool("list", false, "list the mutants without running them")
+	timeout := flag.Duration("timeout", 90*time.Second, "time limit of one mutant's test run")
+	flag.Parse()
+	tmp, err := os.MkdirTemp("", "mutate-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	defer os.RemoveAll(tmp)
+	killed, total := 0, 0
+	var survivors []string
+	for _, tg := range targets {
+		if !strings.Contains(tg.file, *only) {
+			continue
+		}
+		src, err := os.ReadFile(tg.file)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		ms, err := mutants(tg.file, src, tg.funcs)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		if *list {
+			for _, m := range ms {
+				fmt.Printf("%s:%d %s: %q → %q\n", tg.file, m.line, m.fn, m.old, m.new)
+			}
+			total += len(ms)
+			continue
+		}
+		abs, _ := filepath.Abs(tg.file)
+		for i, m := range ms {
+			mutated := slices.Concat(src[:m.off], []byte(m.new), src[m.off+len(m.old):])
+			file := filepath.Join(tmp, fmt.Sprintf("m%d.go", i))
+			overlay := filepath.Join(tmp, "overlay.json")
+			if err := os.WriteFile(file, mutated, 0o600); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(2)
+			}
+			o, _ := json.Marshal(map[string]any{"Replace": map[string]string{abs: file}})
+			if err := os.WriteFile(overlay, o, 0o600); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(2)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), *timeout+30*time.Second)
+			cmd := exec.CommandContext(ctx, "go", "test", "-count=1", "-overlay", overlay,
+				"-timeout", timeout.String(), "-run", tg.run, "./"+filepath.Dir(tg.file))
+			var outb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &outb, &outb
+			start := time.Now()
+			runErr := cmd.Run()
+			cancel()
+			total++
+			verdict := "survived"
+			switch {
+			case runErr != nil && strings.Contains(outb.String(), "[build failed]"):
+				verdict = "killed (does not build)"
+				killed++
+			case runErr != nil:
+				verdict = "killed"
+				killed++
+			default:
+				survivors = append(survivors, fmt.Sprintf("%s:%d %s: %q → %q", tg.file, m.line, m.fn, m.old, m.new))
+			}
+			fmt.Printf("%-18s:%-4d %-20s %q → %q  %s (%.0fs)\n", tg.file, m.line, m.fn, m.old, m.new, verdict, time.Since(start).Seconds())
+			os.Remove(file)
+		}
+	}
+	if *list {
+		fmt.Println(total, "mutants")
+		return
+	}
+	if total == 0 {
+		fmt.Println("no mutants")
+		os.Exit(2)
+	}
+	fmt.Printf("\nscore: %d of %d mutants killed (%.0f%%)\n", killed, total, 100*float64(killed)/float64(total))
+	for _, s := range survivors {
+		fmt.Println("survived:", s)
+	}
+	if len(survivors) > 0 {
+		os.Exit(1)
+	}
+}
