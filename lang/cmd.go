@@ -95,6 +95,7 @@ var (
 	DisableCloseItEvenWithApproved           = Text{"disable：有未到期的已确认预约也停用（预约保留）", "disable: close it even with approved bookings to come (they stand)"}
 	ManagerMakingChangeDefaultDatabaseFile   = Text{"以哪位负责人的身份修改（默认：数据库文件的所有者）", "the manager making the change (default: the database file's owner)"}
 	RoleDeskDefaultOrManager                 = Text{"角色：desk（前台，默认）或 manager（负责人）", "role: desk (default) or manager"}
+	LangPrefFlag                             = Text{"本人 SSH 前台的语言：zh 或 en，none 为随前台（客户端发来 LC_ALL/LANG 时以客户端为准）；不同于 --lang（本命令输出的语言）", "the language of their own SSH desks: zh or en, none for the desk's (a client's LC_ALL/LANG comes first); unlike --lang, the language of this command's output"}
 	SSHLoginLowerCaseStartingWith            = Text{"SSH 登录名（小写字母开头，默认取姓名拼音）", "SSH login (lower case, starting with a letter; default from the name's pinyin)"}
 	SSHPublicKeySshEd25519AAAA               = Text{"SSH 公钥 \"ssh-ed25519 AAAA… 备注\"，可重复", "an SSH public key \"ssh-ed25519 AAAA… comment\", repeatable"}
 	ReadSSHPublicKeysFromFile                = Text{"从文件读取 SSH 公钥（如 id_ed25519.pub，每行一个）", "read SSH public keys from a file (e.g. id_ed25519.pub, one a line)"}

@@ -253,6 +253,11 @@ var (
 	Role                      = Text{"角色", "role"}
 	SSHKeys                   = Text{"SSH 公钥", "SSH keys"}
 	Password                  = Text{"密码", "password"}
+	StaffLang                 = Text{"语言", "language"}
+	LangDesk                  = Text{"随前台", "the desk's"}
+	LangZH                    = Text{"中文", "Chinese"}
+	LangEN                    = Text{"英文", "English"}
+	StaffLangInvalid          = Text{"语言“%s”无法识别，应为 zh（中文）、en（英文）或 none（随前台）", "language %q must be zh, en or none (the desk's)"}
 	CenterName                = Text{"中心名称", "center name"}
 	TimeZone                  = Text{"时区", "time zone"}
 	PublicPhone               = Text{"对外电话", "public phone"}

@@ -1,6 +1,10 @@
 package sshdesk
 
-import "strings"
+import (
+	"strings"
+
+	"frontdesk/store"
+)
 
 // clientLang is the language of the client's locale: the first of LC_ALL,
 // LC_MESSAGES and LANG that is set decides, as POSIX orders them (OpenSSH
@@ -23,6 +27,15 @@ func clientLang(environ []string, fallback string) string {
 		return fallback
 	}
 	return fallback
+}
+
+// staffLang is the staff member's own language, or else the server's: what
+// a session speaks when its client sends no locale.
+func staffLang(s store.Staff, server string) string {
+	if s.Lang != "" {
+		return s.Lang
+	}
+	return server
 }
 
 // lookup is the value of name in an environment of NAME=value strings.

@@ -63,7 +63,7 @@ type Session struct {
 	// Remote is the client's address, without its port.
 	Remote string
 	// Lang is the session's language: the client's LC_ALL, LC_MESSAGES or
-	// LANG, or else the server's.
+	// LANG, or else the staff member's own setting, or else the server's.
 	Lang string
 	// Renderer draws for the client's terminal (its colours and
 	// background), not the server's.

@@ -97,7 +97,7 @@ func (s *Server) attend(next ssh.Handler) ssh.Handler {
 		ctx, cancel := context.WithCancel(sess.Context())
 		defer cancel()
 		a := &attendance{staff: staff, remote: host(sess.RemoteAddr()), ctx: ctx, cancel: cancel,
-			lang: clientLang(sess.Environ(), s.cfg.Lang)}
+			lang: clientLang(sess.Environ(), staffLang(staff, s.cfg.Lang))}
 		sess.Context().SetValue(attendanceKey{}, a)
 		s.track(a)
 		defer s.untrack(a)

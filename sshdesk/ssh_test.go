@@ -2,6 +2,8 @@ package sshdesk_test
 
 import (
 	"context"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -180,4 +182,27 @@ func waitSessions(t *testing.T, srv *sshdesk.Server, want int) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// TestStaffLangOverSSH: a client that sends no locale (an empty environment,
+// no SendEnv) gets the staff member's own language, English here on a
+// Chinese server; a client's LANG still comes first.
+func TestStaffLangOverSSH(t *testing.T) {
+	dir := t.TempDir()
+	wangKey := newClientKey(t, dir, "wang_ed25519")
+	liKey := newClientKey(t, dir, "li_ed25519")
+	c := startCenter(t, sshdesk.Config{Lang: "zh"},
+		store.StaffInput{Name: "王芳", Login: "wangfang", Role: store.RoleManager, Keys: []string{wangKey.public}, Lang: "en"},
+		store.StaffInput{Name: "李强", Login: "liqiang", Keys: []string{liKey.public}, Lang: "en"},
+	)
+	path, err := exec.LookPath("ssh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := "env -i HOME=" + dir + " TERM=xterm-256color PATH=" + filepath.Dir(path) + " "
+	x := newTerminals(t)
+	x.open("wang", 100, 30, bare+c.sshCommand("wangfang", &wangKey))
+	x.open("li", 100, 30, bare+c.sshCommand("liqiang", &liKey, "LANG=zh_CN.UTF-8"))
+	x.waitFor("wang", 10*time.Second, "On duty:王芳", "remote 127.0.0.1", "Today")
+	x.waitFor("li", 10*time.Second, "值班:李强", "远程 127.0.0.1")
 }

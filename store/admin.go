@@ -212,6 +212,7 @@ var AdminFields = []Label{
 	{"role", lang.Role},
 	{"keys", lang.SSHKeys},
 	{"password", lang.Password},
+	{"lang", lang.StaffLang},
 	{"center_name", lang.CenterName},
 	{"center", lang.CenterName},
 	{"tz", lang.TimeZone},

@@ -437,3 +437,57 @@ func BenchmarkCheckPassword(b *testing.B) {
 		}
 	}
 }
+
+// TestStaffLang: a staff member's own language is stored, kept by edits that
+// do not name it, cleared with "none", recorded in the history, and a
+// language that is neither is refused with nothing stored.
+func TestStaffLang(t *testing.T) {
+	db := mustOpen(t)
+	s := mustStaff(t, db, store.StaffInput{Name: "王芳", Role: store.RoleManager, Lang: "en"})
+	if s.Lang != "en" {
+		t.Fatalf("new staff with Lang en: got %q", s.Lang)
+	}
+	plain := mustStaff(t, db, store.StaffInput{Name: "李明"})
+	if plain.Lang != "" {
+		t.Errorf("without a language: got %q, want the desk's (empty)", plain.Lang)
+	}
+	rename := "王芳芳"
+	got, err := db.UpdateStaff(ctx, admin, s.ID, store.StaffChange{Rename: rename})
+	if err != nil || got.Lang != "en" {
+		t.Errorf("an edit that does not name it: got %q (%v), want en kept", got.Lang, err)
+	}
+	for _, c := range []struct{ in, want string }{{"zh", "zh"}, {"English", "en"}, {"EN", "en"}, {"中文", "zh"}, {"none", ""}, {"", ""}} {
+		in := c.in
+		got, err := db.UpdateStaff(ctx, admin, s.ID, store.StaffChange{Lang: &in})
+		if err != nil || got.Lang != c.want {
+			t.Errorf("Lang %q: got %q (%v), want %q", c.in, got.Lang, err, c.want)
+		}
+		if again, _ := db.StaffByLogin(ctx, got.Login); again.Lang != c.want {
+			t.Errorf("Lang %q read back: %q, want %q", c.in, again.Lang, c.want)
+		}
+	}
+	bad := "fr"
+	if _, err := db.UpdateStaff(ctx, admin, s.ID, store.StaffChange{Lang: &bad}); store.ErrorCode(err) != store.EINVALID || !strings.Contains(store.ErrorMessage(err, "zh"), "fr") {
+		t.Errorf("Lang fr: got %v, want EINVALID naming it", err)
+	}
+	if _, err := db.CreateStaff(ctx, admin, store.StaffInput{Name: "赵强", Lang: "fr"}); store.ErrorCode(err) != store.EINVALID {
+		t.Errorf("new staff with Lang fr: got %v, want EINVALID", err)
+	}
+	if err := (store.StaffInput{Name: "赵强", Lang: "fr"}).Validate(); store.ErrorCode(err) != store.EINVALID {
+		t.Errorf("Validate with Lang fr: got %v, want EINVALID", err)
+	}
+	if _, err := db.StaffByName(ctx, "赵强"); store.ErrorCode(err) != store.ENOTFOUND {
+		t.Errorf("a refused new member was stored: %v", err)
+	}
+	events, err := db.AdminHistory(ctx, store.KindStaff, s.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range events {
+		found = found || strings.Contains(e.Describe("zh"), "语言")
+	}
+	if !found {
+		t.Errorf("no history line names the language change")
+	}
+}

@@ -32,8 +32,11 @@ type Staff struct {
 	Role        string
 	Active      bool
 	HasPassword bool
-	Keys        []StaffKey
-	CreatedAt   time.Time
+	// Lang is the language of their SSH desks when the client sends no
+	// locale: zh, en, or empty for the desk's.
+	Lang      string
+	Keys      []StaffKey
+	CreatedAt time.Time
 }
 
 // StaffInput is a new staff member.
@@ -46,6 +49,8 @@ type StaffInput struct {
 	Keys []string
 	// Password is optional; it is kept only as an argon2id hash.
 	Password string
+	// Lang is their own language (a StaffLangs code); empty is the desk's.
+	Lang string
 }
 
 // StaffChange is what an edit changes; empty fields keep their value.
@@ -57,6 +62,33 @@ type StaffChange struct {
 	RemoveKeys    []string // fingerprints
 	Password      string
 	ClearPassword bool
+	// Lang, when not nil, sets their own language (a StaffLangs code; ""
+	// or "none" for the desk's).
+	Lang *string
+}
+
+// StaffLangs are the languages a staff member may choose for their own SSH
+// desks: the desk's (the code ""), Chinese or English.
+var StaffLangs = []Label{
+	{"", lang.LangDesk},
+	{lang.ZH, lang.LangZH},
+	{lang.EN, lang.LangEN},
+}
+
+// checkStaffLang reads a staff member's language: a StaffLangs code or
+// label, "none" for the desk's.
+func checkStaffLang(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "none") {
+		return "", nil
+	}
+	code, ok := parseLabel(StaffLangs, strings.ToLower(s))
+	if !ok {
+		if code, ok = parseLabel(StaffLangs, s); !ok {
+			return "", invalid("lang", lang.StaffLangInvalid.Format(s))
+		}
+	}
+	return code, nil
 }
 
 // checkStaffName checks a staff member's name, given in field.
@@ -87,7 +119,7 @@ func parseKeys(lines []string) ([]StaffKey, error) {
 	return out, nil
 }
 
-const staffColumns = "id, name, login, role, active, password_hash <> '', created_at"
+const staffColumns = "id, name, login, role, active, password_hash <> '', lang, created_at"
 
 func (t *tx) staffWhere(where string, args ...any) (Staff, error) {
 	list, err := t.staffQuery("WHERE "+where, args...)
@@ -109,7 +141,7 @@ func (t *tx) staffQuery(query string, args ...any) ([]Staff, error) {
 	for rows.Next() {
 		var s Staff
 		var created int64
-		if err := rows.Scan(&s.ID, &s.Name, &s.Login, &s.Role, &s.Active, &s.HasPassword, &created); err != nil {
+		if err := rows.Scan(&s.ID, &s.Name, &s.Login, &s.Role, &s.Active, &s.HasPassword, &s.Lang, &created); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -325,8 +357,8 @@ func (t *tx) insertStaff(actor, name string, in StaffInput, keys []StaffKey, has
 	if n > 0 {
 		return Staff{}, &Error{Code: ECONFLICT, Field: "name", Text: lang.StaffNameTaken.Format(name)}
 	}
-	res, err := t.Exec("INSERT INTO staff (name, login, role, active, password_hash, created_at) VALUES (?, ?, ?, 1, ?, ?)",
-		name, login, in.Role, hash, unix(t.now))
+	res, err := t.Exec("INSERT INTO staff (name, login, role, active, password_hash, lang, created_at) VALUES (?, ?, ?, 1, ?, ?, ?)",
+		name, login, in.Role, hash, in.Lang, unix(t.now))
 	if err != nil {
 		return Staff{}, fmt.Errorf("insert staff: %w", err)
 	}
@@ -382,7 +414,7 @@ func (s Staff) fields() map[string]string {
 		pw = "set"
 	}
 	return map[string]string{"name": s.Name, "login": s.Login, "role": s.Role, "active": fmt.Sprint(s.Active),
-		"keys": strings.Join(fps, " "), "password": pw}
+		"keys": strings.Join(fps, " "), "password": pw, "lang": s.Lang}
 }
 
 // Validate checks a staff form as CreateStaff would, without writing or
@@ -400,6 +432,9 @@ func (in StaffInput) Validate() error {
 		}
 	}
 	if _, err := parseKeys(in.Keys); err != nil {
+		return err
+	}
+	if _, err := checkStaffLang(in.Lang); err != nil {
 		return err
 	}
 	if in.Password != "" {
@@ -447,6 +482,9 @@ func (db *DB) CreateStaff(ctx context.Context, actor Actor, in StaffInput) (Staf
 	if in.Role, err = checkRole(in.Role); err != nil {
 		return Staff{}, err
 	}
+	if in.Lang, err = checkStaffLang(in.Lang); err != nil {
+		return Staff{}, err
+	}
 	cred, err := checkCredentials(in.Login, in.Keys, in.Password)
 	if err != nil {
 		return Staff{}, err
@@ -477,6 +515,13 @@ func (db *DB) UpdateStaff(ctx context.Context, actor Actor, id int64, ch StaffCh
 		if ch.Role, err = checkRole(ch.Role); err != nil {
 			return Staff{}, err
 		}
+	}
+	if ch.Lang != nil {
+		code, err := checkStaffLang(*ch.Lang)
+		if err != nil {
+			return Staff{}, err
+		}
+		ch.Lang = &code
 	}
 	cred, err := checkCredentials(ch.Login, ch.AddKeys, ch.Password)
 	if err != nil {
@@ -520,6 +565,11 @@ func (db *DB) UpdateStaff(ctx context.Context, actor Actor, id int64, ch StaffCh
 			}
 			if _, err := t.Exec("UPDATE staff SET login = ? WHERE id = ?", ch.Login, id); err != nil {
 				return fmt.Errorf("set staff login: %w", err)
+			}
+		}
+		if ch.Lang != nil && *ch.Lang != old.Lang {
+			if _, err := t.Exec("UPDATE staff SET lang = ? WHERE id = ?", *ch.Lang, id); err != nil {
+				return fmt.Errorf("set staff language: %w", err)
 			}
 		}
 		for _, fp := range ch.RemoveKeys {

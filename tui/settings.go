@@ -384,6 +384,7 @@ func (m *settingsTab) openForm(kind settingsForm, v store.Venue, s store.Staff) 
 		f.text("login", e.tr(lang.LoginField), s.Login, 32)
 		f.text("key", e.tr(lang.KeyField2), "", 800)
 		f.secret("password", pwLabel, 128)
+		f.choose("lang", e.tr(lang.StaffLang), store.StaffLangs, s.Lang)
 		f.info = fmt.Sprintf(e.tr(lang.StaffHint), "…")
 		m.form = f
 	case centerForm:
@@ -507,7 +508,8 @@ func (m *settingsTab) validate(force bool) (tea.Cmd, bool) {
 			keys = []string{k}
 		}
 		pw := f.fields[f.index("password")].input.Value()
-		in := store.StaffInput{Name: f.value("name"), Role: f.value("role"), Login: f.value("login"), Keys: keys, Password: pw}
+		in := store.StaffInput{Name: f.value("name"), Role: f.value("role"), Login: f.value("login"), Keys: keys, Password: pw,
+			Lang: f.value("lang")}
 		err := in.Validate()
 		f.showError(err, force)
 		if err != nil {
@@ -521,7 +523,7 @@ func (m *settingsTab) validate(force bool) (tea.Cmd, bool) {
 				return settingsSavedMsg{notice: fmt.Sprintf(e.tr(lang.StaffAdded), s.Name, s.Login)}, err
 			}), true
 		}
-		ch := store.StaffChange{Rename: in.Name, Role: in.Role, Login: in.Login, AddKeys: keys, Password: pw}
+		ch := store.StaffChange{Rename: in.Name, Role: in.Role, Login: in.Login, AddKeys: keys, Password: pw, Lang: &in.Lang}
 		return saveCmd(e, func() (settingsSavedMsg, error) {
 			ctx, cancel := e.ctx()
 			defer cancel()

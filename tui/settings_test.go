@@ -122,11 +122,13 @@ func TestSettingsStaff(t *testing.T) {
 		t.Errorf("the password shows in clear:\n%s", d.view())
 	}
 	d.typ("123")
+	d.key("tab", "3") // their own language: 英文
+	d.wantView("语言", "英文")
 	d.key("enter")
 	d.wantView("已新增工作人员：李明（登录名 liming）")
 	lm, err := db.StaffByKey(ctx, k)
-	if err != nil || lm.Name != "李明" {
-		t.Fatalf("StaffByKey: got %+v (%v)", lm, err)
+	if err != nil || lm.Name != "李明" || lm.Lang != "en" {
+		t.Fatalf("StaffByKey: got %+v (%v), want 李明 with Lang en", lm, err)
 	}
 	if _, err := db.CheckPassword(ctx, "liming", "short123"); err != nil {
 		t.Errorf("the password typed: %v", err)

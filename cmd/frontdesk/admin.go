@@ -38,6 +38,7 @@ type AdminFlags struct {
 	Phone      string
 	QRTTL      string
 	SSHIdle    string
+	LangPref   string
 }
 
 // takesArgs says which commands take an action and a name after them.
@@ -85,6 +86,7 @@ func staffFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&a.KeyFile, "key-file", "", m.tr(lang.ReadSSHPublicKeysFromFile))
 	fs.Var((*multiFlag)(&a.RemoveKeys), "remove-key", m.tr(lang.EditRemoveKeyWithFingerprintSHA256))
 	fs.BoolVar(&a.Password, "password", false, m.tr(lang.SetPasswordReadFromTerminalOr))
+	fs.StringVar(&a.LangPref, "lang-pref", "", m.tr(lang.LangPrefFlag))
 	fs.StringVar(&a.Rename, "rename", "", m.tr(lang.EditCorrectNameOldRecordsKeep))
 	fs.StringVar(&m.Staff, "staff", "", m.tr(lang.ManagerMakingChangeDefaultDatabaseFile))
 }
@@ -139,6 +141,7 @@ var flagOf = map[string]string{
 	"capacity": "--capacity", "opens_at": "--hours", "closes_at": "--hours", "hours": "--hours", "facilities": "--facilities",
 	"login": "--login", "key": "--key", "password": "--password", "role": "--role", "tz": "--tz", "phone": "--phone",
 	"center": "--center", "qr_ttl": "--qr-ttl", "ssh_idle": "--ssh-idle", "staff": "--staff",
+	"lang": "--lang-pref",
 }
 
 // fieldError puts the flag in front of a store error's message.
@@ -460,7 +463,8 @@ func (m *Main) runStaff(ctx context.Context) error {
 	var s store.Staff
 	switch act {
 	case "add":
-		s, err = m.DB.CreateStaff(ctx, actor, store.StaffInput{Name: name, Role: m.Admin.Role, Login: m.Admin.Login, Keys: keys, Password: pw})
+		s, err = m.DB.CreateStaff(ctx, actor, store.StaffInput{Name: name, Role: m.Admin.Role, Login: m.Admin.Login, Keys: keys, Password: pw,
+			Lang: m.Admin.LangPref})
 		if err != nil {
 			return m.fieldError(err)
 		}
@@ -471,8 +475,12 @@ func (m *Main) runStaff(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		s, err = m.DB.UpdateStaff(ctx, actor, old.ID, store.StaffChange{Rename: m.Admin.Rename, Role: m.Admin.Role, Login: m.Admin.Login,
-			AddKeys: keys, RemoveKeys: m.Admin.RemoveKeys, Password: pw})
+		ch := store.StaffChange{Rename: m.Admin.Rename, Role: m.Admin.Role, Login: m.Admin.Login,
+			AddKeys: keys, RemoveKeys: m.Admin.RemoveKeys, Password: pw}
+		if m.set["lang-pref"] {
+			ch.Lang = &m.Admin.LangPref
+		}
+		s, err = m.DB.UpdateStaff(ctx, actor, old.ID, ch)
 		if err != nil {
 			return m.fieldError(err)
 		}
@@ -492,6 +500,9 @@ func (m *Main) runStaff(ctx context.Context) error {
 			fmt.Fprintf(m.Stdout, m.tr(lang.IsDeactivatedTheyCannotStartDesk), s.Name)
 		}
 	}
+	if s.Lang != "" && (act == "add" || act == "edit") {
+		fmt.Fprintf(m.Stdout, "  %s%s%s\n", m.tr(lang.StaffLang), m.tr(lang.ColonSep), store.LabelOf(store.StaffLangs, s.Lang).In(m.Lang))
+	}
 	for _, k := range s.Keys {
 		fmt.Fprintf(m.Stdout, "  %s\n", k.Fingerprint)
 	}
@@ -507,6 +518,7 @@ type staffJSON struct {
 	Role   string   `json:"role"`
 	Active bool     `json:"active"`
 	Keys   []string `json:"keys"`
+	Lang   string   `json:"lang"` // their own language; "" the desk's
 }
 
 func (m *Main) listStaff(ctx context.Context) error {
@@ -530,7 +542,7 @@ func (m *Main) listStaff(ctx context.Context) error {
 			for _, k := range s.Keys {
 				fps = append(fps, k.Fingerprint)
 			}
-			out = append(out, staffJSON{s.ID, s.Name, s.Login, s.Role, s.Active, fps})
+			out = append(out, staffJSON{s.ID, s.Name, s.Login, s.Role, s.Active, fps, s.Lang})
 		}
 		return m.writeJSON(out)
 	}

@@ -206,6 +206,8 @@ func TestStaffCommands(t *testing.T) {
 			{"ErrPasswordShort", "1234567\n", []string{"add", "李敏", "--password"}, "--password"},
 			{"ErrPasswordEmpty", "", []string{"add", "李敏", "--password"}, "--password"},
 			{"ErrRole", "", []string{"add", "李敏", "--role", "admin"}, "--role"},
+			{"ErrLangPref", "", []string{"add", "李敏", "--lang-pref", "fr"}, "--lang-pref"},
+			{"ErrLangPrefEdit", "", []string{"edit", "赵强", "--lang-pref", "fr"}, "--lang-pref"},
 			{"ErrEmptyName", "", []string{"add", ""}, "名称"},
 			{"ErrLastManager", "", []string{"disable", "王芳", "--staff", "王芳"}, "最后一位"},
 			{"ErrDeskStaff", "", []string{"add", "李敏", "--staff", "李明"}, "只有中心负责人"},
@@ -221,6 +223,45 @@ func TestStaffCommands(t *testing.T) {
 		}
 		if got := counts(t, db); got != before {
 			t.Errorf("venues, staff, events after refusals: got %v, want %v", got, before)
+		}
+	})
+	t.Run("LangPref", func(t *testing.T) {
+		stored := func() string {
+			t.Helper()
+			s, err := store.Open(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			st, err := s.StaffByName(context.Background(), "孙丽")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return st.Lang
+		}
+		if out := mustRun(t, "staff", "add", "孙丽", "--db", db, "--lang-pref", "en"); !strings.Contains(out, "语言：英文") {
+			t.Errorf("add --lang-pref en: got %q, want it to say 语言：英文", out)
+		}
+		if got := stored(); got != "en" {
+			t.Errorf("after add --lang-pref en: stored %q", got)
+		}
+		// --lang is this command's output; --lang-pref is what is stored.
+		if out := mustRun(t, "staff", "edit", "孙丽", "--db", db, "--lang", "en", "--lang-pref", "zh"); !strings.Contains(out, "changed staff member") || !strings.Contains(out, "language: Chinese") {
+			t.Errorf("edit --lang en --lang-pref zh: got %q, want English output naming Chinese", out)
+		}
+		if got := stored(); got != "zh" {
+			t.Errorf("after edit --lang-pref zh: stored %q", got)
+		}
+		mustRun(t, "staff", "edit", "孙丽", "--db", db, "--rename", "孙丽")
+		if got := stored(); got != "zh" {
+			t.Errorf("an edit without --lang-pref changed it to %q", got)
+		}
+		mustRun(t, "staff", "edit", "孙丽", "--db", db, "--lang-pref", "none")
+		if got := stored(); got != "" {
+			t.Errorf("after edit --lang-pref none: stored %q, want the desk's", got)
+		}
+		if _, errOut, _ := runMain(t, "staff", "-h"); !strings.Contains(errOut, "-lang-pref") {
+			t.Errorf("staff -h does not name --lang-pref:\n%s", errOut)
 		}
 	})
 	t.Run("DeactivatedCannotStartTheDesk", func(t *testing.T) {
@@ -249,7 +290,7 @@ func TestStaffCommands(t *testing.T) {
 				lm = s
 			}
 		}
-		want := map[string]any{"id": 2.0, "name": "李明", "login": "liming", "role": "desk", "active": false, "keys": []any{fp}}
+		want := map[string]any{"id": 2.0, "name": "李明", "login": "liming", "role": "desk", "active": false, "keys": []any{fp}, "lang": ""}
 		if !reflect.DeepEqual(lm, want) {
 			t.Errorf("李明: got %v, want %v", lm, want)
 		}
