@@ -35,7 +35,7 @@ func (db *DB) VenueDayOf(ctx context.Context, venueID int64, d Day) (VenueDay, e
 		}
 		loc := t.db.Location()
 		out = VenueDay{Venue: v, Day: d, Opens: d.At(v.OpensAt, loc), Closes: d.At(v.ClosesAt, loc)}
-		list, err := t.bookings(`WHERE b.venue_id = ? AND b.status IN ('approved', 'pending') AND b.start_at < ? AND b.end_at > ?
+		list, err := t.bookings(`WHERE b.venue_id = ? AND `+holdsSlotIn+` AND b.start_at < ? AND b.end_at > ?
 			ORDER BY b.start_at, b.id`, venueID, unix(out.Closes), unix(out.Opens))
 		if err != nil {
 			return err

@@ -35,6 +35,22 @@ var bookingFlow = map[string][]string{
 	BookingApproved: {BookingCancelled, BookingNoShow},
 }
 
+// HoldsSlot is the one rule for which bookings occupy their time on a
+// day: approved ones and those pending with the desk; cancelled, rejected
+// and no-show bookings leave it free.
+func HoldsSlot(status string) bool { return status == BookingApproved || status == BookingPending }
+
+// holdsSlotIn is HoldsSlot as the SQL predicate on b.status.
+var holdsSlotIn = func() string {
+	var in []string
+	for _, s := range BookingStatuses {
+		if HoldsSlot(s.Code) {
+			in = append(in, "'"+s.Code+"'")
+		}
+	}
+	return "b.status IN (" + strings.Join(in, ", ") + ")"
+}()
+
 // CanMoveBooking reports whether a booking may go from one status to another.
 func CanMoveBooking(from, to string) bool {
 	for _, s := range bookingFlow[from] {

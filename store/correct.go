@@ -324,7 +324,7 @@ func (db *DB) CorrectBooking(ctx context.Context, id int64, ed BookingEdit) (Boo
 		if err != nil {
 			return err
 		}
-		if old.Status == BookingPending || old.Status == BookingApproved {
+		if HoldsSlot(old.Status) {
 			if err := t.recheckSlot(in, id); err != nil {
 				return err
 			}

@@ -167,7 +167,7 @@ func (m todayTab) rollColumns() []column {
 func (m todayTab) booked() int {
 	n := 0
 	for _, b := range m.data.bookings {
-		if b.Status == store.BookingApproved || b.Status == store.BookingPending {
+		if store.HoldsSlot(b.Status) {
 			n++
 		}
 	}

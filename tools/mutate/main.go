@@ -103,7 +103,7 @@ func mutants(path string, src []byte, funcs []string) ([]mutant, error) {
 }
 
 func main() {
-	only := flag.String("only", "", "mutate only targets whose file contains this")
+	only := flag.String("only", "", "mutate only targets whose file contains one of these (comma-separated)")
 	list := flag.Bool("list", false, "list the mutants without running them")
 	timeout := flag.Duration("timeout", 90*time.Second, "time limit of one mutant's test run")
 	flag.Parse()
@@ -116,7 +116,7 @@ func main() {
 	killed, total := 0, 0
 	var survivors []string
 	for _, tg := range targets {
-		if !strings.Contains(tg.file, *only) {
+		if !slices.ContainsFunc(strings.Split(*only, ","), func(o string) bool { return strings.Contains(tg.file, o) }) {
 			continue
 		}
 		src, err := os.ReadFile(tg.file)
