@@ -252,3 +252,20 @@ func TestLastPurpose(t *testing.T) {
 		t.Fatalf("LastPurpose of nobody: got %q, %v; want empty", got, err)
 	}
 }
+
+func TestHandlersUsed(t *testing.T) {
+	db, _ := mustOpenClock(t)
+	for _, h := range []string{"社区居委会", "街道民政科", "街道民政科", ""} {
+		if _, err := db.CreateRequest(ctx, store.RequestInput{Name: "甲", Phone: "13600003333", Category: "policy",
+			Description: "咨询", Handler: h, Actor: "王芳"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := db.HandlersUsed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0] != "街道民政科" || got[1] != "社区居委会" {
+		t.Errorf("handlers: got %q, want the most used first and no empty name", got)
+	}
+}

@@ -118,3 +118,28 @@ func (db *DB) LastPurpose(ctx context.Context, visitorID int64) (string, error) 
 	})
 	return p, err
 }
+
+// HandlersUsed lists the 承办人 and the departments requests were handed or
+// transferred to before, the most used first, for the desk to offer.
+func (db *DB) HandlersUsed(ctx context.Context) ([]string, error) {
+	var out []string
+	err := db.read(ctx, func(t *tx) error {
+		rows, err := t.Query(`SELECT name FROM (
+				SELECT handler AS name FROM requests WHERE handler <> ''
+				UNION ALL SELECT transferred_to FROM requests WHERE transferred_to <> '')
+			GROUP BY name ORDER BY COUNT(*) DESC, name LIMIT 200`)
+		if err != nil {
+			return fmt.Errorf("handlers used: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				return fmt.Errorf("scan handler: %w", err)
+			}
+			out = append(out, n)
+		}
+		return rows.Err()
+	})
+	return out, err
+}

@@ -54,6 +54,9 @@ type requestsTab struct {
 
 	form   form
 	saving bool
+
+	handlers  []string // 承办人 and departments used before, to offer
+	handlerAt int      // the offered name picked with ↓, -1 for none
 }
 
 // requestsLoadedMsg is the list for the filters named by asked.
@@ -296,6 +299,9 @@ func (m requestsTab) actionKeys() map[string]key.Binding {
 // Update answers the tab's data and keys.
 func (m requestsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	switch msg := msg.(type) {
+	case handlersMsg:
+		m.handlers = msg.names
+		return m, nil
 	case requestsLoadedMsg:
 		if msg.asked != m.asked() {
 			return m, nil // a slower answer to filters no longer set
@@ -387,7 +393,8 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.New):
 		m.mode = requestsForm
-		m.form = m.newRequestForm()
+		m.form, m.handlerAt = m.newRequestForm(), -1
+		return m, handlersCmd(m.env)
 	case key.Matches(msg, k.Enter):
 		if r, ok := rowAt(m.list, m.table.cursor); ok {
 			m.req = r
@@ -462,8 +469,8 @@ func (m requestsTab) updateDetail(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 	if m.voided == nil {
 		switch {
 		case key.Matches(msg, k.Edit):
-			m.target, m.form, m.mode = targetEdit, m.editForm(), requestsAction
-			return m, nil
+			m.target, m.form, m.mode, m.handlerAt = targetEdit, m.editForm(), requestsAction, -1
+			return m, handlersCmd(m.env)
 		case key.Matches(msg, k.Void):
 			m.target, m.form, m.mode = targetVoid, voidForm(m.env, m.req.ReceiptNo+" "+m.req.Name), requestsAction
 			return m, nil
@@ -480,9 +487,9 @@ func (m requestsTab) updateDetail(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 			return m, moveRequestCmd(m.env, m.req.ID, to, nil)
 		}
 		m.target = to
-		m.form = m.actionForm(to)
+		m.form, m.handlerAt = m.actionForm(to), -1
 		m.mode = requestsAction
-		return m, nil
+		return m, handlersCmd(m.env)
 	}
 	return m, nil
 }
@@ -491,9 +498,15 @@ func (m requestsTab) updateForm(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 	if m.saving {
 		return m, nil
 	}
+	if picked, ok := m.pickHandler(msg); ok {
+		return picked, nil
+	}
 	var act formAction
 	var cmd tea.Cmd
 	m.form, cmd, act = m.form.Update(msg)
+	if act == formChanged {
+		m.handlerAt = -1
+	}
 	switch act {
 	case formCancel:
 		if m.mode == requestsAction {
@@ -638,11 +651,11 @@ func (m requestsTab) FullHelp() [][]key.Binding {
 func (m requestsTab) View() string {
 	switch m.mode {
 	case requestsForm:
-		return m.form.View(m.width, m.env.st, "", "")
+		return m.form.View(m.width, m.env.st, m.form.focused(), m.handlerLines())
 	case requestsDetail:
 		return m.detailView()
 	case requestsAction:
-		return m.detailHead() + "\n\n" + m.form.View(m.width, m.env.st, "", "")
+		return m.detailHead() + "\n\n" + m.form.View(m.width, m.env.st, m.form.focused(), m.handlerLines())
 	}
 	m.table.cols = m.columns()
 	return m.listHead() + "\n" + m.table.render(m.width, m.tableHeight(), m.env.st, true)

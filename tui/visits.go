@@ -621,11 +621,7 @@ func (m visitsTab) suggestions() string {
 		}
 		line := fmt.Sprintf("%s %s %s %s %s", fit(v.Name, 8), store.MaskPhone(v.Phone), fit(v.Org, 16),
 			fit(fmt.Sprintf(e.tr(lang.VisitsTimes), v.VisitCount), 10), party)
-		if i == m.foundAt {
-			lines = append(lines, "    > "+e.st.selected.Render(clip(line, m.width-6)))
-		} else {
-			lines = append(lines, "      "+clip(line, m.width-6))
-		}
+		lines = append(lines, offerRow(e.st, i == m.foundAt, line, m.width))
 	}
 	return strings.Join(lines, "\n")
 }
