@@ -206,7 +206,7 @@ var (
 
 // Texts of series in the logs.
 var (
-	SeriesMark       = Text{"〔重复〕", "(series) "}
-	SeriesCount      = Text{"重复预约", "Series"}
+	SeriesMark       = Text{"↻", "↻"} // one narrow column, so the title keeps its room; the summary names it
+	SeriesCount      = Text{"重复预约 ↻", "Series ↻"}
 	SeriesCountValue = Text{"%d 个，共 %d 次", "%d, %d dates"}
 )

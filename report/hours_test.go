@@ -86,7 +86,7 @@ func TestLogMarksSeries(t *testing.T) {
 	if err := report.Write(&buf, l, "text", report.Options{PrintedAt: printedAt}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"〔重复〕党小组", "重复预约", "1 个，共 1 次"} {
+	for _, want := range []string{"↻党小组", "重复预约", "1 个，共 1 次"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("the log lacks %q:\n%s", want, buf.String())
 		}
