@@ -202,6 +202,24 @@ func (m *visitsTab) validate(force bool) (store.VisitInput, bool) {
 	return in, err == nil
 }
 
+// lookupDigit is a digit typed on the visits list that no tab takes: it
+// starts the returning-visitor lookup, the form opening with it typed. The
+// digits of the tab bar (1–6 now) stay tab keys on every tab, so that a
+// desk's fingers never land on a different tab by the list they are on; a
+// number starting with one of them is typed after n. Once the lookup is
+// open every digit is the lookup's.
+func lookupDigit(msg tea.KeyMsg, k keyMap) (string, bool) {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) != 1 || msg.Runes[0] < '0' || msg.Runes[0] > '9' || msg.Alt {
+		return "", false
+	}
+	for _, b := range k.Tabs {
+		if key.Matches(msg, b) {
+			return "", false
+		}
+	}
+	return string(msg.Runes), true
+}
+
 // carryLookup puts what was typed in the lookup into the empty name or
 // phone field when no returning visitor was picked: a new visitor's name or
 // number is typed once.
@@ -365,6 +383,12 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		return m, m.loadHistory()
 	}
 	k := m.env.keys
+	if d, ok := lookupDigit(msg, k); ok {
+		m.mode, m.form, m.found = visitsForm, m.newVisitForm(), nil
+		m.form.set("lookup", d)
+		m.lookupSeq++
+		return m, findVisitorsCmd(m.env, d, m.lookupSeq)
+	}
 	switch {
 	case key.Matches(msg, k.Edit):
 		if v, ok := m.selected(); ok && !m.isVoided(v) {
