@@ -12,7 +12,8 @@ import (
 
 // TestTokenEdges holds the token rules the mutation run (make mutate)
 // showed unguarded: the window's length cap, a negative window even with a
-// genuine MAC, a center without a secret, and the end of the renewal time.
+// genuine MAC, a center without a secret (forms and the staff link),
+// and the end of the renewal time.
 func TestTokenEdges(t *testing.T) {
 	db := mustOpen(t)
 	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
@@ -71,6 +72,9 @@ func TestTokenEdges(t *testing.T) {
 		}
 		if ns.renewable("request", nt, testNow) {
 			t.Error("renewable without a secret")
+		}
+		if ns.checkStaffToken(ns.staffToken()) {
+			t.Error("a staff token accepted without a secret")
 		}
 	})
 }
