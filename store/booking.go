@@ -610,15 +610,18 @@ func (db *DB) Arrive(ctx context.Context, receiptNo, actor string) (Booking, err
 }
 
 // arrivingBooking is the booking a check-in names: its whole receipt number,
-// or the last four digits of the number of a booking that starts today (what
-// an organiser reads off a phone), when exactly one of today's has them.
+// or the last four digits of the number of an approved booking that starts
+// today and has not checked in (what an organiser reads off a phone), when
+// exactly one has them.
 func (t *tx) arrivingBooking(no string) (Booking, error) {
 	if len(no) != 4 || !isDigits(no) {
 		return t.booking("WHERE b.receipt_no = ?", no)
 	}
 	start, end := t.db.Bounds(t.db.DayOf(t.now))
-	found, err := t.bookings("WHERE b.start_at >= ? AND b.start_at < ? AND b.receipt_no LIKE ? ORDER BY b.start_at",
-		unix(start), unix(end), "B-%-"+no)
+	// Numbers are drawn per day of booking, so four digits often recur
+	// among the day's: only those a group can check in with count.
+	found, err := t.bookings(`WHERE b.start_at >= ? AND b.start_at < ? AND b.receipt_no LIKE ? AND b.status = ?
+		AND b.arrived_at IS NULL ORDER BY b.start_at`, unix(start), unix(end), "B-%-"+no, BookingApproved)
 	switch {
 	case err != nil:
 		return Booking{}, err
