@@ -457,3 +457,25 @@ func TestServiceLog(t *testing.T) {
 		}
 	}
 }
+
+// TestRate checks the rate rule itself at its edges: nothing counted is
+// no rate and 0%, one of one is a valid 100% (make mutate found these
+// unguarded).
+func TestRate(t *testing.T) {
+	cases := []struct {
+		r     store.Rate
+		valid bool
+		pct   float64
+	}{
+		{store.Rate{}, false, 0},
+		{store.Rate{Num: 0, Den: 1}, true, 0},
+		{store.Rate{Num: 1, Den: 1}, true, 100},
+		{store.Rate{Num: 1, Den: 4}, true, 25},
+		{store.Rate{Num: 2, Den: 2}, true, 100},
+	}
+	for _, c := range cases {
+		if c.r.Valid() != c.valid || c.r.Percent() != c.pct {
+			t.Errorf("%+v: Valid %v Percent %v, want %v %v", c.r, c.r.Valid(), c.r.Percent(), c.valid, c.pct)
+		}
+	}
+}
