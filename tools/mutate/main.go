@@ -43,7 +43,7 @@ var targets = []target{
 	{"kiosk/server.go", []string{"secure"}, "TestRoutes|TestFormsKeepEverything"},
 	{"store/booking.go", []string{"clash", "slotRules", "canMove", "refuseEnded", "Cancellable"}, "TestClash|TestBookingRules|TestCreateBooking|TestCancelEnded|TestCancelBooking|TestHundredBookOneSlot|TestApprove"},
 	{"store/request.go", []string{"CanMove", "Done", "move", "Rateable", "recordSatisfaction"}, "TestWorkflow|TestRateable|TestCreateRequest|TestMoveInput"},
-	{"store/dailylog.go", []string{"Valid", "Percent", "tally", "checkPeriod"}, "TestDailyLog"},
+	{"store/dailylog.go", []string{"Valid", "Percent", "tally", "checkPeriod"}, "TestDailyLog|TestRate$"},
 	{"store/commit.go", []string{"runJob", "commitBatch"}, "TestCommitterRecoversAPanickingWrite|TestHundredBookOneSlot|TestCreateBooking"},
 }
 
