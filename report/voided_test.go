@@ -12,17 +12,7 @@ import (
 // A voided visit leaves the figures and is listed, with its reason, in
 // every format the log prints.
 func TestVoidedListed(t *testing.T) {
-	db, c := openCenter(t)
-	var v store.Visit
-	c.do(t, at(day, "09:00"), "check in", func(ctx context.Context) error {
-		var err error
-		v, err = db.CheckIn(ctx, store.VisitInput{Name: "误录参观团", Purpose: "study_tour", Headcount: 50, Actor: "前台小李"})
-		return err
-	})
-	c.do(t, at(day, "09:05"), "void", func(ctx context.Context) error {
-		_, err := db.VoidRecord(ctx, store.KindVisit, v.ID, "前台小李", "重复登记")
-		return err
-	})
+	db, v := voidedVisit(t)
 	l := readLog(t, db, day, day)
 	if l.Summary.Headcount != 0 {
 		t.Fatalf("headcount: got %d, want 0 after the void", l.Summary.Headcount)
@@ -40,17 +30,7 @@ func TestVoidedListed(t *testing.T) {
 // The JSON log lists a voided record under its own key, with the void's
 // who, when and why, and keeps it out of the visits.
 func TestVoidedInJSON(t *testing.T) {
-	db, c := openCenter(t)
-	var v store.Visit
-	c.do(t, at(day, "09:00"), "check in", func(ctx context.Context) error {
-		var err error
-		v, err = db.CheckIn(ctx, store.VisitInput{Name: "误录参观团", Purpose: "study_tour", Headcount: 50, Actor: "前台小李"})
-		return err
-	})
-	c.do(t, at(day, "09:05"), "void", func(ctx context.Context) error {
-		_, err := db.VoidRecord(ctx, store.KindVisit, v.ID, "前台小李", "重复登记")
-		return err
-	})
+	db, v := voidedVisit(t)
 	var doc struct {
 		Visits []map[string]any `json:"visits"`
 		Voided []struct {
@@ -79,4 +59,22 @@ func TestVoidedInJSON(t *testing.T) {
 		got.Headcount != 50 || got.VoidedBy != "前台小李" || got.Reason != "重复登记" || !strings.HasPrefix(got.VoidedAt, day.String()+"T09:05") {
 		t.Errorf("voided record: got %+v", got)
 	}
+}
+
+// voidedVisit is a day whose one visit, a study tour of 50, was voided at
+// 09:05 as 重复登记.
+func voidedVisit(t *testing.T) (*store.DB, store.Visit) {
+	t.Helper()
+	db, c := openCenter(t)
+	var v store.Visit
+	c.do(t, at(day, "09:00"), "check in", func(ctx context.Context) error {
+		var err error
+		v, err = db.CheckIn(ctx, store.VisitInput{Name: "误录参观团", Purpose: "study_tour", Headcount: 50, Actor: "前台小李"})
+		return err
+	})
+	c.do(t, at(day, "09:05"), "void", func(ctx context.Context) error {
+		_, err := db.VoidRecord(ctx, store.KindVisit, v.ID, "前台小李", "重复登记")
+		return err
+	})
+	return db, v
 }
