@@ -206,6 +206,9 @@ func TestDailyLogRates(t *testing.T) {
 		l := logRead(t, db, c, logAt(d, "20:00"), d, d)
 		check(t, l, rates{received: 6, resolved: 1, rejected: 1, open: 4, overdue: 0,
 			response: store.Rate{Num: 3, Den: 4}, resolution: store.Rate{Num: 1, Den: 5}, satisfaction: store.Rate{Num: 1, Den: 1}})
+		if l.Summary.Urgent != 1 {
+			t.Errorf("urgent: got %d, want 1 (R3)", l.Summary.Urgent)
+		}
 		waiting := map[string]string{}
 		for _, r := range l.Requests {
 			waiting[r.Name] = r.Response
@@ -476,6 +479,18 @@ func TestRate(t *testing.T) {
 	for _, c := range cases {
 		if c.r.Valid() != c.valid || c.r.Percent() != c.pct {
 			t.Errorf("%+v: Valid %v Percent %v, want %v %v", c.r, c.r.Valid(), c.r.Percent(), c.valid, c.pct)
+		}
+	}
+}
+
+// TestDailyLogNeedsBothDays checks that a period missing either day is
+// refused on the date, not read (make mutate found the rule unguarded).
+func TestDailyLogNeedsBothDays(t *testing.T) {
+	db, _, _ := logOpen(t)
+	for _, p := range [][2]store.Day{{{}, logDay}, {logDay, {}}} {
+		_, err := db.DailyLog(context.Background(), p[0], p[1])
+		if store.ErrorCode(err) != store.EINVALID || store.ErrorField(err) != "date" {
+			t.Errorf("DailyLog(%v, %v): %v, want EINVALID on date", p[0], p[1], err)
 		}
 	}
 }
