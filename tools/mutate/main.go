@@ -38,7 +38,7 @@ type target struct {
 // targets is the bounded list of rules mutated.
 var targets = []target{
 	{"kiosk/token.go", []string{"window", "tokenWindow", "checkToken", "renewable", "checkStaffToken"}, "TestToken|TestStatusPages|TestRoutes"},
-	{"kiosk/limit.go", []string{"blocked", "spend", "take", "bucket", "trusted", "onThisMachine"}, "TestRateLimit|TestTrustedProxy|TestRoutes|TestLookup"},
+	{"kiosk/limit.go", []string{"blocked", "spend", "take", "bucket", "trusted", "onThisMachine"}, "TestRateLimit|TestLimiterEdges|TestTrustedProxy|TestRoutes|TestLookup"},
 	{"kiosk/admin.go", []string{"handleDailyLog"}, "TestRoutes|TestDailyLogStyleAllowed|TestTrustedProxy"},
 	{"kiosk/server.go", []string{"secure"}, "TestRoutes|TestFormsKeepEverything"},
 	{"store/booking.go", []string{"clash", "slotRules", "canMove", "refuseEnded", "Cancellable"}, "TestClash|TestBookingRules|TestCreateBooking|TestCancelEnded|TestCancelBooking|TestHundredBookOneSlot|TestApprove"},
