@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"frontdesk/lang"
 )
 
 func TestCommitterRecoversAPanickingWrite(t *testing.T) {
@@ -94,4 +96,44 @@ func sameSet(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// TestBatchOfTwoKeepsTheGoodWrite checks that the smallest batch with a
+// neighbour still gives each write its own savepoint: a failing write in a
+// batch of two leaves the other committed (make mutate found the savepoint
+// bound unguarded).
+func TestBatchOfTwoKeepsTheGoodWrite(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	job := func(fn func(*tx) error) *writeJob {
+		return &writeJob{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	}
+	good := job(func(t *tx) error {
+		_, err := t.insertVenue("测试", VenueInput{Name: "会议室", Capacity: 20, OpensAt: "08:00", ClosesAt: "21:00"})
+		return err
+	})
+	bad := job(func(t *tx) error {
+		if _, err := t.insertVenue("测试", VenueInput{Name: "半截厅", Capacity: 5, OpensAt: "08:00", ClosesAt: "21:00"}); err != nil {
+			return err
+		}
+		return Errorf(EINVALID, lang.VenueName)
+	})
+	db.commitBatch([]*writeJob{good, bad})
+	if err := <-good.done; err != nil {
+		t.Errorf("the good write: %v, want it committed", err)
+	}
+	if err := <-bad.done; ErrorCode(err) != EINVALID {
+		t.Errorf("the failing write: %v, want its own error", err)
+	}
+	venues, err := db.Venues(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(venues) != 1 || venues[0].Name != "会议室" {
+		t.Errorf("venues after the batch: %+v, want only 会议室", venues)
+	}
 }

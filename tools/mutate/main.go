@@ -44,7 +44,7 @@ var targets = []target{
 	{"store/booking.go", []string{"clash", "slotRules", "canMove", "refuseEnded", "Cancellable"}, "TestClash|TestBookingRules|TestCreateBooking|TestCancelEnded|TestCancelBooking|TestHundredBookOneSlot|TestApprove"},
 	{"store/request.go", []string{"CanMove", "Done", "move", "Rateable", "recordSatisfaction"}, "TestWorkflow|TestRateable|TestCreateRequest|TestMoveInput"},
 	{"store/dailylog.go", []string{"Valid", "Percent", "tally", "checkPeriod"}, "TestDailyLog|TestRate$"},
-	{"store/commit.go", []string{"runJob", "commitBatch"}, "TestCommitterRecoversAPanickingWrite|TestHundredBookOneSlot|TestCreateBooking"},
+	{"store/commit.go", []string{"runJob", "commitBatch"}, "TestCommitterRecoversAPanickingWrite|TestBatchOfTwo|TestHundredBookOneSlot|TestCreateBooking"},
 }
 
 // mutant is one change: bytes [off, off+len(old)) of the file become new.
