@@ -209,6 +209,9 @@ func TestDailyLogRates(t *testing.T) {
 		if l.Summary.Urgent != 1 {
 			t.Errorf("urgent: got %d, want 1 (R3)", l.Summary.Urgent)
 		}
+		if l.Summary.Transferred != 1 {
+			t.Errorf("transferred: got %d, want 1 (R5)", l.Summary.Transferred)
+		}
 		waiting := map[string]string{}
 		for _, r := range l.Requests {
 			waiting[r.Name] = r.Response
