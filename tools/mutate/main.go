@@ -180,6 +180,7 @@ func main() {
 	}
 	if total == 0 {
 		fmt.Println("no mutants")
+		os.RemoveAll(tmp)
 		os.Exit(2)
 	}
 	fmt.Printf("\nscore: %d of %d mutants killed (%.0f%%)\n", killed, total, 100*float64(killed)/float64(total))
@@ -187,6 +188,7 @@ func main() {
 		fmt.Println("survived:", s)
 	}
 	if len(survivors) > 0 {
+		os.RemoveAll(tmp) // os.Exit skips the deferred removal
 		os.Exit(1)
 	}
 }
