@@ -551,7 +551,7 @@ func (db *DB) ServiceLog(ctx context.Context, from, to Day) (*ServiceLog, error)
 	var visits []Visit
 	err := db.read(ctx, func(t *tx) (err error) {
 		l.AsOf = t.now
-		visits, err = t.visits(`WHERE checked_in_at >= ? AND checked_in_at < ? AND purpose IN ('party_report', 'volunteer')
+		visits, err = t.visits(`WHERE checked_in_at >= ? AND checked_in_at < ? AND `+servicePurposeIn("")+`
 			AND checked_out_at IS NOT NULL AND auto_closed = 0 ORDER BY checked_in_at, id`, unix(start), unix(end))
 		return err
 	})

@@ -39,11 +39,11 @@ func (db *DB) KioskSubmissions(ctx context.Context, limit int) ([]Submission, er
 			kind, q string
 		}{
 			{KindVisit, `SELECT id, receipt_no, name, purpose, CASE WHEN checked_out_at IS NULL THEN 'in' ELSE 'out' END, created_at, created_at
-				FROM visits WHERE checked_in_at >= ? AND source = 'kiosk' ORDER BY checked_in_at DESC LIMIT ?`},
+				FROM visits WHERE checked_in_at >= ? AND source = '` + SourceKiosk + `' ORDER BY checked_in_at DESC LIMIT ?`},
 			{KindRequest, `SELECT id, receipt_no, name, category, status, created_at, created_at
-				FROM requests WHERE created_at >= ? AND source = 'kiosk' ORDER BY created_at DESC LIMIT ?`},
+				FROM requests WHERE created_at >= ? AND source = '` + SourceKiosk + `' ORDER BY created_at DESC LIMIT ?`},
 			{KindBooking, `SELECT id, receipt_no, org, title, status, created_at, start_at
-				FROM bookings WHERE created_at >= ? AND source = 'kiosk' ORDER BY created_at DESC LIMIT ?`},
+				FROM bookings WHERE created_at >= ? AND source = '` + SourceKiosk + `' ORDER BY created_at DESC LIMIT ?`},
 		}
 		for _, q := range queries {
 			rows, err := t.Query(q.q, since, limit)

@@ -53,3 +53,17 @@ func TestDeskCountPlans(t *testing.T) {
 		})
 	}
 }
+
+// TestServicePurposeSQL checks that the SQL list of service purposes holds
+// exactly the purposes ServicePurpose counts.
+func TestServicePurposeSQL(t *testing.T) {
+	got := servicePurposeIn("v.")
+	if !strings.HasPrefix(got, "v.purpose IN (") {
+		t.Fatalf("got %q, want a v.purpose IN list", got)
+	}
+	for _, p := range Purposes {
+		if in, want := strings.Contains(got, "'"+p.Code+"'"), ServicePurpose(p.Code); in != want {
+			t.Errorf("%s in %q: got %v, want %v", p.Code, got, in, want)
+		}
+	}
+}

@@ -39,6 +39,19 @@ func (v Visit) Open() bool { return v.CheckedOutAt.IsZero() }
 // ServicePurpose reports whether a visit's time counts as service hours.
 func ServicePurpose(purpose string) bool { return purpose == "party_report" || purpose == "volunteer" }
 
+// servicePurposeIn is the SQL predicate "purpose IN (the service purposes)",
+// built from ServicePurpose so the two cannot disagree. prefix qualifies the
+// column ("v." in a join, "" alone).
+func servicePurposeIn(prefix string) string {
+	var in []string
+	for _, p := range Purposes {
+		if ServicePurpose(p.Code) {
+			in = append(in, "'"+p.Code+"'")
+		}
+	}
+	return prefix + "purpose IN (" + strings.Join(in, ", ") + ")"
+}
+
 // ServiceDuration is the time a visit counts towards service hours: the time
 // between check-in and check-out for service purposes, and nothing for visits
 // closed by the system, since nobody saw the visitor leave.
@@ -502,7 +515,7 @@ func (db *DB) ServiceHoursBetween(ctx context.Context, from, to Day) ([]ServiceH
 				SUM(v.checked_out_at - v.checked_in_at)
 			FROM visits v JOIN visitors p ON p.id = v.visitor_id
 			WHERE v.checked_in_at >= ? AND v.checked_in_at < ?
-				AND v.purpose IN ('party_report', 'volunteer')
+				AND `+servicePurposeIn("v.")+`
 				AND v.checked_out_at IS NOT NULL AND v.auto_closed = 0
 			GROUP BY v.visitor_id
 			ORDER BY SUM(v.checked_out_at - v.checked_in_at) DESC, p.name`, unix(start), unix(end))
