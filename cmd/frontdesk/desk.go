@@ -108,8 +108,8 @@ func (m *Main) runDesk(ctx context.Context) error {
 			slog.Error("kiosk stopped", "err", err)
 		}
 	}()
-	go housekeep(ctx, m.DB)
-	go m.DB.RunBackups(ctx, backups) // a failure shows on the desk's banner and in /healthz
+	choresWait := m.startChores(ctx, backups)
+	defer func() { cancel(); choresWait() }()
 	go func() {
 		time.Sleep(time.Second) // the kiosk's listener first
 		if why := publicURLUnreachable(srv.PublicURL()); why != "" && ln != nil {

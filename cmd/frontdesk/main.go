@@ -15,6 +15,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -349,6 +350,17 @@ type multiFlag []string
 
 func (f *multiFlag) String() string     { return strings.Join(*f, ", ") }
 func (f *multiFlag) Set(s string) error { *f = append(*f, s); return nil }
+
+// startChores runs the process's chores (closing visits left open, the
+// scheduled backups) until ctx ends. The returned wait blocks until both have
+// stopped, so neither outlives the database it uses nor logs after it closed.
+func (m *Main) startChores(ctx context.Context, backups store.BackupSchedule) (wait func()) {
+	var wg sync.WaitGroup
+	db := m.DB
+	wg.Go(func() { housekeep(ctx, db) })
+	wg.Go(func() { db.RunBackups(ctx, backups) }) // a failure shows on the desk's banner and in /healthz
+	return wg.Wait
+}
 
 // housekeep closes visits left open on past days, at start and then every
 // minute, until ctx ends. The desk and serve both run it; running it twice is

@@ -53,9 +53,10 @@ func (m *Main) runServe(ctx context.Context) error {
 		ln.Close()
 		return err
 	}
-	go housekeep(ctx, m.DB)
-	go m.DB.RunBackups(ctx, backups) // a failure shows on the desk's banner and in /healthz
 	ctx, cancel := context.WithCancel(ctx)
+	choresWait := m.startChores(ctx, backups)
+	// However serve ends, the chores stop before Main closes the file.
+	defer func() { cancel(); choresWait() }()
 	// The sync starts first, so desks over SSH show its state too.
 	syncState, syncWait, err := m.startSync(ctx)
 	if err != nil {
@@ -76,7 +77,12 @@ func (m *Main) runServe(ctx context.Context) error {
 	fmt.Fprintf(m.Stdout, "%s %s\n", m.tr(lang.PublicURL), pub)
 	fmt.Fprintf(m.Stdout, "%s %s/\n", m.tr(lang.LobbyScreen), pub)
 	fmt.Fprintf(m.Stdout, "%s %s\n", m.tr(lang.DailyLogStaff), srv.DailyLogURL())
-	go m.warnUnreachable(pub) // the listener is open: the kiosk itself answers a right URL
+	// The listener is open: the kiosk itself answers a right URL. The probe
+	// takes at most a second, and serve waits for it, so it never writes
+	// after serve has returned.
+	probed := make(chan struct{})
+	go func() { defer close(probed); m.warnUnreachable(pub) }()
+	defer func() { <-probed }()
 	m.printSSH(ssh)
 	if ttl == 0 {
 		fmt.Fprintln(m.Stdout, m.tr(lang.StaticCodesNote))
