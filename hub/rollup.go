@@ -235,30 +235,16 @@ func rollRequests(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map
 	_, err = pgx.ForEachRow(rows, []any{&code, &category, &c.RequestsReceived, &c.Urgent, &c.Resolved, &c.Rejected,
 		&c.Transferred, &c.Open, &c.Overdue, &c.Satisfied, &c.FairlySatisfied, &c.Unsatisfied, &onTime, &due, &kiosk}, func() error {
 		s := &byCode[code].Summary
-		rate := func(f *store.Figures) {
-			f.Resolution = store.Rate{Num: f.Resolved, Den: f.RequestsReceived - f.Rejected}
-			f.Satisfaction = store.Rate{Num: f.Satisfied + f.FairlySatisfied, Den: f.Satisfied + f.FairlySatisfied + f.Unsatisfied}
-		}
 		c.Response = store.Rate{Num: onTime, Den: due}
-		rate(&c)
+		c.DeriveRates()
 		if i := slices.IndexFunc(s.ByCategory, func(k store.CategoryCount) bool { return k.Category == category }); i >= 0 {
 			s.ByCategory[i] = store.CategoryCount{Category: category, Received: c.RequestsReceived, Resolved: c.Resolved,
 				Overdue: c.Overdue, Response: c.Response, Resolution: c.Resolution, Satisfaction: c.Satisfaction}
 		}
 		// The center's figures are its categories added up.
 		t := &s.Figures
-		t.RequestsReceived += c.RequestsReceived
-		t.Urgent += c.Urgent
-		t.Resolved += c.Resolved
-		t.Rejected += c.Rejected
-		t.Transferred += c.Transferred
-		t.Open += c.Open
-		t.Overdue += c.Overdue
-		t.Satisfied += c.Satisfied
-		t.FairlySatisfied += c.FairlySatisfied
-		t.Unsatisfied += c.Unsatisfied
-		t.Response = addRate(t.Response, c.Response)
-		rate(t)
+		addRequests(t, c)
+		t.DeriveRates()
 		t.RequestSources.Kiosk += kiosk
 		t.RequestSources.Desk += c.RequestsReceived - kiosk
 		return nil
@@ -419,17 +405,7 @@ func (s *Subtotal) add(o store.Summary) {
 	a.ServiceVisits += b.ServiceVisits
 	a.Volunteers += b.Volunteers
 	a.ServiceTime += b.ServiceTime
-	a.RequestsReceived += b.RequestsReceived
-	a.Urgent += b.Urgent
-	a.Resolved += b.Resolved
-	a.Rejected += b.Rejected
-	a.Transferred += b.Transferred
-	a.Open += b.Open
-	a.Overdue += b.Overdue
-	a.Satisfied += b.Satisfied
-	a.FairlySatisfied += b.FairlySatisfied
-	a.Unsatisfied += b.Unsatisfied
-	a.Response = addRate(a.Response, b.Response)
+	addRequests(a, b)
 	a.Resolution = addRate(a.Resolution, b.Resolution)
 	a.Satisfaction = addRate(a.Satisfaction, b.Satisfaction)
 	a.Bookings += b.Bookings
@@ -461,6 +437,22 @@ func (s *Subtotal) add(o store.Summary) {
 		t.Resolution = addRate(t.Resolution, c.Resolution)
 		t.Satisfaction = addRate(t.Satisfaction, c.Satisfaction)
 	}
+}
+
+// addRequests adds b's request counts and response rate into a; the
+// resolution and satisfaction rates follow from the counts.
+func addRequests(a *store.Figures, b store.Figures) {
+	a.RequestsReceived += b.RequestsReceived
+	a.Urgent += b.Urgent
+	a.Resolved += b.Resolved
+	a.Rejected += b.Rejected
+	a.Transferred += b.Transferred
+	a.Open += b.Open
+	a.Overdue += b.Overdue
+	a.Satisfied += b.Satisfied
+	a.FairlySatisfied += b.FairlySatisfied
+	a.Unsatisfied += b.Unsatisfied
+	a.Response = addRate(a.Response, b.Response)
 }
 
 func addRate(a, b store.Rate) store.Rate { return store.Rate{Num: a.Num + b.Num, Den: a.Den + b.Den} }

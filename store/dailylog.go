@@ -488,8 +488,7 @@ func tally(visits []Visit, requests []LogRequest, bookings []Booking) Figures {
 			f.Response.Den++
 		}
 	}
-	f.Resolution = Rate{Num: f.Resolved, Den: f.RequestsReceived - f.Rejected}
-	f.Satisfaction = Rate{Num: f.Satisfied + f.FairlySatisfied, Den: f.Satisfied + f.FairlySatisfied + f.Unsatisfied}
+	f.DeriveRates()
 	series := map[int64]bool{}
 	for _, b := range bookings {
 		f.Bookings++
@@ -598,3 +597,12 @@ func (db *DB) ServiceLog(ctx context.Context, from, to Day) (*ServiceLog, error)
 // (by the Go rule), past their promised day, received before the first day.
 // It seeks requests_status (TestDeskCountPlans).
 var backlogWhere = "WHERE " + openStatusIn + " AND promised_by < ? AND created_at < ? ORDER BY promised_by, id"
+
+// DeriveRates sets the resolution and satisfaction rates from the counts, by
+// the daily log's definitions: resolved or closed ÷ (received − rejected), and
+// (满意 + 基本满意) ÷ rated. The hub's rollup derives its rates here too, so a
+// center's row and its own log cannot disagree.
+func (f *Figures) DeriveRates() {
+	f.Resolution = Rate{Num: f.Resolved, Den: f.RequestsReceived - f.Rejected}
+	f.Satisfaction = Rate{Num: f.Satisfied + f.FairlySatisfied, Den: f.Satisfied + f.FairlySatisfied + f.Unsatisfied}
+}
