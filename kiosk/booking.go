@@ -3,7 +3,6 @@ package kiosk
 import (
 	"errors"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -35,13 +34,17 @@ type dayView struct {
 	Pending bool
 }
 
-// dayRow is one span of the day: free (with a link that chooses it) or
+// dayRow is one span of the day: free (with a button that chooses it) or
 // held by an approved or pending booking. No one's name or title is shown.
 type dayRow struct {
 	Time, State, StateCode string
 	Start, End             string // HH:MM, for a free span
-	Link                   string // the form with this span chosen, for a free span
+	Pick                   string // HH:MM-HH:MM, the value of a free span's button
 }
+
+// errShowOnly is a booking form posted to show a day or pick a free span:
+// it is drawn again with the day, and nothing is stored.
+var errShowOnly = errors.New("show the day only")
 
 // timeStep is the spacing of the times offered.
 const timeStep = 30 * time.Minute
@@ -133,14 +136,8 @@ func (s *Server) dayView(r *http.Request, f formPage, v store.Venue, d store.Day
 		if len(taken) == 0 || (len(free) > 0 && free[0].Start.Before(taken[0].Start)) {
 			sl := free[0]
 			free = free[1:]
-			q := url.Values{"token": {f.Token}, "key": {f.Key}}
-			for k, v := range f.Values {
-				q.Set(k, v)
-			}
-			q.Set("start", hm(sl.Start))
-			q.Set("end", hm(sl.End))
 			out.Rows = append(out.Rows, dayRow{Time: hm(sl.Start) + "–" + hm(sl.End), State: s.tr(lang.Free),
-				StateCode: "free", Start: hm(sl.Start), End: hm(sl.End), Link: "/f/booking?" + q.Encode() + "#when"})
+				StateCode: "free", Start: hm(sl.Start), End: hm(sl.End), Pick: hm(sl.Start) + "-" + hm(sl.End)})
 			continue
 		}
 		sl := taken[0]
@@ -176,6 +173,12 @@ func (s *Server) bookingForm(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) submitBooking(w http.ResponseWriter, r *http.Request) error {
 	return s.submitForm(w, r, "booking", func(f formPage) (string, error) {
+		if pick, show := r.PostFormValue("pick"), r.PostFormValue("show"); pick != "" || show != "" {
+			if start, end, ok := strings.Cut(pick, "-"); ok {
+				f.Values["start"], f.Values["end"] = start, end
+			}
+			return "", errShowOnly
+		}
 		in, err := s.db.ReadBookingForm(bookingFields(f), store.BookingInput{Actor: store.ActorKiosk, Source: store.SourceKiosk, Key: f.Key})
 		if err != nil {
 			return "", err

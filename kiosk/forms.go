@@ -81,7 +81,16 @@ func (f formPage) F(field string) fieldState { return fieldState{field, f.Errors
 // view and focused, even without JavaScript (a fragment's target takes the
 // focus, which would otherwise fall back to the page).
 func (f formPage) Action() string {
-	return "/f/" + f.Kind + "?token=" + url.QueryEscape(f.Token) + "#error-summary"
+	return f.postTo("error-summary")
+}
+
+// DayAction is where the booking form posts to show a day or pick a free
+// span: the form comes back with the day in view and nothing stored. It is
+// a post, so what the visitor typed (their phone too) never goes into a URL.
+func (f formPage) DayAction() string { return f.postTo("when") }
+
+func (f formPage) postTo(fragment string) string {
+	return "/f/" + f.Kind + "?token=" + url.QueryEscape(f.Token) + "#" + fragment
 }
 
 // option is one choice of a select or radio group.
@@ -217,6 +226,9 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, kind string,
 		return render(w, r, http.StatusTooManyRequests, f)
 	}
 	code, err := create(f)
+	if errors.Is(err, errShowOnly) {
+		return render(w, r, http.StatusOK, f)
+	}
 	if err != nil {
 		status, ok := f.invalidForm(err, s.cfg.Lang)
 		if !ok {

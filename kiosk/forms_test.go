@@ -293,6 +293,47 @@ func TestBookingDay(t *testing.T) {
 	}
 }
 
+// TestBookingDayPosted: showing a day and choosing a free span are posts
+// that draw the form again with what was typed and store nothing, so the
+// visitor's name and phone never go into a URL (history, logs, shared links).
+func TestBookingDayPosted(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
+	h := s.Handler()
+	ctx := context.Background()
+	tok := s.token("booking", testNow)
+	w := do(h, "POST", "/f/booking", bookingForm(tok, "show", "day", "start", "", "end", ""), nil)
+	body := w.Body.String()
+	if w.Code != 200 {
+		t.Fatalf("show the day: status %d, want 200", w.Code)
+	}
+	for _, want := range []string{"多功能厅 · 2026-03-11", `name="pick" value="08:00-21:00"`, `value="13900001111"`, `value="李四"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the shown day lacks %q", want)
+		}
+	}
+	for _, href := range regexp.MustCompile(`(?:href|action|formaction)="([^"]*)"`).FindAllStringSubmatch(body, -1) {
+		for _, typed := range []string{"13900001111", "1111", url.QueryEscape("李四"), url.QueryEscape("幸福社区党支部")} {
+			if strings.Contains(href[1], typed) {
+				t.Errorf("a URL on the page carries what was typed (%q): %s", typed, href[1])
+			}
+		}
+	}
+	if regexp.MustCompile(`class="field-error"[^>]*>[^<]`).MatchString(body) || strings.Contains(body, `aria-invalid="true"`) {
+		t.Errorf("showing the day marks fields as wrong")
+	}
+	w = do(h, "POST", "/f/booking", bookingForm(tok, "pick", "16:00-21:00"), nil)
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `<option value="16:00" selected>`) || !strings.Contains(w.Body.String(), `<option value="21:00" selected>`) {
+		t.Errorf("picking 16:00–21:00: status %d, the times not chosen", w.Code)
+	}
+	if bs, _ := db.BookingsOn(ctx, store.Day{Year: 2026, Month: 3, Day: 11}); len(bs) != 0 {
+		t.Errorf("showing and picking stored %d bookings, want none", len(bs))
+	}
+	if w := do(h, "POST", "/f/booking", bookingForm(tok), nil); w.Code != 303 {
+		t.Errorf("the same form sent for real: status %d, want 303", w.Code)
+	}
+}
+
 // TestLobbyContent: the lobby shows approved bookings with organisation and
 // title only, and new codes as soon as the secret changes.
 func TestLobbyContent(t *testing.T) {

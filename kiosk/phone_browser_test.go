@@ -358,7 +358,7 @@ func TestPhoneForms(t *testing.T) {
 			k.shot(t, p, "booking-day-"+mode)
 			fits(t, p, "the booking form")
 			err = chromedp.Do(p,
-				chromedp.Click(chromedp.CSS(`.slot-free a.pick[data-start="16:00"]`)),
+				chromedp.Click(chromedp.CSS(`.slot-free button.pick[data-start="16:00"]`)),
 				chromedp.WaitVisible(chromedp.CSS("#title")),
 			)
 			if err != nil {

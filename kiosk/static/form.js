@@ -173,14 +173,32 @@
   // The booking form: a new venue or date shows that day; a free span
   // fills in the times without leaving the page.
   var show = document.getElementById("show-day");
+  // The day is asked for by a post in the background, so what was typed
+  // (the phone too) stays out of every URL, and the page is not reloaded;
+  // without fetch, or when it fails, the button posts the whole form.
+  function showDay() {
+    if (!window.fetch || !window.DOMParser || !window.URLSearchParams) { show.click(); return; }
+    var body = new URLSearchParams(new FormData(form));
+    body.set("show", "day");
+    fetch(show.getAttribute("formaction"), { method: "POST", body: body, credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        ["when", "start", "end"].forEach(function (id) {
+          var from = doc.getElementById(id), to = document.getElementById(id);
+          if (from && to) to.innerHTML = from.innerHTML;
+        });
+      })
+      .catch(function () { show.click(); });
+  }
   if (show) {
     ["venue", "date"].forEach(function (id) {
       var el = document.getElementById(id);
-      if (el) el.addEventListener("change", function () { saveDraft(); show.click(); });
+      if (el) el.addEventListener("change", function () { saveDraft(); showDay(); });
     });
     var when = document.getElementById("when");
     if (when) when.addEventListener("click", function (e) {
-      var a = e.target.closest ? e.target.closest("a.pick") : null;
+      var a = e.target.closest ? e.target.closest("button.pick") : null;
       if (!a) return;
       e.preventDefault();
       setValue(document.getElementById("start"), a.getAttribute("data-start"));
