@@ -50,7 +50,7 @@ var (
 	BookingCannotCheckIn       = Text{"该预约当前为“%s”，不能核销", "a booking that is %s cannot be checked in"}
 	NoBookingTodayEnds         = Text{"今天没有编号以 %s 结尾的预约，请输入完整编号", "no booking today has a number ending in %s; type the whole number"}
 	BookingSuffixAmbiguous     = Text{"今天有 %d 个预约编号以 %s 结尾，请输入完整编号", "%d of today's bookings have numbers ending in %s; type the whole number"}
-	AlreadyArrived             = Text{"该预约已经核销过了", "this booking is already checked in"}
+	AlreadyArrivedAt           = Text{"预约 %s 已于 %s 核销（%s）", "booking %s was checked in at %s (%s)"}
 	ArrivalWindow              = Text{"只能在活动开始前 1 小时至结束前核销", "check-in opens an hour before the start and closes at the end"}
 	DatabaseClosing            = Text{"系统正在关闭，请稍后再试", "the database is closing; try again shortly"}
 	OnTime                     = Text{"按时", "On time"}

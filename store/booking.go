@@ -594,7 +594,7 @@ func (db *DB) Arrive(ctx context.Context, receiptNo, actor string) (Booking, err
 		case b.Status != BookingApproved:
 			return Errorf(ECONFLICT, lang.BookingCannotCheckIn.Format(LabelOf(BookingStatuses, b.Status).Text))
 		case !b.ArrivedAt.IsZero():
-			return Errorf(ECONFLICT, lang.AlreadyArrived)
+			return t.alreadyArrived(b)
 		case t.now.Before(b.Start.Add(-time.Hour)) || t.now.After(b.End):
 			return Errorf(ECONFLICT, lang.ArrivalWindow)
 		}
@@ -626,11 +626,27 @@ func (t *tx) arrivingBooking(no string) (Booking, error) {
 	case err != nil:
 		return Booking{}, err
 	case len(found) == 0:
+		// A group that came already reads its check-in, not that its
+		// number is unknown.
+		in, err := t.bookings(`WHERE b.start_at >= ? AND b.start_at < ? AND b.receipt_no LIKE ? AND b.status = ?
+			AND b.arrived_at IS NOT NULL ORDER BY b.arrived_at DESC`, unix(start), unix(end), "B-%-"+no, BookingApproved)
+		if err != nil {
+			return Booking{}, err
+		}
+		if len(in) > 0 {
+			return in[0], t.alreadyArrived(in[0])
+		}
 		return Booking{}, Errorf(ENOTFOUND, lang.NoBookingTodayEnds.Format(no))
 	case len(found) > 1:
 		return Booking{}, Errorf(ECONFLICT, lang.BookingSuffixAmbiguous.Format(len(found), no))
 	}
 	return found[0], nil
+}
+
+// alreadyArrived is the refusal of a second check-in of b: its number, and
+// when and by whom it was checked in.
+func (t *tx) alreadyArrived(b Booking) error {
+	return Errorf(ECONFLICT, lang.AlreadyArrivedAt.Format(b.ReceiptNo, b.ArrivedAt.In(t.db.Location()).Format(lang.ClockLayout), b.ArrivedBy))
 }
 
 // Booking returns one booking.

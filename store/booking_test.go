@@ -575,6 +575,16 @@ func TestArriveBySuffix(t *testing.T) {
 	}
 	_, err = db.Arrive(ctx, first.ReceiptNo[len(first.ReceiptNo)-4:], "王芳")
 	wantCode(t, err, store.ECONFLICT, "")
+	// Checked in already: said so, with when and by whom, by suffix as by
+	// the whole number.
+	clk.Set(at(tomorrow, "14:10"))
+	for _, no := range []string{second.ReceiptNo[len(second.ReceiptNo)-4:], second.ReceiptNo} {
+		_, err = db.Arrive(ctx, no, "李娜")
+		wantCode(t, err, store.ECONFLICT, "")
+		if msg := store.ErrorMessage(err, "zh"); !strings.Contains(msg, second.ReceiptNo) || !strings.Contains(msg, "13:30") || !strings.Contains(msg, "王芳") {
+			t.Errorf("a second check-in by %s: got %q, want it to name %s, 13:30 and 王芳", no, msg, second.ReceiptNo)
+		}
+	}
 	_, err = db.Arrive(ctx, later.ReceiptNo[len(later.ReceiptNo)-4:], "王芳") // tomorrow's, not today's
 	wantCode(t, err, store.ENOTFOUND, "")
 	_, err = db.Arrive(ctx, "9999", "王芳")

@@ -614,6 +614,16 @@ func (db *DB) ChangeSeries(ctx context.Context, id int64, scope SeriesScope, ch 
 			return err
 		}
 		rep.SeriesID = anchor.SeriesID
+		// From the first date still to come on, "this and later" is the
+		// whole series.
+		whole := scope == SeriesAll
+		if scope == SeriesLater {
+			_, all, err := t.seriesTargets(id, SeriesAll)
+			if err != nil {
+				return err
+			}
+			whole = len(all) == len(list)
+		}
 		for _, b := range list {
 			var nb Booking
 			if ch.Cancel {
@@ -625,7 +635,7 @@ func (db *DB) ChangeSeries(ctx context.Context, id int64, scope SeriesScope, ch 
 				return err
 			}
 		}
-		if scope == SeriesAll && !ch.Cancel && len(rep.Failed) == 0 {
+		if whole && !ch.Cancel && len(rep.Failed) == 0 {
 			// The whole series moved: its rule's time and venue are the new ones.
 			s, err := t.series(anchor.SeriesID)
 			if err != nil {

@@ -82,13 +82,19 @@ func (e *env) previewText(rule store.SeriesRule, dates []store.SeriesDate) strin
 }
 
 // dateLine is one date of a series: the day, its weekday, its state, and
-// the clash or the moved time.
+// the clash or the moved time. A moved date reads as its decision (approved
+// or pending), then where it moved.
 func (e *env) dateLine(d store.SeriesDate) string {
-	line := fmt.Sprintf("%s %s  %s", d.Day, e.tr(lang.Weekdays[d.Day.Weekday()]), e.label(store.SeriesStates, d.State))
+	state := e.label(store.SeriesStates, d.State)
+	if d.State == store.SeriesMoved && d.Booking != nil {
+		state = e.label(store.BookingStatuses, d.Booking.Status)
+	}
+	line := fmt.Sprintf("%s %s  %s", d.Day, e.tr(lang.Weekdays[d.Day.Weekday()]), state)
 	if b := d.Booking; b != nil {
 		line += "  " + b.ReceiptNo
 		if d.State == store.SeriesMoved {
-			line += "  → " + e.db.DayOf(b.Start).String() + " " + e.clock(b.Start) + "-" + e.clock(b.End) + " " + b.VenueName
+			line += "  " + e.label(store.SeriesStates, d.State) + " → " + e.db.DayOf(b.Start).String() + " " + e.clock(b.Start) + "-" +
+				e.clock(b.End) + " " + b.VenueName
 		}
 	}
 	if d.Err != nil && d.State == store.SeriesClashed {

@@ -50,7 +50,8 @@ func TestSeriesAtTheDesk(t *testing.T) {
 	d.key("M")
 	d.edit(func(t tab) tab { b := t.(bookingsTab); b.form.set("date", "2026-03-18"); return b })
 	d.key("enter")
-	d.wantView("已更改 1 次；未能更改 0 次", "2026-03-17 周二  已调整", "→ 2026-03-18 14:00-15:00")
+	// The moved date keeps its decision, and says where it went.
+	d.wantView("已更改 1 次；未能更改 0 次", "2026-03-17 周二  已确认  "+first.ReceiptNo+"  已调整 → 2026-03-18 14:00-15:00")
 	d.key("down", "down", "c")
 	d.key("y")
 	d.wantView("2026-03-31 周二  已取消")
