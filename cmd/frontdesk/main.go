@@ -363,17 +363,25 @@ func (m *Main) startChores(ctx context.Context, backups store.BackupSchedule) (w
 }
 
 // housekeep closes visits left open on past days, at start and then every
-// minute, until ctx ends. The desk and serve both run it; running it twice is
+// minute, and forgets old one-time submission keys at start and then every
+// hour, until ctx ends. The desk and serve both run it; running it twice is
 // harmless, since a closed visit is not closed again. It is handed the DB
 // when it starts, since Main.Close clears Main.DB while it may still run.
 func housekeep(ctx context.Context, db *store.DB) {
 	tick := time.NewTicker(time.Minute)
 	defer tick.Stop()
-	for {
+	for i := 0; ; i++ {
 		if n, err := db.CloseOpenVisits(ctx); err != nil && ctx.Err() == nil {
 			slog.Error("auto close visits", "err", err)
 		} else if n > 0 {
 			slog.Info("auto closed visits", "n", n)
+		}
+		if i%60 == 0 {
+			if n, err := db.PruneKeys(ctx); err != nil && ctx.Err() == nil {
+				slog.Error("prune submission keys", "err", err)
+			} else if n > 0 {
+				slog.Info("pruned submission keys", "n", n)
+			}
 		}
 		select {
 		case <-ctx.Done():
