@@ -50,12 +50,18 @@ func reportCenter(t *testing.T) string {
 // returning stdout, stderr and the error main would print.
 func reportRun(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
+	return reportRunAt(t, reportNow, args...)
+}
+
+// reportRunAt is reportRun with the store's clock at now.
+func reportRunAt(t *testing.T, now time.Time, args ...string) (string, string, error) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	m := &Main{Stdout: &out, Stderr: &errOut}
 	err := m.ParseFlags(append([]string{"report"}, args...))
 	if err == nil {
 		if err = m.open(); err == nil {
-			m.DB.Now = func() time.Time { return reportNow }
+			m.DB.Now = func() time.Time { return now }
 			err = m.runReport(context.Background())
 		}
 	}
