@@ -184,7 +184,6 @@ var (
 	HubIsReady                               = Text{"汇总库 %s 已建好：%s\n", "the hub %s is ready: %s\n"}
 	ReportedToRecords                        = Text{"已上报到 %s：%d 条记录\n", "reported to %s: %d records\n"}
 	OnlyThisCenterSSubtreeIts                = Text{"只汇总这个中心及其下级（代码），默认汇总库里的全部中心", "only this center's subtree (its code); default every center on the hub"}
-	NetworkReportHasNoHours                  = Text{"网络汇总没有 --hours", "the network report has no --hours"}
 	SyncEveryIsAtLeast1s                     = Text{"--sync-every 最短 1s", "--sync-every is at least 1s"}
 	NotYet                                   = Text{"未上报", "not yet"}
 	CmdPending                               = Text{"待传 %d", "%d pending"}

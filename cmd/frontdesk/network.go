@@ -76,7 +76,7 @@ func (m *Main) runSync(ctx context.Context) error {
 func networkReportFlags(m *Main, fs *flag.FlagSet) {
 	hubFlag(m, fs)
 	fs.StringVar(&m.Center, "center", "", m.tr(lang.OnlyThisCenterSSubtreeIts))
-	reportFlags(m, fs)
+	periodFlags(m, fs)
 }
 
 // runNetworkReport prints the rollup of a subtree of centers.
@@ -86,9 +86,6 @@ func (m *Main) runNetworkReport(ctx context.Context) error {
 	}
 	if !slices.Contains(report.Formats, m.Format) {
 		return report.BadFormat(m.Format, report.Formats)
-	}
-	if m.Hours {
-		return store.Errorf(store.EINVALID, lang.NetworkReportHasNoHours)
 	}
 	loc, _ := time.LoadLocation(store.DefaultTimeZone)
 	t := time.Now().In(loc)

@@ -157,6 +157,10 @@ func TestNetworkCommands(t *testing.T) {
 	if _, stderr, err := runMain(t, "network", "report", "--hub", url, "--center", "999999"); err == nil || !strings.Contains(stderr, "没有代码为 999999") {
 		t.Fatalf("an unknown center: %v %s", err, stderr)
 	}
+	// The rollup has no hours table: its help does not offer --hours.
+	if _, stderr, err := runMain(t, "network", "report", "--hub", url, "--hours"); err == nil || !strings.Contains(stderr, "没有这个参数：-hours") {
+		t.Errorf("network report --hours: %v %s", err, stderr)
+	}
 }
 
 // TestServeSyncsAcrossAHubOutage runs serve with --hub and --sync-every,

@@ -16,12 +16,18 @@ import (
 )
 
 func reportFlags(m *Main, fs *flag.FlagSet) {
+	periodFlags(m, fs)
+	fs.BoolVar(&m.Hours, "hours", false, m.tr(lang.FlagHours))
+}
+
+// periodFlags are the flags of a printed report: its period, format, file
+// and who prints it (report and network report).
+func periodFlags(m *Main, fs *flag.FlagSet) {
 	fs.StringVar(&m.Date, "date", "", m.tr(lang.FlagDate))
 	fs.StringVar(&m.From, "from", "", m.tr(lang.FlagFrom))
 	fs.StringVar(&m.To, "to", "", m.tr(lang.FlagTo))
 	fs.StringVar(&m.Format, "format", "", m.tr(lang.FlagFormat))
 	fs.StringVar(&m.Output, "o", "", m.tr(lang.FlagOut))
-	fs.BoolVar(&m.Hours, "hours", false, m.tr(lang.FlagHours))
 	fs.StringVar(&m.Staff, "staff", "", m.tr(lang.FlagPrintedBy))
 }
 
