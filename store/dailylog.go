@@ -199,6 +199,7 @@ type DailyLog struct {
 	Bookings    []Booking    // starting on the days, by start
 	Backlog     []LogRequest // received before From, open and overdue at AsOf
 	Voided      []Voided     // records of the days voided (作废); in no list or figure above
+	AutoClosed  int          // of Visits, those checked out by the system at closing
 	Definitions []Label      // what the figures mean
 	// Period is the comparison and the rankings of a period report
 	// (PeriodLog); nil in a plain log.
@@ -234,19 +235,15 @@ func (db *DB) dailyLog(ctx context.Context, from, to Day, more func(t *tx, l *Da
 	if err := checkPeriod(from, to); err != nil {
 		return nil, err
 	}
-	s := db.Settings()
-	l := &DailyLog{Center: s.CenterName, TimeZone: s.TimeZone, Location: db.Location(), From: from, To: to,
-		Definitions: LogDefinitions}
+	l := db.newLog(from, to)
 	start, _ := db.Bounds(from)
 	_, end := db.Bounds(to)
 	var venues []Venue
 	err := db.read(ctx, func(t *tx) error {
-		l.AsOf = t.now
-		id, err := t.identity()
+		err := t.begin(l)
 		if err != nil {
 			return err
 		}
-		l.Identity = id
 		// Counting first sizes the list once: a busy month is tens of
 		// thousands of visits, and growing the slice would copy them again
 		// and again.
@@ -289,6 +286,22 @@ func (db *DB) dailyLog(ctx context.Context, from, to Day, more func(t *tx, l *Da
 	return l, nil
 }
 
+// newLog is the log of from..to with the center's settings, nothing read.
+func (db *DB) newLog(from, to Day) *DailyLog {
+	s := db.Settings()
+	return &DailyLog{Center: s.CenterName, TimeZone: s.TimeZone, Location: db.Location(), From: from, To: to,
+		Definitions: LogDefinitions}
+}
+
+// begin sets what a log takes from its transaction before any record: the
+// instant of the snapshot and the center's identity.
+func (t *tx) begin(l *DailyLog) error {
+	l.AsOf = t.now
+	id, err := t.identity()
+	l.Identity = id
+	return err
+}
+
 // logRequests adds to each request when it was first handled: the first
 // status change after its creation.
 func (t *tx) logRequests(reqs []Request, start, end time.Time) ([]LogRequest, error) {
@@ -311,18 +324,24 @@ func (t *tx) logRequests(reqs []Request, start, end time.Time) ([]LogRequest, er
 	}
 	out := make([]LogRequest, len(reqs))
 	for i, r := range reqs {
-		lr := LogRequest{Request: r, RespondedAt: first[r.ID]}
-		switch {
-		case !lr.RespondedAt.IsZero() && !lr.RespondedAt.After(r.RespondBy):
-			lr.Response = ResponseOnTime
-		case !lr.RespondedAt.IsZero() || t.now.After(r.RespondBy):
-			lr.Response = ResponseLate
-		default:
-			lr.Response = ResponseWaiting
-		}
-		out[i] = lr
+		out[i] = t.logRequest(r, first[r.ID])
 	}
 	return out, nil
+}
+
+// logRequest is r as the log shows it, first handled at first (zero if not
+// yet), with how that counts for the response rate.
+func (t *tx) logRequest(r Request, first time.Time) LogRequest {
+	lr := LogRequest{Request: r, RespondedAt: first}
+	switch {
+	case !first.IsZero() && !first.After(r.RespondBy):
+		lr.Response = ResponseOnTime
+	case !first.IsZero() || t.now.After(r.RespondBy):
+		lr.Response = ResponseLate
+	default:
+		lr.Response = ResponseWaiting
+	}
+	return lr
 }
 
 func (t *tx) venues() ([]Venue, error) {
@@ -344,178 +363,32 @@ func (t *tx) venues() ([]Venue, error) {
 
 // count computes the summary and the day rows from the records, once.
 func (l *DailyLog) count(db *DB, venues []Venue) {
-	// Each list is in time order, so a day's records are one run of it:
-	// the days cut the lists without copying them.
-	var bounds []time.Time
-	for d := l.From; !l.To.Before(d); d = d.AddDays(1) {
-		start, _ := db.Bounds(d)
-		bounds = append(bounds, start)
-		l.Days = append(l.Days, DayFigures{Day: d})
-	}
-	_, end := db.Bounds(l.To)
-	bounds = append(bounds, end)
-	n := len(l.Days)
-	vc := runs(len(l.Visits), func(i int) time.Time { return l.Visits[i].CheckedInAt }, bounds)
-	rc := runs(len(l.Requests), func(i int) time.Time { return l.Requests[i].CreatedAt }, bounds)
-	bc := runs(len(l.Bookings), func(i int) time.Time { return l.Bookings[i].Start }, bounds)
-	dayVisits, dayRequests, dayBookings := make([][]Visit, n), make([][]LogRequest, n), make([][]Booking, n)
-	for i := 0; i < n; i++ {
-		dayVisits[i] = l.Visits[vc[i]:vc[i+1]]
-		dayRequests[i] = l.Requests[rc[i]:rc[i+1]]
-		dayBookings[i] = l.Bookings[bc[i]:bc[i+1]]
-	}
-	for i := range l.Days {
-		l.Days[i].Figures = tally(dayVisits[i], dayRequests[i], dayBookings[i])
-	}
-	sum := &l.Summary
-	sum.Figures = tally(l.Visits, l.Requests, l.Bookings)
-
-	purpose := map[string]int{}
-	for i, p := range Purposes {
-		purpose[p.Code] = i
-		sum.ByPurpose = append(sum.ByPurpose, PurposeCount{Purpose: p.Code})
-	}
+	c := newLogCounter(db, l, venues)
 	for _, v := range l.Visits {
-		if i, ok := purpose[v.Purpose]; ok {
-			sum.ByPurpose[i].Visits++
-			sum.ByPurpose[i].Headcount += v.Headcount
-		}
+		c.visit(v)
 	}
-	byCategory := map[string][]LogRequest{}
 	for _, r := range l.Requests {
-		byCategory[r.Category] = append(byCategory[r.Category], r)
+		c.request(r)
 	}
-	for _, c := range Categories {
-		f := tally(nil, byCategory[c.Code], nil)
-		sum.ByCategory = append(sum.ByCategory, CategoryCount{Category: c.Code, Received: f.RequestsReceived,
-			Resolved: f.Resolved, Overdue: f.Overdue, Response: f.Response, Resolution: f.Resolution, Satisfaction: f.Satisfaction})
+	for _, b := range l.Bookings {
+		c.booking(b)
 	}
-	for _, v := range venues {
-		u := VenueUse{VenueID: v.ID, Name: v.Name}
-		for _, b := range l.Bookings {
-			if b.VenueID != v.ID {
-				continue
-			}
-			u.Bookings++
-			switch b.Status {
-			case BookingApproved:
-				u.Approved++
-				u.BookedTime += b.End.Sub(b.Start)
-			case BookingNoShow:
-				u.NoShows++
-			}
-		}
-		if !v.Active && u.Bookings == 0 {
-			continue
-		}
-		for _, d := range l.Days {
-			u.OpenTime += d.Day.At(v.ClosesAt, l.Location).Sub(d.Day.At(v.OpensAt, l.Location))
-		}
-		sum.Venues = append(sum.Venues, u)
-	}
+	c.finish()
 }
 
-// runs returns where each period between bounds starts in a list of n
-// records in time order (at(i) is record i's time), and n at the end: the
-// records of period i are [cut[i], cut[i+1]).
-func runs(n int, at func(i int) time.Time, bounds []time.Time) []int {
-	cut := make([]int, len(bounds))
-	for i, b := range bounds[:len(bounds)-1] {
-		lo := 0
-		if i > 0 {
-			lo = cut[i-1]
-		}
-		cut[i] = lo + sort.Search(n-lo, func(k int) bool { return !at(lo + k).Before(b) })
-	}
-	cut[len(bounds)-1] = n
-	return cut
-}
-
-// tally counts visits, requests and bookings into Figures: the one place
-// where the log's numbers are made.
+// tally counts visits, requests and bookings into Figures (tallier).
 func tally(visits []Visit, requests []LogRequest, bookings []Booking) Figures {
-	var f Figures
-	people := map[int64]bool{}
-	volunteers := map[int64]bool{}
+	var a tallier
 	for _, v := range visits {
-		f.Visits++
-		f.Headcount += v.Headcount
-		people[v.VisitorID] = true
-		if v.PartyMember {
-			f.PartyMembers++
-		}
-		if d := v.ServiceDuration(); d > 0 {
-			f.ServiceVisits++
-			f.ServiceTime += d
-			volunteers[v.VisitorID] = true
-		}
-		f.VisitSources.add(v.Source)
+		a.visit(v)
 	}
-	f.Visitors, f.Volunteers = len(people), len(volunteers)
 	for _, r := range requests {
-		f.RequestsReceived++
-		f.RequestSources.add(r.Source)
-		if r.Urgency == "urgent" {
-			f.Urgent++
-		}
-		switch r.Status {
-		case StatusResolved, StatusClosed:
-			f.Resolved++
-		case StatusRejected:
-			f.Rejected++
-		default:
-			f.Open++
-			if r.Status == StatusTransferred {
-				f.Transferred++
-			}
-		}
-		if r.Overdue {
-			f.Overdue++
-		}
-		switch r.Satisfaction {
-		case "satisfied":
-			f.Satisfied++
-		case "basic":
-			f.FairlySatisfied++
-		case "unsatisfied":
-			f.Unsatisfied++
-		}
-		switch r.Response {
-		case ResponseOnTime:
-			f.Response.Num++
-			f.Response.Den++
-		case ResponseLate:
-			f.Response.Den++
-		}
+		a.request(r)
 	}
-	f.DeriveRates()
-	series := map[int64]bool{}
 	for _, b := range bookings {
-		f.Bookings++
-		f.BookingSources.add(b.Source)
-		if b.SeriesID != 0 {
-			f.SeriesDates++
-			series[b.SeriesID] = true
-			f.Series = len(series)
-		}
-		switch b.Status {
-		case BookingApproved:
-			f.BookingsApproved++
-			f.BookedTime += b.End.Sub(b.Start)
-			if !b.ArrivedAt.IsZero() {
-				f.BookingsArrived++
-			}
-		case BookingPending:
-			f.BookingsPending++
-		case BookingCancelled:
-			f.BookingsCancelled++
-		case BookingRejected:
-			f.BookingsRejected++
-		case BookingNoShow:
-			f.NoShows++
-		}
+		a.booking(b)
 	}
-	return f
+	return a.figures()
 }
 
 // ServicePerson is one person's service over a period, with the visits that

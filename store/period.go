@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sort"
 	"time"
 )
 
@@ -100,6 +99,7 @@ func (db *DB) PeriodLog(ctx context.Context, from, to Day) (*DailyLog, error) {
 			return err
 		}
 		p.Previous.Figures = tally(prev.Visits, prev.Requests, prev.Bookings)
+		l.Period = p // counted with the log
 		for _, r := range prev.Backlog[:min(len(prev.Backlog), TopN)] {
 			p.SlowestOpen = append(p.SlowestOpen, r.Request)
 		}
@@ -108,40 +108,6 @@ func (db *DB) PeriodLog(ctx context.Context, from, to Day) (*DailyLog, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range l.Summary.ByCategory {
-		if c.Received > 0 {
-			p.Categories = append(p.Categories, c)
-		}
-	}
-	sort.SliceStable(p.Categories, func(i, j int) bool { return p.Categories[i].Received > p.Categories[j].Received })
-	p.Categories = p.Categories[:min(len(p.Categories), TopN)]
-	byName := map[string]*CommunityCount{}
-	for _, r := range l.Requests {
-		if r.Community == "" {
-			continue
-		}
-		c := byName[r.Community]
-		if c == nil {
-			c = &CommunityCount{Community: r.Community}
-			byName[r.Community] = c
-		}
-		c.Received++
-		if r.Overdue {
-			c.Overdue++
-		}
-	}
-	for _, c := range byName {
-		p.Communities = append(p.Communities, *c)
-	}
-	sort.Slice(p.Communities, func(i, j int) bool {
-		a, b := p.Communities[i], p.Communities[j]
-		if a.Received != b.Received {
-			return a.Received > b.Received
-		}
-		return a.Community < b.Community
-	})
-	p.Communities = p.Communities[:min(len(p.Communities), TopN)]
-	l.Period = p
 	return l, nil
 }
 

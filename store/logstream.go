@@ -1,0 +1,270 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// LogRows reads the records of a log's days one at a time, in the log's read
+// transaction: the visits, requests and bookings DailyLog would list, in the
+// same order, without the voided ones. Each list can be read more than once
+// (the text layout measures its columns before it prints them); every read
+// sees the same snapshot.
+type LogRows struct {
+	t          *tx
+	start, end time.Time
+	voided     map[string]map[int64]bool // by kind, the records of the days voided
+}
+
+// Visits calls yield with each visit checked in on the log's days, in
+// check-in order, and stops at the first error yield returns.
+func (r *LogRows) Visits(yield func(Visit) error) error {
+	rows, err := r.t.Query("SELECT "+visitColumns+" FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id",
+		unix(r.start), unix(r.end))
+	if err != nil {
+		return fmt.Errorf("query visits: %w", err)
+	}
+	defer rows.Close()
+	s := newVisitScan()
+	skip := r.voided[KindVisit]
+	for rows.Next() {
+		v, err := s.scan(rows)
+		if err != nil {
+			return fmt.Errorf("scan visit: %w", err)
+		}
+		if skip[v.ID] {
+			continue
+		}
+		if err := yield(v); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// firstResponse is the column of a request's first handling: its first
+// status change (logRequests reads the same for a whole period at once).
+const firstResponse = `(SELECT MIN(e.at) FROM request_events e WHERE e.request_id = requests.id AND e.from_status <> '')`
+
+// withFirst scans a request's columns and then its firstResponse.
+type withFirst struct {
+	rows  *sql.Rows
+	first sql.NullInt64
+}
+
+func (w *withFirst) Scan(dest ...any) error { return w.rows.Scan(append(dest, &w.first)...) }
+
+// Requests calls yield with each request received on the log's days, in
+// the order received, with when it was first handled; it stops at the
+// first error yield returns.
+func (r *LogRows) Requests(yield func(LogRequest) error) error {
+	return r.t.eachRequest("WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id", []any{unix(r.start), unix(r.end)},
+		r.voided[KindRequest], yield)
+}
+
+// eachRequest calls yield with each request query picks but those in skip,
+// as the log shows them.
+func (t *tx) eachRequest(query string, args []any, skip map[int64]bool, yield func(LogRequest) error) error {
+	rows, err := t.Query("SELECT "+requestColumns+", "+firstResponse+" FROM requests "+query, args...)
+	if err != nil {
+		return fmt.Errorf("query requests: %w", err)
+	}
+	defer rows.Close()
+	s := &withFirst{rows: rows}
+	for rows.Next() {
+		q, err := t.scanRequest(s)
+		if err != nil {
+			return fmt.Errorf("scan request: %w", err)
+		}
+		if skip[q.ID] {
+			continue
+		}
+		if err := yield(t.logRequest(q, fromNullUnix(s.first))); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Bookings calls yield with each booking starting on the log's days, by
+// start, and stops at the first error yield returns.
+func (r *LogRows) Bookings(yield func(Booking) error) error {
+	rows, err := r.t.Query("SELECT "+bookingColumns+bookingFrom+"WHERE b.start_at >= ? AND b.start_at < ? ORDER BY b.start_at, b.venue_id, b.id",
+		unix(r.start), unix(r.end))
+	if err != nil {
+		return fmt.Errorf("query bookings: %w", err)
+	}
+	defer rows.Close()
+	skip := r.voided[KindBooking]
+	for rows.Next() {
+		b, err := scanBooking(rows)
+		if err != nil {
+			return fmt.Errorf("scan booking: %w", err)
+		}
+		if skip[b.ID] {
+			continue
+		}
+		if err := yield(b); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// StreamLog reads the log of the days from..to as DailyLog does, or with
+// period as PeriodLog does, in one read transaction, without holding its
+// records: the log fn gets has everything but Visits, Requests and
+// Bookings, which stay nil; its summary, day rows and rankings are counted
+// in one pass over them. fn then reads the records through rows, in the same
+// snapshot. What StreamLog holds grows with the days, the venues, the
+// distinct people, the voided records and the open backlog, never with the
+// visits, requests or bookings.
+func (db *DB) StreamLog(ctx context.Context, from, to Day, period bool, fn func(l *DailyLog, rows *LogRows) error) error {
+	if err := checkPeriod(from, to); err != nil {
+		return err
+	}
+	l := db.newLog(from, to)
+	return db.read(ctx, func(t *tx) error {
+		if err := t.begin(l); err != nil {
+			return err
+		}
+		rows, voided, err := t.logRows(db, from, to)
+		if err != nil {
+			return err
+		}
+		l.Voided = voided
+		backlog, err := t.requests(backlogWhere, db.DayOf(t.now).String(), unix(rows.start))
+		if err != nil {
+			return err
+		}
+		bl := &DailyLog{}
+		for _, r := range backlog {
+			bl.Backlog = append(bl.Backlog, LogRequest{Request: r})
+		}
+		if err := t.dropVoided(bl); err != nil {
+			return err
+		}
+		l.Backlog = bl.Backlog
+		venues, err := t.venues()
+		if err != nil {
+			return err
+		}
+		if period {
+			if l.Period, err = t.streamPeriod(db, from, to); err != nil {
+				return err
+			}
+		}
+		c := newLogCounter(db, l, venues)
+		if err := rows.each(func(v Visit) error { c.visit(v); return nil },
+			func(r LogRequest) error { c.request(r); return nil },
+			func(b Booking) error { c.booking(b); return nil }); err != nil {
+			return err
+		}
+		c.finish()
+		return fn(l, rows)
+	})
+}
+
+// each reads the three lists in turn.
+func (r *LogRows) each(visit func(Visit) error, request func(LogRequest) error, booking func(Booking) error) error {
+	if err := r.Visits(visit); err != nil {
+		return err
+	}
+	if err := r.Requests(request); err != nil {
+		return err
+	}
+	return r.Bookings(booking)
+}
+
+// logRows is the rows of the days from..to, with the records of those days
+// voided, in the order dropVoided lists them.
+func (t *tx) logRows(db *DB, from, to Day) (*LogRows, []Voided, error) {
+	r := &LogRows{t: t, voided: map[string]map[int64]bool{}}
+	r.start, _ = db.Bounds(from)
+	_, r.end = db.Bounds(to)
+	// CROSS JOIN keeps voids outside: there are few of them, and the days
+	// may hold hundreds of thousands of records.
+	var out []Voided
+	for _, q := range []struct{ kind, query string }{
+		{KindVisit, `SELECT v.record_id, v.at, v.actor, v.reason, x.receipt_no, x.name, x.purpose, x.headcount
+			FROM voids v CROSS JOIN visits x ON x.id = v.record_id
+			WHERE v.kind = 'visit' AND x.checked_in_at >= ? AND x.checked_in_at < ? ORDER BY x.checked_in_at, x.id`},
+		{KindRequest, `SELECT v.record_id, v.at, v.actor, v.reason, x.receipt_no, x.name, x.category, 0
+			FROM voids v CROSS JOIN requests x ON x.id = v.record_id
+			WHERE v.kind = 'request' AND x.created_at >= ? AND x.created_at < ? ORDER BY x.created_at, x.id`},
+		{KindBooking, `SELECT v.record_id, v.at, v.actor, v.reason, x.receipt_no, x.org, x.title, x.attendees
+			FROM voids v CROSS JOIN bookings x ON x.id = v.record_id
+			WHERE v.kind = 'booking' AND x.start_at >= ? AND x.start_at < ? ORDER BY x.start_at, x.venue_id, x.id`},
+	} {
+		r.voided[q.kind] = map[int64]bool{}
+		rows, err := t.Query(q.query, unix(r.start), unix(r.end))
+		if err != nil {
+			return nil, nil, fmt.Errorf("list voids: %w", err)
+		}
+		for rows.Next() {
+			v := Voided{Void: Void{Kind: q.kind}}
+			var at int64
+			if err := rows.Scan(&v.RecordID, &at, &v.Actor, &v.Reason, &v.ReceiptNo, &v.Name, &v.Summary, &v.Headcount); err != nil {
+				rows.Close()
+				return nil, nil, fmt.Errorf("scan void: %w", err)
+			}
+			v.At = fromUnix(at)
+			r.voided[q.kind][v.RecordID] = true
+			out = append(out, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+	return r, out, nil
+}
+
+// errEnough stops a read that has what it needs.
+var errEnough = errors.New("enough")
+
+// streamPeriod is PeriodLog's comparison: the previous period's figures,
+// counted in a pass over its records, and the open requests waiting
+// longest. The rankings are counted with the log (logCounter.finish).
+func (t *tx) streamPeriod(db *DB, from, to Day) (*Period, error) {
+	p := &Period{}
+	p.Previous.From, p.Previous.To = PreviousPeriod(from, to)
+	prev, _, err := t.logRows(db, p.Previous.From, p.Previous.To)
+	if err != nil {
+		return nil, err
+	}
+	var a tallier
+	if err := prev.each(func(v Visit) error { a.visit(v); return nil },
+		func(r LogRequest) error { a.request(r); return nil },
+		func(b Booking) error { a.booking(b); return nil }); err != nil {
+		return nil, err
+	}
+	p.Previous.Figures = a.figures()
+	// The open requests, oldest first, but the voided ones: the first TopN.
+	_, last := db.Bounds(to)
+	voided, err := t.Prepare("SELECT COUNT(*) FROM voids WHERE kind = 'request' AND record_id = ?")
+	if err != nil {
+		return nil, err
+	}
+	defer voided.Close()
+	err = t.eachRequest("WHERE "+openStatusIn+" AND created_at < ? ORDER BY created_at, id", []any{unix(last)}, nil, func(r LogRequest) error {
+		var n int
+		if err := voided.QueryRow(r.ID).Scan(&n); err != nil {
+			return fmt.Errorf("void of request %d: %w", r.ID, err)
+		}
+		if n == 0 {
+			p.SlowestOpen = append(p.SlowestOpen, r.Request)
+		}
+		if len(p.SlowestOpen) == TopN {
+			return errEnough
+		}
+		return nil
+	})
+	if err != nil && err != errEnough {
+		return nil, err
+	}
+	return p, nil
+}
