@@ -70,6 +70,7 @@ var (
 	KeySeries    = Text{"重复预约", "series"}
 	KeyToday     = Text{"回到今天", "today"}
 	KeyScroll    = Text{"翻页", "scroll"}
+	KeyPane      = Text{"详情翻页", "scroll detail"}
 	KeyPage      = Text{"翻页", "page"}
 	KeyAccept    = Text{"受理", "accept"}
 	KeySubmit    = Text{"提交", "submit"}

@@ -67,6 +67,8 @@ type bookingsTab struct {
 	seriesOf     store.Series // the selected booking's series, for its details
 	seriesShown  store.Series // the series the series view lists
 	seriesCursor int
+
+	pane sidePane // the selected booking's details beside a wide list
 }
 
 // bookingsLoadedMsg is a day's bookings with the venues.
@@ -348,6 +350,7 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.focusID = 0
 		}
 		m.table.clampCursor(m.tableHeight())
+		m.followPane()
 		cmd := m.loadHistory()
 		// A form opened before the venues arrived gets them now.
 		if m.mode == bookingsForm {
@@ -470,10 +473,14 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.day, m.table.cursor = day, 0
 		return m, m.load()
 	}
-	if m.table.moveByKey(msg, m.env.keys, m.tableHeight()) {
+	k := m.env.keys
+	if m.table.moveByKey(msg, k, m.tableHeight()) {
+		m.followPane()
 		return m, m.loadHistory()
 	}
-	k := m.env.keys
+	if m.paned() && m.pane.scroll(msg, k, m.paneText(), m.tableHeight()) {
+		return m, nil
+	}
 	sel, ok := m.selected()
 	switch {
 	case key.Matches(msg, k.New), key.Matches(msg, k.Series):
@@ -670,15 +677,33 @@ func (m bookingsTab) listHead() string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// listFoot is the selected booking's details under the table, when they show.
+// listFoot is the selected booking's details under the table, when they
+// show and no pane beside the list holds them.
 func (m bookingsTab) listFoot() string {
-	if !m.detail {
+	if !m.detail || m.paned() {
 		return ""
 	}
-	if d := m.detailView(); d != "" {
+	if d := m.detailView(m.width, 2); d != "" {
 		return "\n" + d
 	}
 	return ""
+}
+
+// paneText is the selected booking's details with all its corrections, for
+// the pane beside the list.
+func (m bookingsTab) paneText() paneText {
+	_, pw := paneSplit(m.width)
+	return paneText{body: m.detailView(paneInner(m.env.st, pw), -1)}
+}
+
+// paned reports whether the selected booking's details show beside the list.
+func (m bookingsTab) paned() bool { _, pane := paneSplit(m.width); return pane > 0 }
+
+// followPane points the pane at the selected booking.
+func (m *bookingsTab) followPane() {
+	if b, ok := m.selected(); ok {
+		m.pane.follow(b.ID)
+	}
 }
 
 // tableHeight is the room between the list's head and foot.
@@ -691,8 +716,9 @@ func (m bookingsTab) tableHeight() int {
 }
 
 // detailView is the selected booking in full, with the actions its status
-// allows.
-func (m bookingsTab) detailView() string {
+// allows and its latest n corrections (all of them when n < 0), wrapped to
+// w cells.
+func (m bookingsTab) detailView(w, n int) string {
 	b, ok := m.selected()
 	if !ok {
 		return ""
@@ -740,7 +766,10 @@ func (m bookingsTab) detailView() string {
 	if b.ID == m.histID {
 		hist = m.hist
 	}
-	return detailPane(e, lines, hist, 2, m.width)
+	if n < 0 {
+		n = len(hist)
+	}
+	return detailPane(e, lines, hist, n, w)
 }
 
 // ShortHelp lists the tab's main keys.
@@ -752,14 +781,21 @@ func (m bookingsTab) ShortHelp() []key.Binding {
 	if m.mode != bookingsList || m.search.open {
 		return []key.Binding{k.Submit, k.Back}
 	}
+	if m.paned() {
+		return []key.Binding{k.PrevDay, k.NextDay, k.New, k.Approve, k.Reject, k.Arrive, k.Search, k.PaneDown}
+	}
 	return []key.Binding{k.PrevDay, k.NextDay, k.New, k.Approve, k.Reject, k.Arrive, k.Search}
 }
 
 // FullHelp lists all the tab's keys.
 func (m bookingsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
-	return [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down, k.Enter}, {k.New, k.Series, k.SeriesView, k.Approve, k.Reject},
+	keys := [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down, k.Enter}, {k.New, k.Series, k.SeriesView, k.Approve, k.Reject},
 		{k.Cancel, k.Arrive, k.NoShow, k.Search}}
+	if m.paned() {
+		keys[2] = append(keys[2], k.PaneDown)
+	}
+	return keys
 }
 
 // View draws the form, or the day's grid and list.
@@ -773,7 +809,8 @@ func (m bookingsTab) View() string {
 		return m.form.View(m.width, st, "", "")
 	}
 	m.table.cols = m.columns()
-	out := m.listHead() + "\n" + m.table.render(m.width, m.tableHeight(), st, true)
+	h := m.tableHeight()
+	out := m.listHead() + "\n" + besideList(st, m.pane, m.paneText(), m.width, h, func(w int) string { return m.table.render(w, h, st, true) })
 	if foot := m.listFoot(); foot != "" {
 		out += "\n" + foot
 	}
@@ -803,7 +840,7 @@ func (m bookingsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
 // show.
 func (m bookingsTab) loadHistory() tea.Cmd {
 	b, ok := m.selected()
-	if !m.detail || !ok {
+	if !(m.detail || m.paned()) || !ok {
 		return nil
 	}
 	var cmds []tea.Cmd
@@ -895,6 +932,7 @@ func (m *bookingsTab) refilter() {
 		m.table.marks = append(m.table.marks, mark)
 	}
 	m.table.clampCursor(m.tableHeight())
+	m.followPane()
 }
 
 // updateSearch filters the day's list as / is typed; enter on a receipt
@@ -920,5 +958,5 @@ func (m bookingsTab) updateSearch(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 			return m, findBookingCmd(m.env, q)
 		}
 	}
-	return m, cmd
+	return m, tea.Batch(cmd, m.loadHistory())
 }

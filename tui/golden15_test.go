@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"frontdesk/store"
 )
@@ -49,15 +48,7 @@ func TestGoldenScreens(t *testing.T) {
 			db, clk := mustOpen(t, true)
 			s := seed(t, db, clk)
 			c.setup(t, db, s)
-			tm := startProgram(t, db, Options{Staff: "王芳"})
-			waitFor(t, tm, "待受理诉求")
-			for _, st := range c.steps {
-				for _, k := range st.keys {
-					tm.Send(k)
-				}
-				waitFor(t, tm, st.want...)
-			}
-			golden.RequireEqual(t, []byte(finalView(t, tm)))
+			playGolden(t, startProgram(t, db, Options{Staff: "王芳"}), c.steps)
 		})
 	}
 }

@@ -23,6 +23,8 @@ type keyMap struct {
 	StatusBack, CategoryBack, Edit, Void, Home, End             key.Binding
 	PrevSection, NextSection, Toggle                            key.Binding
 	ScrollLeft, ScrollRight                                     key.Binding
+	// PaneDown and PaneUp scroll the detail pane beside a list.
+	PaneDown, PaneUp key.Binding
 
 	// Inside forms, the search box and the suggestion lists.
 	NextField, PrevField, ChoicePrev, ChoiceNext, SuggestUp, SuggestDown key.Binding
@@ -110,5 +112,7 @@ func newKeyMap(language string, titles []lang.Text) keyMap {
 		PrevSection:   b([]string{"left", "h", "["}, "←/→", lang.KeySection),
 		NextSection:   b([]string{"right", "l", "]"}, "←/→", lang.KeySection),
 		Toggle:        b([]string{"t"}, "t", lang.KeyToggle),
+		PaneDown:      b([]string{"ctrl+d"}, "ctrl+d/u", lang.KeyPane),
+		PaneUp:        b([]string{"ctrl+u"}, "ctrl+u", lang.KeyPane),
 	}
 }

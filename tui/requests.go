@@ -50,6 +50,7 @@ type requestsTab struct {
 	voided *store.Void        // the open request's void, if any
 	voids  map[int64]store.Void
 	view   viewport.Model // the detail, wrapped and scrolled
+	pane   sidePane       // the selected row's detail beside a wide list
 	target string         // the status the action form moves to, or targetEdit/targetVoid
 
 	form   form
@@ -106,7 +107,7 @@ func (m requestsTab) SetSize(w, h int) tab {
 		}
 	}
 	m.view.Width, m.view.Height = w, m.detailRoom()
-	m.view.SetContent(m.detailContent())
+	m.view.SetContent(m.detailContent(w))
 	return m
 }
 
@@ -159,7 +160,7 @@ func (m requestsTab) load() tea.Cmd {
 		}
 		return requestsLoadedMsg{asked, list, voids}
 	}}
-	if m.mode == requestsDetail || m.mode == requestsAction {
+	if m.mode == requestsDetail || m.mode == requestsAction || (m.paned() && m.req.ID != 0) {
 		cmds = append(cmds, loadRequestCmd(e, m.req.ID))
 	}
 	return tea.Batch(cmds...)
@@ -319,12 +320,12 @@ func (m requestsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.table.marks = append(m.table.marks, mark)
 		}
 		m.table.clampCursor(m.tableHeight())
-		return m, nil
+		return m.follow()
 	case requestDetailMsg:
 		if msg.req.ID == m.req.ID {
 			same := m.req.Status == msg.req.Status && len(m.events) == len(msg.events)
 			m.req, m.events, m.hist, m.voided = msg.req, msg.events, msg.hist, msg.voided
-			m.view.SetContent(m.detailContent())
+			m.view.SetContent(m.detailContent(m.width))
 			if !same {
 				m.view.GotoTop()
 			}
@@ -376,10 +377,13 @@ func (m requestsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 }
 
 func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
-	if m.table.moveByKey(msg, m.env.keys, m.tableHeight()) {
+	k := m.env.keys
+	if m.table.moveByKey(msg, k, m.tableHeight()) {
+		return m.follow()
+	}
+	if m.paned() && m.pane.scroll(msg, k, m.paneText(), m.tableHeight()) {
 		return m, nil
 	}
-	k := m.env.keys
 	// The detail's actions work on the selected row too, and open it.
 	if r, ok := rowAt(m.list, m.table.cursor); ok && m.rowAction(msg, r) {
 		m.req, m.events, m.hist, m.voided = r, nil, nil, nil
@@ -637,14 +641,21 @@ func (m requestsTab) ShortHelp() []key.Binding {
 		}
 		return append(out, k.Back)
 	}
+	if m.paned() {
+		return []key.Binding{k.New, k.Enter, k.Status, k.Category, k.Overdue, k.Callback, k.Search, k.PaneDown}
+	}
 	return []key.Binding{k.New, k.Enter, k.Status, k.Category, k.Overdue, k.Callback, k.Search}
 }
 
 // FullHelp lists all the tab's keys.
 func (m requestsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
-	return [][]key.Binding{{k.New, k.Enter, k.Back, k.Search}, {k.Status, k.Category, k.Overdue, k.Callback},
+	keys := [][]key.Binding{{k.New, k.Enter, k.Back, k.Search}, {k.Status, k.Category, k.Overdue, k.Callback},
 		{k.Accept, k.Start, k.Resolve, k.Transfer, k.RejectRequest, k.Rate}}
+	if m.paned() {
+		keys[0] = append(keys[0], k.PaneDown)
+	}
+	return keys
 }
 
 // View draws the list, the detail, or a form.
@@ -655,28 +666,70 @@ func (m requestsTab) View() string {
 	case requestsDetail:
 		return m.detailView()
 	case requestsAction:
-		return m.detailHead() + "\n\n" + m.form.View(m.width, m.env.st, m.form.focused(), m.handlerLines())
+		return m.detailHead(m.width) + "\n\n" + m.form.View(m.width, m.env.st, m.form.focused(), m.handlerLines())
 	}
 	m.table.cols = m.columns()
-	return m.listHead() + "\n" + m.table.render(m.width, m.tableHeight(), m.env.st, true)
+	h := m.tableHeight()
+	return m.listHead() + "\n" + besideList(m.env.st, m.pane, m.paneText(), m.width, h,
+		func(w int) string { return m.table.render(w, h, m.env.st, true) })
 }
 
-func (m requestsTab) detailHead() string {
+// paneText is the selected request's detail for the pane beside the list,
+// wrapped to the pane's width.
+func (m requestsTab) paneText() paneText {
+	_, pw := paneSplit(m.width)
+	r, ok := rowAt(m.list, m.table.cursor)
+	if !ok {
+		return paneText{}
+	}
+	if r.ID != m.req.ID {
+		// Its history is on its way: the row shows meanwhile.
+		m.req, m.events, m.hist, m.voided = r, nil, nil, nil
+	}
+	w := paneInner(m.env.st, pw)
+	line, style := m.headLine()
+	return paneText{style.Render(wrap(line, w)), m.detailContent(w), m.detailFoot(w)}
+}
+
+// follow points the pane at the selected row and reads its history, when
+// a pane shows beside the list.
+func (m requestsTab) follow() (requestsTab, tea.Cmd) {
+	r, ok := rowAt(m.list, m.table.cursor)
+	if !m.paned() || m.mode != requestsList || !ok || r.ID == m.req.ID {
+		return m, nil
+	}
+	m.req, m.events, m.hist, m.voided = r, nil, nil, nil
+	if v, ok := m.voids[r.ID]; ok {
+		m.voided = &v
+	}
+	m.pane.follow(r.ID)
+	return m, loadRequestCmd(m.env, r.ID)
+}
+
+// detailHead is the request's number, status, name and category, clipped
+// to w cells.
+func (m requestsTab) detailHead(w int) string {
+	line, style := m.headLine()
+	return style.Render(clip(line, w))
+}
+
+// headLine is the detail's head and its style: red when the request is
+// overdue.
+func (m requestsTab) headLine() (string, lipgloss.Style) {
 	e := m.env
 	r := m.req
-	st := e.st
 	line := fmt.Sprintf("%s  %s  %s  %s", r.ReceiptNo, e.label(store.RequestStatuses, r.Status), r.Name, e.label(store.Categories, r.Category))
 	if r.Overdue {
-		return st.overdue.Render(clip(line+"  "+e.tr(lang.OverdueMark), m.width))
+		return line + "  " + e.tr(lang.OverdueMark), e.st.overdue
 	}
-	return st.heading.Render(clip(line, m.width))
+	return line, e.st.heading
 }
 
-// detailFoot is the line of actions under the detail.
-func (m requestsTab) detailFoot() string {
+// detailFoot is the line of actions under the detail, wrapped to w.
+func (m requestsTab) detailFoot(w int) string {
 	e := m.env
 	if m.voided != nil {
-		return e.st.muted.Render(clip(e.tr(lang.VoidedNoActions), m.width))
+		return e.st.muted.Render(clip(e.tr(lang.VoidedNoActions), w))
 	}
 	var acts []key.Binding
 	keys := m.actionKeys()
@@ -684,18 +737,18 @@ func (m requestsTab) detailFoot() string {
 		acts = append(acts, keys[to])
 	}
 	acts = append(acts, e.keys.Edit, e.keys.Void)
-	return e.st.notice.Render(wrap(e.tr(lang.Actions)+helpLine(acts...), m.width))
+	return e.st.notice.Render(wrap(e.tr(lang.Actions)+helpLine(acts...), w))
 }
 
 // detailRoom is the height of the scrolled part of the detail: what the
 // head and the actions leave.
 func (m requestsTab) detailRoom() int {
-	return max(m.height-lipgloss.Height(m.detailHead())-lipgloss.Height(m.detailFoot()), 1)
+	return max(m.height-lipgloss.Height(m.detailHead(m.width))-lipgloss.Height(m.detailFoot(m.width)), 1)
 }
 
-// detailContent is the request in full, wrapped to the width: its fields,
+// detailContent is the request in full, wrapped to w cells: its fields,
 // then its history, status moves and corrections in the order they happened.
-func (m requestsTab) detailContent() string {
+func (m requestsTab) detailContent(w int) string {
 	e := m.env
 	st := e.st
 	r := m.req
@@ -734,7 +787,7 @@ func (m requestsTab) detailContent() string {
 	}
 	var lines []string
 	for _, p := range pairs {
-		lines = append(lines, hanging(st.label.Render(fit(p[0], lw))+"  ", p[1], m.width))
+		lines = append(lines, hanging(st.label.Render(fit(p[0], lw))+"  ", p[1], w))
 	}
 	lines = append(lines, "", st.heading.Render(e.tr(lang.History)))
 	// The status moves and the corrections, merged by time.
@@ -757,7 +810,7 @@ func (m requestsTab) detailContent() string {
 	}
 	sort.SliceStable(hist, func(i, j int) bool { return hist[i].at.Before(hist[j].at) })
 	for _, h := range hist {
-		lines = append(lines, hanging("", h.line, m.width))
+		lines = append(lines, hanging("", h.line, w))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -766,19 +819,22 @@ func (m requestsTab) detailContent() string {
 func (m requestsTab) detailView() string {
 	v := m.view
 	v.Width, v.Height = m.width, m.detailRoom()
-	v.SetContent(m.detailContent())
-	head := m.detailHead()
+	v.SetContent(m.detailContent(m.width))
+	head := m.detailHead(m.width)
 	if v.TotalLineCount() > v.Height {
 		// Where the reader is, when there is more than shows.
 		pos := fmt.Sprintf(" %d%%", int(v.ScrollPercent()*100))
 		head = clip(head, m.width-visibleWidth(pos)) + m.env.st.muted.Render(pos)
 	}
-	return head + "\n" + v.View() + "\n" + m.detailFoot()
+	return head + "\n" + v.View() + "\n" + m.detailFoot(m.width)
 }
 
-// wide reports whether the screen has room for the request's 内容 in the
-// list (120 columns or more).
-func (m requestsTab) wide() bool { return m.width >= 120 }
+// wide reports whether the list has room for the request's 内容 (120
+// columns or more of its own, beside the pane).
+func (m requestsTab) wide() bool { list, _ := paneSplit(m.width); return list >= 120 }
+
+// paned reports whether the selected request's detail shows beside the list.
+func (m requestsTab) paned() bool { _, pane := paneSplit(m.width); return pane > 0 }
 
 func (m requestsTab) title() lang.Text       { return lang.TabRequests }
 func (m requestsTab) keeps(kind string) bool { return kind == store.KindRequest }

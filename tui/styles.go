@@ -25,6 +25,8 @@ type styles struct {
 	title, tab, activeTab, badge, muted, selected, overdue, err, ok, notice, label, heading lipgloss.Style
 	// cursor marks the text cursor of a focused input.
 	cursor lipgloss.Style
+	// pane frames the detail pane beside a list: a rule on its left.
+	pane lipgloss.Style
 }
 
 // newStyles builds the styles for r, or for lipgloss's default renderer
@@ -47,6 +49,7 @@ func newStyles(r *lipgloss.Renderer) styles {
 		label:     r.NewStyle().Foreground(theme.muted),
 		heading:   r.NewStyle().Bold(true),
 		cursor:    r.NewStyle().Reverse(true),
+		pane:      r.NewStyle().BorderStyle(lipgloss.NormalBorder()).BorderLeft(true).BorderForeground(theme.muted).PaddingLeft(1),
 	}
 }
 

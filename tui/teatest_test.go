@@ -16,13 +16,33 @@ import (
 // startProgram runs the desk in a teatest program at 80×24.
 func startProgram(t *testing.T, db *store.DB, opts Options) *teatest.TestModel {
 	t.Helper()
+	return startProgramAt(t, db, opts, 80, 24)
+}
+
+// startProgramAt runs the desk in a teatest program w×h.
+func startProgramAt(t *testing.T, db *store.DB, opts Options, w, h int) *teatest.TestModel {
+	t.Helper()
 	if opts.KioskAddr == "" {
 		opts.KioskAddr = "http://127.0.0.1:8080"
 	}
 	if opts.KioskUp == nil {
 		opts.KioskUp = func() bool { return true }
 	}
-	return teatest.NewTestModel(t, New(db, opts), teatest.WithInitialTermSize(80, 24))
+	return teatest.NewTestModel(t, New(db, opts), teatest.WithInitialTermSize(w, h))
+}
+
+// playGolden waits for the desk's first screen, plays steps and keeps the
+// last screen as the test's golden.
+func playGolden(t *testing.T, tm *teatest.TestModel, steps []step) {
+	t.Helper()
+	waitFor(t, tm, "待受理诉求")
+	for _, st := range steps {
+		for _, k := range st.keys {
+			tm.Send(k)
+		}
+		waitFor(t, tm, st.want...)
+	}
+	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
 // waitFor waits until the screen output shows every want.

@@ -54,6 +54,7 @@ type visitsTab struct {
 	histID  int64                // the visit hist belongs to
 	editing store.Visit          // the visit the edit or void form is for
 	filled  int64                // the returning visitor the form was filled with
+	pane    sidePane             // the selected visit's details beside a wide list
 }
 
 // visitsLoadedMsg is a day's visits, or a search's results when query is set.
@@ -309,6 +310,7 @@ func (m visitsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.focusID = 0
 		}
 		m.table.clampCursor(m.tableHeight())
+		m.followPane()
 		return m, m.loadHistory()
 	case correctionsMsg:
 		if msg.kind == store.KindVisit {
@@ -379,10 +381,14 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		m.day, m.query, m.table.cursor = day, "", 0
 		return m, m.load()
 	}
-	if m.table.moveByKey(msg, m.env.keys, m.tableHeight()) {
+	k := m.env.keys
+	if m.table.moveByKey(msg, k, m.tableHeight()) {
+		m.followPane()
 		return m, m.loadHistory()
 	}
-	k := m.env.keys
+	if m.paned() && m.pane.scroll(msg, k, m.paneText(), m.tableHeight()) {
+		return m, nil
+	}
 	if d, ok := lookupDigit(msg, k); ok {
 		m.mode, m.form, m.found = visitsForm, m.newVisitForm(), nil
 		m.form.set("lookup", d)
@@ -567,24 +573,51 @@ func (m visitsTab) listHead() string {
 }
 
 // listFoot is what the list draws under its table: the selected visit's
-// details, when they show.
+// details, when they show and no pane beside the list holds them.
 func (m visitsTab) listFoot() string {
-	if !m.detail {
-		return ""
-	}
 	v, ok := m.selected()
-	if !ok {
+	if !m.detail || !ok || m.paned() {
 		return ""
 	}
+	return detailPane(m.env, append([]string{""}, m.detailLines(v)...), m.selectedHist(), 3, m.width)
+}
+
+// detailLines are the details of v the list does not show.
+func (m visitsTab) detailLines(v store.Visit) []string {
 	e := m.env
-	lines := []string{"", fmt.Sprintf("%s  %s  %s  %s  %s:%s", v.ReceiptNo, v.Name, v.Phone, v.Org,
+	return []string{fmt.Sprintf("%s  %s  %s  %s  %s:%s", v.ReceiptNo, v.Name, v.Phone, v.Org,
 		e.tr(lang.Party), e.label(yesNo, map[bool]string{true: "yes", false: "no"}[v.PartyMember])),
 		e.tr(lang.Note) + ": " + v.Note + "  (" + e.actorName(v.CreatedBy) + " / " + e.label(store.Sources, v.Source) + ")"}
-	var hist []store.Correction
-	if v.ID == m.histID {
-		hist = m.hist
+}
+
+// selectedHist is the selected visit's corrections, once read.
+func (m visitsTab) selectedHist() []store.Correction {
+	if v, ok := m.selected(); ok && v.ID == m.histID {
+		return m.hist
 	}
-	return detailPane(e, lines, hist, 3, m.width)
+	return nil
+}
+
+// paneText is the selected visit's details with all its corrections, for
+// the pane beside the list.
+func (m visitsTab) paneText() paneText {
+	v, ok := m.selected()
+	if !ok {
+		return paneText{}
+	}
+	_, pw := paneSplit(m.width)
+	hist := m.selectedHist()
+	return paneText{body: detailPane(m.env, m.detailLines(v), hist, len(hist), paneInner(m.env.st, pw))}
+}
+
+// paned reports whether the selected visit's details show beside the list.
+func (m visitsTab) paned() bool { _, pane := paneSplit(m.width); return pane > 0 }
+
+// followPane points the pane at the selected visit.
+func (m *visitsTab) followPane() {
+	if v, ok := m.selected(); ok {
+		m.pane.follow(v.ID)
+	}
 }
 
 // tableHeight is the room between the list's head and foot.
@@ -602,14 +635,21 @@ func (m visitsTab) ShortHelp() []key.Binding {
 	if m.mode != visitsList || m.search.open {
 		return []key.Binding{k.Submit, k.Back}
 	}
+	if m.paned() {
+		return []key.Binding{k.New, k.CheckOut, k.Search, k.PrevDay, k.NextDay, k.PaneDown}
+	}
 	return []key.Binding{k.New, k.CheckOut, k.Search, k.PrevDay, k.NextDay}
 }
 
 // FullHelp lists all the tab's keys.
 func (m visitsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
-	return [][]key.Binding{{k.New, k.CheckOut, k.Search, k.Enter, k.Back}, {k.Up, k.Down, k.PrevDay, k.NextDay, k.Today},
+	keys := [][]key.Binding{{k.New, k.CheckOut, k.Search, k.Enter, k.Back}, {k.Up, k.Down, k.PrevDay, k.NextDay, k.Today},
 		{k.Edit, k.Void}}
+	if m.paned() {
+		keys[2] = append(keys[2], k.PaneDown)
+	}
+	return keys
 }
 
 // View draws the form, or the list with its heading.
@@ -623,7 +663,8 @@ func (m visitsTab) View() string {
 		return m.form.View(m.width, st, "", "")
 	}
 	m.table.cols = m.columns()
-	out := m.listHead() + "\n" + m.table.render(m.width, m.tableHeight(), st, true)
+	h := m.tableHeight()
+	out := m.listHead() + "\n" + besideList(st, m.pane, m.paneText(), m.width, h, func(w int) string { return m.table.render(w, h, st, true) })
 	if foot := m.listFoot(); foot != "" {
 		// The table stops short when its rows are few; the details follow it.
 		out += "\n" + foot
@@ -669,7 +710,7 @@ func (m visitsTab) isVoided(v store.Visit) bool { _, ok := m.voids[v.ID]; return
 // loadHistory reads the selected visit's corrections while its details show.
 func (m visitsTab) loadHistory() tea.Cmd {
 	v, ok := m.selected()
-	if !m.detail || !ok || v.ID == m.histID {
+	if !(m.detail || m.paned()) || !ok || v.ID == m.histID {
 		return nil
 	}
 	return loadCorrectionsCmd(m.env, store.KindVisit, v.ID)
