@@ -66,8 +66,8 @@ demo: build
 soak:
 	$(GO) test -run 'Soak' -count=1 -timeout 60m -v ./...
 
-## mutate: one-line mutants of the kiosk's and store's security and business
-## rules, each run against its tests (not part of make test; ARGS=-only kiosk/)
+## mutate: one-line mutants of the kiosk's, store's and report's security and
+## business rules, each run against its tests (not part of make test; ARGS=-only kiosk/)
 mutate:
 	$(GO) run ./tools/mutate $(ARGS)
 

@@ -14,20 +14,26 @@ import (
 	"frontdesk/lang"
 )
 
-func TestCommitterRecoversAPanickingWrite(t *testing.T) {
+// batchDB opens a center in t.TempDir() and returns it with a maker of the
+// write jobs the tests hand to commitBatch.
+func batchDB(t *testing.T) (*DB, func(fn func(*tx) error) *writeJob) {
+	t.Helper()
 	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
+	return db, func(fn func(*tx) error) *writeJob {
+		return &writeJob{ctx: context.Background(), fn: fn, done: make(chan error, 1)}
+	}
+}
+
+func TestCommitterRecoversAPanickingWrite(t *testing.T) {
+	db, job := batchDB(t)
 	var logged bytes.Buffer
 	defer slog.SetDefault(slog.Default())
 	slog.SetDefault(slog.New(slog.NewTextHandler(&logged, nil)))
-
 	ctx := context.Background()
-	job := func(fn func(*tx) error) *writeJob {
-		return &writeJob{ctx: ctx, fn: fn, done: make(chan error, 1)}
-	}
 	before := job(func(t *tx) error {
 		_, err := t.insertVenue("测试", VenueInput{Name: "会议室", Capacity: 20, OpensAt: "08:00", ClosesAt: "21:00"})
 		return err
@@ -103,15 +109,8 @@ func sameSet(a, b string) bool {
 // batch of two leaves the other committed (make mutate found the savepoint
 // bound unguarded).
 func TestBatchOfTwoKeepsTheGoodWrite(t *testing.T) {
-	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, job := batchDB(t)
 	ctx := context.Background()
-	job := func(fn func(*tx) error) *writeJob {
-		return &writeJob{ctx: ctx, fn: fn, done: make(chan error, 1)}
-	}
 	good := job(func(t *tx) error {
 		_, err := t.insertVenue("测试", VenueInput{Name: "会议室", Capacity: 20, OpensAt: "08:00", ClosesAt: "21:00"})
 		return err

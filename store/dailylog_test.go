@@ -497,3 +497,38 @@ func TestDailyLogNeedsBothDays(t *testing.T) {
 		}
 	}
 }
+
+// TestDailyLogSeriesAndArrivals counts a weekly series apart from a single
+// booking, and the arrived among the approved bookings (two of the three did
+// not arrive, so a count of the others gives a different figure).
+func TestDailyLogSeriesAndArrivals(t *testing.T) {
+	db, c, venues := logOpen(t)
+	hall, room := venues[0], venues[1]
+	d := logDay
+	bg := context.Background()
+	c.Set(logAt(d.AddDays(-1), "09:00"))
+	in := store.BookingInput{VenueID: hall.ID, Org: "第一党支部", Contact: "赵六", Phone: "13900002222",
+		Title: "三会一课", Purpose: "three_one", Attendees: 10,
+		Start: logAt(d, "14:00"), End: logAt(d, "16:00"), Approve: true, Actor: "前台小李"}
+	series, err := db.CreateSeries(bg, in, 2)
+	if err != nil || len(series.Booked) != 2 {
+		t.Fatalf("series: %+v %v", series, err)
+	}
+	in.VenueID, in.Title, in.Purpose = room.ID, "主题党日", "party_day"
+	in.Start, in.End = logAt(d, "09:00"), logAt(d, "10:00")
+	if _, err := db.CreateBooking(bg, in); err != nil {
+		t.Fatalf("single booking: %v", err)
+	}
+	logDo(t, c, logAt(d, "13:50"), "arrive", func(ctx context.Context) error {
+		_, err := db.Arrive(ctx, series.Booked[0].ReceiptNo, "小李")
+		return err
+	})
+
+	s := logRead(t, db, c, logAt(d.AddDays(8), "09:00"), d, d.AddDays(7)).Summary
+	type figs struct{ bookings, series, seriesDates, approved, arrived int }
+	got := figs{s.Bookings, s.Series, s.SeriesDates, s.BookingsApproved, s.BookingsArrived}
+	want := figs{bookings: 3, series: 1, seriesDates: 2, approved: 3, arrived: 1}
+	if got != want {
+		t.Errorf("summary: got %+v, want %+v", got, want)
+	}
+}

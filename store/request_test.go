@@ -523,3 +523,66 @@ func TestRateable(t *testing.T) {
 		t.Errorf("a rated request is still rateable")
 	}
 }
+
+// TestWorkflowEvents checks what a move tells listeners and leaves in the
+// history: each move publishes its new status with the source of whoever
+// moved it (the kiosk's rating says kiosk, the desk's moves say desk), and a
+// rating's event note is the verdict, with the visitor's comment after a
+// colon only when there is one.
+func TestWorkflowEvents(t *testing.T) {
+	db := mustOpen(t)
+	ch, stop := db.Subscribe()
+	defer stop()
+	published := func(what string, id int64, action, source string) {
+		t.Helper()
+		e := next(t, ch, store.KindRequest, time.Second)
+		if e.Action != action || e.ID != id || e.Source != source {
+			t.Errorf("%s: got %s of %d from %s, want %s of %d from %s", what, e.Action, e.ID, e.Source, action, id, source)
+		}
+	}
+	resolved := func() store.Request {
+		t.Helper()
+		r := mustCreateRequest(t, db, request())
+		if _, err := db.Accept(ctx, r.ID, "王芳"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Resolve(ctx, r.ID, "王芳", "已办理"); err != nil {
+			t.Fatal(err)
+		}
+		quiet(ch)
+		return r
+	}
+	lastNote := func(id int64) string {
+		t.Helper()
+		events, err := db.RequestEvents(ctx, id)
+		if err != nil || len(events) == 0 {
+			t.Fatalf("events of %d: %v %v", id, events, err)
+		}
+		return events[len(events)-1].Note
+	}
+
+	r := mustCreateRequest(t, db, request())
+	quiet(ch)
+	if _, err := db.Accept(ctx, r.ID, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	published("the desk's accept", r.ID, store.StatusAccepted, store.SourceDesk)
+
+	byVisitor := resolved()
+	if _, err := db.RateByCode(ctx, byVisitor.StatusCode, "satisfied", ""); err != nil {
+		t.Fatal(err)
+	}
+	published("the visitor's rating", byVisitor.ID, store.StatusClosed, store.SourceKiosk)
+	if got := lastNote(byVisitor.ID); got != "满意" {
+		t.Errorf("note of a rating without a comment: got %q, want %q", got, "满意")
+	}
+
+	byDesk := resolved()
+	if _, err := db.RecordSatisfaction(ctx, byDesk.ID, "王芳", "basic", "等得有点久"); err != nil {
+		t.Fatal(err)
+	}
+	published("the desk's callback", byDesk.ID, store.StatusClosed, store.SourceDesk)
+	if got := lastNote(byDesk.ID); got != "基本满意：等得有点久" {
+		t.Errorf("note of a rating with a comment: got %q, want %q", got, "基本满意：等得有点久")
+	}
+}

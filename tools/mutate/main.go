@@ -1,8 +1,11 @@
 // Command mutate is frontdesk's small mutation tester. For each target (a
-// file, the functions in it that hold a security or business rule, the
-// tests that guard them) it makes one-line mutants: a comparison flipped
-// (< ↔ >=, <= ↔ >, == ↔ !=), && ↔ ||, a ! dropped, an integer constant
-// compared or computed with moved by one. Each mutant is compiled through go test -overlay (the
+// file, the functions and constants in it that hold a security or business
+// rule, the tests that guard them) it makes one-line mutants: a comparison
+// flipped (< ↔ >=, <= ↔ >, == ↔ !=), && ↔ ||, a ! dropped, an integer
+// constant compared or computed with moved by one, a guard call (an
+// escaper, the CSV formula guard, the body limit) replaced by what it
+// guards, and, where a target names "import", html/template swapped for
+// text/template. Each mutant is compiled through go test -overlay (the
 // source tree is never touched) and the target's tests run with a short
 // timeout; a failing run kills the mutant. It prints killed/survived per
 // mutant and the score, and exits non-zero when a mutant survives.
@@ -28,7 +31,8 @@ import (
 	"time"
 )
 
-// target is one file with rules, the functions mutated and the tests run.
+// target is one file with rules, the functions and constants mutated (and
+// "import" for its html/template import) and the tests run.
 type target struct {
 	file  string
 	funcs []string
@@ -40,11 +44,16 @@ var targets = []target{
 	{"kiosk/token.go", []string{"window", "tokenWindow", "checkToken", "renewable", "checkStaffToken"}, "TestToken|TestStatusPages|TestRoutes"},
 	{"kiosk/limit.go", []string{"blocked", "spend", "take", "bucket", "trusted", "onThisMachine"}, "TestRateLimit|TestLimiterEdges|TestTrustedProxy|TestRoutes|TestLookup"},
 	{"kiosk/admin.go", []string{"handleDailyLog"}, "TestRoutes|TestDailyLogStyleAllowed|TestTrustedProxy"},
-	{"kiosk/server.go", []string{"secure"}, "TestRoutes|TestFormsKeepEverything"},
+	{"kiosk/server.go", []string{"secure", "MaxBodyBytes"}, "TestRoutes|TestFormsKeepEverything|TestBodyLimit"},
+	{"kiosk/errors.go", []string{"submit", "statusOf"}, "TestRoutes|TestBodyLimit"},
+	{"kiosk/render.go", []string{"import"}, "TestRoutes|TestStatusPages"},
+	{"report/html.go", []string{"htmlBody"}, "TestHTML|TestGolden"},
+	{"report/chart/chart.go", []string{"text"}, "TestChart|TestEscapedLabels"},
+	{"report/csv.go", []string{"Neutralize", "Write"}, "TestNeutralize|TestCSV"},
 	{"store/booking.go", []string{"clash", "slotRules", "canMove", "refuseEnded", "Cancellable"}, "TestClash|TestBookingRules|TestCreateBooking|TestCancelEnded|TestCancelBooking|TestHundredBookOneSlot|TestApprove"},
 	{"store/request.go", []string{"CanMove", "Done", "move", "Rateable", "recordSatisfaction"}, "TestWorkflow|TestRateable|TestCreateRequest|TestMoveInput"},
 	{"store/dailylog.go", []string{"Valid", "Percent", "tally", "checkPeriod"}, "TestDailyLog|TestRate$"},
-	{"store/commit.go", []string{"runJob", "commitBatch"}, "TestCommitterRecoversAPanickingWrite|TestBatchOfTwo|TestHundredBookOneSlot|TestCreateBooking"},
+	{"store/commit.go", []string{"runJob", "commitBatch"}, "TestCommitterRecoversAPanickingWrite|TestBatchOfTwo|TestFailedCommit|TestHundredBookOneSlot|TestCreateBooking"},
 }
 
 // mutant is one change: bytes [off, off+len(old)) of the file become new.
@@ -60,6 +69,10 @@ var swaps = map[token.Token]string{
 	token.EQL: "!=", token.NEQ: "==", token.LAND: "||", token.LOR: "&&",
 }
 
+// guards are the calls that make input safe, by the name called, with the
+// argument that is passed through unguarded when the call is dropped.
+var guards = map[string]int{"esc": 0, "HTMLEscapeString": 0, "Neutralize": 0, "MaxBytesReader": 1}
+
 // mutants lists the mutants of the named functions in src.
 func mutants(path string, src []byte, funcs []string) ([]mutant, error) {
 	fset := token.NewFileSet()
@@ -68,17 +81,16 @@ func mutants(path string, src []byte, funcs []string) ([]mutant, error) {
 		return nil, err
 	}
 	var out []mutant
-	for _, d := range f.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || !slices.Contains(funcs, fd.Name.Name) {
-			continue
-		}
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
+	text := func(n ast.Node) string {
+		return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset])
+	}
+	inspect := func(name string, root ast.Node) {
+		ast.Inspect(root, func(n ast.Node) bool {
 			switch e := n.(type) {
 			case *ast.BinaryExpr:
 				if s, ok := swaps[e.Op]; ok {
 					p := fset.Position(e.OpPos)
-					out = append(out, mutant{p.Offset, e.Op.String(), s, p.Line, fd.Name.Name})
+					out = append(out, mutant{p.Offset, e.Op.String(), s, p.Line, name})
 				}
 				// Constants are moved by one where they are compared or
 				// computed with: the off-by-one of a bound.
@@ -86,18 +98,59 @@ func mutants(path string, src []byte, funcs []string) ([]mutant, error) {
 					if l, ok := x.(*ast.BasicLit); ok && l.Kind == token.INT {
 						if v, err := strconv.ParseInt(l.Value, 0, 64); err == nil {
 							p := fset.Position(l.ValuePos)
-							out = append(out, mutant{p.Offset, l.Value, strconv.FormatInt(v+1, 10), p.Line, fd.Name.Name})
+							out = append(out, mutant{p.Offset, l.Value, strconv.FormatInt(v+1, 10), p.Line, name})
 						}
 					}
 				}
 			case *ast.UnaryExpr:
 				if e.Op == token.NOT {
 					p := fset.Position(e.OpPos)
-					out = append(out, mutant{p.Offset, "!", "", p.Line, fd.Name.Name})
+					out = append(out, mutant{p.Offset, "!", "", p.Line, name})
+				}
+			case *ast.CallExpr:
+				callee := ""
+				switch fn := e.Fun.(type) {
+				case *ast.Ident:
+					callee = fn.Name
+				case *ast.SelectorExpr:
+					callee = fn.Sel.Name
+				}
+				if callee == "Grow" {
+					return false // a capacity hint, never a rule
+				}
+				if i, ok := guards[callee]; ok && i < len(e.Args) {
+					p := fset.Position(e.Pos())
+					out = append(out, mutant{p.Offset, text(e), text(e.Args[i]), p.Line, name})
 				}
 			}
 			return true
 		})
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if slices.Contains(funcs, d.Name.Name) {
+				inspect(d.Name.Name, d.Body)
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				switch sp := sp.(type) {
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						if slices.Contains(funcs, n.Name) {
+							for _, v := range sp.Values {
+								inspect(n.Name, v)
+							}
+						}
+					}
+				case *ast.ImportSpec:
+					if sp.Path.Value == `"html/template"` && slices.Contains(funcs, "import") {
+						p := fset.Position(sp.Path.Pos())
+						out = append(out, mutant{p.Offset, sp.Path.Value, `"text/template"`, p.Line, "import"})
+					}
+				}
+			}
+		}
 	}
 	return out, nil
 }

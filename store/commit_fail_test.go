@@ -1,0 +1,53 @@
+package store
+
+// Inside the package, like commit_panic_test.go: the writes are handed to
+// the committer as one batch.
+
+import (
+	"context"
+	"testing"
+)
+
+// TestFailedCommitFailsEveryWrite makes SQLite's COMMIT itself fail: one
+// write breaks a foreign key whose check is deferred to the commit, so every
+// statement of the batch succeeds and only COMMIT refuses. Each write of the
+// batch, the good one too, must then hear the commit's error (nothing of the
+// batch is stored), and the committer takes the next write.
+func TestFailedCommitFailsEveryWrite(t *testing.T) {
+	db, job := batchDB(t)
+	ctx := context.Background()
+	good := func() *writeJob {
+		return job(func(t *tx) error {
+			_, err := t.insertVenue("测试", VenueInput{Name: "会议室", Capacity: 20, OpensAt: "08:00", ClosesAt: "21:00"})
+			return err
+		})
+	}
+	brokenAtCommit := func() *writeJob {
+		return job(func(t *tx) error {
+			if _, err := t.Exec("PRAGMA defer_foreign_keys = ON"); err != nil {
+				return err
+			}
+			_, err := t.Exec(`INSERT INTO request_events (request_id, at, actor, from_status, to_status, note)
+				VALUES (424242, 0, 'x', '', 'new', '')`)
+			return err
+		})
+	}
+	for _, batch := range [][]*writeJob{{brokenAtCommit()}, {good(), brokenAtCommit()}, {brokenAtCommit(), good()}} {
+		db.commitBatch(batch)
+		for i, j := range batch {
+			if err := <-j.done; ErrorCode(err) != ENOTFOUND {
+				t.Errorf("batch of %d, write %d: got %v, want the failed commit's error (a missing reference)", len(batch), i, err)
+			}
+		}
+	}
+	venues, err := db.Venues(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(venues) != 0 {
+		t.Errorf("venues after failed commits: %+v, want none", venues)
+	}
+	if _, err := db.CreateVenue(ctx, Actor{System: "root"}, VenueInput{Name: "书画室", Capacity: 15, OpensAt: "09:00", ClosesAt: "17:00"}); err != nil {
+		t.Errorf("a write after the failed commits: %v", err)
+	}
+}
