@@ -210,3 +210,8 @@ var (
 	SeriesCount      = Text{"重复预约 ↻", "Series ↻"}
 	SeriesCountValue = Text{"%d 个，共 %d 次", "%d, %d dates"}
 )
+
+// OverdueEarlierMore ends a brief log's backlog (the desk's preview): how
+// many it left out, and where to see them all.
+var OverdueEarlierMore = Text{"另有 %d 件未列出（共 %d 件，以上为承诺办结日期最早的）；打印或导出的台账列出全部。",
+	"%d more not listed (%d in all; those above were promised earliest); the printed or exported log lists them all."}

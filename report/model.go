@@ -178,6 +178,9 @@ func build(l *store.DailyLog, opt Options) *document {
 	if len(l.Backlog) > 0 {
 		s := requestsSection(w, "backlog", w.tr(lang.OverdueEarlier), l.Backlog, loc, true)
 		s.Notes = []string{w.tr(lang.OverdueEarlierNote)}
+		if l.BacklogMore > 0 {
+			s.Notes = append(s.Notes, w.tr(lang.OverdueEarlierMore.Format(l.BacklogMore, len(l.Backlog)+l.BacklogMore)))
+		}
 		doc.Sections = append(doc.Sections, s)
 	}
 	if len(l.Voided) > 0 {

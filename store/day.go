@@ -42,7 +42,15 @@ func (d Day) Weekday() time.Weekday {
 }
 
 // Before reports whether d comes before e.
-func (d Day) Before(e Day) bool { return d.String() < e.String() }
+func (d Day) Before(e Day) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month != e.Month {
+		return d.Month < e.Month
+	}
+	return d.Day < e.Day
+}
 
 // IsZero reports whether d is unset.
 func (d Day) IsZero() bool { return d.Year == 0 }

@@ -65,7 +65,7 @@ func (db *DB) PeriodLog(ctx context.Context, from, to Day) (*DailyLog, error) {
 	}
 	p := &Period{}
 	p.Previous.From, p.Previous.To = PreviousPeriod(from, to)
-	l, err := db.dailyLog(ctx, from, to, func(t *tx, l *DailyLog) error {
+	l, err := db.dailyLog(ctx, from, to, -1, func(t *tx, l *DailyLog) error {
 		start, _ := db.Bounds(p.Previous.From)
 		_, end := db.Bounds(p.Previous.To)
 		visits, err := t.visits("WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id", unix(start), unix(end))

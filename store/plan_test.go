@@ -26,6 +26,8 @@ func TestDeskCountPlans(t *testing.T) {
 		{"Overdue", overdueCountSQL, []any{"2026-03-10"}},
 		{"Callbacks", callbackCountSQL, nil},
 		{"Backlog", "SELECT id FROM requests " + backlogWhere, []any{"2026-03-10", 0}},
+		{"BacklogCount", "SELECT COUNT(*) FROM requests " + backlogCountWhere, []any{"2026-03-10", 0}},
+		{"BacklogBrief", "SELECT id FROM requests " + backlogBriefWhere, []any{"2026-03-10", 0, 20}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rows, err := db.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+c.sql, c.args...)

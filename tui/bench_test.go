@@ -88,15 +88,31 @@ func BenchmarkKeyUpdate(b *testing.B) {
 	}
 }
 
-// BenchmarkDayChange is → on a tab that shows a day: Update, the store read
-// it asks for, and the frame after it.
+// BenchmarkDayChange is → and ← in turn on a tab that shows a day: Update,
+// the store read it asks for, and the frame after it. The 台账 tab keeps the
+// days it read and reads the days beside the shown one ahead: daily is a
+// day not kept (each change follows a write that drops every kept day, and
+// nothing is read ahead), daily-kept the same days kept, as paging back and
+// forth finds them.
 func BenchmarkDayChange(b *testing.B) {
 	db := benchdb.Open(b)
 	right := tea.KeyMsg{Type: tea.KeyRight}
 	left := tea.KeyMsg{Type: tea.KeyLeft}
-	for _, i := range []int{tabVisits, tabBookings, tabDaily} {
-		b.Run(tabNames[i], func(b *testing.B) {
-			m := benchModel(b, db, i)
+	for _, c := range []struct {
+		name string
+		tab  int
+		kept bool
+	}{{"visits", tabVisits, false}, {"bookings", tabBookings, false}, {"daily", tabDaily, false}, {"daily-kept", tabDaily, true}} {
+		b.Run(c.name, func(b *testing.B) {
+			m := benchModel(b, db, c.tab)
+			cache := tabAs[dailyTab](b, m).cache
+			cache.ahead = c.kept
+			if c.kept {
+				for _, k := range []tea.KeyMsg{right, left} {
+					_, cmd := m.Update(k)
+					settle(m, cmd)
+				}
+			}
 			n := 0
 			for b.Loop() {
 				k := right
@@ -104,6 +120,10 @@ func BenchmarkDayChange(b *testing.B) {
 					k = left
 				}
 				n++
+				if !c.kept {
+					// Another process wrote: what the tab kept may be stale.
+					m.Update(eventMsg{Kind: store.KindExternal})
+				}
 				_, cmd := m.Update(k)
 				settle(m, cmd)
 				_ = m.View()

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
@@ -21,6 +22,13 @@ import (
 // dailyTab previews the daily log (台账) as package report renders it, for
 // any day, or with g its charts (chart.go): the day's figures and the 30
 // days to it. It prints the log as PDF and exports it as CSV.
+//
+// The preview is the brief log: of the backlog (open overdue requests from
+// earlier days, thousands in a file of years) it lists the backlogShown
+// promised earliest and counts the rest, so a day's preview costs the day,
+// not the file's history; the printed and exported log lists them all. The
+// days read are kept (logCache) and the days beside the shown one read
+// ahead, so paging a day back or on shows a log already read.
 type dailyTab struct {
 	env           *env
 	width, height int
@@ -40,19 +48,31 @@ type dailyTab struct {
 	lines     []string
 	top, left int
 	longest   int
+	textLines []string  // text's lines, split once as it was read
+	read      time.Time // when text was read
+	cache     *logCache // shared by the tab's copies
 }
+
+// backlogShown is how many rows of the backlog the preview lists.
+const backlogShown = 20
 
 // dailyLoadedMsg is a day's log, rendered as text, and the trend to it
 // when the charts asked for it.
 type dailyLoadedMsg struct {
 	day   store.Day
 	text  string
-	wide  int // textWidth(text)
+	lines []string // text's lines, the last newline aside
+	wide  int      // textWidth(lines)
 	log   *store.DailyLog
 	trend *store.DailyLog
+	gen   int       // the cache's generation when the read began
+	read  time.Time // when it was read, by the store's clock
+	ahead bool      // read ahead for the cache: kept, not shown
 }
 
-func newDailyTab(e *env) tab { return dailyTab{env: e, view: viewport.New(80, 10)} }
+func newDailyTab(e *env) tab {
+	return dailyTab{env: e, view: viewport.New(80, 10), cache: newLogCache()}
+}
 
 // SetSize gives the preview its room.
 func (m dailyTab) SetSize(w, h int) tab {
@@ -73,7 +93,7 @@ func (m *dailyTab) setContent() {
 	switch {
 	case !m.charts:
 		// Whole lines: a log wider than the screen scrolls sideways (< >).
-		m.lines = strings.Split(strings.TrimRight(m.text, "\n"), "\n")
+		m.lines = m.textLines
 	case m.log == nil || m.trend == nil:
 		m.lines = []string{m.env.st.muted.Render(m.env.tr(lang.Loading))}
 	default:
@@ -120,11 +140,18 @@ func (m *dailyTab) scrollSideways(n int) {
 
 func (m dailyTab) capturing() bool { return false }
 
-// renderLog renders day's log in format for whoever is on duty.
-func renderLog(e *env, day store.Day, format string) ([]byte, *store.DailyLog, error) {
+// renderLog renders day's log in format for whoever is on duty: the whole
+// log when backlog < 0, else the brief one with that many backlog rows.
+func renderLog(e *env, day store.Day, format string, backlog int) ([]byte, *store.DailyLog, error) {
 	ctx, cancel := e.ctx()
 	defer cancel()
-	log, err := e.db.DailyLog(ctx, day, day)
+	var log *store.DailyLog
+	var err error
+	if backlog < 0 {
+		log, err = e.db.DailyLog(ctx, day, day)
+	} else {
+		log, err = e.db.DailyLogBrief(ctx, day, day, backlog)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -133,17 +160,53 @@ func renderLog(e *env, day store.Day, format string) ([]byte, *store.DailyLog, e
 	return buf.Bytes(), log, err
 }
 
-// load renders the shown day's log, and reads its trend while the charts
-// show.
-func (m dailyTab) load() tea.Cmd {
-	e, day, charts := m.env, m.day, m.charts
+// readDay reads day's brief log and renders it as the preview shows it.
+func readDay(e *env, day store.Day) (dailyLoadedMsg, error) {
+	out, log, err := renderLog(e, day, "text", backlogShown)
+	if err != nil {
+		return dailyLoadedMsg{}, err
+	}
+	text := string(out)
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	return dailyLoadedMsg{day: day, text: text, lines: lines, wide: textWidth(lines), log: log, read: e.db.Now()}, nil
+}
+
+// readAheadCmd reads day's preview for the cache alone.
+func readAheadCmd(e *env, day store.Day, gen int) tea.Cmd {
 	return func() tea.Msg {
-		day = e.shownDay(day)
-		out, log, err := renderLog(e, day, "text")
+		msg, err := readDay(e, day)
+		if err != nil {
+			// Only the cache asked: the day is read again when shown,
+			// and its error shown then.
+			return nil
+		}
+		msg.gen, msg.ahead = gen, true
+		return msg
+	}
+}
+
+// logFresh is how long a kept preview is shown without reading it again:
+// the log counts as of its reading (overdue, the backlog, the time printed),
+// so an older one is shown at once and read again behind it.
+const logFresh = 30 * time.Second
+
+// load renders the shown day's log, and reads its trend while the charts
+// show. A day kept in the cache is shown from it.
+func (m dailyTab) load() tea.Cmd {
+	e, day, charts, gen := m.env, m.env.shownDay(m.day), m.charts, m.cache.gen
+	var cmds []tea.Cmd
+	if kept, ok := m.cache.days[day]; ok && !charts {
+		cmds = append(cmds, func() tea.Msg { return kept })
+		if e.db.Now().Sub(kept.read) < logFresh {
+			return cmds[0]
+		}
+	}
+	return tea.Batch(append(cmds, func() tea.Msg {
+		msg, err := readDay(e, day)
 		if err != nil {
 			return errMsg{err}
 		}
-		msg := dailyLoadedMsg{day: day, text: string(out), wide: textWidth(string(out)), log: log}
+		msg.gen = gen
 		if charts {
 			ctx, cancel := e.ctx()
 			defer cancel()
@@ -152,14 +215,103 @@ func (m dailyTab) load() tea.Cmd {
 			}
 		}
 		return msg
+	})...)
+}
+
+// readAhead reads the days beside the shown one into the cache, those not
+// kept nor being read already.
+func (m dailyTab) readAhead() tea.Cmd {
+	c := m.cache
+	if !c.ahead || m.charts {
+		return nil
 	}
+	c.keepNear(m.shown)
+	var cmds []tea.Cmd
+	for _, d := range []store.Day{m.shown.AddDays(-1), m.shown.AddDays(1)} {
+		if _, ok := c.days[d]; !ok && !c.reading[d] {
+			c.reading[d] = true
+			cmds = append(cmds, readAheadCmd(m.env, d, c.gen))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// logCache keeps the previews the tab read, by day. Only the tab's Update
+// touches it; the commands that read carry the generation they began in,
+// and an answer from before a drop is not kept.
+type logCache struct {
+	days    map[store.Day]dailyLoadedMsg
+	reading map[store.Day]bool // read ahead, not answered yet
+	gen     int                // moves at every drop
+	ahead   bool               // read the days beside the shown one
+}
+
+// logCacheDays is how many days the cache keeps: the shown one and a few
+// around it.
+const logCacheDays = 7
+
+func newLogCache() *logCache {
+	return &logCache{days: map[store.Day]dailyLoadedMsg{}, reading: map[store.Day]bool{}, ahead: true}
+}
+
+// put keeps msg, unless something was dropped since its read began.
+func (c *logCache) put(msg dailyLoadedMsg) {
+	if msg.ahead {
+		delete(c.reading, msg.day)
+	}
+	if msg.gen != c.gen {
+		return
+	}
+	msg.trend, msg.ahead = nil, false
+	c.days[msg.day] = msg
+}
+
+// keepNear forgets the days farthest from day beyond logCacheDays.
+func (c *logCache) keepNear(day store.Day) {
+	for len(c.days) > logCacheDays {
+		var far store.Day
+		farthest := -1
+		for d := range c.days {
+			if n := daysApart(d, day); n > farthest {
+				far, farthest = d, n
+			}
+		}
+		delete(c.days, far)
+	}
+}
+
+// daysApart is how many days lie between a and b, either way.
+func daysApart(a, b store.Day) int {
+	t := func(d store.Day) time.Time { return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC) }
+	n := int(t(a).Sub(t(b)).Round(24*time.Hour) / (24 * time.Hour))
+	return max(n, -n)
+}
+
+// drop forgets the days a committed write may have changed. A check-in or
+// a new request belongs to the day it was made and is in no earlier day's
+// log; any other write may change any day: a status moves a request in or
+// out of every later day's backlog, a booking may be for any day, and a
+// correction, a void, the settings or another process's write reach
+// anything.
+func (c *logCache) drop(e *env, ev store.Event) {
+	var from store.Day // zero: every day
+	if ev.Kind == store.KindVisit && ev.Action == "checked_in" || ev.Kind == store.KindRequest && ev.Action == "created" {
+		from = e.db.DayOf(ev.At)
+	}
+	for d := range c.days {
+		if from.IsZero() || !d.Before(from) {
+			delete(c.days, d)
+		}
+	}
+	c.gen++
+	clear(c.reading)
 }
 
 // printLogCmd prints the day's log as an A4 PDF (through Chromium), with
 // lp where the machine has it, else writes it beside the database.
 func printLogCmd(e *env, day store.Day) tea.Cmd {
 	return printFileCmd(e.db, e.tr(lang.FileDailyLog)+"-"+day.String(), "pdf", e.lang, func() ([]byte, error) {
-		out, _, err := renderLog(e, day, "pdf")
+		out, _, err := renderLog(e, day, "pdf", -1)
 		return out, err
 	})
 }
@@ -167,7 +319,7 @@ func printLogCmd(e *env, day store.Day) tea.Cmd {
 // exportCmd writes the day's log as CSV beside the database.
 func exportCmd(e *env, day store.Day) tea.Cmd {
 	return func() tea.Msg {
-		out, _, err := renderLog(e, day, "csv")
+		out, _, err := renderLog(e, day, "csv", -1)
 		if err != nil {
 			return errMsg{err}
 		}
@@ -182,12 +334,19 @@ func exportCmd(e *env, day store.Day) tea.Cmd {
 // Update scrolls, moves through days, prints and exports.
 func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	switch msg := msg.(type) {
+	case eventMsg:
+		m.cache.drop(m.env, store.Event(msg))
+		return m, nil
 	case dailyLoadedMsg:
-		if !m.day.IsZero() && msg.day != m.day {
-			return m, nil // a slower answer for a day no longer shown
+		m.cache.put(msg)
+		if msg.ahead || !m.day.IsZero() && msg.day != m.day {
+			return m, nil // read ahead, or a slower answer for a day no longer shown
 		}
 		same := msg.day == m.shown
-		m.day, m.shown, m.text, m.wide, m.log = msg.day, msg.day, msg.text, msg.wide, msg.log
+		if same && msg.read.Before(m.read) {
+			return m, nil // the kept reading, come after the fresh one
+		}
+		m.day, m.shown, m.text, m.textLines, m.wide, m.log, m.read = msg.day, msg.day, msg.text, msg.lines, msg.wide, msg.log, msg.read
 		if msg.trend != nil || !same {
 			// An answer asked before the charts showed has no trend; it
 			// does not take away the one the charts asked for.
@@ -197,7 +356,7 @@ func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 			m.top = 0
 		}
 		m.setContent()
-		return m, nil
+		return m, m.readAhead()
 	case tea.KeyMsg:
 		if m.env == nil {
 			return m, nil
@@ -286,11 +445,15 @@ func (m dailyTab) dirty() bool            { return false }
 // Open keeps no record: the log is read, not opened.
 func (m dailyTab) Open(openRecordMsg) (tab, tea.Cmd, bool) { return m, nil, false }
 
-// textWidth is the width of the widest line of s, trailing spaces aside.
-func textWidth(s string) int {
+// textWidth is the width of the widest of lines, trailing spaces aside. No
+// line of the text log is wider than report.PageWidth, and its rule under
+// the heading is that wide: measuring stops there, at the fourth line.
+func textWidth(lines []string) int {
 	w := 0
-	for _, l := range strings.Split(s, "\n") {
-		w = max(w, lineWidth(strings.TrimRight(l, " ")))
+	for _, l := range lines {
+		if w = max(w, lineWidth(strings.TrimRight(l, " "))); w >= report.PageWidth {
+			break
+		}
 	}
 	return w
 }

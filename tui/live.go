@@ -88,7 +88,8 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 	l := &m.live
 	switch msg := msg.(type) {
 	case eventMsg:
-		cmds := []tea.Cmd{l.waitCmd()}
+		// The tabs that keep what they read forget what it changed.
+		cmds := []tea.Cmd{l.waitCmd(), m.forward(msg)}
 		if msg.Kind == store.KindExternal {
 			l.external = true
 		}
