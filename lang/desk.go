@@ -345,3 +345,19 @@ var (
 	SeriesBookable        = Text{"可预约", "can be booked"}
 	InboxSeries           = Text{"〔重复 %d 次待审〕", "[series, %d pending] "}
 )
+
+// ListShort is the English a desk list shows for a label whose full name
+// would be cut in an 80-column list (the Chinese names are short already);
+// details, forms, the log and the kiosk keep the full name.
+var ListShort = map[Text]string{
+	PolicyEnquiry:          "Policy",
+	SocialMedicalInsurance: "Insurance",
+	JobsStartUps:           "Jobs",
+	ElderlyDisability:      "Elderly care",
+	HousingProperty:        "Housing",
+	EnvironmentSanitation:  "Environment",
+	DisputeMediation:       "Mediation",
+	PartyMemberServices:    "Party services",
+	PartyMemberReport:      "Party report",
+	VolunteerService:       "Volunteering",
+}

@@ -641,7 +641,7 @@ func (m bookingsTab) selected() (store.Booking, bool) { return rowAt(m.bookings,
 func (m bookingsTab) row(b store.Booking) []string {
 	e := m.env
 	arrived := e.clock(b.ArrivedAt)
-	status := e.label(store.BookingStatuses, b.Status)
+	status := e.short(store.BookingStatuses, b.Status)
 	if b.Source == store.SourceKiosk {
 		status += "*"
 	}

@@ -49,10 +49,10 @@ func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
 		switch s.Kind {
 		case store.KindVisit:
 			waiting = s.Status == "in" && e.db.DayOf(s.CreatedAt) == today
-			what = e.tr(lang.KindVisit) + " " + e.label(store.Purposes, s.Summary)
+			what = e.tr(lang.KindVisit) + " " + e.short(store.Purposes, s.Summary)
 		case store.KindRequest:
 			waiting = s.Status == store.StatusNew
-			what = e.tr(lang.KindRequest) + " " + e.label(store.Categories, s.Summary)
+			what = e.tr(lang.KindRequest) + " " + e.short(store.Categories, s.Summary)
 		}
 		// A phone booking waits for approval: it is listed there, with
 		// the other pending ones, marked as the kiosk's.
@@ -88,7 +88,7 @@ func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
 	}
 	for _, r := range d.overdueRs {
 		add(inboxOverdue, store.KindRequest, r.ID, r.PromisedBy.String()[5:]+"      ", openRecordMsg{kind: store.KindRequest, id: r.ID, at: r.CreatedAt},
-			fit(r.ReceiptNo, 15), fit(r.Name, 10), e.label(store.Categories, r.Category))
+			fit(r.ReceiptNo, 15), fit(r.Name, 10), e.short(store.Categories, r.Category))
 	}
 	for _, r := range d.callbackRs {
 		add(inboxCallback, store.KindRequest, r.ID, r.ResolvedAt.In(loc).Format("01-02 15:04"), openRecordMsg{kind: store.KindRequest, id: r.ID, at: r.CreatedAt},

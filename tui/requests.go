@@ -575,8 +575,8 @@ func (m requestsTab) row(r store.Request) []string {
 	if m.callback {
 		who = r.Phone
 	}
-	row := []string{flag, r.ReceiptNo, e.label(store.RequestStatuses, r.Status), e.label(store.Categories, r.Category),
-		r.Name, promised, who, e.label(store.Sources, r.Source)}
+	row := []string{flag, r.ReceiptNo, e.short(store.RequestStatuses, r.Status), e.short(store.Categories, r.Category),
+		r.Name, promised, who, e.short(store.Sources, r.Source)}
 	if m.wide() {
 		row = append(row, oneLine(r.Description))
 	}
@@ -589,7 +589,7 @@ func (m requestsTab) columns() []column {
 	if m.callback {
 		who = column{e.tr(lang.ColPhone), 11, 0}
 	}
-	cols := []column{{"", 4, 0}, {e.tr(lang.ColReceipt), 15, 0}, {e.tr(lang.ColStatus), e.labelsWidth(store.RequestStatuses), 0}, {e.tr(lang.ColCategory), 8, 1},
+	cols := []column{{"", 4, 0}, {e.tr(lang.ColReceipt), 15, 0}, {e.tr(lang.ColStatus), e.labelsWidth(store.RequestStatuses), 0}, {e.tr(lang.ColCategory), e.labelsWidth(store.Categories), 1},
 		{e.tr(lang.ColName), 6, 1}, {e.tr(lang.ColPromised), 5, 0}, who, {e.tr(lang.ColSource), e.labelsWidth(store.Sources), 0}}
 	if m.wide() {
 		cols = append(cols, column{e.tr(lang.Description), 20, 4})

@@ -153,13 +153,13 @@ func (m todayTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 func (m todayTab) visitRow(v store.Visit) []string {
 	// The roll call is for calling people in an evacuation: whole numbers.
 	return []string{m.env.clock(v.CheckedInAt), v.Name, v.Phone, v.Org,
-		m.env.label(store.Purposes, v.Purpose), fmt.Sprint(v.Headcount)}
+		m.env.short(store.Purposes, v.Purpose), fmt.Sprint(v.Headcount)}
 }
 
 func (m todayTab) rollColumns() []column {
 	e := m.env
 	return []column{{e.tr(lang.TimeIn), 5, 0}, {e.tr(lang.ColName), 8, 2}, {e.tr(lang.ColPhone), 11, 0},
-		{e.tr(lang.ColOrg), 8, 3}, {e.tr(lang.ColPurpose), 8, 1}, {e.tr(lang.ColCount), 4, 0}}
+		{e.tr(lang.ColOrg), 8, 3}, {e.tr(lang.ColPurpose), e.labelsWidth(store.Purposes), 1}, {e.tr(lang.ColCount), 4, 0}}
 }
 
 // booked is how many of today's bookings hold their slot: approved or

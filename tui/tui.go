@@ -90,13 +90,24 @@ func (e *env) userMessage(err error) string {
 }
 
 // labelsWidth is the width of the widest of list's labels in the desk's
-// language, so a column of them is never cut.
+// language as lists show them (short), so a column of them is never cut.
 func (e *env) labelsWidth(list []store.Label) int {
 	w := 0
 	for _, l := range list {
-		w = max(w, visibleWidth(l.In(e.lang)))
+		w = max(w, visibleWidth(e.short(list, l.Code)))
 	}
 	return w
+}
+
+// short is the label of code as a list shows it: in English the short form
+// of a long name (lang.ListShort), so a column of 80-column list holds it
+// whole; otherwise the label itself.
+func (e *env) short(list []store.Label, code string) string {
+	l := store.LabelOf(list, code)
+	if s, ok := lang.ListShort[l.Text]; ok && e.lang == lang.EN {
+		return s
+	}
+	return l.In(e.lang)
 }
 
 // clock formats an instant as HH:MM in the center's zone.

@@ -539,7 +539,7 @@ func (m visitsTab) row(v store.Visit) []string {
 	if m.query != "" {
 		first = v.CheckedInAt.In(e.db.Location()).Format(lang.ShortTimeLayout)
 	}
-	return []string{first, out, v.Name, store.MaskPhone(v.Phone), v.Org, e.label(store.Purposes, v.Purpose), fmt.Sprint(v.Headcount)}
+	return []string{first, out, v.Name, store.MaskPhone(v.Phone), v.Org, e.short(store.Purposes, v.Purpose), fmt.Sprint(v.Headcount)}
 }
 
 func (m visitsTab) columns() []column {
@@ -549,7 +549,7 @@ func (m visitsTab) columns() []column {
 		first = column{e.tr(lang.ColDate), 11, 0}
 	}
 	return []column{first, {e.tr(lang.TimeOut), 6, 0}, {e.tr(lang.ColName), 8, 2}, {e.tr(lang.ColPhone), 11, 0},
-		{e.tr(lang.ColOrg), 8, 3}, {e.tr(lang.ColPurpose), 8, 1}, {e.tr(lang.ColCount), 4, 0}}
+		{e.tr(lang.ColOrg), 8, 3}, {e.tr(lang.ColPurpose), e.labelsWidth(store.Purposes), 1}, {e.tr(lang.ColCount), 4, 0}}
 }
 
 // listHead is what the list draws above its table: the heading and the
