@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
-	"syscall"
 	"testing"
 	"time"
 
@@ -20,16 +19,10 @@ import (
 // cpuTime is the CPU this process has used, on every thread. Beside ns/op
 // (wall time, which the other engineers' builds on this shared machine
 // stretch) benchmarks report cpu-ms/op: the work one operation costs.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func cpuTime() time.Duration { return benchdb.CPUTime() }
 
 // reportCPU reports the CPU used per operation since start.
-func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
-}
+func reportCPU(b *testing.B, start time.Duration) { benchdb.ReportCPU(b, start) }
 
 func BenchmarkCheckIn(b *testing.B) {
 	db := mustOpen(b)

@@ -114,6 +114,7 @@ func BenchmarkDayChange(b *testing.B) {
 				}
 			}
 			n := 0
+			cpu := benchdb.CPUTime()
 			for b.Loop() {
 				k := right
 				if n%2 == 1 {
@@ -128,6 +129,7 @@ func BenchmarkDayChange(b *testing.B) {
 				settle(m, cmd)
 				_ = m.View()
 			}
+			benchdb.ReportCPU(b, cpu)
 		})
 	}
 }
