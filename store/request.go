@@ -163,23 +163,46 @@ const requestColumns = `id, receipt_no, status_code, name, phone, community, cat
 	handler, owner, promised_by, respond_by, status, resolution, transferred_to, reject_reason, satisfaction,
 	satisfaction_comment, accepted_at, resolved_at, closed_at, created_by, source, created_at, updated_at`
 
+// scanRequest reads one row of requestColumns (and whatever s adds after
+// them).
 func (t *tx) scanRequest(s interface{ Scan(...any) error }) (Request, error) {
-	var r Request
-	var promised string
-	var respond, created, updated int64
-	var accepted, resolved, closed sql.NullInt64
-	err := s.Scan(&r.ID, &r.ReceiptNo, &r.StatusCode, &r.Name, &r.Phone, &r.Community, &r.Category, &r.Urgency,
-		&r.Description, &r.Handler, &r.Owner, &promised, &respond, &r.Status, &r.Resolution, &r.TransferredTo,
-		&r.RejectReason, &r.Satisfaction, &r.SatisfactionComment, &accepted, &resolved, &closed, &r.CreatedBy,
-		&r.Source, &created, &updated)
-	if err != nil {
-		return r, err
+	return t.newRequestScan().scan(s)
+}
+
+// requestScan is visitScan for requests: one scan target for every row of
+// a list, and today, by which a request is overdue, found once for all.
+type requestScan struct {
+	col   [26]any
+	dest  [26]any
+	today Day
+}
+
+func (t *tx) newRequestScan() *requestScan {
+	s := &requestScan{today: t.db.DayOf(t.now)}
+	for i := range s.col {
+		s.dest[i] = &s.col[i]
 	}
-	r.PromisedBy, _ = ParseDay(promised)
-	r.RespondBy, r.CreatedAt, r.UpdatedAt = fromUnix(respond), fromUnix(created), fromUnix(updated)
-	r.AcceptedAt, r.ResolvedAt, r.ClosedAt = fromNullUnix(accepted), fromNullUnix(resolved), fromNullUnix(closed)
-	r.Overdue = !Done(r.Status) && r.PromisedBy.Before(t.db.DayOf(t.now))
-	return r, nil
+	return s
+}
+
+// scan reads one row of requestColumns.
+func (s *requestScan) scan(r interface{ Scan(...any) error }) (Request, error) {
+	if err := r.Scan(s.dest[:]...); err != nil {
+		return Request{}, err
+	}
+	c := &s.col
+	q := Request{
+		ID: colInt(c[0]), ReceiptNo: colText(c[1]), StatusCode: colText(c[2]), Name: colText(c[3]),
+		Phone: colText(c[4]), Community: colText(c[5]), Category: colText(c[6]), Urgency: colText(c[7]),
+		Description: colText(c[8]), Handler: colText(c[9]), Owner: colText(c[10]),
+		RespondBy: colTime(c[12]), Status: colText(c[13]), Resolution: colText(c[14]), TransferredTo: colText(c[15]),
+		RejectReason: colText(c[16]), Satisfaction: colText(c[17]), SatisfactionComment: colText(c[18]),
+		AcceptedAt: colTime(c[19]), ResolvedAt: colTime(c[20]), ClosedAt: colTime(c[21]),
+		CreatedBy: colText(c[22]), Source: colText(c[23]), CreatedAt: colTime(c[24]), UpdatedAt: colTime(c[25]),
+	}
+	q.PromisedBy, _ = ParseDay(colText(c[11]))
+	q.Overdue = !Done(q.Status) && q.PromisedBy.Before(s.today)
+	return q, nil
 }
 
 func (t *tx) requests(query string, args ...any) ([]Request, error) {
@@ -189,8 +212,9 @@ func (t *tx) requests(query string, args ...any) ([]Request, error) {
 	}
 	defer rows.Close()
 	var out []Request
+	scan := t.newRequestScan()
 	for rows.Next() {
-		r, err := t.scanRequest(rows)
+		r, err := scan.scan(rows)
 		if err != nil {
 			return nil, fmt.Errorf("scan request: %w", err)
 		}

@@ -143,3 +143,26 @@ func TestDay(t *testing.T) {
 		}
 	}
 }
+
+// ParseDay's quick reading agrees with time.Parse on every day of four
+// years (a leap year among them) and on near misses.
+func TestParseDayAgrees(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		got, err := store.ParseDay(s)
+		want, werr := time.Parse("2006-01-02", s)
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("ParseDay(%q): error %v, time.Parse: %v", s, err, werr)
+		}
+		if err == nil && (got.Year != want.Year() || got.Month != want.Month() || got.Day != want.Day()) {
+			t.Fatalf("ParseDay(%q) = %v, want %v", s, got, want.Format("2006-01-02"))
+		}
+	}
+	for d := time.Date(2023, 1, 1, 12, 0, 0, 0, time.UTC); d.Year() < 2027; d = d.AddDate(0, 0, 1) {
+		check(d.Format("2006-01-02"))
+	}
+	for _, s := range []string{"2026-02-29", "2024-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "2026-01-00",
+		"2026-04-31", "2026-1-01", "2026/01/01", "20260101", "", "0000-01-01", "9999-12-31", "2026-01-0x", "+026-01-01"} {
+		check(s)
+	}
+}
