@@ -61,16 +61,17 @@ var defaultTimeouts = timeouts{readHeader: 5 * time.Second, read: 20 * time.Seco
 
 // Server is the kiosk: the lobby display, forms, receipts and status pages.
 type Server struct {
-	db      *store.DB
-	cfg     Config
-	log     *slog.Logger
-	pages   *pages
-	qr      *qrCache
-	limiter *limiter
-	lookups *limiter // 查询进度 attempts, hits and misses alike
-	lobby   lobbyCache
-	streams streamLimits
-	proxy   *net.IPNet // the trusted proxy, or nil
+	db       *store.DB
+	cfg      Config
+	log      *slog.Logger
+	pages    *pages
+	qr       *qrCache
+	limiter  *limiter
+	lookups  *limiter // 查询进度 attempts, hits and misses alike
+	lobby    lobbyCache
+	statuses statusCache
+	streams  streamLimits
+	proxy    *net.IPNet // the trusted proxy, or nil
 
 	mu        sync.Mutex
 	publicURL string

@@ -2,8 +2,10 @@ package kiosk
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/skip2/go-qrcode"
 
@@ -112,6 +114,8 @@ type statusPage struct {
 	CanCancelRest bool
 	Satisfactions []option
 	Comment       string
+
+	kept bool // the page may be kept in the status cache
 }
 
 // seriesRow is one date of a series on the status page.
@@ -126,12 +130,67 @@ type fact struct{ Label, Value string }
 // historyRow is one change of a request's status.
 type historyRow struct{ At, State, Note string }
 
+// statusCache keeps the rendered status pages of requests and visits, each
+// with the store's Version it was read at. A page is sent again only while
+// the Version is the same, so any write to the file, by this process or
+// another, is on the next page asked for. Bookings are not kept: whether one
+// can still be cancelled moves with the clock.
+type statusCache struct {
+	mu    sync.Mutex
+	pages map[string]cachedStatus
+}
+
+type cachedStatus struct {
+	version int64
+	head    page   // the settings the page shows, reloaded apart from the Version
+	zone    string // and the zone its times are in
+	page    []byte
+}
+
+// statusCacheSize bounds the pages kept; when full, all are dropped.
+const statusCacheSize = 4096
+
+func (c *statusCache) get(code string, want cachedStatus) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.pages[code]
+	return e.page, ok && e.version == want.version && e.head == want.head && e.zone == want.zone
+}
+
+func (c *statusCache) put(code string, e cachedStatus) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil || len(c.pages) >= statusCacheSize {
+		c.pages = map[string]cachedStatus{}
+	}
+	c.pages[code] = e
+}
+
 func (s *Server) handleStatus(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.statusPage(r.Context(), r.PathValue("code"))
+	code := r.PathValue("code")
+	// The Version is read before the record, so a write landing between
+	// the two leaves the page kept under the older one, never sent again.
+	version, verr := s.db.Version(r.Context())
+	now := cachedStatus{version: version, head: s.page(s.tr(lang.Status)), zone: s.db.Settings().TimeZone}
+	if verr == nil {
+		if b, ok := s.statuses.get(code, now); ok {
+			writeHTML(w, http.StatusOK, b)
+			return nil
+		}
+	}
+	p, err := s.statusPage(r.Context(), code)
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "status.html", p)
+	b, err := s.execute("status.html", p)
+	if err != nil {
+		return fmt.Errorf("render status.html: %w", err)
+	}
+	if verr == nil && p.kept && p.page == now.head {
+		now.page = b
+		s.statuses.put(code, now)
+	}
+	writeHTML(w, http.StatusOK, b)
 	return nil
 }
 
@@ -177,6 +236,7 @@ func (s *Server) statusPage(ctx context.Context, code string) (statusPage, error
 		p.CanRate = q.Rateable()
 		p.Satisfactions = labelOptions(store.Satisfactions, language, "")
 		p.Next = s.next(requestNext, q.Status)
+		p.kept = true
 	case rec.Booking != nil:
 		b := rec.Booking
 		p.ReceiptNo, p.StateCode = b.ReceiptNo, b.Status
@@ -224,6 +284,7 @@ func (s *Server) statusPage(ctx context.Context, code string) (statusPage, error
 		if !v.Open() {
 			p.Next = s.tr(lang.CheckedOutThanks)
 		}
+		p.kept = true
 	}
 	return p, nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"frontdesk/lang"
 	"frontdesk/store"
 )
 
@@ -162,4 +163,62 @@ func TestBookingClash(t *testing.T) {
 	if strings.Contains(body, "13800002222") {
 		t.Error("the clash message shows the other organiser's phone")
 	}
+}
+
+// TestStatusPageNeverStale checks the status cache: a page asked for twice
+// is rendered once, and a change to its record, by this process or by
+// another one on the same file, is on the very next page, without waiting.
+func TestStatusPageNeverStale(t *testing.T) {
+	db := mustOpen(t)
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
+	h := s.Handler()
+	ctx := context.Background()
+	other, err := store.Open(db.Path()) // another process on the same file
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.Now = func() time.Time { return testNow }
+
+	state := func(code string, want string) {
+		t.Helper()
+		w := do(h, "GET", "/s/"+code, nil, nil)
+		if w.Code != 200 {
+			t.Fatalf("GET /s/%s: status %d", code, w.Code)
+		}
+		if !strings.Contains(w.Body.String(), want) {
+			t.Fatalf("GET /s/%s: want %q on the page; body %.800s", code, want, w.Body.String())
+		}
+	}
+	label := func(status string) string { return store.LabelOf(store.RequestStatuses, status).ZH }
+
+	req, err := db.CreateRequest(ctx, store.RequestInput{Name: "王五", Phone: "13700002222", Category: "policy",
+		Description: "咨询公租房申请条件", Source: "kiosk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	state(req.StatusCode, label(store.StatusNew))
+	state(req.StatusCode, label(store.StatusNew))
+	if _, ok := s.statuses.pages[req.StatusCode]; !ok {
+		t.Fatal("the status page was not kept")
+	}
+	if _, err := db.Accept(ctx, req.ID, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	state(req.StatusCode, label(store.StatusAccepted))
+	if _, err := other.Start(ctx, req.ID, "王芳", "已联系住建局"); err != nil {
+		t.Fatal(err)
+	}
+	state(req.StatusCode, label(store.StatusInProgress))
+
+	v, err := db.CheckIn(ctx, store.VisitInput{Name: "李四", Phone: "13800001111", Purpose: "business", Actor: "王芳"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	state(v.StatusCode, lang.InBuilding.ZH)
+	state(v.StatusCode, lang.InBuilding.ZH)
+	if _, err := other.CheckOut(ctx, v.ID, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	state(v.StatusCode, lang.CheckedOutState.ZH)
 }

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -257,4 +258,30 @@ func BenchmarkDailyLog(b *testing.B) {
 			reportCPU(b, cpu)
 		})
 	}
+}
+
+// BenchmarkCheckInTogether is the kiosk's check-ins without HTTP: 64 writers
+// at once, each with its own one-time key as a phone's form carries, so the
+// committer gathers them into batches. It measures the serial section
+// itself: what one check-in costs the committer, and how many a second it
+// commits durably.
+func BenchmarkCheckInTogether(b *testing.B) {
+	db := mustOpen(b)
+	var n atomic.Int64
+	b.SetParallelism(32) // 64 writers on two cores
+	b.ResetTimer()
+	start, cpu := time.Now(), cpuTime()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := n.Add(1)
+			in := store.VisitInput{Name: "王五", Phone: fmt.Sprintf("137%08d", i%5000), Org: "阳光社区", Purpose: "volunteer",
+				Actor: store.ActorKiosk, Source: store.SourceKiosk, Key: fmt.Sprintf("bench-key-%012d", i)}
+			if _, err := db.CheckIn(ctx, in); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "writes/s")
+	reportCPU(b, cpu)
 }

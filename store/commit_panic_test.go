@@ -67,7 +67,19 @@ func TestCommitterRecoversAPanickingWrite(t *testing.T) {
 		t.Errorf("the log holds no stack of the panic:\n%s", logged.String())
 	}
 
-	venues, err := db.Venues(ctx, false)
+	if got, want := venueNames(t, db), "会议室,多功能厅"; !sameSet(got, want) {
+		t.Errorf("venues after the batch: got %s, want %s (the panicking write's insert rolled back)", got, want)
+	}
+	// The committer goroutine still takes writes.
+	if _, err := db.CreateVenue(ctx, Actor{System: "root"}, VenueInput{Name: "书画室", Capacity: 15, OpensAt: "09:00", ClosesAt: "17:00"}); err != nil {
+		t.Errorf("a write after the panic: %v", err)
+	}
+}
+
+// venueNames lists the venues' names, comma-separated.
+func venueNames(t *testing.T, db *DB) string {
+	t.Helper()
+	venues, err := db.Venues(context.Background(), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,13 +87,7 @@ func TestCommitterRecoversAPanickingWrite(t *testing.T) {
 	for _, v := range venues {
 		names = append(names, v.Name)
 	}
-	if got, want := strings.Join(names, ","), "会议室,多功能厅"; !sameSet(got, want) {
-		t.Errorf("venues after the batch: got %s, want %s (the panicking write's insert rolled back)", got, want)
-	}
-	// The committer goroutine still takes writes.
-	if _, err := db.CreateVenue(ctx, Actor{System: "root"}, VenueInput{Name: "书画室", Capacity: 15, OpensAt: "09:00", ClosesAt: "17:00"}); err != nil {
-		t.Errorf("a write after the panic: %v", err)
-	}
+	return strings.Join(names, ",")
 }
 
 func sameSet(a, b string) bool {
@@ -134,5 +140,81 @@ func TestBatchOfTwoKeepsTheGoodWrite(t *testing.T) {
 	}
 	if len(venues) != 1 || venues[0].Name != "会议室" {
 		t.Errorf("venues after the batch: %+v, want only 会议室", venues)
+	}
+}
+
+// TestBatchRunsAgainOnlyWhenAFailedWriteWrote checks the committer's two
+// passes: a write that fails before writing anything is answered in the pass
+// without savepoints, its neighbours run once; one that fails after writing
+// sends the batch round again with savepoints, where its writes are undone
+// alone, the others commit, and the receipt numbers stay gapless.
+func TestBatchRunsAgainOnlyWhenAFailedWriteWrote(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	runs := map[string]int{}
+	numbered := func(name string, fail error, writeFirst bool) *writeJob {
+		return &writeJob{ctx: ctx, done: make(chan error, 1), fn: func(t *tx) error {
+			runs[name]++
+			if _, err := t.nextReceiptNo(prefixVisit); err != nil {
+				return err
+			}
+			if writeFirst {
+				if _, err := t.insertVenue("测试", VenueInput{Name: name, Capacity: 5, OpensAt: "08:00", ClosesAt: "21:00"}); err != nil {
+					return err
+				}
+			}
+			if fail != nil {
+				return fail
+			}
+			if writeFirst {
+				return nil
+			}
+			_, err := t.insertVenue("测试", VenueInput{Name: name, Capacity: 5, OpensAt: "08:00", ClosesAt: "21:00"})
+			return err
+		}}
+	}
+	refused := Errorf(EINVALID, lang.VenueName)
+
+	a, clean, b := numbered("甲", nil, false), numbered("乙", refused, false), numbered("丙", nil, false)
+	db.commitBatch([]*writeJob{a, clean, b})
+	if err := <-clean.done; ErrorCode(err) != EINVALID {
+		t.Errorf("the write refused before writing: %v, want its own error", err)
+	}
+	for _, j := range []*writeJob{a, b} {
+		if err := <-j.done; err != nil {
+			t.Errorf("a good write: %v", err)
+		}
+	}
+	if runs["甲"] != 1 || runs["丙"] != 1 {
+		t.Errorf("runs %v: a failure before writing must not send the batch round again", runs)
+	}
+
+	c, dirty, d := numbered("丁", nil, true), numbered("戊", refused, true), numbered("己", nil, true)
+	db.commitBatch([]*writeJob{c, dirty, d})
+	if err := <-dirty.done; ErrorCode(err) != EINVALID {
+		t.Errorf("the write refused after writing: %v, want its own error", err)
+	}
+	for _, j := range []*writeJob{c, d} {
+		if err := <-j.done; err != nil {
+			t.Errorf("a good write: %v", err)
+		}
+	}
+	if runs["丁"] != 2 || runs["戊"] != 2 || runs["己"] != 1 {
+		t.Errorf("runs %v: a failure after writing runs the batch again, with savepoints", runs)
+	}
+
+	if got, want := venueNames(t, db), "甲,丙,丁,己"; !sameSet(got, want) {
+		t.Errorf("venues: got %s, want %s", got, want)
+	}
+	var n int
+	if err := db.r.QueryRow("SELECT n FROM counters WHERE kind = ?", prefixVisit).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 4 {
+		t.Errorf("the visit counter is at %d after four good writes, want 4 (gapless)", n)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -58,6 +59,12 @@ type DB struct {
 
 	stopWatch chan struct{}
 	watchDone chan struct{}
+
+	// versionConn is the reader connection Version asks, held so that
+	// its answers compare.
+	versionMu   sync.Mutex
+	versionConn *sql.Conn
+	versionBase int64 // moved for each new connection, whose numbers start anew
 
 	jobs          chan *writeJob
 	closing       chan struct{}
@@ -187,9 +194,40 @@ func (db *DB) Close() error {
 	if !db.readOnly {
 		_, _ = db.w.Exec("PRAGMA optimize")
 	}
+	db.versionMu.Lock()
+	if db.versionConn != nil {
+		db.versionConn.Close()
+		db.versionConn = nil
+	}
+	db.versionMu.Unlock()
 	err := errors.Join(db.r.Close(), db.w.Close())
 	db.unlock()
 	return err
+}
+
+// Version is a number that moves whenever a write is committed to the file,
+// by this process or any other, at once: SQLite's data_version on one
+// reader connection held for it. A cache of what was read keeps the Version
+// it read at, taken before the read, and is still the file's while Version
+// answers the same. Versions compare only between calls on one DB.
+func (db *DB) Version(ctx context.Context) (int64, error) {
+	db.versionMu.Lock()
+	defer db.versionMu.Unlock()
+	if db.versionConn == nil {
+		c, err := db.r.Conn(ctx)
+		if err != nil {
+			return 0, translate(fmt.Errorf("version: %w", err))
+		}
+		db.versionConn = c
+		db.versionBase += 1 << 40
+	}
+	var v int64
+	if err := db.versionConn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		db.versionConn.Close() // a fresh connection next time
+		db.versionConn = nil
+		return 0, translate(fmt.Errorf("version: %w", err))
+	}
+	return db.versionBase + v, nil
 }
 
 // SchemaVersion is the schema version this binary writes.
@@ -298,6 +336,35 @@ type tx struct {
 	// receipts counts the batch's receipt numbers; nil outside the
 	// committer, where nothing draws one.
 	receipts *receiptCounters
+	// wrote is set by the first statement that may change the file, so
+	// the committer knows whether a failed write left anything to undo.
+	wrote bool
+}
+
+// Exec is sql.Tx's, noting that the job may have written.
+func (t *tx) Exec(query string, args ...any) (sql.Result, error) {
+	t.wrote = true
+	return t.Tx.Exec(query, args...)
+}
+
+// Query is sql.Tx's, noting a statement that may write (INSERT … RETURNING).
+func (t *tx) Query(query string, args ...any) (*sql.Rows, error) {
+	t.noteWrite(query)
+	return t.Tx.Query(query, args...)
+}
+
+// QueryRow is sql.Tx's, noting a statement that may write.
+func (t *tx) QueryRow(query string, args ...any) *sql.Row {
+	t.noteWrite(query)
+	return t.Tx.QueryRow(query, args...)
+}
+
+// noteWrite sets wrote unless query is a SELECT, which cannot write.
+func (t *tx) noteWrite(query string) {
+	q := strings.TrimLeft(query, " \t\r\n")
+	if len(q) < 6 || !strings.EqualFold(q[:6], "SELECT") {
+		t.wrote = true
+	}
 }
 
 func (t *tx) publish(kind, action string, id int64, source string) {

@@ -311,6 +311,7 @@ func storeError(err error) *Error {
 func (db *DB) CreateSeriesRule(ctx context.Context, in SeriesInput) (SeriesResult, error) {
 	var res SeriesResult
 	err := db.write(ctx, func(t *tx) error {
+		res = SeriesResult{} // afresh, should the batch run again (see write)
 		dates, err := t.seriesPlan(&in)
 		if err != nil {
 			return err

@@ -180,6 +180,7 @@ func (db *DB) InitChanges(ctx context.Context, in InitInput) (InitResult, error)
 		}
 	}
 	err = db.write(ctx, func(t *tx) error {
+		res = InitResult{} // afresh, should the batch run again (see write)
 		kv, err := t.settingsMap()
 		if err != nil {
 			return err
