@@ -79,7 +79,6 @@ func load(b *testing.B, conns int, base string, next func() *http.Request, wantS
 	b.ReportMetric(float64(spent.Microseconds())/float64(len(all)), "cpu-us/req")
 }
 
-
 // yardstickDB is a SQLite file with the store's settings (WAL, synchronous
 // FULL, one writer connection) and one table of check-ins.
 func yardstickDB(b *testing.B) *sql.DB {
