@@ -10,10 +10,11 @@ import (
 // Failed sign-ins allowed from one address: a burst of failBurst, then one
 // more every failEvery. A person with a few keys in their agent stays well
 // inside it; a password guesser gets a few guesses a minute.
-const (
-	failBurst = 10
-	failEvery = 6 * time.Second
-)
+const failBurst = 10
+
+// failEvery is a variable only so that a test on a slow machine can stop
+// the allowance refilling while it counts.
+var failEvery = 6 * time.Second
 
 // failureLimit counts failed sign-ins per address. While an address has
 // used up its allowance every attempt from it is refused unchecked, the
