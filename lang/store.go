@@ -50,6 +50,7 @@ var (
 	BookingCannotCheckIn       = Text{"该预约当前为“%s”，不能核销", "a booking that is %s cannot be checked in"}
 	NoBookingTodayEnds         = Text{"今天没有编号以 %s 结尾的预约，请输入完整编号", "no booking today has a number ending in %s; type the whole number"}
 	BookingSuffixAmbiguous     = Text{"今天有 %d 个预约编号以 %s 结尾，请输入完整编号", "%d of today's bookings have numbers ending in %s; type the whole number"}
+	NothingToUndo              = Text{"没有可撤销的操作：只能撤销自己 %d 秒内的通过", "nothing to undo: only your own approval of the last %d seconds can be taken back"}
 	AlreadyArrivedAt           = Text{"预约 %s 已于 %s 核销（%s）", "booking %s was checked in at %s (%s)"}
 	ArrivalWindow              = Text{"只能在活动开始前 1 小时至结束前核销", "check-in opens an hour before the start and closes at the end"}
 	DatabaseClosing            = Text{"系统正在关闭，请稍后再试", "the database is closing; try again shortly"}
@@ -201,6 +202,7 @@ var (
 	CheckIn                   = Text{"签到时间", "Check-in"}
 	CheckOut                  = Text{"签退时间", "Check-out"}
 	Voided                    = Text{"作废", "Voided"}
+	Undone                    = Text{"撤销", "Undone"}
 	VoidedCannotChange        = Text{"该记录已作废，不能再修改", "this record is voided and cannot be changed"}
 	CheckInInFuture           = Text{"签到时间不能晚于现在", "the check-in cannot be in the future"}
 	CheckOutInFuture          = Text{"签退时间不能晚于现在", "the check-out cannot be in the future"}

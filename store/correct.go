@@ -57,7 +57,7 @@ var correctionLabels = []Label{
 	{Code: "handler", Text: lang.Handler}, {Code: "promised_by", Text: lang.PromisedBy},
 	{Code: "title", Text: lang.ColTitle}, {Code: "attendees", Text: lang.Attendees},
 	{Code: "start", Text: lang.Start}, {Code: "end", Text: lang.End},
-	{Code: FieldVoid, Text: lang.Voided},
+	{Code: FieldVoid, Text: lang.Voided}, {Code: FieldUndo, Text: lang.Undone},
 }
 
 // CorrectionLabels lists the fields a correction may name, in both languages.

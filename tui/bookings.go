@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -69,6 +70,10 @@ type bookingsTab struct {
 	seriesCursor int
 
 	pane sidePane // the selected booking's details beside a wide list
+	// undo is the booking this desk approved last and when, which u may
+	// take back within store.UndoWindow.
+	undo   store.Booking
+	undoAt time.Time
 }
 
 // bookingsLoadedMsg is a day's bookings with the venues.
@@ -87,7 +92,11 @@ type bookingCheckedMsg struct {
 }
 
 // bookingSavedMsg says a booking was created or changed; text says how.
-type bookingSavedMsg struct{ text string }
+// approved is the booking an approval took from pending, which u may undo.
+type bookingSavedMsg struct {
+	text     string
+	approved store.Booking
+}
 
 // bookingFoundMsg is the booking a receipt number names, to show on its day.
 type bookingFoundMsg struct{ booking store.Booking }
@@ -274,7 +283,7 @@ func createBookingCmd(e *env, in store.BookingInput) tea.Cmd {
 		if err != nil {
 			return bookingErrMsg{err}
 		}
-		return bookingSavedMsg{fmt.Sprintf(e.tr(lang.Booked), b.ReceiptNo)}
+		return bookingSavedMsg{text: fmt.Sprintf(e.tr(lang.Booked), b.ReceiptNo)}
 	}
 }
 
@@ -291,7 +300,7 @@ func createSeriesCmd(e *env, in store.SeriesInput) tea.Cmd {
 		for _, c := range res.Clashes {
 			dates = append(dates, c.Day.String())
 		}
-		return bookingSavedMsg{fmt.Sprintf(e.tr(lang.SeriesDone), len(res.Booked), len(res.Clashes), strings.Join(dates, ", "))}
+		return bookingSavedMsg{text: fmt.Sprintf(e.tr(lang.SeriesDone), len(res.Booked), len(res.Clashes), strings.Join(dates, ", "))}
 	}
 }
 
@@ -312,8 +321,12 @@ func bookingActionCmd(e *env, action string, b store.Booking, arg string) tea.Cm
 		var t lang.Text
 		switch action {
 		case "approve":
-			out, err = e.db.Approve(ctx, b.ID, staff)
-			t = lang.Approved
+			if out, err = e.db.Approve(ctx, b.ID, staff); err == nil {
+				return bookingSavedMsg{text: fmt.Sprintf(e.tr(lang.ApprovedUndo), out.ReceiptNo, int(store.UndoWindow/time.Second)), approved: out}
+			}
+		case "undo":
+			out, err = e.db.UndoApprove(ctx, b.ID, staff)
+			t = lang.UndoneApprove
 		case promptReject:
 			out, err = e.db.RejectBooking(ctx, b.ID, staff, arg)
 			t = lang.RejectedB
@@ -330,8 +343,13 @@ func bookingActionCmd(e *env, action string, b store.Booking, arg string) tea.Cm
 		if err != nil {
 			return bookingErrMsg{err}
 		}
-		return bookingSavedMsg{fmt.Sprintf(e.tr(t), out.ReceiptNo)}
+		return bookingSavedMsg{text: fmt.Sprintf(e.tr(t), out.ReceiptNo)}
 	}
+}
+
+// canUndo reports whether u may still take back the last approval.
+func (m bookingsTab) canUndo() bool {
+	return m.undo.ID != 0 && m.env.db.Now().Sub(m.undoAt) <= store.UndoWindow
 }
 
 // Update answers the tab's data and keys.
@@ -406,9 +424,11 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 	case bookingSavedMsg:
 		m.saving = false
 		m.mode = bookingsList
+		m.undo, m.undoAt = msg.approved, m.env.db.Now()
 		return m, tea.Batch(m.load(), notice(msg.text))
 	case correctionsMsg:
-		if msg.kind == store.KindBooking {
+		// Only the selected booking's, as on the visits tab.
+		if b, ok := m.selected(); ok && msg.kind == store.KindBooking && msg.id == b.ID {
 			m.hist, m.histID = msg.list, msg.id
 		}
 		return m, nil
@@ -489,8 +509,13 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.mode = bookingsForm
 		m.form.setFocus("start")
 	case key.Matches(msg, k.Approve):
+		// No question: u takes a wrong approval back.
 		if ok && store.CanMoveBooking(sel.Status, store.BookingApproved) {
-			return m, ask(fmt.Sprintf(m.env.tr(lang.AskApprove), sel.ReceiptNo, sel.Title), bookingActionCmd(m.env, "approve", sel, ""))
+			return m, bookingActionCmd(m.env, "approve", sel, "")
+		}
+	case key.Matches(msg, k.Undo):
+		if m.canUndo() {
+			return m, bookingActionCmd(m.env, "undo", m.undo, "")
 		}
 	case key.Matches(msg, k.Reject), key.Matches(msg, k.Cancel):
 		prompt, to := promptCancel, store.BookingCancelled
@@ -781,16 +806,20 @@ func (m bookingsTab) ShortHelp() []key.Binding {
 	if m.mode != bookingsList || m.search.open {
 		return []key.Binding{k.Submit, k.Back}
 	}
-	if m.paned() {
-		return []key.Binding{k.PrevDay, k.NextDay, k.New, k.Approve, k.Reject, k.Arrive, k.Search, k.PaneDown}
+	keys := []key.Binding{k.PrevDay, k.NextDay, k.New, k.Approve, k.Reject, k.Arrive, k.Search}
+	if m.canUndo() {
+		keys = append([]key.Binding{k.Undo}, keys...)
 	}
-	return []key.Binding{k.PrevDay, k.NextDay, k.New, k.Approve, k.Reject, k.Arrive, k.Search}
+	if m.paned() {
+		keys = append(keys, k.PaneDown)
+	}
+	return keys
 }
 
 // FullHelp lists all the tab's keys.
 func (m bookingsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
-	keys := [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down, k.Enter}, {k.New, k.Series, k.SeriesView, k.Approve, k.Reject},
+	keys := [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down, k.Enter}, {k.New, k.Series, k.SeriesView, k.Approve, k.Undo, k.Reject},
 		{k.Cancel, k.Arrive, k.NoShow, k.Search}}
 	if m.paned() {
 		keys[2] = append(keys[2], k.PaneDown)

@@ -80,8 +80,12 @@ func (e *env) actorName(actor string) string {
 // correctionLine is one correction as the history shows it.
 func correctionLine(e *env, c store.Correction) string {
 	at := c.At.In(e.db.Location()).Format("01-02 15:04")
-	if c.Field == store.FieldVoid {
+	switch c.Field {
+	case store.FieldVoid:
 		return fmt.Sprintf("%s  %s  %s%s%s", at, e.actorName(c.Actor), e.tr(lang.VoidMark), e.tr(lang.ColonSep), c.After)
+	case store.FieldUndo:
+		return fmt.Sprintf("%s  %s  %s%s%s → %s", at, e.actorName(c.Actor), e.label(store.CorrectionLabels(), c.Field), e.tr(lang.ColonSep),
+			e.label(store.BookingStatuses, c.Before), e.label(store.BookingStatuses, c.After))
 	}
 	before, after := c.Before, c.After
 	if before == "" {

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"frontdesk/store"
 )
@@ -68,7 +69,8 @@ func TestQuitWithKioskAsks(t *testing.T) {
 	}
 }
 
-// Check-out, approval and no-show ask first; cancel and reject need a reason.
+// Check-out and no-show ask first; an approval does not ask, and u takes
+// it back for store.UndoWindow; cancel and reject need a reason.
 func TestActionsAskFirst(t *testing.T) {
 	db, clk := mustOpen(t, true)
 	s := seed(t, db, clk)
@@ -88,9 +90,27 @@ func TestActionsAskFirst(t *testing.T) {
 	}
 	selectBooking(t, d, s.pending.ReceiptNo)
 	d.key("a")
-	d.wantView("Approve " + s.pending.ReceiptNo)
-	d.key("esc")
-	if b, _ := db.Booking(ctx, s.pending.ID); b.Status != store.BookingPending {
-		t.Fatalf("esc approved: %+v", b)
+	if b, _ := db.Booking(ctx, s.pending.ID); b.Status != store.BookingApproved {
+		t.Fatalf("a did not approve: %+v", b)
+	}
+	d.wantView("Approved: "+s.pending.ReceiptNo+" (u undoes it for 10 seconds)", "u undo")
+	clk.Set(at(10, 0).Add(store.UndoWindow))
+	d.key("u")
+	if b, _ := db.Booking(ctx, s.pending.ID); b.Status != store.BookingPending || b.DecidedBy != "" {
+		t.Fatalf("u did not take the approval back: %+v", b)
+	}
+	d.wantView("Approval undone: " + s.pending.ReceiptNo + " is pending again")
+	d.dontWantView("u undo  ")
+	selectBooking(t, d, s.pending.ReceiptNo)
+	d.key("enter")
+	d.wantView("王芳  Undone: Approved → Pending")
+
+	// Too late: u is no longer offered and does nothing.
+	d.key("a")
+	clk.Set(at(10, 0).Add(2*store.UndoWindow + time.Second))
+	d.dontWantView("u undo  ")
+	d.key("u")
+	if b, _ := db.Booking(ctx, s.pending.ID); b.Status != store.BookingApproved {
+		t.Fatalf("u after the window: %+v, want it approved still", b)
 	}
 }

@@ -25,6 +25,8 @@ type keyMap struct {
 	ScrollLeft, ScrollRight                                     key.Binding
 	// PaneDown and PaneUp scroll the detail pane beside a list.
 	PaneDown, PaneUp key.Binding
+	// Undo takes back the last approval for a few seconds.
+	Undo key.Binding
 
 	// Inside forms, the search box and the suggestion lists.
 	NextField, PrevField, ChoicePrev, ChoiceNext, SuggestUp, SuggestDown key.Binding
@@ -114,5 +116,6 @@ func newKeyMap(language string, titles []lang.Text) keyMap {
 		Toggle:        b([]string{"t"}, "t", lang.KeyToggle),
 		PaneDown:      b([]string{"ctrl+d"}, "ctrl+d/u", lang.KeyPane),
 		PaneUp:        b([]string{"ctrl+u"}, "ctrl+u", lang.KeyPane),
+		Undo:          b([]string{"u"}, "u", lang.KeyUndo),
 	}
 }

@@ -106,6 +106,10 @@ func TestPaneFollowsCursor(t *testing.T) {
 	wantPane([]string{"13700001234"}, []string{"13812345678"})
 	d.send(tea.KeyMsg{Type: tea.KeyEnd})
 	wantPane([]string{"13812345678", "更正 单位", "幸福社区居委会"}, []string{"13700001234"})
+	// A slower answer for a row the cursor has left does not take the
+	// selected row's history away.
+	d.send(correctionsMsg{kind: store.KindVisit, id: d.visits().visits[0].ID})
+	wantPane([]string{"更正 单位"}, nil)
 
 	d.key("4")
 	wantPane([]string{"赵六 13700002222", "更正 主题", "主题党日活动"}, nil)

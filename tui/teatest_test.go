@@ -163,8 +163,6 @@ func TestFlowApproveBooking(t *testing.T) {
 	tm.Send(runes("j"))
 	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
 	tm.Send(runes("a"))
-	waitFor(t, tm, "通过预约")
-	tm.Send(runes("y"))
 	waitFor(t, tm, "已通过："+s.pending.ReceiptNo)
 	finalView(t, tm)
 	b, err := db.Booking(context.Background(), s.pending.ID)

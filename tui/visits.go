@@ -313,7 +313,9 @@ func (m visitsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		m.followPane()
 		return m, m.loadHistory()
 	case correctionsMsg:
-		if msg.kind == store.KindVisit {
+		// Only the selected visit's: an answer for a row the cursor has
+		// left may come after the one for the row it is on.
+		if v, ok := m.selected(); ok && msg.kind == store.KindVisit && msg.id == v.ID {
 			m.hist, m.histID = msg.list, msg.id
 		}
 		return m, nil
