@@ -308,6 +308,7 @@ var (
 	Inbox           = Text{"待办（%d）", "To do (%d)"}
 	InboxEmpty      = Text{"（没有待办）", "(nothing waiting)"}
 	InboxTags       = []Text{{"扫码新", "Kiosk"}, {"待审核", "Approve"}, {"超期", "Overdue"}, {"待回访", "Callback"}}
+	InboxMore       = Text{"…另有 %d 条待回访：3 诉求，b 回访清单", "…%d more awaiting callback: 3 Requests, b callbacks"}
 	KioskNamed      = Text{"扫码新提交：%s %s %s（1 今日 待办里回车查看）", "New from the kiosk: %s %s %s (1 Today, enter opens it)"}
 	QREnlarge       = Text{"窗口太小，二维码显示不全，手机扫不出。请把终端窗口放大到至少 %d 行。", "The window is too small to show the whole code, so no phone could read it. Make the terminal at least %d lines tall."}
 	WaitingClash    = Text{"注意：扫码预约 %s（%s %s）正等待审核这一时段，本预约通过后它将无法通过", "Note: the kiosk booking %s (%s, %s) waits for this slot; it cannot be approved once this one is"}

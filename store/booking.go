@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -690,7 +691,17 @@ func (db *DB) BookingsBetween(ctx context.Context, from, to Day) ([]Booking, err
 }
 
 // PendingBookings returns the bookings waiting for the desk, oldest first.
+// Every desk's home tab shows them, so the answer is shared until the next
+// write.
 func (db *DB) PendingBookings(ctx context.Context) ([]Booking, error) {
+	if db.readOnly {
+		return db.pendingBookings(ctx)
+	}
+	out, err := db.pendingNow.get(db, "", func() ([]Booking, error) { return db.pendingBookings(ctx) })
+	return slices.Clone(out), err
+}
+
+func (db *DB) pendingBookings(ctx context.Context) ([]Booking, error) {
 	var out []Booking
 	err := db.read(ctx, func(t *tx) (err error) {
 		out, err = t.bookings("WHERE b.status = 'pending' ORDER BY b.created_at, b.id")

@@ -56,6 +56,8 @@ type DB struct {
 	deskCounts    memo[DeskCounts]
 	dayVisits     memo[[]Visit]
 	inBuildingNow memo[[]Visit]
+	callbacksHead memo[[]Request]
+	pendingNow    memo[[]Booking]
 
 	stopWatch chan struct{}
 	watchDone chan struct{}

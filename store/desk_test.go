@@ -158,3 +158,80 @@ func TestVisitListsFollowWrites(t *testing.T) {
 		t.Fatalf("after the check-out: day %d, in the building %d; want 1 checked out and 0", len(day), len(in))
 	}
 }
+
+// TestInboxListsFollowWrites: the head of the callback list and the pending
+// bookings, which every desk's home tab shows and so share between writes,
+// move with each write of this process and of another on the same file,
+// and a caller changing its copy changes no one else's.
+func TestInboxListsFollowWrites(t *testing.T) {
+	db := mustOpen(t)
+	callbacks := func() []store.Request {
+		t.Helper()
+		rs, err := db.FirstCallbacks(ctx, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rs
+	}
+	pending := func() []store.Booking {
+		t.Helper()
+		bs, err := db.PendingBookings(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return bs
+	}
+	resolve := func(db *store.DB) store.Request {
+		t.Helper()
+		r := mustCreateRequest(t, db, request())
+		if _, err := db.Accept(ctx, r.ID, "王芳"); err != nil {
+			t.Fatal(err)
+		}
+		r, err := db.Resolve(ctx, r.ID, "王芳", "已办结")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	if n := len(callbacks()) + len(pending()); n != 0 {
+		t.Fatalf("a new file has %d waiting", n)
+	}
+	r := resolve(db)
+	if got := callbacks(); len(got) != 1 || got[0].ID != r.ID {
+		t.Fatalf("after a resolve: callbacks %+v, want %d", got, r.ID)
+	}
+	venue := mustCreateVenue(t, db, "多功能厅", 80)
+	in := booking(venue.ID, db.Today().AddDays(1), "09:00", "10:00")
+	in.Approve = false
+	b := mustBook(t, db, in)
+	got := pending()
+	if len(got) != 1 || got[0].ID != b.ID {
+		t.Fatalf("after a booking: pending %+v, want %d", got, b.ID)
+	}
+	got[0].Title = "改了"
+	cs := callbacks()
+	cs[0].Name = "改了"
+	if pending()[0].Title != b.Title || callbacks()[0].Name != r.Name {
+		t.Fatal("a caller's change reached the shared lists")
+	}
+	if _, err := db.Approve(ctx, b.ID, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	if got := pending(); len(got) != 0 {
+		t.Fatalf("after the approval: pending %+v, want none", got)
+	}
+	other, err := store.Open(db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.Now = db.Now
+	resolve(other)
+	deadline := time.Now().Add(time.Second)
+	for len(callbacks()) != 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("another process's resolve not listed after 1 s: %d callbacks, want 2", len(callbacks()))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

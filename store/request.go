@@ -555,10 +555,30 @@ func (db *DB) Requests(ctx context.Context, f RequestFilter) ([]Request, error) 
 
 // Callbacks returns the callback list (回访清单): resolved requests whose
 // satisfaction is not yet known, longest waiting first.
-func (db *DB) Callbacks(ctx context.Context) ([]Request, error) {
+func (db *DB) Callbacks(ctx context.Context) ([]Request, error) { return db.FirstCallbacks(ctx, 0) }
+
+// FirstCallbacks is the first n of the callback list, longest waiting
+// first; n <= 0 is the whole list. A list that only shows the head of it
+// (the desk's inbox, which counts the rest with CountsForDesk) reads no
+// more: a big center can have tens of thousands awaiting their callback.
+func (db *DB) FirstCallbacks(ctx context.Context, n int) ([]Request, error) {
+	if db.readOnly || n <= 0 {
+		return db.firstCallbacks(ctx, n)
+	}
+	out, err := db.callbacksHead.get(db, fmt.Sprint(n), func() ([]Request, error) { return db.firstCallbacks(ctx, n) })
+	return slices.Clone(out), err
+}
+
+func (db *DB) firstCallbacks(ctx context.Context, n int) ([]Request, error) {
+	query := "WHERE " + callbackDue + " ORDER BY resolved_at, id"
+	var args []any
+	if n > 0 {
+		query += " LIMIT ?"
+		args = append(args, n)
+	}
 	var out []Request
 	err := db.read(ctx, func(t *tx) (err error) {
-		out, err = t.requests("WHERE " + callbackDue + " ORDER BY resolved_at, id")
+		out, err = t.requests(query, args...)
 		return
 	})
 	return out, err

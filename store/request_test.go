@@ -404,6 +404,22 @@ func TestCallbacks(t *testing.T) {
 	if got, want := list(), []string{"13800000003", "13800000002", "13800000001"}; !slices.Equal(got, want) {
 		t.Fatalf("callback list: got %v, want %v (longest waiting first, with phones)", got, want)
 	}
+	t.Run("FirstCallbacks", func(t *testing.T) {
+		for n, want := range map[int][]string{1: {"13800000003"}, 2: {"13800000003", "13800000002"},
+			3: list(), 9: list(), 0: list(), -1: list()} {
+			rs, err := db.FirstCallbacks(ctx, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range rs {
+				got = append(got, r.Phone)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("FirstCallbacks(%d): got %v, want %v", n, got, want)
+			}
+		}
+	})
 	t.Run("RecordSatisfaction", func(t *testing.T) {
 		clk.Set(base.Add(5 * time.Hour))
 		r, err := db.RecordSatisfaction(ctx, resolved[1].ID, "李明", "基本满意", "速度可以更快")

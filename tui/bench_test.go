@@ -168,3 +168,26 @@ func BenchmarkOpenToFirstFrame(b *testing.B) {
 		db.Close()
 	}
 }
+
+// BenchmarkReloadFrame is the frame a reload after a store event brings on
+// the big file: Update with what the reload read (the home tab's inbox and
+// counts; the visits tab's whole day) and View. The read itself runs once,
+// outside the loop; it runs in a command, not in the frame.
+func BenchmarkReloadFrame(b *testing.B) {
+	db := benchdb.Open(b)
+	for _, i := range []int{tabToday, tabVisits} {
+		b.Run(tabNames[i], func(b *testing.B) {
+			m := benchModel(b, db, i)
+			read, ok := m.startReload(i)().(tabLoadedMsg)
+			if !ok || read.err != nil || len(read.msgs) == 0 {
+				b.Fatalf("the reload read %+v", read)
+			}
+			m.reloaded(read)
+			for b.Loop() {
+				m.reloads.state[i] = reloadReading
+				m.Update(read)
+				_ = m.View()
+			}
+		})
+	}
+}

@@ -134,7 +134,7 @@ func (m bookingsTab) dirty() bool { return m.mode != bookingsList && m.form.dirt
 func (m bookingsTab) load() tea.Cmd {
 	e, day := m.env, m.day
 	return func() tea.Msg {
-		ctx, cancel := e.ctx()
+		ctx, cancel := e.readCtx()
 		defer cancel()
 		day = e.shownDay(day)
 		vs, err := e.db.Venues(ctx, false)

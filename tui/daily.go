@@ -143,7 +143,7 @@ func (m dailyTab) capturing() bool { return false }
 // renderLog renders day's log in format for whoever is on duty: the whole
 // log when backlog < 0, else the brief one with that many backlog rows.
 func renderLog(e *env, day store.Day, format string, backlog int) ([]byte, *store.DailyLog, error) {
-	ctx, cancel := e.ctx()
+	ctx, cancel := e.readCtx()
 	defer cancel()
 	var log *store.DailyLog
 	var err error
@@ -208,7 +208,7 @@ func (m dailyTab) load() tea.Cmd {
 		}
 		msg.gen = gen
 		if charts {
-			ctx, cancel := e.ctx()
+			ctx, cancel := e.readCtx()
 			defer cancel()
 			if msg.trend, err = e.db.DailyLog(ctx, day.AddDays(1-trendDays), day); err != nil {
 				return errMsg{err}

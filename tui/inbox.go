@@ -18,6 +18,10 @@ const (
 	inboxGroups
 )
 
+// inboxCallbacks is how many of the callback list the inbox lists, the
+// longest waiting first; its count is of them all.
+const inboxCallbacks = 50
+
 // inboxItem is one row of the inbox.
 type inboxItem struct {
 	group int
@@ -97,12 +101,22 @@ func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
 	return out
 }
 
-// inboxCounts is the count of each group, for the inbox's heading.
-func (m todayTab) inboxCounts() string {
-	var n [inboxGroups]int
+// inboxSizes is how many records wait in each group. The inbox lists only
+// the head of the callback list; the store counts the whole of it.
+func (m todayTab) inboxSizes() (n [inboxGroups]int, total int) {
 	for _, it := range m.inbox {
 		n[it.group]++
 	}
+	n[inboxCallback] = max(n[inboxCallback], m.data.callbacks)
+	for _, c := range n {
+		total += c
+	}
+	return n, total
+}
+
+// inboxCounts is the count of each group, for the inbox's heading.
+func (m todayTab) inboxCounts() string {
+	n, _ := m.inboxSizes()
 	var parts []string
 	for g := range inboxGroups {
 		parts = append(parts, fmt.Sprintf("%s %d", m.env.tr(lang.InboxTags[g]), n[g]))

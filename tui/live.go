@@ -17,8 +17,8 @@ type live struct {
 	events   <-chan store.Event
 	unsub    func()
 	coalesce time.Duration
-	pending  bool // a reload is already scheduled
-	external bool // the burst included another process's write
+	pending  bool            // a reload is already scheduled
+	changed  map[string]bool // the kinds of event the burst held
 
 	badges []int // per tab, in the order of the bar
 	// seen are the kiosk records already counted, so the same record heard
@@ -32,7 +32,8 @@ func newLive(db *store.DB, coalesce time.Duration, tabs int) live {
 		coalesce = 200 * time.Millisecond
 	}
 	ch, unsub := db.Subscribe()
-	return live{db: db, events: ch, unsub: unsub, coalesce: coalesce, seen: map[string]bool{}, badges: make([]int, tabs)}
+	return live{db: db, events: ch, unsub: unsub, coalesce: coalesce, changed: map[string]bool{}, seen: map[string]bool{},
+		badges: make([]int, tabs)}
 }
 
 func (l *live) stop() {
@@ -49,7 +50,7 @@ type eventMsg store.Event
 type eventsClosedMsg struct{}
 
 // reloadMsg says a burst of events is over: reload what shows.
-type reloadMsg struct{ external bool }
+type reloadMsg struct{}
 
 // kioskSeenMsg carries the newest kiosk records, to find ones not yet counted.
 type kioskSeenMsg struct{ subs []store.Submission }
@@ -90,9 +91,7 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 	case eventMsg:
 		// The tabs that keep what they read forget what it changed.
 		cmds := []tea.Cmd{l.waitCmd(), m.forward(msg)}
-		if msg.Kind == store.KindExternal {
-			l.external = true
-		}
+		l.changed[msg.Kind] = true
 		// A phone's new request or booking, and a phone check-in at the
 		// door, are news for the desk.
 		if msg.Source == store.SourceKiosk && (msg.Action == "created" || msg.Action == "checked_in") {
@@ -104,22 +103,26 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 		}
 		if !l.pending {
 			l.pending = true
-			ext := l.external
-			cmds = append(cmds, tea.Tick(l.coalesce, func(time.Time) tea.Msg { return reloadMsg{external: ext} }))
+			cmds = append(cmds, tea.Tick(l.coalesce, func(time.Time) tea.Msg { return reloadMsg{} }))
 		}
 		return tea.Batch(cmds...)
 	case reloadMsg:
 		l.pending = false
-		ext := l.external || msg.external
-		l.external = false
+		changed := l.changed
+		l.changed = map[string]bool{}
 		if m.stage != stageDesk {
 			return nil
 		}
-		cmds := []tea.Cmd{m.activeLoad()}
-		if m.active != 0 {
-			cmds = append(cmds, m.tabs[0].load())
+		// The shown tab when the burst touched what it shows, and the
+		// home tab always; each at most one reload at a time.
+		var cmds []tea.Cmd
+		if m.shows(m.active, changed) {
+			cmds = append(cmds, m.reload(m.active))
 		}
-		if ext {
+		if m.active != 0 {
+			cmds = append(cmds, m.reload(0))
+		}
+		if changed[store.KindExternal] {
 			cmds = append(cmds, l.checkKioskCmd())
 		}
 		return tea.Batch(cmds...)

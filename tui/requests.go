@@ -138,7 +138,7 @@ func (m requestsTab) asked() string { return fmt.Sprintf("%v/%+v", m.callback, m
 func (m requestsTab) load() tea.Cmd {
 	e, f, cb, asked := m.env, m.filter(), m.callback, m.asked()
 	cmds := []tea.Cmd{func() tea.Msg {
-		ctx, cancel := e.ctx()
+		ctx, cancel := e.readCtx()
 		defer cancel()
 		var list []store.Request
 		var err error
@@ -168,7 +168,7 @@ func (m requestsTab) load() tea.Cmd {
 
 func loadRequestCmd(e *env, id int64) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := e.ctx()
+		ctx, cancel := e.readCtx()
 		defer cancel()
 		r, err := e.db.Request(ctx, id)
 		if err != nil {

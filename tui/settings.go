@@ -117,7 +117,7 @@ func (m settingsTab) actor() store.Actor { return store.Actor{Staff: m.env.staff
 func (m settingsTab) load() tea.Cmd {
 	e := m.env
 	return func() tea.Msg {
-		ctx, cancel := e.ctx()
+		ctx, cancel := e.readCtx()
 		defer cancel()
 		var msg settingsLoadedMsg
 		var err error

@@ -1,10 +1,8 @@
 package tui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"log/slog"
 	"strings"
 	"testing"
 
@@ -90,10 +88,7 @@ func TestNewTabIsOneLine(t *testing.T) {
 }
 
 func TestInternalErrorLogged(t *testing.T) {
-	var buf bytes.Buffer
-	saved := slog.Default()
-	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, nil)))
-	t.Cleanup(func() { slog.SetDefault(saved) })
+	buf := captureLog(t)
 
 	db, _ := mustOpen(t, true)
 	d := newDriver(t, db, Options{Staff: "王芳"})

@@ -65,7 +65,7 @@ func (m todayTab) load() tea.Cmd {
 	db := m.env.db
 	e := m.env
 	return func() tea.Msg {
-		ctx, cancel := e.ctx()
+		ctx, cancel := e.readCtx()
 		defer cancel()
 		var d todayLoadedMsg
 		var err error
@@ -93,7 +93,7 @@ func (m todayTab) load() tea.Cmd {
 		if d.overdueRs, err = db.Requests(ctx, store.RequestFilter{Overdue: true, Limit: 50}); err != nil {
 			return errMsg{err}
 		}
-		if d.callbackRs, err = db.Callbacks(ctx); err != nil {
+		if d.callbackRs, err = db.FirstCallbacks(ctx, inboxCallbacks); err != nil {
 			return errMsg{err}
 		}
 		return d
@@ -240,10 +240,15 @@ func (m todayTab) View() string {
 	lines = append(lines, "", st.heading.Render(clip(e.tr(lang.Timeline), m.width)))
 	lines = append(lines, m.timeline()...)
 	lines = append(lines, "")
-	lines = append(lines, wrapJoin([]string{st.heading.Render(fmt.Sprintf(e.tr(lang.Inbox), len(m.inbox))), m.inboxCounts()}, "  ", m.width)...)
+	_, waiting := m.inboxSizes()
+	lines = append(lines, wrapJoin([]string{st.heading.Render(fmt.Sprintf(e.tr(lang.Inbox), waiting)), m.inboxCounts()}, "  ", m.width)...)
 	room := m.height - lipgloss.Height(strings.Join(lines, "\n"))
 	if len(m.inbox) == 0 {
 		lines = append(lines, st.muted.Render(e.tr(lang.InboxEmpty)))
+	}
+	more := waiting - len(m.inbox) // callbacks beyond the listed head
+	if more > 0 {
+		room-- // for the line that says so
 	}
 	from := 0
 	if m.cursor >= room {
@@ -256,6 +261,9 @@ func (m todayTab) View() string {
 		} else {
 			lines = append(lines, "  "+line)
 		}
+	}
+	if more > 0 && len(m.inbox) <= from+room {
+		lines = append(lines, "  "+st.muted.Render(clip(fmt.Sprintf(e.tr(lang.InboxMore), more), m.width-2)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -74,6 +74,14 @@ func (e *env) ctx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), 15*time.Second)
 }
 
+// readCtx bounds a tab's load. Loads run one at a time per tab (see
+// reloads) and nobody waits on one with a key held, so the budget can fit
+// a machine busy with many desks: under load a read queues for one of the
+// store's reader connections behind every other desk's.
+func (e *env) readCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), time.Minute)
+}
+
 // label returns a store label's name in the desk's language.
 func (e *env) label(list []store.Label, code string) string {
 	return store.LabelOf(list, code).In(e.lang)
@@ -178,7 +186,8 @@ type Model struct {
 	notice      string
 	errText     string
 
-	live live
+	live    live
+	reloads reloads
 }
 
 // New returns the desk's root model.
@@ -203,6 +212,7 @@ func newModel(db *store.DB, opts Options) *Model {
 	e.keys = newKeyMap(opts.Lang, titles)
 	m.qr = qrView{env: e}
 	m.live = newLive(db, opts.Coalesce, len(m.tabs))
+	m.reloads = newReloads(len(m.tabs))
 	switch {
 	case !db.Settings().Initialized():
 		m.stage = stageSetup
@@ -289,6 +299,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case eventMsg, reloadMsg, kioskSeenMsg, arrivalMsg:
 		return m, m.updateLive(msg)
+	case tabLoadedMsg:
+		return m, m.reloaded(msg)
+	case reloadRetryMsg:
+		return m, m.retry(msg)
 	case setupDoneMsg:
 		m.notice = fmt.Sprintf(m.env.tr(lang.SetupDone), m.env.db.Settings().CenterName)
 		if msg.staff != "" && m.env.staff == "" {
@@ -517,7 +531,9 @@ func (m *Model) switchTab(i int) tea.Cmd {
 	return m.activeLoad()
 }
 
-// activeLoad reloads what the shown tab displays.
+// activeLoad reloads what the shown tab displays, at once: a tab that
+// keeps what it read shows that while it reads again. Reloads after store
+// events go through reload instead.
 func (m *Model) activeLoad() tea.Cmd { return m.shown().load() }
 
 // shown is the tab on show.

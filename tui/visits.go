@@ -95,7 +95,7 @@ func (m visitsTab) dirty() bool { return m.mode != visitsList && m.form.dirty() 
 func (m visitsTab) load() tea.Cmd {
 	db, e, day, q := m.env.db, m.env, m.day, m.query
 	return func() tea.Msg {
-		ctx, cancel := e.ctx()
+		ctx, cancel := e.readCtx()
 		defer cancel()
 		var vs []store.Visit
 		var err error

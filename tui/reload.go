@@ -1,0 +1,174 @@
+package tui
+
+import (
+	"log/slog"
+	"slices"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"frontdesk/store"
+)
+
+// reloads keeps the reloads of each tab after store events to one at a
+// time. A reload asked for while one reads is remembered and runs once when
+// that one is done, so the newest change always shows and a burst never
+// piles reads up on a busy store: twenty desks over SSH otherwise queue
+// reload behind reload until their reads time out. A reload that fails is tried again after a pause, and the
+// failure is logged once, not per attempt.
+type reloads struct {
+	state []reloadState // per tab, in the order of the bar
+	again []bool        // a reload was asked for while one read
+	fails []int         // failed attempts in a row
+	token []int         // moves on each start; a retry meant for an earlier one is dropped
+	shown []string      // the footer text a failing reload put there
+}
+
+type reloadState int
+
+const (
+	reloadIdle    reloadState = iota
+	reloadReading             // a reload reads now
+	reloadWaiting             // the last one failed; a retry is due
+)
+
+func newReloads(tabs int) reloads {
+	return reloads{state: make([]reloadState, tabs), again: make([]bool, tabs), fails: make([]int, tabs),
+		token: make([]int, tabs), shown: make([]string, tabs)}
+}
+
+// tabLoadedMsg is what one reload of a tab read: the tab's own messages,
+// or the error that stopped it.
+type tabLoadedMsg struct {
+	tab  int
+	msgs []tea.Msg
+	err  error
+}
+
+// reloadRetryMsg says a failed reload of a tab is due again.
+type reloadRetryMsg struct{ tab, token int }
+
+// retryDelay is the pause after n failed reloads in a row: a quarter of a
+// second, doubling up to five seconds.
+func retryDelay(n int) time.Duration {
+	return min(250*time.Millisecond<<min(n-1, 5), 5*time.Second)
+}
+
+// reload reloads tab i, or, while a reload of it reads, once more after it.
+func (m *Model) reload(i int) tea.Cmd {
+	if m.reloads.state[i] == reloadReading {
+		m.reloads.again[i] = true
+		return nil
+	}
+	return m.startReload(i)
+}
+
+// startReload runs the tab's load in one command and brings back all it
+// answered, so the root knows when the reload is over.
+func (m *Model) startReload(i int) tea.Cmd {
+	r := &m.reloads
+	r.state[i], r.again[i] = reloadReading, false
+	r.token[i]++
+	load := m.tabs[i].load()
+	return func() tea.Msg {
+		msgs, err := runLoad(load)
+		return tabLoadedMsg{tab: i, msgs: msgs, err: err}
+	}
+}
+
+// runLoad runs a tab's load command, batches included (one after the
+// other), and collects its messages; an errMsg among them is the reload's
+// error.
+func runLoad(cmd tea.Cmd) (msgs []tea.Msg, err error) {
+	if cmd == nil {
+		return nil, nil
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			more, e := runLoad(c)
+			msgs = append(msgs, more...)
+			if err == nil {
+				err = e
+			}
+		}
+	case errMsg:
+		return nil, msg.err
+	default:
+		msgs = append(msgs, msg)
+	}
+	return msgs, err
+}
+
+// reloaded hands a reload's answers to the tab and starts the reload asked
+// for meanwhile, or schedules the retry of a failed one. The first failure
+// is logged; the second in a row also shows in the footer, which clears
+// when a reload works again.
+func (m *Model) reloaded(msg tabLoadedMsg) tea.Cmd {
+	r, i := &m.reloads, msg.tab
+	var cmds []tea.Cmd
+	for _, inner := range msg.msgs {
+		_, cmd := m.Update(inner)
+		cmds = append(cmds, cmd)
+	}
+	tabName := m.tabs[i].title().EN
+	if msg.err != nil {
+		r.fails[i]++
+		switch r.fails[i] {
+		case 1:
+			slog.Warn("desk reload failed; trying again", "staff", m.env.staff, "tab", tabName, "err", msg.err)
+		case 2:
+			m.notice, m.errText = "", store.ErrorMessage(msg.err, m.env.lang)
+			r.shown[i] = m.errText
+			m.layout()
+		}
+		r.state[i], r.again[i] = reloadWaiting, false
+		tok := r.token[i]
+		cmds = append(cmds, tea.Tick(retryDelay(r.fails[i]), func(time.Time) tea.Msg { return reloadRetryMsg{i, tok} }))
+		return tea.Batch(cmds...)
+	}
+	if r.fails[i] > 0 {
+		slog.Info("desk reload works again", "staff", m.env.staff, "tab", tabName, "attempts", r.fails[i]+1)
+		if r.shown[i] != "" && m.errText == r.shown[i] {
+			m.errText = ""
+			m.layout()
+		}
+		r.fails[i], r.shown[i] = 0, ""
+	}
+	r.state[i] = reloadIdle
+	if r.again[i] {
+		cmds = append(cmds, m.startReload(i))
+	}
+	return tea.Batch(cmds...)
+}
+
+// retry runs a failed reload again, unless another has started since.
+func (m *Model) retry(msg reloadRetryMsg) tea.Cmd {
+	if m.reloads.state[msg.tab] != reloadWaiting || m.reloads.token[msg.tab] != msg.token {
+		return nil
+	}
+	return m.startReload(msg.tab)
+}
+
+// recordKinds are the kinds of records a tab keeps.
+var recordKinds = []string{store.KindVisit, store.KindRequest, store.KindBooking}
+
+// shows reports whether tab i shows what the kinds in changed touch. The
+// home tab shows a bit of everything, and so does a tab that keeps no
+// records (the daily log, the settings); a tab that keeps records of some
+// kind does not show the other kinds of record. Anything that is not a
+// record (a venue, a setting, staff, another process's write) may show
+// anywhere.
+func (m *Model) shows(i int, changed map[string]bool) bool {
+	t := m.tabs[i]
+	if i == 0 || !slices.ContainsFunc(recordKinds, t.keeps) {
+		return true
+	}
+	for k := range changed {
+		if t.keeps(k) || !slices.Contains(recordKinds, k) {
+			return true
+		}
+	}
+	return false
+}
