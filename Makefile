@@ -19,9 +19,14 @@ run: build
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/frontdesk
 
-## test: vet, staticcheck, the tidy check and every test with the race detector (installs what tests need)
+## test: vet, staticcheck, the tidy check and every test with the race detector (installs what tests need);
+## the tests get a fresh TMPDIR and fail the target if they leave anything in it
 test: test-deps lint tidy-check
-	$(GO) test -race -count=1 -timeout 14m -skip 'Soak' ./...
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	echo "TMPDIR=$$tmp $(GO) test -race -count=1 -timeout 14m -skip 'Soak' ./..." && \
+	TMPDIR="$$tmp" $(GO) test -race -count=1 -timeout 14m -skip 'Soak' ./... && \
+	left=$$(find "$$tmp" -mindepth 1 -maxdepth 1 ! -name 'go-build*') && \
+	if [ -n "$$left" ]; then echo "the tests left these in TMPDIR:"; echo "$$left"; exit 1; fi
 
 ## lint: go vet and staticcheck (pinned) over every package
 lint:
