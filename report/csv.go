@@ -46,8 +46,8 @@ func writeCSV(out io.Writer, doc *document) error {
 				header[i] = col.Head
 			}
 			start(header)
-			for _, r := range t.Rows {
-				c.Write(append([]string{name}, r.Cells...))
+			if err := t.each(func(r row) error { return c.Write(append([]string{name}, r.Cells...)) }); err != nil {
+				return err
 			}
 		}
 		if len(s.Notes) > 0 {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -49,11 +51,14 @@ func cspHash(css template.CSS) string {
 
 type htmlTable struct {
 	table
-	Head []column
-	Half bool // narrow enough to sit beside another
-	// Body is the table's rows, escaped and built in Go: a busy day has
-	// thousands of rows, and walking them in the template costs more than
-	// the rest of the page together.
+	Head    []column
+	Half    bool // narrow enough to sit beside another
+	HasRows bool
+	// Body is where the table's rows go: a mark the page is cut at, and
+	// the rows, escaped and built in Go, are written there as they are
+	// read. A busy year has hundreds of thousands of rows; walking them in
+	// the template would cost more than the rest of the page together, and
+	// hold them all.
 	Body template.HTML
 }
 
@@ -71,13 +76,22 @@ type htmlPage struct {
 	Sections []htmlSection
 }
 
-func writeHTML(w io.Writer, doc *document) error {
+// bodyMark is the mark of the n-th table's rows in the page: no text of a
+// log holds a NUL.
+func bodyMark(n int) string { return "\x00rows " + strconv.Itoa(n) + "\x00" }
+
+func writeHTML(out io.Writer, doc *document) error {
 	p := htmlPage{document: doc, Style: logStyle, Words: words{doc.Lang}}
 	sep := p.Words.tr(lang.ColonSep)
+	type body struct {
+		t    table
+		span int
+	}
+	var bodies []body
 	for _, s := range doc.Sections {
 		hs := htmlSection{Title: s.Title, Notes: s.Notes, Charts: s.Charts}
 		for _, t := range s.Tables {
-			ht := htmlTable{table: t}
+			ht := htmlTable{table: t, HasRows: t.n() > 0}
 			for _, c := range t.Columns {
 				if !c.Detail && !c.CSVOnly {
 					ht.Head = append(ht.Head, c)
@@ -85,28 +99,49 @@ func writeHTML(w io.Writer, doc *document) error {
 			}
 			ht.Half = !t.KV && len(ht.Head) <= 4
 			if !t.KV {
-				ht.Body = htmlBody(t, len(ht.Head), sep)
+				ht.Body = template.HTML(bodyMark(len(bodies)))
+				bodies = append(bodies, body{t, len(ht.Head)})
 			}
 			hs.Tables = append(hs.Tables, ht)
 		}
 		p.Sections = append(p.Sections, hs)
 	}
-	return templates.ExecuteTemplate(w, "log.html", p)
+	// The page without its rows is small: laid out whole, then written
+	// with each table's rows at its mark.
+	var page bytes.Buffer
+	if err := templates.ExecuteTemplate(&page, "log.html", p); err != nil {
+		return err
+	}
+	b := bufio.NewWriterSize(out, 64<<10)
+	rest := page.Bytes()
+	for i, bd := range bodies {
+		mark := []byte(bodyMark(i))
+		k := bytes.Index(rest, mark)
+		if k < 0 {
+			continue // an empty table says so instead
+		}
+		b.Write(rest[:k])
+		rest = rest[k+len(mark):]
+		if err := htmlBody(b, bd.t, bd.span, sep); err != nil {
+			return err
+		}
+	}
+	b.Write(rest)
+	return b.Flush()
 }
 
 // htmlBody writes the rows of t: one <tr> of cells each, and under it a
 // row spanning the table with the detail columns, when any has a value.
-func htmlBody(t table, span int, sep string) template.HTML {
-	var b strings.Builder
-	b.Grow(len(t.Rows) * 200)
-	esc := template.HTMLEscapeString
-	for _, r := range t.Rows {
+func htmlBody(b *bufio.Writer, t table, span int, sep string) error {
+	esc := func(s string) { template.HTMLEscape(b, []byte(s)) }
+	var details []int
+	return t.each(func(r row) error {
 		if r.Alert {
 			b.WriteString(`<tr class="alert">`)
 		} else {
 			b.WriteString("<tr>")
 		}
-		var details []int
+		details = details[:0]
 		for i, c := range t.Columns {
 			switch {
 			case c.CSVOnly:
@@ -117,14 +152,18 @@ func htmlBody(t table, span int, sep string) template.HTML {
 			case c.Bar:
 				b.WriteString(`<td class="bar">` + barSVG(r.Cells[i]) + "</td>")
 			case c.Right:
-				b.WriteString(`<td class="num">` + esc(r.Cells[i]) + "</td>")
+				b.WriteString(`<td class="num">`)
+				esc(r.Cells[i])
+				b.WriteString("</td>")
 			default:
-				b.WriteString("<td>" + esc(r.Cells[i]) + "</td>")
+				b.WriteString("<td>")
+				esc(r.Cells[i])
+				b.WriteString("</td>")
 			}
 		}
 		b.WriteString("</tr>\n")
 		if len(details) == 0 {
-			continue
+			return nil
 		}
 		if r.Alert {
 			b.WriteString(`<tr class="detail alert">`)
@@ -133,11 +172,15 @@ func htmlBody(t table, span int, sep string) template.HTML {
 		}
 		b.WriteString(`<td colspan="` + strconv.Itoa(span) + `">`)
 		for _, i := range details {
-			b.WriteString("<span>" + esc(t.Columns[i].Head) + sep + esc(r.Cells[i]) + "</span>")
+			b.WriteString("<span>")
+			esc(t.Columns[i].Head)
+			b.WriteString(sep)
+			esc(r.Cells[i])
+			b.WriteString("</span>")
 		}
 		b.WriteString("</td></tr>\n")
-	}
-	return template.HTML(b.String())
+		return nil
+	})
 }
 
 // barSVG draws a bar cell, a run of '#' each worth ten points as the text

@@ -1,7 +1,10 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"time"
 
@@ -23,9 +26,9 @@ type jsonLog struct {
 	AsOf        string            `json:"as_of"`
 	Summary     jsonSummary       `json:"summary"`
 	Days        []jsonDay         `json:"days"`
-	Visits      []jsonVisit       `json:"visits"`
-	Requests    []jsonRequest     `json:"requests"`
-	Bookings    []jsonBooking     `json:"bookings"`
+	Visits      jsonMark          `json:"visits"` // the lists are written at their marks, as they are read
+	Requests    jsonMark          `json:"requests"`
+	Bookings    jsonMark          `json:"bookings"`
 	Backlog     []jsonRequest     `json:"overdue_backlog"`
 	Voided      []jsonVoided      `json:"voided"` // records voided (作废): in no other list and no figure
 	Definitions map[string]string `json:"definitions"`
@@ -230,7 +233,65 @@ type jsonVoided struct {
 	Reason    string `json:"reason"`
 }
 
-func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
+// jsonMark stands for a list in the encoded log: a string no log holds,
+// where writeJSON writes the list as it reads it.
+type jsonMark string
+
+// MarshalJSON writes the mark as a JSON string.
+func (m jsonMark) MarshalJSON() ([]byte, error) { return []byte(`"\u0000` + string(m) + `"`), nil }
+
+// jsonEncoder encodes one value at a time as the log's encoder does,
+// without the newline after it.
+type jsonEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newJSONEncoder() *jsonEncoder {
+	e := &jsonEncoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	return e
+}
+
+func (e *jsonEncoder) encode(v any) ([]byte, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")), nil
+}
+
+// jsonList writes the list at mark in head: what comes before it, then
+// "[", each element as each yields it, "]"; it returns the rest of head.
+func jsonList[T any](b *bufio.Writer, e *jsonEncoder, head []byte, mark jsonMark, each func(func(T) error) error, conv func(T) any) ([]byte, error) {
+	m, _ := mark.MarshalJSON()
+	k := bytes.Index(head, m)
+	if k < 0 {
+		return nil, fmt.Errorf("json: no mark for %s", mark)
+	}
+	b.Write(head[:k])
+	b.WriteByte('[')
+	first := true
+	err := each(func(x T) error {
+		held.Add(1)
+		defer held.Add(-1)
+		out, err := e.encode(conv(x))
+		if err != nil {
+			return err
+		}
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		_, err = b.Write(out)
+		return err
+	})
+	b.WriteByte(']')
+	return head[k+len(m):], err
+}
+
+func writeJSON(w io.Writer, l *store.DailyLog, rec records, opt Options) error {
 	loc := l.Location
 	if loc == nil {
 		loc = time.UTC
@@ -245,17 +306,17 @@ func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 	}
 	out := jsonLog{Center: l.Center, From: l.From.String(), To: l.To.String(), TimeZone: l.TimeZone,
 		PrintedBy: opt.PrintedBy, PrintedAt: tsp(opt.PrintedAt), AsOf: ts(l.AsOf),
-		Days: []jsonDay{}, Visits: []jsonVisit{}, Requests: []jsonRequest{}, Bookings: []jsonBooking{}, Backlog: []jsonRequest{},
+		Days: []jsonDay{}, Visits: "visits", Requests: "requests", Bookings: "bookings", Backlog: []jsonRequest{},
 		Voided: []jsonVoided{}, Definitions: map[string]string{}}
 	out.Summary = summaryJSON(l.Summary)
 	for _, d := range l.Days {
 		out.Days = append(out.Days, jsonDay{d.Day.String(), figuresJSON(d.Figures)})
 	}
-	for _, v := range l.Visits {
-		out.Visits = append(out.Visits, jsonVisit{ID: v.ID, ReceiptNo: v.ReceiptNo, CreatedAt: ts(v.CreatedAt), Source: v.Source,
+	visit := func(v store.Visit) any {
+		return jsonVisit{ID: v.ID, ReceiptNo: v.ReceiptNo, CreatedAt: ts(v.CreatedAt), Source: v.Source,
 			CreatedBy: v.CreatedBy, Name: v.Name, Phone: v.Phone, Org: v.Org, Purpose: v.Purpose, Headcount: v.Headcount,
 			PartyMember: v.PartyMember, CheckedInAt: ts(v.CheckedInAt), CheckedOutAt: tsp(v.CheckedOutAt), AutoClosed: v.AutoClosed,
-			ServiceHours: v.ServiceDuration().Hours(), Note: v.Note})
+			ServiceHours: v.ServiceDuration().Hours(), Note: v.Note}
 	}
 	req := func(r store.LogRequest) jsonRequest {
 		return jsonRequest{ID: r.ID, ReceiptNo: r.ReceiptNo, CreatedAt: ts(r.CreatedAt), Source: r.Source, CreatedBy: r.CreatedBy,
@@ -266,17 +327,14 @@ func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 			TransferredTo: r.TransferredTo, RejectReason: r.RejectReason, Satisfaction: r.Satisfaction,
 			SatisfactionComment: r.SatisfactionComment}
 	}
-	for _, r := range l.Requests {
-		out.Requests = append(out.Requests, req(r))
-	}
 	for _, r := range l.Backlog {
 		out.Backlog = append(out.Backlog, req(r))
 	}
-	for _, b := range l.Bookings {
-		out.Bookings = append(out.Bookings, jsonBooking{ID: b.ID, ReceiptNo: b.ReceiptNo, CreatedAt: ts(b.CreatedAt), Source: b.Source,
+	booking := func(b store.Booking) any {
+		return jsonBooking{ID: b.ID, ReceiptNo: b.ReceiptNo, CreatedAt: ts(b.CreatedAt), Source: b.Source,
 			CreatedBy: b.CreatedBy, VenueID: b.VenueID, Venue: b.VenueName, SeriesID: b.SeriesID, Org: b.Org, Contact: b.Contact,
 			Phone: b.Phone, Title: b.Title, Purpose: b.Purpose, Attendees: b.Attendees, Start: ts(b.Start), End: ts(b.End),
-			Hours: b.Hours(), Status: b.Status, Reason: b.Reason, DecidedBy: b.DecidedBy, ArrivedAt: tsp(b.ArrivedAt)})
+			Hours: b.Hours(), Status: b.Status, Reason: b.Reason, DecidedBy: b.DecidedBy, ArrivedAt: tsp(b.ArrivedAt)}
 	}
 	for _, v := range l.Voided {
 		out.Voided = append(out.Voided, jsonVoided{Kind: v.Kind, ID: v.RecordID, ReceiptNo: v.ReceiptNo, Name: v.Name,
@@ -303,9 +361,27 @@ func writeJSON(w io.Writer, l *store.DailyLog, opt Options) error {
 	}
 	// Compact, one object on one line: jq or any JSON reader lays it out,
 	// and indenting a month of records would cost more than encoding them.
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	// The object is encoded with marks for its three long lists, which are
+	// written there record by record.
+	e := newJSONEncoder()
+	head, err := e.encode(out)
+	if err != nil {
+		return err
+	}
+	head = bytes.Clone(head)
+	b := bufio.NewWriterSize(w, 64<<10)
+	if head, err = jsonList(b, e, head, out.Visits, rec.visits, visit); err != nil {
+		return err
+	}
+	if head, err = jsonList(b, e, head, out.Requests, rec.requests, func(r store.LogRequest) any { return req(r) }); err != nil {
+		return err
+	}
+	if head, err = jsonList(b, e, head, out.Bookings, rec.bookings, booking); err != nil {
+		return err
+	}
+	b.Write(head)
+	b.WriteByte('\n')
+	return b.Flush()
 }
 
 // summaryJSON is a summary as the JSON log carries it; the network report's

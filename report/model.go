@@ -23,6 +23,10 @@ type document struct {
 	Meta      []pair // center, period, printed by, printed at
 	Sections  []section
 	Signature []string // the labels that get a line to sign on
+	// Widths are the text layout's column widths of the tables they name
+	// (by Key), measured as the rows were counted; a table without them is
+	// measured in a reading of its own.
+	Widths map[string][]int
 }
 
 type pair struct{ Label, Value string }
@@ -45,6 +49,79 @@ type table struct {
 	Columns []column
 	Rows    []row
 	Empty   string // shown when there are no rows
+	// Source, when set, gives the table's Count rows one at a time instead
+	// of Rows: a year of visits is written as it is read, never held.
+	// Each call reads them again, in the same order.
+	Source func(yield func(row) error) error
+	Count  int
+}
+
+// n is how many rows the table has.
+func (t *table) n() int {
+	if t.Source != nil {
+		return t.Count
+	}
+	return len(t.Rows)
+}
+
+// each calls fn with each row in turn, and stops at its first error.
+func (t *table) each(fn func(row) error) error {
+	if t.Source != nil {
+		return t.Source(func(r row) error {
+			held.Add(1)
+			defer held.Add(-1)
+			return fn(r)
+		})
+	}
+	for _, r := range t.Rows {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// records is where a log's long lists come from: the log's own slices
+// (Write), or the store's rows as they are read (Stream). Each function
+// calls yield with every record in the list's order; the counts are the
+// lists' lengths.
+type records struct {
+	visits               func(yield func(store.Visit) error) error
+	requests             func(yield func(store.LogRequest) error) error
+	bookings             func(yield func(store.Booking) error) error
+	nVisits, nReq, nBook int
+}
+
+// over yields each element of list.
+func over[T any](list []T) func(yield func(T) error) error {
+	return func(yield func(T) error) error {
+		for _, x := range list {
+			if err := yield(x); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// listed is a log's records from its own lists.
+func listed(l *store.DailyLog) records {
+	return records{visits: over(l.Visits), requests: over(l.Requests), bookings: over(l.Bookings),
+		nVisits: len(l.Visits), nReq: len(l.Requests), nBook: len(l.Bookings)}
+}
+
+// streamed is a streamed log's records, read from rows; the counts are the
+// log's summary's, which counts the same records.
+func streamed(l *store.DailyLog, rows *store.LogRows) records {
+	return records{visits: rows.Visits, requests: rows.Requests, bookings: rows.Bookings,
+		nVisits: l.Summary.Visits, nReq: l.Summary.RequestsReceived, nBook: l.Summary.Bookings}
+}
+
+// rowsOf is a table source that makes each record of list into a row.
+func rowsOf[T any](list func(yield func(T) error) error, toRow func(T) row) func(yield func(row) error) error {
+	return func(yield func(row) error) error {
+		return list(func(x T) error { return yield(toRow(x)) })
+	}
 }
 
 type column struct {
@@ -131,8 +208,8 @@ func clock(t time.Time, loc *time.Location, withDate bool) string {
 	return l.Format(lang.ClockLayout)
 }
 
-// build lays out a log.
-func build(l *store.DailyLog, opt Options) *document {
+// build lays out a log whose lists come from rec.
+func build(l *store.DailyLog, rec records, opt Options) *document {
 	w := words{opt.Lang}
 	loc := l.Location
 	if loc == nil {
@@ -172,11 +249,11 @@ func build(l *store.DailyLog, opt Options) *document {
 	}
 	multi := !l.SingleDay()
 	doc.Sections = append(doc.Sections,
-		visitsSection(w, l.Visits, loc, multi),
-		requestsSection(w, "requests", w.tr(lang.SectionRequests), l.Requests, loc, multi),
-		bookingsSection(w, l.Bookings, loc, multi))
+		visitsSection(w, rec.visits, rec.nVisits, l.AutoClosed > 0, loc, multi),
+		requestsSection(w, "requests", w.tr(lang.SectionRequests), rec.requests, rec.nReq, loc, multi),
+		bookingsSection(w, rec.bookings, rec.nBook, loc, multi))
 	if len(l.Backlog) > 0 {
-		s := requestsSection(w, "backlog", w.tr(lang.OverdueEarlier), l.Backlog, loc, true)
+		s := requestsSection(w, "backlog", w.tr(lang.OverdueEarlier), over(l.Backlog), len(l.Backlog), loc, true)
 		s.Notes = []string{w.tr(lang.OverdueEarlierNote)}
 		if l.BacklogMore > 0 {
 			s.Notes = append(s.Notes, w.tr(lang.OverdueEarlierMore.Format(l.BacklogMore, len(l.Backlog)+l.BacklogMore)))
@@ -299,24 +376,13 @@ func daysSection(w words, l *store.DailyLog) section {
 	return section{Title: w.tr(lang.DayByDay), Tables: []table{t}}
 }
 
-func visitsSection(w words, visits []store.Visit, loc *time.Location, multi bool) section {
-	t := table{Key: "visits", Empty: w.tr(lang.NoVisits), Columns: []column{
+func visitsSection(w words, visits func(func(store.Visit) error) error, n int, auto bool, loc *time.Location, multi bool) section {
+	t := table{Key: "visits", Empty: w.tr(lang.NoVisits), Count: n, Columns: []column{
 		{Head: w.tr(lang.VisitNo)}, {Head: w.tr(lang.In)}, {Head: w.tr(lang.Out)},
 		{Head: w.tr(lang.ColName), Flex: true}, {Head: w.tr(lang.ColPhone)}, {Head: w.tr(lang.ColOrg), Flex: true},
 		{Head: w.tr(lang.ColPurpose), Flex: true}, {Head: w.tr(lang.PartyShort)}, {Head: w.tr(lang.PeopleHead), Right: true},
 		{Head: w.tr(lang.ColSource)}, {Head: w.tr(lang.StaffHead), Detail: true, CSVOnly: true}, {Head: w.tr(lang.Note), Detail: true}}}
-	auto := false
-	for _, v := range visits {
-		in := clock(v.CheckedInAt, loc, multi)
-		out := clock(v.CheckedOutAt, loc, !v.Open() && !sameDay(v.CheckedInAt, v.CheckedOutAt, loc))
-		if v.AutoClosed {
-			out += "*"
-			auto = true
-		}
-		t.Rows = append(t.Rows, row{Cells: []string{v.ReceiptNo, in, out, v.Name, v.Phone, v.Org,
-			w.label(store.Purposes, v.Purpose), w.yes(v.PartyMember), itoa(v.Headcount), w.label(store.Sources, v.Source),
-			v.CreatedBy, v.Note}})
-	}
+	t.Source = rowsOf(visits, visitRow(w, loc, multi))
 	s := section{Title: w.tr(lang.VisitLog), Tables: []table{t}}
 	if auto {
 		s.Notes = []string{w.tr(lang.AutoCheckoutNote)}
@@ -324,13 +390,27 @@ func visitsSection(w words, visits []store.Visit, loc *time.Location, multi bool
 	return s
 }
 
+// visitRow lays out a visit as a row of the visits table.
+func visitRow(w words, loc *time.Location, multi bool) func(store.Visit) row {
+	return func(v store.Visit) row {
+		in := clock(v.CheckedInAt, loc, multi)
+		out := clock(v.CheckedOutAt, loc, !v.Open() && !sameDay(v.CheckedInAt, v.CheckedOutAt, loc))
+		if v.AutoClosed {
+			out += "*"
+		}
+		return row{Cells: []string{v.ReceiptNo, in, out, v.Name, v.Phone, v.Org,
+			w.label(store.Purposes, v.Purpose), w.yes(v.PartyMember), itoa(v.Headcount), w.label(store.Sources, v.Source),
+			v.CreatedBy, v.Note}}
+	}
+}
+
 func sameDay(a, b time.Time, loc *time.Location) bool {
 	x, y := a.In(loc), b.In(loc)
 	return x.YearDay() == y.YearDay() && x.Year() == y.Year()
 }
 
-func requestsSection(w words, key, title string, reqs []store.LogRequest, loc *time.Location, multi bool) section {
-	t := table{Key: key, Empty: w.tr(lang.NoRequests), Columns: []column{
+func requestsSection(w words, key, title string, reqs func(func(store.LogRequest) error) error, n int, loc *time.Location, multi bool) section {
+	t := table{Key: key, Empty: w.tr(lang.NoRequests), Count: n, Columns: []column{
 		{Head: w.tr(lang.RequestNo)}, {Head: w.tr(lang.ReceivedAt)}, {Head: w.tr(lang.ColName), Flex: true},
 		{Head: w.tr(lang.ColCategory), Flex: true}, {Head: w.tr(lang.Urgent)},
 		{Head: w.tr(lang.ColStatus)}, {Head: w.tr(lang.Owner), Flex: true}, {Head: w.tr(lang.Promised)},
@@ -338,7 +418,13 @@ func requestsSection(w words, key, title string, reqs []store.LogRequest, loc *t
 		{Head: w.tr(lang.ColPhone), Detail: true}, {Head: w.tr(lang.Community), Detail: true}, {Head: w.tr(lang.Description), Detail: true},
 		{Head: w.tr(lang.Resolution), Detail: true}, {Head: w.tr(lang.TransferRejection), Detail: true},
 		{Head: w.tr(lang.CommentHead), Detail: true}}}
-	for _, r := range reqs {
+	t.Source = rowsOf(reqs, requestRow(w, loc, multi))
+	return section{Title: title, Tables: []table{t}}
+}
+
+// requestRow lays out a request as a row of a requests table.
+func requestRow(w words, loc *time.Location, multi bool) func(store.LogRequest) row {
+	return func(r store.LogRequest) row {
 		status := w.label(store.RequestStatuses, r.Status)
 		if r.Overdue {
 			status = w.tr(lang.OverduePrefix) + status
@@ -356,12 +442,11 @@ func requestsSection(w words, key, title string, reqs []store.LogRequest, loc *t
 			side = r.RejectReason
 		}
 		rating := w.label(store.Satisfactions, r.Satisfaction)
-		t.Rows = append(t.Rows, row{Alert: r.Overdue, Cells: []string{r.ReceiptNo, clock(r.CreatedAt, loc, multi), r.Name,
+		return row{Alert: r.Overdue, Cells: []string{r.ReceiptNo, clock(r.CreatedAt, loc, multi), r.Name,
 			w.label(store.Categories, r.Category), urgent, status, owner, r.PromisedBy.String()[5:],
 			w.label(store.ResponseOutcomes, r.Response), rating, w.label(store.Sources, r.Source),
-			r.Phone, r.Community, r.Description, r.Resolution, side, r.SatisfactionComment}})
+			r.Phone, r.Community, r.Description, r.Resolution, side, r.SatisfactionComment}}
 	}
-	return section{Title: title, Tables: []table{t}}
 }
 
 // bookingPairs are the booking figures of a summary; series show when the
@@ -383,22 +468,27 @@ func bookingPairs(w words, s store.Figures) []pair {
 	return out
 }
 
-func bookingsSection(w words, bookings []store.Booking, loc *time.Location, multi bool) section {
-	t := table{Key: "bookings", Empty: w.tr(lang.NoBookings), Columns: []column{
+func bookingsSection(w words, bookings func(func(store.Booking) error) error, n int, loc *time.Location, multi bool) section {
+	t := table{Key: "bookings", Empty: w.tr(lang.NoBookings), Count: n, Columns: []column{
 		{Head: w.tr(lang.BookingNo)}, {Head: w.tr(lang.ColTime)}, {Head: w.tr(lang.Venue), Flex: true},
 		{Head: w.tr(lang.ColTitle), Flex: true}, {Head: w.tr(lang.Organiser), Flex: true}, {Head: w.tr(lang.PeopleHead), Right: true},
 		{Head: w.tr(lang.ColStatus)}, {Head: w.tr(lang.ColArrived)}, {Head: w.tr(lang.ColSource)},
 		{Head: w.tr(lang.BookPurpose), Detail: true}, {Head: w.tr(lang.Contact), Detail: true},
 		{Head: w.tr(lang.ColPhone), Detail: true}, {Head: w.tr(lang.Explanation), Detail: true}}}
-	for _, b := range bookings {
+	t.Source = rowsOf(bookings, bookingRow(w, loc, multi))
+	return section{Title: w.tr(lang.Bookings), Tables: []table{t}}
+}
+
+// bookingRow lays out a booking as a row of the bookings table.
+func bookingRow(w words, loc *time.Location, multi bool) func(store.Booking) row {
+	return func(b store.Booking) row {
 		span := clock(b.Start, loc, multi) + "–" + clock(b.End, loc, false)
 		title := b.Title
 		if b.SeriesID != 0 {
 			title = w.tr(lang.SeriesMark) + title
 		}
-		t.Rows = append(t.Rows, row{Alert: b.Status == store.BookingNoShow, Cells: []string{b.ReceiptNo, span, b.VenueName,
+		return row{Alert: b.Status == store.BookingNoShow, Cells: []string{b.ReceiptNo, span, b.VenueName,
 			title, b.Org, itoa(b.Attendees), w.label(store.BookingStatuses, b.Status), clock(b.ArrivedAt, loc, false),
-			w.label(store.Sources, b.Source), w.label(store.BookingPurposes, b.Purpose), b.Contact, b.Phone, b.Reason}})
+			w.label(store.Sources, b.Source), w.label(store.BookingPurposes, b.Purpose), b.Contact, b.Phone, b.Reason}}
 	}
-	return section{Title: w.tr(lang.Bookings), Tables: []table{t}}
 }

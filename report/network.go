@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -67,7 +66,7 @@ func WriteNetwork(w io.Writer, n *hub.Network, format string, opt Options) error
 	if !slices.Contains(Formats, format) {
 		return BadFormat(format, Formats)
 	}
-	return writeWhole(context.Background(), w, format, func(b *bytes.Buffer) error { return writeNetworkJSON(b, n, opt) },
+	return writeWhole(context.Background(), w, format, func(b io.Writer) error { return writeNetworkJSON(b, n, opt) },
 		func() *document { return buildNetwork(n, opt) })
 }
 

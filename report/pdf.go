@@ -1,10 +1,12 @@
 package report
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -77,6 +79,13 @@ type PDFHead struct {
 // every page and "第 n 页，共 m 页" at the bottom. The page's own print
 // stylesheet sets the margins; nothing is loaded from outside.
 func PDF(ctx context.Context, html []byte, head PDFHead) ([]byte, error) {
+	return pdfOf(ctx, func(w io.Writer) error { _, err := w.Write(html); return err }, head)
+}
+
+// pdfOf prints the page html writes, written to a file first: Chromium
+// reads the page from the file, so a page of a year's rows is never in
+// memory whole.
+func pdfOf(ctx context.Context, html func(io.Writer) error, head PDFHead) ([]byte, error) {
 	exe, err := FindChromium()
 	if err != nil {
 		return nil, err
@@ -87,7 +96,7 @@ func PDF(ctx context.Context, html []byte, head PDFHead) ([]byte, error) {
 	}
 	defer os.RemoveAll(dir)
 	file := filepath.Join(dir, "log.html")
-	if err := os.WriteFile(file, html, 0o600); err != nil {
+	if err := writeFile(file, html); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, pdfTimeout)
@@ -123,6 +132,23 @@ func PDF(ctx context.Context, html []byte, head PDFHead) ([]byte, error) {
 			Text: lang.ChromiumCouldNotPrintPDF.Format(exe, err)}
 	}
 	return out, nil
+}
+
+// writeFile writes the file at path with what write writes, buffered.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	b := bufio.NewWriterSize(f, 64<<10)
+	err = write(b)
+	if err == nil {
+		err = b.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // The margin templates are Chromium's own small documents: they take inline

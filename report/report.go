@@ -50,37 +50,93 @@ func WriteContext(ctx context.Context, w io.Writer, l *store.DailyLog, format st
 	if l == nil {
 		return fmt.Errorf("report: no log to write")
 	}
-	return writeWhole(ctx, w, format, func(b *bytes.Buffer) error { return writeJSON(b, l, opt) },
-		func() *document { return build(l, opt) })
+	rec := listed(l)
+	return writeWhole(ctx, w, format, func(b io.Writer) error { return writeJSON(b, l, rec, opt) },
+		func() *document { return build(l, rec, opt) })
+}
+
+// Stream writes the log of the days from..to in format to w as the store
+// reads it (store.StreamLog): each visit, request and booking is laid out
+// and written as its row is read, so a year takes no more memory than a
+// day. A log of several days is a period report, with the comparison and
+// rankings PeriodLog adds, as `frontdesk report` prints it. The output is
+// Write's, byte for byte; but an error part way leaves what was written
+// before it, so a caller that must not show half a log writes to a file
+// it renames into place only after Stream returns nil.
+func Stream(ctx context.Context, w io.Writer, db *store.DB, from, to store.Day, format string, opt Options) error {
+	if !slices.Contains(Formats, format) {
+		return BadFormat(format, Formats)
+	}
+	var watch *store.LogWatch
+	var widths map[string][]int
+	if format == "text" {
+		watch, widths = measureLists(db, from, to, opt)
+	}
+	return db.StreamLog(ctx, from, to, from != to, watch, func(l *store.DailyLog, rows *store.LogRows) error {
+		rec := streamed(l, rows)
+		return writeDoc(ctx, w, format, func(b io.Writer) error { return writeJSON(b, l, rec, opt) },
+			func() *document { d := build(l, rec, opt); d.Widths = widths; return d })
+	})
+}
+
+// measureLists measures the text layout's columns of the visits, requests
+// and bookings tables as StreamLog counts their records, so printing them
+// takes one more reading, not two. The widths are filled in by the time
+// StreamLog calls its fn.
+func measureLists(db *store.DB, from, to store.Day, opt Options) (*store.LogWatch, map[string][]int) {
+	w, loc, multi := words{opt.Lang}, db.Location(), from != to
+	visits := newColumnWidths(visitsSection(w, nil, 0, false, loc, multi).Tables[0])
+	requests := newColumnWidths(requestsSection(w, "requests", "", nil, 0, loc, multi).Tables[0])
+	bookings := newColumnWidths(bookingsSection(w, nil, 0, loc, multi).Tables[0])
+	visit, request, booking := visitRow(w, loc, multi), requestRow(w, loc, multi), bookingRow(w, loc, multi)
+	return &store.LogWatch{
+			Visit:   func(v store.Visit) { visits.add(visit(v)) },
+			Request: func(r store.LogRequest) { requests.add(request(r)) },
+			Booking: func(b store.Booking) { bookings.add(booking(b)) },
+		}, map[string][]int{"visits": visits.natural, "requests": requests.natural,
+			"bookings": bookings.natural}
 }
 
 // writeWhole renders a document in format (JSON through its own writer) into
 // memory and writes it only when all of it rendered.
-func writeWhole(ctx context.Context, w io.Writer, format string, writeJSON func(*bytes.Buffer) error, doc func() *document) error {
+func writeWhole(ctx context.Context, w io.Writer, format string, writeJSON func(io.Writer) error, doc func() *document) error {
 	var buf bytes.Buffer
+	if err := writeDoc(ctx, &buf, format, writeJSON, doc); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// writeDoc renders a document in format (JSON through its own writer) to w,
+// as it goes; a PDF is the HTML written to a file Chromium prints.
+func writeDoc(ctx context.Context, w io.Writer, format string, writeJSON func(io.Writer) error, doc func() *document) error {
 	var err error
 	switch format {
 	case "json":
-		err = writeJSON(&buf)
+		err = writeJSON(w)
 	case "text":
-		err = writeText(&buf, doc())
+		err = writeText(w, doc())
 	case "csv":
-		err = writeCSV(&buf, doc())
+		err = writeCSV(w, doc())
 	case "html":
-		err = writeHTML(&buf, doc())
+		err = writeHTML(w, doc())
 	case "pdf":
 		d := doc()
-		if err = writeHTML(&buf, d); err == nil {
-			// The center is at the left of the running head already.
-			title := strings.TrimSpace(strings.TrimPrefix(d.Title, d.Center))
-			err = toPDF(ctx, &buf, PDFHead{Lang: d.Lang, Center: d.Center, Title: title + " · " + d.Period})
+		// The center is at the left of the running head already.
+		title := strings.TrimSpace(strings.TrimPrefix(d.Title, d.Center))
+		var out []byte
+		out, err = pdfOf(ctx, func(f io.Writer) error { return writeHTML(f, d) },
+			PDFHead{Lang: d.Lang, Center: d.Center, Title: title + " · " + d.Period})
+		if err == nil {
+			_, err = w.Write(out)
+			return err
 		}
 	}
 	if err != nil {
 		return fmt.Errorf("render %s: %w", format, err)
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // toPDF replaces the HTML page in buf with its PDF.

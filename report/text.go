@@ -146,7 +146,9 @@ func writeText(out io.Writer, doc *document) error {
 		b.WriteString(fit(s.Title, PageWidth))
 		b.WriteString("\n")
 		for _, t := range s.Tables {
-			writeTextTable(b, t, w)
+			if err := writeTextTable(b, t, w, doc.Widths[t.Key]); err != nil {
+				return err
+			}
 		}
 		for _, n := range s.Notes {
 			for _, line := range wrap(n, PageWidth, "  ") {
@@ -194,14 +196,8 @@ func writePairs(b *bufio.Writer, pairs []pair, w words) {
 // ten columns while two spaces separate the columns; then one space, and
 // they shrink to four; as a last resort the last columns give way, so no
 // line passes the edge.
-func layout(t table, cells [][]int, visible []int) ([]int, int) {
-	natural := make([]int, len(visible))
-	for i, c := range visible {
-		natural[i] = width(t.Columns[c].Head)
-		for _, r := range cells {
-			natural[i] = max(natural[i], r[c])
-		}
-	}
+// natural holds the widest cell of each visible column, its head included.
+func layout(t table, natural []int, visible []int) ([]int, int) {
 	ws := natural
 	total := func(gap int) int {
 		n := gap * (len(ws) - 1)
@@ -237,37 +233,71 @@ func layout(t table, cells [][]int, visible []int) ([]int, int) {
 	return ws, 1
 }
 
-func writeTextTable(b *bufio.Writer, t table, w words) {
+// columnWidths measures a table's visible columns for the text layout:
+// each as wide as its widest cell, its head included.
+type columnWidths struct {
+	visible []int // the columns printed on the row's line, not under it
+	natural []int
+}
+
+func newColumnWidths(t table) *columnWidths {
+	m := &columnWidths{}
+	for i, c := range t.Columns {
+		if !c.Detail {
+			m.visible = append(m.visible, i)
+			m.natural = append(m.natural, width(c.Head))
+		}
+	}
+	return m
+}
+
+// flat makes r's visible cells one line each, as they print.
+func (m *columnWidths) flat(r row) {
+	for _, c := range m.visible {
+		if strings.ContainsAny(r.Cells[c], "\r\n\t") {
+			r.Cells[c] = oneLine.Replace(r.Cells[c])
+		}
+	}
+}
+
+// add widens the columns to r's cells.
+func (m *columnWidths) add(r row) {
+	m.flat(r)
+	for i, c := range m.visible {
+		m.natural[i] = max(m.natural[i], width(r.Cells[c]))
+	}
+}
+
+// writeTextTable prints t; natural, when given, is its columnWidths,
+// measured already, else the rows are read once to measure them and again
+// to print them.
+func writeTextTable(b *bufio.Writer, t table, w words, natural []int) error {
 	if t.Title != "" {
 		b.WriteString(w.tr(lang.OpenBracket) + t.Title + w.tr(lang.CloseBracket) + "\n")
 	}
 	if t.KV {
 		writeKV(b, t, w)
-		return
+		return nil
 	}
-	if len(t.Rows) == 0 {
+	if t.n() == 0 {
 		b.WriteString("  " + w.tr(lang.OpenParen) + t.Empty + w.tr(lang.CloseParen) + "\n")
-		return
+		return nil
 	}
-	var visible, details []int
+	m := newColumnWidths(t)
+	if natural == nil {
+		if err := t.each(func(r row) error { m.add(r); return nil }); err != nil {
+			return err
+		}
+		natural = m.natural
+	}
+	visible := m.visible
+	var details []int
 	for i, c := range t.Columns {
 		if c.Detail {
 			details = append(details, i)
-		} else {
-			visible = append(visible, i)
 		}
 	}
-	cells := make([][]int, len(t.Rows))
-	for i, r := range t.Rows {
-		cells[i] = make([]int, len(r.Cells))
-		for _, c := range visible {
-			if strings.ContainsAny(r.Cells[c], "\r\n\t") {
-				r.Cells[c] = oneLine.Replace(r.Cells[c])
-			}
-			cells[i][c] = width(r.Cells[c])
-		}
-	}
-	ws, gap := layout(t, cells, visible)
+	ws, gap := layout(t, natural, visible)
 	sp := strings.Repeat(" ", gap)
 	line := func(get func(c int) (string, int)) {
 		for i, c := range visible {
@@ -302,9 +332,11 @@ func writeTextTable(b *bufio.Writer, t table, w words) {
 	b.WriteString(strings.Repeat("-", min(rule, PageWidth)))
 	b.WriteString("\n")
 	sep := w.tr(lang.ColonSep)
-	for ri, r := range t.Rows {
-		line(func(c int) (string, int) { return r.Cells[c], cells[ri][c] })
-		var parts []string
+	var parts []string
+	return t.each(func(r row) error {
+		m.flat(r)
+		line(func(c int) (string, int) { return r.Cells[c], width(r.Cells[c]) })
+		parts = parts[:0]
 		for _, c := range details {
 			if t.Columns[c].CSVOnly {
 				continue
@@ -319,7 +351,8 @@ func writeTextTable(b *bufio.Writer, t table, w words) {
 				b.WriteString("\n")
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // writeKV prints a table of pairs as a grid, as many pairs to a line as fit.

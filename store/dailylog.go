@@ -203,6 +203,7 @@ type DailyLog struct {
 	BacklogMore int
 	Voided      []Voided // records of the days voided (作废); in no list or figure above
 	AutoClosed  int      // of Visits, those checked out by the system at closing
+	ByHour      [24]int  // Visits by the hour of check-in in Location (VisitsByHour)
 	Definitions []Label  // what the figures mean
 	// Period is the comparison and the rankings of a period report
 	// (PeriodLog); nil in a plain log.

@@ -130,6 +130,7 @@ func (a *tallier) figures() Figures {
 // with the records.
 type logCounter struct {
 	l           *DailyLog
+	loc         *time.Location
 	venues      []Venue
 	bounds      []time.Time // each day's start, then the last day's end
 	days        []tallier
@@ -142,7 +143,11 @@ type logCounter struct {
 }
 
 func newLogCounter(db *DB, l *DailyLog, venues []Venue) *logCounter {
-	c := &logCounter{l: l, venues: venues, purposes: map[string]*PurposeCount{}, categories: map[string]*tallier{},
+	loc := l.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	c := &logCounter{l: l, loc: loc, venues: venues, purposes: map[string]*PurposeCount{}, categories: map[string]*tallier{},
 		use: map[int64]*VenueUse{}, communities: map[string]*CommunityCount{}}
 	for d := l.From; !l.To.Before(d); d = d.AddDays(1) {
 		start, _ := db.Bounds(d)
@@ -182,6 +187,7 @@ func (c *logCounter) visit(v Visit) {
 	if v.AutoClosed {
 		c.l.AutoClosed++
 	}
+	c.l.ByHour[v.CheckedInAt.In(c.loc).Hour()]++
 }
 
 func (c *logCounter) request(r LogRequest) {

@@ -74,8 +74,9 @@ func (t *tx) eachRequest(query string, args []any, skip map[int64]bool, yield fu
 	}
 	defer rows.Close()
 	s := &withFirst{rows: rows}
+	scan := t.newRequestScan()
 	for rows.Next() {
-		q, err := t.scanRequest(s)
+		q, err := scan.scan(s)
 		if err != nil {
 			return fmt.Errorf("scan request: %w", err)
 		}
@@ -122,7 +123,11 @@ func (r *LogRows) Bookings(yield func(Booking) error) error {
 // snapshot. What StreamLog holds grows with the days, the venues, the
 // distinct people, the voided records and the open backlog, never with the
 // visits, requests or bookings.
-func (db *DB) StreamLog(ctx context.Context, from, to Day, period bool, fn func(l *DailyLog, rows *LogRows) error) error {
+//
+// watch, when not nil, sees each record of the days as it is counted,
+// before fn: a writer that must measure its rows before it prints them
+// (the text layout) measures them there, in the same pass.
+func (db *DB) StreamLog(ctx context.Context, from, to Day, period bool, watch *LogWatch, fn func(l *DailyLog, rows *LogRows) error) error {
 	if err := checkPeriod(from, to); err != nil {
 		return err
 	}
@@ -158,14 +163,42 @@ func (db *DB) StreamLog(ctx context.Context, from, to Day, period bool, fn func(
 			}
 		}
 		c := newLogCounter(db, l, venues)
-		if err := rows.each(func(v Visit) error { c.visit(v); return nil },
-			func(r LogRequest) error { c.request(r); return nil },
-			func(b Booking) error { c.booking(b); return nil }); err != nil {
+		var w LogWatch
+		if watch != nil {
+			w = *watch
+		}
+		if err := rows.each(func(v Visit) error {
+			c.visit(v)
+			if w.Visit != nil {
+				w.Visit(v)
+			}
+			return nil
+		}, func(r LogRequest) error {
+			c.request(r)
+			if w.Request != nil {
+				w.Request(r)
+			}
+			return nil
+		}, func(b Booking) error {
+			c.booking(b)
+			if w.Booking != nil {
+				w.Booking(b)
+			}
+			return nil
+		}); err != nil {
 			return err
 		}
 		c.finish()
 		return fn(l, rows)
 	})
+}
+
+// LogWatch is what sees StreamLog's records as they are counted; any of
+// its functions may be nil.
+type LogWatch struct {
+	Visit   func(Visit)
+	Request func(LogRequest)
+	Booking func(Booking)
 }
 
 // each reads the three lists in turn.

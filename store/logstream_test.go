@@ -67,7 +67,7 @@ func TestStreamLogIsDailyLog(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got store.DailyLog
-		err = db.StreamLog(ctx, p.from, p.to, period, func(l *store.DailyLog, rows *store.LogRows) error {
+		err = db.StreamLog(ctx, p.from, p.to, period, nil, func(l *store.DailyLog, rows *store.LogRows) error {
 			if l.Visits != nil || l.Requests != nil || l.Bookings != nil {
 				t.Errorf("%s..%s: the streamed log holds its records", p.from, p.to)
 			}

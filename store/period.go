@@ -116,13 +116,7 @@ func (db *DB) PeriodLog(ctx context.Context, from, to Day) (*DailyLog, error) {
 // first and last are the hours a chart shows: 8 to 17, widened to any hour
 // with a visit.
 func (l *DailyLog) VisitsByHour() (n [24]int, first, last int) {
-	loc := l.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	for _, v := range l.Visits {
-		n[v.CheckedInAt.In(loc).Hour()]++
-	}
+	n = l.ByHour
 	first, last = 8, 17
 	for h, c := range n {
 		if c > 0 {

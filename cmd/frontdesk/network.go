@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"slices"
@@ -106,7 +107,7 @@ func (m *Main) runNetworkReport(ctx context.Context) error {
 	if err := report.WriteNetwork(&buf, n, m.Format, report.Options{Lang: m.Lang, PrintedBy: m.printedBy(), PrintedAt: time.Now()}); err != nil {
 		return err
 	}
-	return m.writeOutput(buf.Bytes(), from, to)
+	return m.writeOutput(func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }, from, to)
 }
 
 // syncer reports to the hub in the background of the desk or serve, every

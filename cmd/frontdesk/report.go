@@ -1,10 +1,11 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -49,20 +50,37 @@ func (m *Main) runReport(ctx context.Context) error {
 		return err
 	}
 	opt := report.Options{Lang: m.Lang, PrintedBy: m.printedBy(), PrintedAt: m.DB.Now()}
-	var buf bytes.Buffer
-	if err := m.renderReport(ctx, &buf, from, to, opt); err != nil {
-		return err
+	render := func(w io.Writer) error {
+		if m.Hours {
+			l, err := m.DB.ServiceLog(ctx, from, to)
+			if err != nil {
+				return err
+			}
+			return report.WriteHoursContext(ctx, w, l, m.Format, opt)
+		}
+		// The log is written as it is read: a year of rows is never in
+		// memory. A log of several days is a period report.
+		return report.Stream(ctx, w, m.DB, from, to, m.Format, opt)
 	}
-	return m.writeOutput(buf.Bytes(), from, to)
+	return m.writeOutput(render, from, to)
 }
 
-// writeOutput writes a rendered report to -o, or to standard output.
-func (m *Main) writeOutput(data []byte, from, to store.Day) error {
+// writeOutput writes a report as render writes it, to -o or to standard
+// output, through a buffer.
+func (m *Main) writeOutput(render func(io.Writer) error, from, to store.Day) error {
 	if m.Output == "" {
-		_, err := m.Stdout.Write(data)
-		return err
+		b := bufio.NewWriterSize(m.Stdout, 64<<10)
+		if err := render(b); err != nil {
+			return err
+		}
+		return b.Flush()
 	}
-	if err := writeFileAtomic(m.Output, data); err != nil {
+	var rerr error
+	err := writeFileAtomic(m.Output, func(w io.Writer) error { rerr = render(w); return rerr })
+	if rerr != nil {
+		return rerr // the report's own error, not the file's
+	}
+	if err != nil {
 		return fmt.Errorf("%s", m.tr(lang.CannotWrite.Format(m.Output, err)))
 	}
 	period := from.String()
@@ -71,28 +89,6 @@ func (m *Main) writeOutput(data []byte, from, to store.Day) error {
 	}
 	fmt.Fprintf(m.Stderr, m.tr(lang.WrittenTo), m.Output, period)
 	return nil
-}
-
-// renderReport renders the log, or the hours with --hours, into buf.
-func (m *Main) renderReport(ctx context.Context, buf *bytes.Buffer, from, to store.Day, opt report.Options) error {
-	if m.Hours {
-		l, err := m.DB.ServiceLog(ctx, from, to)
-		if err != nil {
-			return err
-		}
-		return report.WriteHoursContext(ctx, buf, l, m.Format, opt)
-	}
-	// A log of several days is a period report: it compares with the
-	// period before and ranks categories and communities.
-	read := m.DB.PeriodLog
-	if from == to {
-		read = m.DB.DailyLog
-	}
-	l, err := read(ctx, from, to)
-	if err != nil {
-		return err
-	}
-	return report.WriteContext(ctx, buf, l, m.Format, opt)
 }
 
 // reportPeriod reads --date, --from and --to by the store's period rule;
@@ -168,10 +164,10 @@ func (m *Main) printedBy() string {
 	return m.tr(lang.Manager)
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames it
-// into place, so a reader never sees half a log and a failure leaves any old
-// file as it was.
-func writeFileAtomic(path string, data []byte) error {
+// writeFileAtomic writes what write writes to a temporary file beside path
+// and renames it into place, so a reader never sees half a log and a failure
+// leaves any old file as it was.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -179,7 +175,12 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp) // after a successful rename there is nothing left to remove
-	if _, err := f.Write(data); err != nil {
+	b := bufio.NewWriterSize(f, 64<<10)
+	if err := write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := b.Flush(); err != nil {
 		f.Close()
 		return err
 	}

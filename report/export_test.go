@@ -1,0 +1,8 @@
+package report
+
+// HeldMost is the most rows of streamed tables ever held at once, and
+// ResetHeld starts the count again (TestStreamHoldsOneRow).
+func HeldMost() int64 { return held.most.Load() }
+
+// ResetHeld starts the count of held rows again.
+func ResetHeld() { held.most.Store(0) }
