@@ -141,13 +141,9 @@ func (db *DB) StreamLog(ctx context.Context, from, to Day, period bool, watch *L
 			return err
 		}
 		l.Voided = voided
-		backlog, err := t.requests(backlogWhere, db.DayOf(t.now).String(), unix(rows.start))
-		if err != nil {
-			return err
-		}
 		bl := &DailyLog{}
-		for _, r := range backlog {
-			bl.Backlog = append(bl.Backlog, LogRequest{Request: r})
+		if err := t.backlog(bl, db.DayOf(t.now), rows.start, -1); err != nil {
+			return err
 		}
 		if err := t.dropVoided(bl); err != nil {
 			return err
