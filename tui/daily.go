@@ -210,7 +210,8 @@ func (m dailyTab) load() tea.Cmd {
 		if charts {
 			ctx, cancel := e.readCtx()
 			defer cancel()
-			if msg.trend, err = e.db.DailyLog(ctx, day.AddDays(1-trendDays), day); err != nil {
+			// The charts draw the days' figures: no backlog rows.
+			if msg.trend, err = e.db.DailyLogBrief(ctx, day.AddDays(1-trendDays), day, 0); err != nil {
 				return errMsg{err}
 			}
 		}
