@@ -31,8 +31,9 @@ import (
 	"time"
 )
 
-// target is one file with rules, the functions and constants mutated (and
-// "import" for its html/template import) and the tests run.
+// target is one file with rules, the functions (a method also as
+// type.method) and constants mutated (and "import" for its html/template
+// import) and the tests run.
 type target struct {
 	file  string
 	funcs []string
@@ -52,8 +53,9 @@ var targets = []target{
 	{"report/csv.go", []string{"Neutralize", "Write"}, "TestNeutralize|TestCSV"},
 	{"store/booking.go", []string{"clash", "slotRules", "canMove", "refuseEnded", "Cancellable"}, "TestClash|TestBookingRules|TestCreateBooking|TestCancelEnded|TestCancelBooking|TestHundredBookOneSlot|TestApprove"},
 	{"store/request.go", []string{"CanMove", "Done", "move", "Rateable", "recordSatisfaction"}, "TestWorkflow|TestRateable|TestCreateRequest|TestMoveInput"},
-	{"store/dailylog.go", []string{"Valid", "Percent", "tally", "checkPeriod"}, "TestDailyLog|TestRate$"},
-	{"store/commit.go", []string{"runJob", "commitBatch"}, "TestCommitterRecoversAPanickingWrite|TestBatchOfTwo|TestFailedCommit|TestHundredBookOneSlot|TestCreateBooking"},
+	{"store/dailylog.go", []string{"Valid", "Percent", "checkPeriod"}, "TestDailyLog|TestRate$"},
+	{"store/logcount.go", []string{"firstSeen", "tallier.visit", "tallier.request", "tallier.booking"}, "TestDailyLog|TestRate$"},
+	{"store/commit.go", []string{"runJob", "undone", "commitBatch", "runBatch"}, "TestCommitterRecoversAPanickingWrite|TestBatch|TestFailedCommit|TestHundredBookOneSlot|TestCreateBooking"},
 }
 
 // mutant is one change: bytes [off, off+len(old)) of the file become new.
@@ -129,8 +131,20 @@ func mutants(path string, src []byte, funcs []string) ([]mutant, error) {
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
-			if slices.Contains(funcs, d.Name.Name) {
-				inspect(d.Name.Name, d.Body)
+			name := d.Name.Name
+			if d.Recv != nil && len(d.Recv.List) == 1 {
+				// A method may be named with its type, tallier.visit, where
+				// another type's method has the same name.
+				t := d.Recv.List[0].Type
+				if s, ok := t.(*ast.StarExpr); ok {
+					t = s.X
+				}
+				if id, ok := t.(*ast.Ident); ok && slices.Contains(funcs, id.Name+"."+name) {
+					name = id.Name + "." + name
+				}
+			}
+			if slices.Contains(funcs, name) {
+				inspect(name, d.Body)
 			}
 		case *ast.GenDecl:
 			for _, sp := range d.Specs {
