@@ -425,6 +425,7 @@ func (m bookingsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		m.saving = false
 		m.mode = bookingsList
 		m.undo, m.undoAt = msg.approved, m.env.db.Now()
+		m.histID = 0 // an undo is in the history: read it again
 		return m, tea.Batch(m.load(), notice(msg.text))
 	case correctionsMsg:
 		// Only the selected booking's, as on the visits tab.

@@ -115,6 +115,9 @@ func TestPaneFollowsCursor(t *testing.T) {
 	wantPane([]string{"赵六 13700002222", "更正 主题", "主题党日活动"}, nil)
 	d.key("down")
 	wantPane([]string{"钱七 13700003333"}, []string{"赵六", "更正 主题"})
+	// An approval taken back shows in the pane at once.
+	d.key("down", "a", "u")
+	wantPane([]string{"吴十 13700004444", "王芳  撤销：已确认 → 待审核"}, nil)
 
 	// A long request: its pane scrolls, and from the top again on another row.
 	if _, err := db.CreateRequest(context.Background(), store.RequestInput{Name: "白大爷", Phone: "13900009999", Category: "environment",
