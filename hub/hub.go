@@ -188,21 +188,23 @@ func (h *Hub) Migrate(ctx context.Context) ([]string, error) {
 		}
 		return nil, fmt.Errorf("migrate hub %s: %w", h.url, err)
 	}
-	// A hub that had visits before the summaries existed gets them made
-	// from those visits, once.
-	if (slices.Contains(applied, summariesMigration) || slices.Contains(applied, requestSummariesMigration)) && !slices.Contains(applied, known[0]) {
+	// A hub that had records before a summary existed gets its summaries
+	// made from those records, once, and its planner statistics and
+	// visibility map brought up to date for them.
+	if !slices.Contains(applied, known[0]) && slices.ContainsFunc(applied, func(n string) bool { return slices.Contains(summaryMigrations, n) }) {
 		if err := h.RebuildSummaries(ctx); err != nil {
-			return applied, fmt.Errorf("build the visit summaries of hub %s: %w", h.url, err)
+			return applied, fmt.Errorf("build the summaries of hub %s: %w", h.url, err)
+		}
+		if _, err := h.pool.Exec(ctx, "VACUUM ANALYZE"); err != nil {
+			return applied, fmt.Errorf("vacuum hub %s: %w", h.url, err)
 		}
 	}
 	return applied, nil
 }
 
-// summariesMigration is the migration that adds the visit summaries.
-const summariesMigration = "0003_visit_summaries.sql"
-
-// requestSummariesMigration adds the request summaries.
-const requestSummariesMigration = "0004_request_days.sql"
+// summaryMigrations are the migrations that add summaries, which a hub
+// upgraded to them builds from the records it holds.
+var summaryMigrations = []string{"0003_visit_summaries.sql", "0004_request_days.sql", "0005_month_summaries.sql"}
 
 // checkSchema refuses a hub whose schema is missing or not this binary's.
 func (h *Hub) checkSchema(ctx context.Context) error {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -78,7 +79,9 @@ func (h *Hub) Rollup(ctx context.Context, center string, from, to store.Day, now
 		if _, err := tx.Exec(ctx, "SET LOCAL jit = off; SET LOCAL work_mem = '64MB'"); err != nil {
 			return err
 		}
-		args := pgx.NamedArgs{"root": center, "from": dayDate(from), "to": dayDate(to), "now": now}
+		p := newSpan(from, to)
+		args := p.args()
+		args["root"], args["now"] = center, now
 		rows, err := tx.Query(ctx, treeCTE+`SELECT c.code, c.name, c.level, COALESCE(c.parent, ''), c.time_zone, c.last_sync_at
 			FROM centers c JOIN tree USING (code) ORDER BY c.code`, args)
 		if err != nil {
@@ -107,19 +110,24 @@ func (h *Hub) Rollup(ctx context.Context, center string, from, to store.Day, now
 				r.Summary.ByCategory[j].Category = c.Code
 			}
 		}
+		codes := make([]string, len(n.Rows))
+		for i, r := range n.Rows {
+			codes[i] = r.Code
+		}
+		args["codes"] = codes
 		if center != "" && byCode[center] == nil {
 			return store.Errorf(store.ENOTFOUND, lang.HubNoSuchCenter.Format(center))
 		}
 		if r := byCode[center]; r != nil {
 			n.Name = r.Name
 		}
-		if err := rollVisits(ctx, tx, args, byCode); err != nil {
+		if err := rollVisits(ctx, tx, args, p, byCode); err != nil {
 			return fmt.Errorf("roll up visits: %w", err)
 		}
-		if err := rollRequests(ctx, tx, args, byCode); err != nil {
+		if err := rollRequests(ctx, tx, args, p, byCode); err != nil {
 			return fmt.Errorf("roll up requests: %w", err)
 		}
-		if err := rollBookings(ctx, tx, args, byCode); err != nil {
+		if err := rollBookings(ctx, tx, args, p, byCode); err != nil {
 			return fmt.Errorf("roll up bookings: %w", err)
 		}
 		return nil
@@ -135,27 +143,81 @@ func (h *Hub) Rollup(ctx context.Context, center string, from, to store.Day, now
 	return n, nil
 }
 
-// treeCTE is the subtree under @root, or every center when @root is empty,
-// with each center's period in its own zone (@from 00:00 to the day after
-// @to) and its calendar day at @now.
+// treeCTE is the subtree under @root, or every center when @root is empty.
 const treeCTE = `WITH RECURSIVE tree (code) AS (
 	SELECT code FROM centers WHERE @root::text = '' OR code = @root::text
 	UNION
 	SELECT c.code FROM centers c JOIN tree t ON c.parent = t.code
-), win AS MATERIALIZED (
+) `
+
+// winCTE is each of the centers @codes (the subtree, read first) with its
+// period in its own zone (@from 00:00 to the day after @to) and its
+// calendar day at @now. The planner knows how many they are, and so reads
+// a district's few by their indexes and a city's many in bulk.
+const winCTE = `WITH win AS MATERIALIZED (
 	SELECT c.code, c.time_zone,
 		(@from::date)::timestamp AT TIME ZONE c.time_zone AS lo,
 		(@to::date + 1)::timestamp AT TIME ZONE c.time_zone AS hi,
 		(@now::timestamptz AT TIME ZONE c.time_zone)::date AS today
-	FROM centers c JOIN tree USING (code)
+	FROM centers c WHERE c.code = ANY(@codes::text[])
 ) `
 
-func rollVisits(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[string]*Row) error {
-	// The sums come from the daily summary, the distinct people from each
-	// visitor's days: both kept by the sync (summary.go).
-	rows, err := tx.Query(ctx, treeCTE+`SELECT w.code, d.purpose, sum(d.visits)::int, sum(d.headcount)::int, sum(d.party_members)::int,
+// span is a period split for the summaries: the whole months from fm to
+// before lm, and the days from..fm-1 and lm..to either side. A period with
+// no whole month is all days (fm = lm = the day after to).
+type span struct{ from, to, fm, lm store.Day }
+
+func newSpan(from, to store.Day) span {
+	fm, lm := from, to.AddDays(1).MonthStart()
+	if fm.Day != 1 {
+		fm = from.MonthEnd().AddDays(1)
+	}
+	if !fm.Before(lm) {
+		fm, lm = to.AddDays(1), to.AddDays(1)
+	}
+	return span{from, to, fm, lm}
+}
+
+// args are the span's named arguments: @from, @to, @fm, @lm and @mfrom,
+// the first day of from's month.
+func (p span) args() pgx.NamedArgs {
+	return pgx.NamedArgs{"from": dayDate(p.from), "to": dayDate(p.to), "fm": dayDate(p.fm), "lm": dayDate(p.lm),
+		"mfrom": dayDate(p.from.MonthStart())}
+}
+
+// months is how many calendar months the period touches.
+func (p span) months() int { return (p.to.Year-p.from.Year)*12 + int(p.to.Month-p.from.Month) + 1 }
+
+// rows is a LATERAL subquery of the summary s's rows of center w.code over
+// the span: its whole months and the days at either end, each part only
+// if it has any day.
+func (p span) rows(s summary) string {
+	cols := strings.Join(s.cols, ", ")
+	if s.key != "" {
+		cols = s.key + ", " + cols
+	}
+	var parts []string
+	if p.fm.Before(p.lm) {
+		parts = append(parts, fmt.Sprintf("SELECT %s FROM %s WHERE center = w.code AND month >= @fm::date AND month < @lm::date", cols, s.months))
+	}
+	if p.from.Before(p.fm) {
+		parts = append(parts, fmt.Sprintf("SELECT %s FROM %s WHERE center = w.code AND day >= @from::date AND day < @fm::date", cols, s.days))
+	}
+	if !p.to.Before(p.lm) {
+		parts = append(parts, fmt.Sprintf("SELECT %s FROM %s WHERE center = w.code AND day >= @lm::date AND day <= @to::date", cols, s.days))
+	}
+	return "(" + strings.Join(parts, " UNION ALL ") + ") d"
+}
+
+// visitorMonthsUpTo is the longest period, in calendar months touched,
+// whose distinct visitors are counted from visitor_months; a longer one
+// counts them from visitor_days.
+var visitorMonthsUpTo = 2
+
+func rollVisits(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, p span, byCode map[string]*Row) error {
+	rows, err := tx.Query(ctx, winCTE+`SELECT w.code, d.purpose, sum(d.visits)::int, sum(d.headcount)::int, sum(d.party_members)::int,
 		sum(d.service_visits)::int, sum(d.service_secs)::bigint, sum(d.kiosk)::int
-		FROM win w CROSS JOIN LATERAL (SELECT * FROM visit_days d WHERE d.center = w.code AND d.day >= @from::date AND d.day <= @to::date) d
+		FROM win w CROSS JOIN LATERAL `+p.rows(visitSummary)+`
 		GROUP BY GROUPING SETS ((w.code), (w.code, d.purpose))`, args)
 	if err != nil {
 		return err
@@ -181,15 +243,11 @@ func rollVisits(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[s
 	if err != nil {
 		return err
 	}
-	// A visitor whose first and last days both fall in the period came in
-	// it, one whose days all lie outside did not; only the rest need their
-	// set of days.
-	rows, err = tx.Query(ctx, treeCTE+`SELECT w.code,
-		count(*) FILTER (WHERE p.first_day >= @from::date AND p.last_day <= @to::date
-			OR p.last_day >= @from::date AND p.first_day <= @to::date AND p.days && daterange(@from::date, @to::date, '[]')),
-		count(*) FILTER (WHERE p.service_first >= @from::date AND p.service_last <= @to::date
-			OR p.service_last >= @from::date AND p.service_first <= @to::date AND p.service_days && daterange(@from::date, @to::date, '[]'))
-		FROM win w CROSS JOIN LATERAL (SELECT * FROM visitor_days p WHERE p.center = w.code) p GROUP BY w.code`, args)
+	q := visitorsByBounds(p)
+	if p.months() <= visitorMonthsUpTo {
+		q = visitorsByMonth
+	}
+	rows, err = tx.Query(ctx, winCTE+q, args)
 	if err != nil {
 		return err
 	}
@@ -202,30 +260,67 @@ func rollVisits(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[s
 	return err
 }
 
-func rollRequests(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[string]*Row) error {
-	// What does not depend on the instant comes from the daily summary;
-	// overdue, and the unhandled ones past their response time, from the
-	// requests still open or unhandled (requests_pending), as of @now.
-	rows, err := tx.Query(ctx, treeCTE+`, sums AS (
+// visitorsByMonth counts a short period's distinct visitors and volunteers
+// from the rows of the visitors who came in its months, each month's days
+// masked to the period's.
+const visitorsByMonth = `SELECT w.code, count(DISTINCT m.visitor) FILTER (WHERE m.days & m.mask <> 0),
+	count(DISTINCT m.visitor) FILTER (WHERE m.service_days & m.mask <> 0)
+	FROM win w CROSS JOIN LATERAL (SELECT m.visitor, m.days, m.service_days,
+		((1::bigint << CASE WHEN m.month + interval '1 month' > @to::date THEN extract(day FROM @to::date)::int ELSE 31 END)
+			- (1::bigint << CASE WHEN m.month < @from::date THEN extract(day FROM @from::date)::int - 1 ELSE 0 END))::int AS mask
+		FROM visitor_months m WHERE m.center = w.code
+		AND m.month >= @mfrom::date AND m.month <= @to::date) m
+	GROUP BY w.code`
+
+// visitorsByBounds counts a long period's distinct visitors and
+// volunteers: those whose first day falls in the period (from the first
+// days' summary), those who came before it whose last day falls in it
+// (from visitor_days_bounds alone), and those who came both before and
+// after it whose set of days meets it.
+func visitorsByBounds(p span) string {
+	return `SELECT w.code, f.visitors + a.visitors + b.visitors, f.volunteers + a.volunteers + b.volunteers
+	FROM win w CROSS JOIN LATERAL (SELECT COALESCE(sum(d.visitors), 0)::int AS visitors, COALESCE(sum(d.volunteers), 0)::int AS volunteers
+		FROM ` + p.rows(firstsSummary) + `) f
+	CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE p.last_day >= @from::date AND p.last_day <= @to::date) AS visitors,
+		count(*) FILTER (WHERE p.service_first < @from::date AND p.service_last >= @from::date AND p.service_last <= @to::date) AS volunteers
+		FROM visitor_days p WHERE p.center = w.code AND p.first_day < @from::date) a
+	CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE p.days && daterange(@from::date, @to::date, '[]')) AS visitors,
+		count(*) FILTER (WHERE p.service_first < @from::date AND p.service_last > @to::date
+			AND p.service_days && daterange(@from::date, @to::date, '[]')) AS volunteers
+		FROM visitor_days p WHERE p.center = w.code AND p.first_day < @from::date AND p.last_day > @to::date) b`
+}
+
+func rollRequests(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, p span, byCode map[string]*Row) error {
+	// Everything but the instant's part comes from the summaries. A
+	// request is overdue if open and its promised day is before today, and
+	// unhandled past its time if not responded to by @now: the open ones
+	// less those not yet due, and the unhandled less those whose time has
+	// not come. Only the not yet due are read from the requests.
+	rows, err := tx.Query(ctx, winCTE+`, sums AS (
 		SELECT w.code, d.category, sum(d.received)::int AS received, sum(d.urgent)::int AS urgent, sum(d.resolved)::int AS resolved,
 			sum(d.rejected)::int AS rejected, sum(d.transferred)::int AS transferred, sum(d.open)::int AS open,
 			sum(d.satisfied)::int AS satisfied, sum(d.basic)::int AS basic, sum(d.unsatisfied)::int AS unsatisfied,
 			sum(d.on_time)::int AS on_time, sum(d.responded)::int AS responded, sum(d.kiosk)::int AS kiosk
-		FROM win w CROSS JOIN LATERAL (SELECT * FROM request_days d WHERE d.center = w.code
-			AND d.day >= @from::date AND d.day <= @to::date) d
+		FROM win w CROSS JOIN LATERAL `+p.rows(requestSummary)+`
 		GROUP BY w.code, d.category
-	), pending AS (
-		SELECT w.code, r.category,
-			count(*) FILTER (WHERE r.status NOT IN ('resolved', 'closed', 'rejected') AND r.promised_by < w.today)::int AS overdue,
-			count(*) FILTER (WHERE r.responded_at IS NULL AND @now::timestamptz > r.respond_by)::int AS late_unhandled
-		FROM win w CROSS JOIN LATERAL (SELECT * FROM requests r WHERE r.center = w.code AND r.created_at >= w.lo
-			AND r.created_at < w.hi AND NOT r.voided
-			AND (r.status NOT IN ('resolved', 'closed', 'rejected') OR r.responded_at IS NULL)) r
+	), not_due AS (
+		SELECT w.code, r.category, count(*)::int AS n
+		FROM win w JOIN requests r ON r.center = w.code AND r.promised_by >= w.today
+			AND r.created_at >= w.lo AND r.created_at < w.hi
+		-- no zone's today is before the day before UTC's: only those
+		-- promised from then on are looked at
+		WHERE r.promised_by >= (@now::timestamptz AT TIME ZONE 'UTC')::date - 1
+			AND NOT r.voided AND r.status NOT IN ('resolved', 'closed', 'rejected')
+		GROUP BY w.code, r.category
+	), not_late AS (
+		SELECT w.code, r.category, count(*)::int AS n
+		FROM win w JOIN requests r ON r.center = w.code AND r.created_at >= w.lo AND r.created_at < w.hi
+		WHERE r.respond_by >= @now::timestamptz AND NOT r.voided AND r.responded_at IS NULL
 		GROUP BY w.code, r.category
 	)
 	SELECT s.code, s.category, s.received, s.urgent, s.resolved, s.rejected, s.transferred, s.open,
-		COALESCE(p.overdue, 0), s.satisfied, s.basic, s.unsatisfied, s.on_time, s.responded + COALESCE(p.late_unhandled, 0), s.kiosk
-	FROM sums s LEFT JOIN pending p USING (code, category)`, args)
+		s.open - COALESCE(d.n, 0), s.satisfied, s.basic, s.unsatisfied, s.on_time, s.received - COALESCE(l.n, 0), s.kiosk
+	FROM sums s LEFT JOIN not_due d USING (code, category) LEFT JOIN not_late l USING (code, category)`, args)
 	if err != nil {
 		return err
 	}
@@ -252,14 +347,21 @@ func rollRequests(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map
 	return err
 }
 
-func rollBookings(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map[string]*Row) error {
+func rollBookings(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, p span, byCode map[string]*Row) error {
 	// The venues first: every active venue of each center, and the
 	// inactive ones if they were booked, with their opening hours over
-	// the period's days in the center's zone.
-	rows, err := tx.Query(ctx, treeCTE+`SELECT w.code, v.id, v.name, v.active,
-		(SELECT sum(extract(epoch FROM ((d + v.closes_at) AT TIME ZONE w.time_zone) - ((d + v.opens_at) AT TIME ZONE w.time_zone)))::bigint
-			FROM generate_series(@from::date, @to::date, interval '1 day') d)
-		FROM win w JOIN venues v ON v.center = w.code ORDER BY w.code, v.id`, args)
+	// the period's days in the center's zone, worked out once for each
+	// zone and hours they share.
+	rows, err := tx.Query(ctx, winCTE+`, hours AS MATERIALIZED (
+		SELECT h.time_zone, h.opens_at, h.closes_at,
+			(SELECT sum(extract(epoch FROM ((d + h.closes_at) AT TIME ZONE h.time_zone) - ((d + h.opens_at) AT TIME ZONE h.time_zone)))::bigint
+				FROM generate_series(@from::date, @to::date, interval '1 day') d) AS secs
+		FROM (SELECT DISTINCT w.time_zone, v.opens_at, v.closes_at FROM win w JOIN venues v ON v.center = w.code) h
+	)
+	SELECT w.code, v.id, v.name, v.active, h.secs
+		FROM win w JOIN venues v ON v.center = w.code
+		JOIN hours h ON h.time_zone = w.time_zone AND h.opens_at = v.opens_at AND h.closes_at = v.closes_at
+		ORDER BY w.code, v.id`, args)
 	if err != nil {
 		return err
 	}
@@ -277,15 +379,10 @@ func rollBookings(ctx context.Context, tx pgx.Tx, args pgx.NamedArgs, byCode map
 	}); err != nil {
 		return err
 	}
-	rows, err = tx.Query(ctx, treeCTE+`SELECT w.code, b.venue_id, count(*),
-		count(*) FILTER (WHERE b.status = 'approved'), count(*) FILTER (WHERE b.status = 'approved' AND b.arrived_at IS NOT NULL),
-		count(*) FILTER (WHERE b.status = 'pending'), count(*) FILTER (WHERE b.status = 'cancelled'),
-		count(*) FILTER (WHERE b.status = 'rejected'), count(*) FILTER (WHERE b.status = 'no_show'),
-		COALESCE(sum(extract(epoch FROM b.end_at - b.start_at)) FILTER (WHERE b.status = 'approved'), 0)::bigint,
-		count(*) FILTER (WHERE b.source = 'kiosk')
-		FROM win w CROSS JOIN LATERAL (SELECT * FROM bookings b WHERE b.center = w.code AND b.start_at >= w.lo
-			AND b.start_at < w.hi AND NOT b.voided) b
-		GROUP BY GROUPING SETS ((w.code), (w.code, b.venue_id))`, args)
+	rows, err = tx.Query(ctx, winCTE+`SELECT w.code, d.venue_id, sum(d.bookings)::int, sum(d.approved)::int, sum(d.arrived)::int,
+		sum(d.pending)::int, sum(d.cancelled)::int, sum(d.rejected)::int, sum(d.no_shows)::int, sum(d.booked_secs)::bigint, sum(d.kiosk)::int
+		FROM win w CROSS JOIN LATERAL `+p.rows(bookingSummary)+`
+		GROUP BY GROUPING SETS ((w.code), (w.code, d.venue_id))`, args)
 	if err != nil {
 		return err
 	}

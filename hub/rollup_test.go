@@ -44,54 +44,62 @@ func TestRowsEqualLocalReports(t *testing.T) {
 		{today.AddDays(-9), today},
 		{today.AddDays(-29), today},
 		{today.AddDays(-60), today.AddDays(-30)}, // before the demo: all zeros
+		{today.MonthStart(), today.MonthEnd()},   // a whole month, from its summary
+		{today.AddDays(-60), today},              // a whole month and days either side
+		{store.Day{Year: 2026, Month: 1, Day: 1}, today},
 	}
-	for _, p := range periods {
-		for _, root := range []string{"", "140213001", "140213001002"} {
-			name := fmt.Sprintf("%s_%s_%s", p.from, p.to, root)
-			t.Run(name, func(t *testing.T) {
-				n, err := h.Rollup(ctx, root, p.from, p.to, now)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var buf bytes.Buffer
-				if err := report.WriteNetwork(&buf, n, "json", report.Options{Lang: "zh"}); err != nil {
-					t.Fatal(err)
-				}
-				net := jsonOf(t, buf.Bytes())
-				rows := net["rows"].([]any)
-				want := 3
-				if root == "140213001002" {
-					want = 1
-				}
-				if len(rows) != want {
-					t.Fatalf("rows: got %d, want %d", len(rows), want)
-				}
-				for _, r := range rows {
-					row := r.(map[string]any)
-					db := byCode(t, dbs, row["code"].(string))
-					l, err := db.DailyLog(ctx, p.from, p.to)
+	// Distinct visitors are counted one way for short periods and another
+	// for long ones: each period is counted both ways.
+	for _, months := range []int{0, 12} {
+		defer hub.SetVisitorMonthsUpTo(months)()
+		for _, p := range periods {
+			for _, root := range []string{"", "140213001", "140213001002"} {
+				name := fmt.Sprintf("%s_%s_%s_%d", p.from, p.to, root, months)
+				t.Run(name, func(t *testing.T) {
+					n, err := h.Rollup(ctx, root, p.from, p.to, now)
 					if err != nil {
 						t.Fatal(err)
 					}
-					var local bytes.Buffer
-					if err := report.Write(&local, l, "json", report.Options{Lang: "zh"}); err != nil {
+					var buf bytes.Buffer
+					if err := report.WriteNetwork(&buf, n, "json", report.Options{Lang: "zh"}); err != nil {
 						t.Fatal(err)
 					}
-					wantSum := jsonOf(t, local.Bytes())["summary"].(map[string]any)
-					gotSum := row["summary"].(map[string]any)
-					for k, v := range wantSum {
-						if !reflect.DeepEqual(gotSum[k], v) {
-							t.Errorf("%s %s: got %v, want %v", row["code"], k, gotSum[k], v)
+					net := jsonOf(t, buf.Bytes())
+					rows := net["rows"].([]any)
+					want := 3
+					if root == "140213001002" {
+						want = 1
+					}
+					if len(rows) != want {
+						t.Fatalf("rows: got %d, want %d", len(rows), want)
+					}
+					for _, r := range rows {
+						row := r.(map[string]any)
+						db := byCode(t, dbs, row["code"].(string))
+						l, err := db.DailyLog(ctx, p.from, p.to)
+						if err != nil {
+							t.Fatal(err)
+						}
+						var local bytes.Buffer
+						if err := report.Write(&local, l, "json", report.Options{Lang: "zh"}); err != nil {
+							t.Fatal(err)
+						}
+						wantSum := jsonOf(t, local.Bytes())["summary"].(map[string]any)
+						gotSum := row["summary"].(map[string]any)
+						for k, v := range wantSum {
+							if !reflect.DeepEqual(gotSum[k], v) {
+								t.Errorf("%s %s: got %v, want %v", row["code"], k, gotSum[k], v)
+							}
+						}
+						if p.from == today.AddDays(-29) && (wantSum["visits"].(float64) == 0 || wantSum["requests_received"].(float64) == 0) {
+							t.Fatalf("%s: an empty month compares nothing", row["code"])
+						}
+						if len(gotSum) != len(wantSum) {
+							t.Errorf("%s: the row's summary has %d keys, the log's %d", row["code"], len(gotSum), len(wantSum))
 						}
 					}
-					if p.from == today.AddDays(-29) && (wantSum["visits"].(float64) == 0 || wantSum["requests_received"].(float64) == 0) {
-						t.Fatalf("%s: an empty month compares nothing", row["code"])
-					}
-					if len(gotSum) != len(wantSum) {
-						t.Errorf("%s: the row's summary has %d keys, the log's %d", row["code"], len(gotSum), len(wantSum))
-					}
-				}
-			})
+				})
+			}
 		}
 	}
 }

@@ -125,6 +125,12 @@ type centerRow struct {
 // push commits one batch: the center's row, the records, the sync log.
 func (h *Hub) push(ctx context.Context, c centerRow, b *store.SyncBatch, now time.Time) error {
 	err := pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
+		// A batch's statements are small, over a few days and visitors:
+		// compiling them (JIT, which the planner picks on the guesses it
+		// makes for the temporary tables) takes longer than running them.
+		if _, err := tx.Exec(ctx, "SET LOCAL jit = off"); err != nil {
+			return err
+		}
 		_, err := tx.Exec(ctx, `INSERT INTO centers (code, name, level, parent, time_zone, acked_seq, first_sync_at, last_sync_at)
 			VALUES ($1, $2, $3, NULLIF($4, ''), $5, $6, $7, $7)
 			ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent = excluded.parent,
@@ -212,7 +218,7 @@ func BookingRow(center string, k store.SyncBooking) []any {
 
 // upsert loads the rows into a staging table through COPY and moves them
 // into the table in one statement, replacing the rows the center sent
-// before. Visits also bring their summaries up to date.
+// before, and brings the table's summaries up to date.
 func upsert(ctx context.Context, tx pgx.Tx, t table) error {
 	if len(t.rows) == 0 {
 		return nil
@@ -224,13 +230,9 @@ func upsert(ctx context.Context, tx pgx.Tx, t table) error {
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{stage}, t.cols, pgx.CopyFromRows(t.rows)); err != nil {
 		return fmt.Errorf("copy %s: %w", t.name, err)
 	}
-	switch t.name {
-	case "visits":
-		if err := noteTouched(ctx, tx); err != nil {
-			return err
-		}
-	case "requests":
-		if err := noteTouchedRequests(ctx, tx); err != nil {
+	sum, summed := summaries[t.name]
+	if summed {
+		if err := sum.noteTouched(ctx, tx); err != nil {
 			return err
 		}
 	}
@@ -244,11 +246,8 @@ func upsert(ctx context.Context, tx pgx.Tx, t table) error {
 	if _, err := tx.Exec(ctx, q); err != nil {
 		return fmt.Errorf("upsert %s: %w", t.name, err)
 	}
-	switch t.name {
-	case "visits":
-		return refreshTouched(ctx, tx)
-	case "requests":
-		return refreshTouchedRequests(ctx, tx)
+	if summed {
+		return sum.refreshTouched(ctx, tx)
 	}
 	return nil
 }

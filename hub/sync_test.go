@@ -270,3 +270,72 @@ func TestHubDown(t *testing.T) {
 		t.Fatalf("after catching up: %+v", st)
 	}
 }
+
+// TestSummariesKeptAsRebuilt checks that the summaries the sync keeps,
+// batch by batch and through corrections and voids that move records
+// between days, months and visitors, are what a rebuild from the records
+// makes.
+func TestSummariesKeptAsRebuilt(t *testing.T) {
+	h, _ := mustHub(t)
+	dbs := mustDistrict(t)
+	for _, db := range dbs {
+		if _, err := h.Sync(ctx, db, hub.SyncOptions{Batch: 40}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := dbs[1]
+	l, err := db.DailyLog(ctx, store.Day{Year: 2026, Month: 11, Day: 1}, store.Day{Year: 2026, Month: 11, Day: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Visits) < 4 || len(l.Requests) < 2 || len(l.Bookings) < 2 {
+		t.Fatalf("too few records to change: %d %d %d", len(l.Visits), len(l.Requests), len(l.Bookings))
+	}
+	// A visit moved back into October and made a volunteer's, another
+	// voided; a request and a booking voided, another booking moved a day.
+	v := l.Visits[0]
+	back := 12 * 24 * time.Hour
+	if _, err := db.CorrectVisit(ctx, v.ID, store.VisitEdit{Name: v.Name, Org: v.Org, Purpose: "volunteer", Headcount: 1,
+		CheckedInAt: v.CheckedInAt.Add(-back), CheckedOutAt: v.CheckedInAt.Add(-back + time.Hour), Actor: "王建华"}); err != nil {
+		t.Fatal(err)
+	}
+	for kind, id := range map[string]int64{"visit": l.Visits[3].ID, "request": l.Requests[1].ID, "booking": l.Bookings[1].ID} {
+		if _, err := db.VoidRecord(ctx, kind, id, "王建华", "登记错误"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := l.Bookings[0]
+	if _, err := db.CorrectBooking(ctx, b.ID, store.BookingEdit{Title: b.Title, Attendees: b.Attendees,
+		Start: b.Start.Add(-24 * time.Hour), End: b.End.Add(-24 * time.Hour), Actor: "王建华"}); err != nil {
+		t.Fatal(err)
+	}
+	if res := mustSync(t, h, db); res.Records < 5 {
+		t.Fatalf("after the changes: sent %d records, want 5 or more", res.Records)
+	}
+	kept := summaryDigest(t, h)
+	if err := h.RebuildSummaries(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if rebuilt := summaryDigest(t, h); rebuilt != kept {
+		t.Fatalf("the summaries the sync kept differ from a rebuild:\nkept    %s\nrebuilt %s", kept, rebuilt)
+	}
+}
+
+// summaryDigest is a digest of each summary table's rows.
+func summaryDigest(t testing.TB, h *hub.Hub) string {
+	t.Helper()
+	var parts []string
+	for _, tbl := range []string{"visit_days", "visit_months", "visitor_days", "visitor_months", "visitor_firsts", "visitor_first_months", "request_days", "request_months",
+		"booking_days", "booking_months"} {
+		var n int
+		var d *string
+		if err := hub.Pool(h).QueryRow(ctx, "SELECT count(*), md5(string_agg(t::text, ',' ORDER BY t::text)) FROM "+tbl+" t").Scan(&n, &d); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			t.Fatalf("%s is empty", tbl)
+		}
+		parts = append(parts, fmt.Sprintf("%s:%d:%s", tbl, n, *d))
+	}
+	return strings.Join(parts, " ")
+}
