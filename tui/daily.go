@@ -389,9 +389,9 @@ func (m dailyTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		case key.Matches(msg, k.PageDown):
 			m.scroll(m.view.Height)
 		case key.Matches(msg, k.Home):
-			m.scroll(-m.view.TotalLineCount())
+			m.scroll(-len(m.lines))
 		case key.Matches(msg, k.End):
-			m.scroll(m.view.TotalLineCount())
+			m.scroll(len(m.lines)) // the viewport holds only the lines on show
 		case key.Matches(msg, k.ScrollLeft):
 			m.scrollSideways(-m.width / 2)
 		case key.Matches(msg, k.ScrollRight):

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"frontdesk/store"
 )
 
@@ -166,6 +168,12 @@ func TestDailyBriefBacklog(t *testing.T) {
 	if want := fmt.Sprintf("另有 %d 件未列出（共 %d 件", n+1-backlogShown, n+1); !strings.Contains(text, want) {
 		t.Errorf("the preview lacks %q:\n%s", want, text)
 	}
+	// End shows the log's last lines, Home its first.
+	d.send(tea.KeyMsg{Type: tea.KeyEnd})
+	d.wantView("另有 ", "负责人签字")
+	d.send(tea.KeyMsg{Type: tea.KeyHome})
+	d.wantView("中心：城南街道党群服务中心")
+	d.dontWantView("负责人签字")
 	d.key("e")
 	body, err := os.ReadFile(filepath.Join(filepath.Dir(db.Path()), "台账-2026-03-10.csv"))
 	if err != nil {
