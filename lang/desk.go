@@ -360,7 +360,9 @@ var ListShort = map[Text]string{
 	HousingProperty:        "Housing",
 	EnvironmentSanitation:  "Environment",
 	DisputeMediation:       "Mediation",
-	PartyMemberServices:    "Party services",
+	PartyMemberServices:    "Membership",
 	PartyMemberReport:      "Party report",
 	VolunteerService:       "Volunteering",
+	InProgress:             "Ongoing",
+	Transferred:            "Referred",
 }

@@ -21,10 +21,33 @@ func TestEnglishListLabelsWhole(t *testing.T) {
 	db, clk := mustOpen(t, true)
 	s := seed(t, db, clk)
 	ctx := context.Background()
-	for i, c := range store.Categories {
-		if _, err := db.CreateRequest(ctx, store.RequestInput{Name: fmt.Sprintf("R%d", i), Phone: "13900003333", Category: c.Code,
-			Description: "x", Source: store.SourceKiosk}); err != nil {
+	// Enough older requests for the list to say where the cursor is
+	// (1/113), then one of every category, two of them moved on to the
+	// statuses with the longest names.
+	for i := range 100 {
+		if _, err := db.CreateRequest(ctx, store.RequestInput{Name: fmt.Sprintf("旧%d", i), Phone: "13900003333", Category: "other",
+			Description: "x", Actor: "王芳"}); err != nil {
 			t.Fatal(err)
+		}
+	}
+	for i, c := range store.Categories {
+		r, err := db.CreateRequest(ctx, store.RequestInput{Name: fmt.Sprintf("R%d", i), Phone: "13900003333", Category: c.Code,
+			Description: "x", Source: store.SourceKiosk})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i < 2 {
+			if _, err := db.Accept(ctx, r.ID, "王芳"); err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				_, err = db.Start(ctx, r.ID, "王芳", "")
+			} else {
+				_, err = db.Transfer(ctx, r.ID, "王芳", "平城区人社局", "")
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	for i, p := range store.Purposes {
@@ -51,6 +74,8 @@ func TestEnglishListLabelsWhole(t *testing.T) {
 	for _, c := range store.Categories {
 		lists[0].labels = append(lists[0].labels, e.short(store.Categories, c.Code))
 	}
+	lists[0].labels = append(lists[0].labels, "1/113", e.short(store.RequestStatuses, store.StatusInProgress),
+		e.short(store.RequestStatuses, store.StatusTransferred))
 	for _, p := range store.Purposes {
 		lists[1].labels = append(lists[1].labels, e.short(store.Purposes, p.Code))
 		lists[2].labels = append(lists[2].labels, e.short(store.Purposes, p.Code))
