@@ -198,7 +198,7 @@ func oneCommitHandler(b *testing.B) http.Handler {
 func postKeyed(target string, form url.Values) func() *http.Request {
 	return func() *http.Request {
 		f := maps.Clone(form)
-		f.Set("key", newKey())
+		f.Set("key", store.NewKey())
 		r, _ := http.NewRequest("POST", target, strings.NewReader(f.Encode()))
 		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		return r

@@ -1,8 +1,6 @@
 package kiosk
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -121,13 +119,6 @@ type checkinPage struct {
 	Purposes []option
 }
 
-// newKey makes a form's one-time key: 128 random bits.
-func newKey() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
 // readForm starts a form page for kind from what the request carries: the
 // token, the key (a fresh one unless a usable one came back) and the
 // values typed so far (a GET carries them when the booking form asks for
@@ -137,7 +128,7 @@ func (s *Server) readForm(r *http.Request, kind string) formPage {
 	f := formPage{page: s.page(k.title(s.cfg.Lang)), Kind: kind, Token: r.FormValue("token"),
 		Key: r.FormValue("key"), Values: map[string]string{}, Errors: map[string]string{}}
 	if !store.ValidKey(f.Key) {
-		f.Key = newKey()
+		f.Key = store.NewKey()
 	}
 	for _, name := range k.Fields {
 		if v, ok := r.Form[name]; ok && len(v) > 0 {

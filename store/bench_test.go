@@ -275,7 +275,7 @@ func BenchmarkCheckInTogether(b *testing.B) {
 		for pb.Next() {
 			i := n.Add(1)
 			in := store.VisitInput{Name: "王五", Phone: fmt.Sprintf("137%08d", i%5000), Org: "阳光社区", Purpose: "volunteer",
-				Actor: store.ActorKiosk, Source: store.SourceKiosk, Key: fmt.Sprintf("bench-key-%012d", i)}
+				Actor: store.ActorKiosk, Source: store.SourceKiosk, Key: store.NewKey()}
 			if _, err := db.CheckIn(ctx, in); err != nil {
 				b.Error(err)
 				return
