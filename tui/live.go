@@ -29,7 +29,7 @@ type live struct {
 
 func newLive(db *store.DB, coalesce time.Duration, tabs int) live {
 	if coalesce <= 0 {
-		coalesce = 200 * time.Millisecond
+		coalesce = 100 * time.Millisecond
 	}
 	ch, unsub := db.Subscribe()
 	return live{db: db, events: ch, unsub: unsub, coalesce: coalesce, changed: map[string]bool{}, seen: map[string]bool{},

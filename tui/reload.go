@@ -22,6 +22,10 @@ type reloads struct {
 	fails []int         // failed attempts in a row
 	token []int         // moves on each start; a retry meant for an earlier one is dropped
 	shown []string      // the footer text a failing reload put there
+	// parked is what the last reload read for a tab not on show, handed to
+	// it when it shows: twenty desks redrawing a hidden tab on every event
+	// cost frames and showed nothing.
+	parked [][]tea.Msg
 }
 
 type reloadState int
@@ -34,7 +38,7 @@ const (
 
 func newReloads(tabs int) reloads {
 	return reloads{state: make([]reloadState, tabs), again: make([]bool, tabs), fails: make([]int, tabs),
-		token: make([]int, tabs), shown: make([]string, tabs)}
+		token: make([]int, tabs), shown: make([]string, tabs), parked: make([][]tea.Msg, tabs)}
 }
 
 // tabLoadedMsg is what one reload of a tab read: the tab's own messages,
@@ -108,9 +112,11 @@ func runLoad(cmd tea.Cmd) (msgs []tea.Msg, err error) {
 func (m *Model) reloaded(msg tabLoadedMsg) tea.Cmd {
 	r, i := &m.reloads, msg.tab
 	var cmds []tea.Cmd
-	for _, inner := range msg.msgs {
-		_, cmd := m.Update(inner)
-		cmds = append(cmds, cmd)
+	switch {
+	case i == m.active:
+		cmds = append(cmds, m.hand(msg.msgs))
+	case len(msg.msgs) > 0:
+		r.parked[i] = msg.msgs // only the newest read counts
 	}
 	tabName := m.tabs[i].title().EN
 	if msg.err != nil {
@@ -141,6 +147,23 @@ func (m *Model) reloaded(msg tabLoadedMsg) tea.Cmd {
 		cmds = append(cmds, m.startReload(i))
 	}
 	return tea.Batch(cmds...)
+}
+
+// hand gives a tab the messages its load answered.
+func (m *Model) hand(msgs []tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, inner := range msgs {
+		_, cmd := m.Update(inner)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// unpark hands tab i, about to show, what was read for it while hidden.
+func (m *Model) unpark(i int) tea.Cmd {
+	msgs := m.reloads.parked[i]
+	m.reloads.parked[i] = nil
+	return m.hand(msgs)
 }
 
 // retry runs a failed reload again, unless another has started since.

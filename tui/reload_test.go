@@ -61,6 +61,18 @@ func visitsWatched(t *testing.T) (*driver, *store.DB, *loadWatch) {
 	return d, db, visits
 }
 
+// checkInHeard checks name in at the desk's store and hands the desk the
+// event as the listener delivers it (the listener's own command, which
+// waits for the next one, is dropped), then the end of the burst.
+func checkInHeard(t *testing.T, d *driver, db *store.DB, name string) {
+	v, err := db.CheckIn(context.Background(), store.VisitInput{Name: name, Purpose: "consult", Actor: "王芳"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.m.Update(eventMsg{Kind: store.KindVisit, Action: "checked_in", ID: v.ID, Source: store.SourceDesk})
+	d.send(reloadMsg{})
+}
+
 // captureLog sends the default logger's lines to the returned buffer for
 // the rest of the test.
 func captureLog(t *testing.T) *bytes.Buffer {
@@ -203,14 +215,8 @@ func TestFailedReloadRetried(t *testing.T) {
 		w.fail = 3
 		w.onLoad = func() { footers = append(footers, d.m.errText) }
 	})
-	v, err := db.CheckIn(context.Background(), store.VisitInput{Name: "甲来客", Purpose: "consult", Actor: "王芳"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The event as the listener delivers it (its own commands wait for the
-	// next one), then the end of the burst; the retries follow from it.
-	d.m.Update(eventMsg{Kind: store.KindVisit, Action: "checked_in", ID: v.ID, Source: store.SourceDesk})
-	d.send(reloadMsg{})
+	// The retries follow from the burst.
+	checkInHeard(t, d, db, "甲来客")
 
 	d.wantView("甲来客")
 	if d.m.errText != "" {
@@ -271,4 +277,19 @@ func TestEventReloadsWhatShowsIt(t *testing.T) {
 			t.Errorf("tab %d does not follow a request", i)
 		}
 	}
+}
+
+// A reload of a tab that is not on show is kept, not drawn, and handed to
+// the tab the moment it shows, before its own reload has read anything.
+func TestHiddenTabGetsItsReloadWhenShown(t *testing.T) {
+	d, db, _ := visitsWatched(t)
+	d.wantView("来访（4 组")
+	checkInHeard(t, d, db, "丙来客")
+	d.wantView("丙来客")
+	if n := len(tabAs[todayTab](t, d.m).data.inBuilding); n != 3 {
+		t.Fatalf("the hidden home tab was handed its reload: %d in the building, want the 3 it showed", n)
+	}
+	// The key alone, without running the reload it starts.
+	d.m.Update(keyMsg("1"))
+	d.wantView("在馆 4 组")
 }

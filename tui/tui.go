@@ -51,7 +51,8 @@ type Options struct {
 	// (last success, pending changes or the error); it must not block.
 	Sync func() string
 	// Coalesce is how long the desk gathers store events before it reloads
-	// once; 0 means 200ms.
+	// once; 0 means 100ms (reloads run one at a time per tab, so a short
+	// window cannot pile them up).
 	Coalesce time.Duration
 }
 
@@ -527,8 +528,9 @@ func (m *Model) switchTab(i int) tea.Cmd {
 	}
 	m.active, m.returnTo = i, -1
 	m.live.badges[i] = 0
+	parked := m.unpark(i)
 	m.layout()
-	return m.activeLoad()
+	return tea.Batch(parked, m.activeLoad())
 }
 
 // activeLoad reloads what the shown tab displays, at once: a tab that
