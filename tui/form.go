@@ -24,7 +24,8 @@ type formField struct {
 	err     string
 	touched bool
 	// replace: the first key typed replaces the default instead of
-	// adding to it (a headcount of 1 becomes 3, not 13).
+	// adding to it (a headcount of 1 becomes 3, not 13); so it does in a
+	// field its default fills.
 	replace bool
 }
 
@@ -291,7 +292,10 @@ func (f form) Update(msg tea.Msg) (form, tea.Cmd, formAction) {
 		return f, nil, formChanged
 	}
 	before := ff.input.Value()
-	if ff.replace && !ff.touched && before == ff.initial && k.Type == tea.KeyRunes {
+	// A default the field is full of would take no typing at all (a date,
+	// a time): typing replaces it, as it does where replace is set.
+	full := ff.input.CharLimit > 0 && len([]rune(before)) >= ff.input.CharLimit
+	if (ff.replace || full) && !ff.touched && before == ff.initial && k.Type == tea.KeyRunes {
 		ff.input.SetValue("")
 	}
 	var cmd tea.Cmd
