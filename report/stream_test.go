@@ -15,7 +15,7 @@ import (
 // TestStreamIsWrite prints a day, a range and the month of demo data, with
 // records voided, both ways: Stream, as the store reads the rows, and Write,
 // from the log read whole (DailyLog for a day, PeriodLog for several), in
-// every format but PDF and both languages. The bytes are the same.
+// every format but PDF (the month in both languages). The bytes are the same.
 func TestStreamIsWrite(t *testing.T) {
 	db := demoDB(t)
 	ctx := context.Background()
@@ -30,7 +30,11 @@ func TestStreamIsWrite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, lng := range []string{"zh", "en"} {
+		langs := []string{"zh"}
+		if p.from.Day == 1 {
+			langs = append(langs, "en") // cmd TestReportSums prints every period in both
+		}
+		for _, lng := range langs {
 			opt := report.Options{Lang: lng, PrintedBy: "王主任", PrintedAt: printedAt}
 			for _, format := range []string{"text", "csv", "html", "json"} {
 				var whole, streamed bytes.Buffer
@@ -107,15 +111,15 @@ func busyDays(t *testing.T, db *store.DB, days, perDay int) (store.Day, store.Da
 	return day, day.AddDays(days - 1)
 }
 
-// TestStreamHoldsOneRow streams a day and a week and a day of 1,500 visits
-// a day in every format but PDF. No writer holds more than one row of the
-// long lists at a time (the row gauge), and the heap in use while the 12,000
-// visits are written is no bigger than while the day's 1,500 are, give or
+// TestStreamHoldsOneRow streams a day and a week and a day of 800 visits a
+// day in every format but PDF. No writer holds more than one row of the
+// long lists at a time (the row gauge), and the heap in use while the 6,400
+// visits are written is no bigger than while the day's 800 are, give or
 // take 1 MB; the whole log of the same days, read and rendered in memory,
 // holds several times that (a check that the measure sees rows held).
 func TestStreamHoldsOneRow(t *testing.T) {
 	db, _ := openCenter(t)
-	first, last := busyDays(t, db, 8, 1500)
+	first, last := busyDays(t, db, 8, 800)
 	ctx := context.Background()
 	opt := report.Options{Lang: "zh", PrintedBy: "王主任", PrintedAt: printedAt}
 	for _, format := range []string{"text", "csv", "html", "json"} {
