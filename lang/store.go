@@ -52,7 +52,7 @@ var (
 	BookingSuffixAmbiguous     = Text{"今天有 %d 个预约编号以 %s 结尾，请输入完整编号", "%d of today's bookings have numbers ending in %s; type the whole number"}
 	NothingToUndo              = Text{"没有可撤销的操作：只能撤销自己 %d 秒内的通过", "nothing to undo: only your own approval of the last %d seconds can be taken back"}
 	AlreadyArrivedAt           = Text{"预约 %s 已于 %s 核销（%s）", "booking %s was checked in at %s (%s)"}
-	ArrivalWindow              = Text{"只能在活动开始前 1 小时至结束前核销", "check-in opens an hour before the start and closes at the end"}
+	ArrivalWindow              = Text{"预约 %s（%s-%s）只能在活动开始前 1 小时至结束前核销", "booking %s (%s-%s): check-in opens an hour before the start and closes at the end"}
 	DatabaseClosing            = Text{"系统正在关闭，请稍后再试", "the database is closing; try again shortly"}
 	OnTime                     = Text{"按时", "On time"}
 	Late                       = Text{"超时", "Late"}

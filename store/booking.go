@@ -597,7 +597,10 @@ func (db *DB) Arrive(ctx context.Context, receiptNo, actor string) (Booking, err
 		case !b.ArrivedAt.IsZero():
 			return t.alreadyArrived(b)
 		case t.now.Before(b.Start.Add(-time.Hour)) || t.now.After(b.End):
-			return Errorf(ECONFLICT, lang.ArrivalWindow)
+			// Named, since four digits may have found another booking
+			// than the one the desk had in mind.
+			loc := t.db.Location()
+			return Errorf(ECONFLICT, lang.ArrivalWindow.Format(b.ReceiptNo, b.Start.In(loc).Format(lang.ClockLayout), b.End.In(loc).Format(lang.ClockLayout)))
 		}
 		if _, err := t.Exec("UPDATE bookings SET arrived_at = ?, arrived_by = ?, updated_at = ? WHERE id = ?",
 			unix(t.now), actor, unix(t.now), b.ID); err != nil {

@@ -585,6 +585,12 @@ func TestArriveBySuffix(t *testing.T) {
 			t.Errorf("a second check-in by %s: got %q, want it to name %s, 13:30 and 王芳", no, msg, second.ReceiptNo)
 		}
 	}
+	// Outside its window: the booking four digits or a number found is named.
+	_, err = db.Arrive(ctx, later.ReceiptNo, "王芳")
+	wantCode(t, err, store.ECONFLICT, "")
+	if msg := store.ErrorMessage(err, "zh"); !strings.Contains(msg, later.ReceiptNo) || !strings.Contains(msg, "14:00-16:00") {
+		t.Errorf("too early: got %q, want it to name %s 14:00-16:00", msg, later.ReceiptNo)
+	}
 	_, err = db.Arrive(ctx, later.ReceiptNo[len(later.ReceiptNo)-4:], "王芳") // tomorrow's, not today's
 	wantCode(t, err, store.ENOTFOUND, "")
 	_, err = db.Arrive(ctx, "9999", "王芳")
