@@ -367,17 +367,26 @@ func (t *tx) insertBooking(in BookingInput, seriesID int64) (Booking, error) {
 		status, decidedBy, decidedAt = BookingApproved, in.Actor, nullUnix(t.now)
 	}
 	series := sql.NullInt64{Int64: seriesID, Valid: seriesID > 0}
+	// The booking is what was written, not read back: the insert's id and
+	// the values the row was made from, as the database gives them back.
+	b := Booking{ReceiptNo: no, StatusCode: newStatusCode(), VenueID: in.VenueID, VenueName: v.Name, SeriesID: seriesID,
+		Org: in.Org, Contact: in.Contact, Phone: in.Phone, Title: in.Title, Purpose: in.Purpose, Attendees: in.Attendees,
+		Start: fromUnix(unix(in.Start)), End: fromUnix(unix(in.End)), Status: status, DecidedBy: decidedBy,
+		DecidedAt: fromNullUnix(decidedAt), CreatedBy: in.Actor, Source: in.Source,
+		CreatedAt: fromUnix(unix(t.now)), UpdatedAt: fromUnix(unix(t.now))}
 	res, err := t.Exec(`INSERT INTO bookings (receipt_no, status_code, venue_id, venue_name, series_id, org, contact, phone, title,
 		purpose, attendees, start_at, end_at, status, decided_by, decided_at, created_by, source, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		no, newStatusCode(), in.VenueID, v.Name, series, in.Org, in.Contact, in.Phone, in.Title, in.Purpose, in.Attendees,
+		b.ReceiptNo, b.StatusCode, in.VenueID, v.Name, series, in.Org, in.Contact, in.Phone, in.Title, in.Purpose, in.Attendees,
 		unix(in.Start), unix(in.End), status, decidedBy, decidedAt, in.Actor, in.Source, unix(t.now), unix(t.now))
 	if err != nil {
 		return Booking{}, fmt.Errorf("insert booking: %w", err)
 	}
-	id, _ := res.LastInsertId()
-	t.publish(KindBooking, "created", id, in.Source)
-	return t.booking("WHERE b.id = ?", id)
+	if b.ID, err = res.LastInsertId(); err != nil {
+		return Booking{}, fmt.Errorf("insert booking: %w", err)
+	}
+	t.publish(KindBooking, "created", b.ID, in.Source)
+	return b, nil
 }
 
 // CreateBooking books a venue, numbered B-YYYYMMDD-NNNN. A clash with an

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,23 @@ import (
 var tomorrow = baseDay.AddDays(1)
 
 func TestCreateBooking(t *testing.T) {
+	t.Run("ReturnsWhatIsStored", func(t *testing.T) {
+		db := mustOpen(t)
+		hall := mustCreateVenue(t, db, "多功能厅", 80)
+		// The booking returned is built from what was written, not read
+		// back: it must be the one the file holds, field for field.
+		phone := booking(hall.ID, tomorrow, "18:00", "19:00")
+		phone.Approve, phone.Actor, phone.Source = false, store.ActorKiosk, store.SourceKiosk
+		for _, in := range []store.BookingInput{booking(hall.ID, tomorrow, "17:00", "18:00"), phone} {
+			made, err := db.CreateBooking(ctx, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stored, err := db.Booking(ctx, made.ID); err != nil || !reflect.DeepEqual(made, stored) {
+				t.Errorf("booking returned\n%+v\nbooking stored (%v)\n%+v", made, err, stored)
+			}
+		}
+	})
 	t.Run("OK", func(t *testing.T) {
 		db := mustOpen(t)
 		hall := mustCreateVenue(t, db, "多功能厅", 80)
