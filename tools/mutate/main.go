@@ -71,9 +71,16 @@ var swaps = map[token.Token]string{
 	token.EQL: "!=", token.NEQ: "==", token.LAND: "||", token.LOR: "&&",
 }
 
-// guards are the calls that make input safe, by the name called, with the
-// argument that is passed through unguarded when the call is dropped.
-var guards = map[string]int{"esc": 0, "HTMLEscapeString": 0, "Neutralize": 0, "MaxBytesReader": 1}
+// guards are the calls that make input safe, by the name called, with what
+// stands in their place when the guard is dropped, made from their
+// arguments' source: the value guarded, or for a writer the raw write.
+var guards = map[string]func(args []string) string{
+	"esc":              func(a []string) string { return a[0] },
+	"HTMLEscapeString": func(a []string) string { return a[0] },
+	"Neutralize":       func(a []string) string { return a[0] },
+	"MaxBytesReader":   func(a []string) string { return a[1] },
+	"HTMLEscape":       func(a []string) string { return a[0] + ".Write(" + a[1] + ")" },
+}
 
 // mutants lists the mutants of the named functions in src.
 func mutants(path string, src []byte, funcs []string) ([]mutant, error) {
@@ -86,9 +93,14 @@ func mutants(path string, src []byte, funcs []string) ([]mutant, error) {
 	text := func(n ast.Node) string {
 		return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset])
 	}
+	statements := map[*ast.CallExpr]bool{} // calls whose value is not used
 	inspect := func(name string, root ast.Node) {
 		ast.Inspect(root, func(n ast.Node) bool {
 			switch e := n.(type) {
+			case *ast.ExprStmt:
+				if c, ok := e.X.(*ast.CallExpr); ok {
+					statements[c] = true
+				}
 			case *ast.BinaryExpr:
 				if s, ok := swaps[e.Op]; ok {
 					p := fset.Position(e.OpPos)
@@ -120,9 +132,21 @@ func mutants(path string, src []byte, funcs []string) ([]mutant, error) {
 				if callee == "Grow" {
 					return false // a capacity hint, never a rule
 				}
-				if i, ok := guards[callee]; ok && i < len(e.Args) {
-					p := fset.Position(e.Pos())
-					out = append(out, mutant{p.Offset, text(e), text(e.Args[i]), p.Line, name})
+				if unguard, ok := guards[callee]; ok {
+					var args []string
+					for _, a := range e.Args {
+						args = append(args, text(a))
+					}
+					alone := unguard(args)
+					// A bare value where the call was a statement does not
+					// build: no mutant there (the guard itself is mutated
+					// where it is defined).
+					if x, err := parser.ParseExpr(alone); err == nil {
+						if _, call := x.(*ast.CallExpr); call || !statements[e] {
+							p := fset.Position(e.Pos())
+							out = append(out, mutant{p.Offset, text(e), alone, p.Line, name})
+						}
+					}
 				}
 			}
 			return true
