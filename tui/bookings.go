@@ -709,7 +709,7 @@ func (m bookingsTab) listFoot() string {
 	if !m.detail || m.paned() {
 		return ""
 	}
-	if d := m.detailView(m.width, 2); d != "" {
+	if d := m.detailView(m.width, 2, true); d != "" {
 		return "\n" + d
 	}
 	return ""
@@ -719,7 +719,7 @@ func (m bookingsTab) listFoot() string {
 // the pane beside the list.
 func (m bookingsTab) paneText() paneText {
 	_, pw := paneSplit(m.width)
-	return paneText{body: m.detailView(paneInner(m.env.st, pw), -1)}
+	return paneText{body: m.detailView(paneInner(m.env.st, pw), -1, m.detail)}
 }
 
 // paned reports whether the selected booking's details show beside the list.
@@ -743,8 +743,8 @@ func (m bookingsTab) tableHeight() int {
 
 // detailView is the selected booking in full, with the actions its status
 // allows and its latest n corrections (all of them when n < 0), wrapped to
-// w cells.
-func (m bookingsTab) detailView(w, n int) string {
+// w cells; the contact's phone is whole only when asked for (enter).
+func (m bookingsTab) detailView(w, n int, whole bool) string {
 	b, ok := m.selected()
 	if !ok {
 		return ""
@@ -754,7 +754,7 @@ func (m bookingsTab) detailView(w, n int) string {
 	lines := []string{
 		fmt.Sprintf("%s  %s  %s %s-%s  %s", b.ReceiptNo, b.VenueName, b.Start.In(loc).Format(lang.DateLayout),
 			e.clock(b.Start), e.clock(b.End), e.label(store.BookingStatuses, b.Status)),
-		fmt.Sprintf("%s  %s %s  %s:%d  %s  %s", b.Org, b.Contact, b.Phone, e.tr(lang.Attendees), b.Attendees,
+		fmt.Sprintf("%s  %s %s  %s:%d  %s  %s", b.Org, b.Contact, phoneShown(b.Phone, whole), e.tr(lang.Attendees), b.Attendees,
 			e.label(store.BookingPurposes, b.Purpose), e.label(store.Sources, b.Source)),
 	}
 	var decided []string

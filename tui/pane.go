@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"frontdesk/store"
 )
 
 // On a wide screen the requests, visits and bookings tabs show the selected
@@ -33,6 +35,16 @@ func paneSplit(w int) (list, pane int) {
 	}
 	list = max(w*3/5, listKeeps)
 	return list, w - list
+}
+
+// phoneShown is a phone as a detail shows it: whole when the worker asked
+// for the record (enter: to call back), masked as on the lists otherwise, so
+// a pane that follows the cursor shows no one's number to the room.
+func phoneShown(phone string, whole bool) string {
+	if whole {
+		return phone
+	}
+	return store.MaskPhone(phone)
 }
 
 // paneText is what a pane shows: a head kept at its top, a body that

@@ -50,10 +50,10 @@ func TestPaneGoldens(t *testing.T) {
 		w, h  int
 		steps []step
 	}{
-		{"requests_200x50", 200, 50, []step{{[]tea.Msg{runes("3")}, []string{"孙八"}}, {[]tea.Msg{down}, []string{"13900001111", "03-10 09:50  王芳  待受理"}}}},
-		{"requests_120x40", 120, 40, []step{{[]tea.Msg{runes("3")}, []string{"孙八"}}, {[]tea.Msg{down}, []string{"13900001111", "03-10 09:50  王芳  待受理"}}}},
-		{"visits_200x50", 200, 50, []step{{[]tea.Msg{runes("2")}, []string{"张三"}}, {[]tea.Msg{down, down, down}, []string{"13812345678", "更正 单位"}}}},
-		{"bookings_200x50", 200, 50, []step{{[]tea.Msg{runes("4")}, []string{"赵六 13700002222", "更正 主题"}}}},
+		{"requests_200x50", 200, 50, []step{{[]tea.Msg{runes("3")}, []string{"孙八"}}, {[]tea.Msg{down}, []string{"139****1111", "03-10 09:50  王芳  待受理"}}}},
+		{"requests_120x40", 120, 40, []step{{[]tea.Msg{runes("3")}, []string{"孙八"}}, {[]tea.Msg{down}, []string{"139****1111", "03-10 09:50  王芳  待受理"}}}},
+		{"visits_200x50", 200, 50, []step{{[]tea.Msg{runes("2")}, []string{"张三"}}, {[]tea.Msg{down, down, down}, []string{"138****5678", "更正 单位"}}}},
+		{"bookings_200x50", 200, 50, []step{{[]tea.Msg{runes("4")}, []string{"赵六 137****2222", "更正 主题"}}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -90,34 +90,46 @@ func TestPaneFollowsCursor(t *testing.T) {
 		}
 	}
 
+	// The pane follows the cursor and masks phones as the lists do: a
+	// record's whole number shows only once the worker opens it (enter).
 	d.key("3")
-	wantPane([]string{"R-20260310-0002", "13900002222", "03-10 09:55  扫码  待受理"}, []string{"13900001111"})
+	wantPane([]string{"R-20260310-0002", "139****2222", "03-10 09:55  扫码  待受理"}, []string{"139****1111", "13900002222"})
 	d.key("down")
-	wantPane([]string{"R-20260310-0001", "13900001111", "03-10 09:50  王芳  待受理"}, []string{"13900002222"})
+	wantPane([]string{"R-20260310-0001", "139****1111", "03-10 09:50  王芳  待受理"}, []string{"139****2222", "13900001111"})
 	d.send(tea.KeyMsg{Type: tea.KeyEnd})
-	wantPane([]string{"孙八", "受理"}, []string{"13900001111"})
+	wantPane([]string{"孙八", "受理"}, []string{"139****1111"})
 	d.key("enter")
 	if r := d.requests(); r.mode != requestsDetail || r.req.ID != s.overdue.ID {
 		t.Fatalf("enter beside the pane: mode %v on %d, want the full detail of %d", r.mode, r.req.ID, s.overdue.ID)
 	}
+	if v := d.view(); !strings.Contains(v, s.overdue.Phone) {
+		t.Fatalf("the opened request lacks its whole phone %s:\n%s", s.overdue.Phone, v)
+	}
 	d.key("esc")
 
 	d.key("2")
-	wantPane([]string{"13700001234"}, []string{"13812345678"})
+	wantPane([]string{"137****1234"}, []string{"138****5678", "13700001234"})
 	d.send(tea.KeyMsg{Type: tea.KeyEnd})
-	wantPane([]string{"13812345678", "更正 单位", "幸福社区居委会"}, []string{"13700001234"})
+	wantPane([]string{"138****5678", "更正 单位", "幸福社区居委会"}, []string{"137****1234", "13812345678"})
+	d.key("enter")
+	wantPane([]string{"13812345678"}, nil)
+	d.key("enter")
+	wantPane([]string{"138****5678"}, []string{"13812345678"})
 	// A slower answer for a row the cursor has left does not take the
 	// selected row's history away.
 	d.send(correctionsMsg{kind: store.KindVisit, id: d.visits().visits[0].ID})
 	wantPane([]string{"更正 单位"}, nil)
 
 	d.key("4")
-	wantPane([]string{"赵六 13700002222", "更正 主题", "主题党日活动"}, nil)
+	wantPane([]string{"赵六 137****2222", "更正 主题", "主题党日活动"}, []string{"13700002222"})
+	d.key("enter")
+	wantPane([]string{"赵六 13700002222"}, nil)
+	d.key("enter")
 	d.key("down")
-	wantPane([]string{"钱七 13700003333"}, []string{"赵六", "更正 主题"})
+	wantPane([]string{"钱七 137****3333"}, []string{"赵六", "更正 主题"})
 	// An approval taken back shows in the pane at once.
 	d.key("down", "a", "u")
-	wantPane([]string{"吴十 13700004444", "王芳  撤销：已确认 → 待审核"}, nil)
+	wantPane([]string{"吴十 137****4444", "王芳  撤销：已确认 → 待审核"}, nil)
 
 	// A long request: its pane scrolls, and from the top again on another row.
 	if _, err := db.CreateRequest(context.Background(), store.RequestInput{Name: "白大爷", Phone: "13900009999", Category: "environment",

@@ -107,7 +107,7 @@ func (m requestsTab) SetSize(w, h int) tab {
 		}
 	}
 	m.view.Width, m.view.Height = w, m.detailRoom()
-	m.view.SetContent(m.detailContent(w))
+	m.view.SetContent(m.detailContent(w, true))
 	return m
 }
 
@@ -325,7 +325,7 @@ func (m requestsTab) Update(msg tea.Msg) (tab, tea.Cmd) {
 		if msg.req.ID == m.req.ID {
 			same := m.req.Status == msg.req.Status && len(m.events) == len(msg.events)
 			m.req, m.events, m.hist, m.voided = msg.req, msg.events, msg.hist, msg.voided
-			m.view.SetContent(m.detailContent(m.width))
+			m.view.SetContent(m.detailContent(m.width, true))
 			if !same {
 				m.view.GotoTop()
 			}
@@ -688,7 +688,7 @@ func (m requestsTab) paneText() paneText {
 	}
 	w := paneInner(m.env.st, pw)
 	line, style := m.headLine()
-	return paneText{style.Render(wrap(line, w)), m.detailContent(w), m.detailFoot(w)}
+	return paneText{style.Render(wrap(line, w)), m.detailContent(w, false), m.detailFoot(w)}
 }
 
 // follow points the pane at the selected row and reads its history, when
@@ -746,9 +746,10 @@ func (m requestsTab) detailRoom() int {
 	return max(m.height-lipgloss.Height(m.detailHead(m.width))-lipgloss.Height(m.detailFoot(m.width)), 1)
 }
 
-// detailContent is the request in full, wrapped to w cells: its fields,
+// detailContent is the request in full, wrapped to w cells (the phone whole
+// when the worker opened it, masked in the pane that follows the cursor): its fields,
 // then its history, status moves and corrections in the order they happened.
-func (m requestsTab) detailContent(w int) string {
+func (m requestsTab) detailContent(w int, whole bool) string {
 	e := m.env
 	st := e.st
 	r := m.req
@@ -762,7 +763,7 @@ func (m requestsTab) detailContent(w int) string {
 		sat += e.tr(lang.ColonSep) + r.SatisfactionComment
 	}
 	pairs := [][2]string{
-		{e.tr(f[3]), r.Phone + "   " + e.tr(f[4]) + ": " + r.Community},
+		{e.tr(f[3]), phoneShown(r.Phone, whole) + "   " + e.tr(f[4]) + ": " + r.Community},
 		{e.tr(lang.Urgency), e.label(store.Urgencies, r.Urgency) + "   " + e.tr(f[7]) + ": " + r.Owner + "   " + e.tr(f[8]) + ": " + r.PromisedBy.String()},
 	}
 	if r.Handler != "" {
@@ -819,7 +820,7 @@ func (m requestsTab) detailContent(w int) string {
 func (m requestsTab) detailView() string {
 	v := m.view
 	v.Width, v.Height = m.width, m.detailRoom()
-	v.SetContent(m.detailContent(m.width))
+	v.SetContent(m.detailContent(m.width, true))
 	head := m.detailHead(m.width)
 	if v.TotalLineCount() > v.Height {
 		// Where the reader is, when there is more than shows.

@@ -581,13 +581,14 @@ func (m visitsTab) listFoot() string {
 	if !m.detail || !ok || m.paned() {
 		return ""
 	}
-	return detailPane(m.env, append([]string{""}, m.detailLines(v)...), m.selectedHist(), 3, m.width)
+	return detailPane(m.env, append([]string{""}, m.detailLines(v, true)...), m.selectedHist(), 3, m.width)
 }
 
-// detailLines are the details of v the list does not show.
-func (m visitsTab) detailLines(v store.Visit) []string {
+// detailLines are the details of v the list does not show; the phone is
+// whole only when asked for (enter), masked as on the list otherwise.
+func (m visitsTab) detailLines(v store.Visit, whole bool) []string {
 	e := m.env
-	return []string{fmt.Sprintf("%s  %s  %s  %s  %s:%s", v.ReceiptNo, v.Name, v.Phone, v.Org,
+	return []string{fmt.Sprintf("%s  %s  %s  %s  %s:%s", v.ReceiptNo, v.Name, phoneShown(v.Phone, whole), v.Org,
 		e.tr(lang.Party), e.label(yesNo, map[bool]string{true: "yes", false: "no"}[v.PartyMember])),
 		e.tr(lang.Note) + ": " + v.Note + "  (" + e.actorName(v.CreatedBy) + " / " + e.label(store.Sources, v.Source) + ")"}
 }
@@ -609,7 +610,7 @@ func (m visitsTab) paneText() paneText {
 	}
 	_, pw := paneSplit(m.width)
 	hist := m.selectedHist()
-	return paneText{body: detailPane(m.env, m.detailLines(v), hist, len(hist), paneInner(m.env.st, pw))}
+	return paneText{body: detailPane(m.env, m.detailLines(v, m.detail), hist, len(hist), paneInner(m.env.st, pw))}
 }
 
 // paned reports whether the selected visit's details show beside the list.
