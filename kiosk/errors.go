@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -117,7 +118,14 @@ func (s *Server) limited(r *http.Request) error {
 // fail answers err with its status and the error page.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := statusOf(err)
-	if status >= 500 && status != http.StatusServiceUnavailable {
+	switch {
+	case status < 500 || status == http.StatusServiceUnavailable:
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		// The phone went away before its answer (nothing of it was
+		// stored): not the server's fault, and a load test's end would
+		// otherwise write an error line for every connection.
+		s.log.Debug("kiosk request gone", "method", r.Method, "path", r.URL.Path)
+	default:
 		s.log.Error("kiosk request", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	title := s.tr(lang.SomethingWentWrong)

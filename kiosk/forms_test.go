@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"image/png"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -444,5 +446,25 @@ func TestEnglishPages(t *testing.T) {
 	w = do(h, "POST", "/f/request", url.Values{"token": {s.token("request", testNow)}}, nil)
 	if !strings.Contains(w.Body.String(), "Please fix 4 things and submit again:") || !strings.Contains(w.Body.String(), "Name is required") {
 		t.Errorf("English summary: %.1500s", w.Body.String())
+	}
+}
+
+// TestGonePhoneIsNoError checks that a submission whose phone went away
+// before the store took it is stored nowhere and logged as no error: the end
+// of every load test, and every phone that loses its signal, does it.
+func TestGonePhoneIsNoError(t *testing.T) {
+	db := mustOpen(t)
+	var logged bytes.Buffer
+	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute, Logger: slog.New(slog.NewTextHandler(&logged, nil))})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := httptest.NewRequest("POST", "/f/checkin", strings.NewReader(checkinForm(s.token("checkin", testNow)).Encode())).WithContext(ctx)
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	s.Handler().ServeHTTP(httptest.NewRecorder(), r)
+	if strings.Contains(logged.String(), "level=ERROR") {
+		t.Errorf("a phone gone away is logged as an error:\n%s", logged.String())
+	}
+	if vs, err := db.VisitsOn(context.Background(), db.Today()); err != nil || len(vs) != 0 {
+		t.Errorf("visits after a gone phone's submission: %d (%v), want none", len(vs), err)
 	}
 }
