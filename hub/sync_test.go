@@ -352,7 +352,7 @@ func TestUpgradeBuildsSummaries(t *testing.T) {
 	kept := summaryDigest(t, h)
 	if _, err := hub.Pool(h).Exec(ctx, `DROP TABLE visit_days, visitor_days, request_days, visit_months, request_months,
 		booking_days, booking_months, visitor_months, visitor_firsts, visitor_first_months;
-		DROP INDEX visits_center_visitor, requests_open_due, requests_unhandled_due;
+		DROP INDEX visits_visitor, requests_open_due, requests_unhandled_due;
 		DELETE FROM schema_migrations WHERE name >= '0003'`); err != nil {
 		t.Fatal(err)
 	}
