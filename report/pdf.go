@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	cdpio "github.com/chromedp/cdproto/io"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -79,25 +81,33 @@ type PDFHead struct {
 // every page and "第 n 页，共 m 页" at the bottom. The page's own print
 // stylesheet sets the margins; nothing is loaded from outside.
 func PDF(ctx context.Context, html []byte, head PDFHead) ([]byte, error) {
-	return pdfOf(ctx, func(w io.Writer) error { _, err := w.Write(html); return err }, head)
-}
-
-// pdfOf prints the page html writes, written to a file first: Chromium
-// reads the page from the file, so a page of a year's rows is never in
-// memory whole.
-func pdfOf(ctx context.Context, html func(io.Writer) error, head PDFHead) ([]byte, error) {
-	exe, err := FindChromium()
+	var out bytes.Buffer
+	err := pdfOf(ctx, &out, func(w io.Writer) error { _, err := w.Write(html); return err }, head)
 	if err != nil {
 		return nil, err
 	}
+	return out.Bytes(), nil
+}
+
+// pdfChunk is how much of a PDF one read of Chromium's stream asks for.
+const pdfChunk = 1 << 20
+
+// pdfOf prints the page html writes to out. The page goes to a file first,
+// which Chromium reads, and the PDF comes back as a stream read a chunk at a
+// time: neither a page of a year's rows nor its PDF is in memory whole.
+func pdfOf(ctx context.Context, out io.Writer, html func(io.Writer) error, head PDFHead) error {
+	exe, err := FindChromium()
+	if err != nil {
+		return err
+	}
 	dir, err := os.MkdirTemp("", "frontdesk-pdf-")
 	if err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
+		return fmt.Errorf("pdf: %w", err)
 	}
 	defer os.RemoveAll(dir)
 	file := filepath.Join(dir, "log.html")
 	if err := writeFile(file, html); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
+		return fmt.Errorf("pdf: %w", err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, pdfTimeout)
 	defer cancel()
@@ -110,28 +120,42 @@ func pdfOf(ctx context.Context, html func(io.Writer) error, head PDFHead) ([]byt
 		// RemoveAll above runs after this wait.
 		_ = chromedp.Cancel(bctx)
 	}()
-	var out []byte
 	yes := true
+	var werr error // out's own error, not the browser's
 	err = chromedp.Do(bctx,
 		chromedp.Navigate("file://"+file),
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 			res, err := cdp.Call(ctx, t, page.PrintToPDF, page.PrintToPDFParams{
 				DisplayHeaderFooter: &yes, PrintBackground: &yes, PreferCSSPageSize: &yes,
-				PaperWidth: a4Width, PaperHeight: a4Height,
+				PaperWidth: a4Width, PaperHeight: a4Height, TransferMode: page.PrintToPDFTransferModeReturnAsStream,
 				HeaderTemplate: headerTemplate(head), FooterTemplate: footerTemplate(head.Lang)})
-			out = res.Data
-			return err
+			if err != nil {
+				return err
+			}
+			defer cdp.Call(ctx, t, cdpio.Close, cdpio.CloseParams{Handle: res.Stream})
+			for {
+				chunk, err := cdp.Call(ctx, t, cdpio.Read, cdpio.ReadParams{Handle: res.Stream, Size: pdfChunk})
+				if err != nil {
+					return err
+				}
+				if _, werr = out.Write(chunk.Data); werr != nil || chunk.EOF {
+					return werr
+				}
+			}
 		}),
 	)
+	if werr != nil {
+		return werr
+	}
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-			return nil, &store.Error{Code: store.EINVALID, Field: "format",
+			return &store.Error{Code: store.EINVALID, Field: "format",
 				Text: lang.ChromiumTookTooLongToPrint}
 		}
-		return nil, &store.Error{Code: store.EINVALID, Field: "format",
+		return &store.Error{Code: store.EINVALID, Field: "format",
 			Text: lang.ChromiumCouldNotPrintPDF.Format(exe, err)}
 	}
-	return out, nil
+	return nil
 }
 
 // writeFile writes the file at path with what write writes, buffered.

@@ -125,13 +125,8 @@ func writeDoc(ctx context.Context, w io.Writer, format string, writeJSON func(io
 		d := doc()
 		// The center is at the left of the running head already.
 		title := strings.TrimSpace(strings.TrimPrefix(d.Title, d.Center))
-		var out []byte
-		out, err = pdfOf(ctx, func(f io.Writer) error { return writeHTML(f, d) },
+		err = pdfOf(ctx, w, func(f io.Writer) error { return writeHTML(f, d) },
 			PDFHead{Lang: d.Lang, Center: d.Center, Title: title + " · " + d.Period})
-		if err == nil {
-			_, err = w.Write(out)
-			return err
-		}
 	}
 	if err != nil {
 		return fmt.Errorf("render %s: %w", format, err)
