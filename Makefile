@@ -22,7 +22,7 @@ build:
 ## test: vet, staticcheck, the tidy check and every test with the race detector (installs what tests need);
 ## the tests get a fresh TMPDIR and fail the target if they leave anything in it
 test: test-deps lint tidy-check
-	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && chmod 1777 "$$tmp" && \
 	echo "TMPDIR=$$tmp $(GO) test -race -count=1 -timeout 14m -skip 'Soak' ./..." && \
 	TMPDIR="$$tmp" $(GO) test -race -count=1 -timeout 14m -skip 'Soak' ./... && \
 	left=$$(find "$$tmp" -mindepth 1 -maxdepth 1 ! -name 'go-build*') && \

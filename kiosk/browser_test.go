@@ -22,6 +22,21 @@ import (
 )
 
 // chromiumPath finds Debian's chromium; a missing browser fails the test.
+// chromiumProfile is a fresh folder for a test's Chromium profile, removed
+// at the end. Chromium makes its singleton socket inside it, and a socket's
+// path has at most 107 bytes, so it is named short rather than after the
+// test as t.TempDir() would (TestBrowserLobbyWithoutStream failed to start
+// Chromium under a TMPDIR of 16 characters or more).
+func chromiumProfile(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "cr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
 func chromiumPath(t *testing.T) string {
 	t.Helper()
 	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
@@ -60,7 +75,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 		}
 	}()
 
-	opts := report.ChromiumOptions(exe, t.TempDir(), chromedp.WindowSize(390, 844))
+	opts := report.ChromiumOptions(exe, chromiumProfile(t), chromedp.WindowSize(390, 844))
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer acancel()
 	bctx, bcancel := chromedp.NewContext(actx)

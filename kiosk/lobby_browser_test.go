@@ -33,7 +33,7 @@ func TestBrowserLobbyWithoutStream(t *testing.T) {
 	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
 	s.streams.cap = 0 // someone holds every stream
 	base, _ := serve(t, s)
-	opts := report.ChromiumOptions(exe, t.TempDir(), chromedp.WindowSize(1280, 720))
+	opts := report.ChromiumOptions(exe, chromiumProfile(t), chromedp.WindowSize(1280, 720))
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer acancel()
 	bctx, bcancel := chromedp.NewContext(actx)

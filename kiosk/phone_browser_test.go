@@ -67,7 +67,7 @@ func newPhoneKit(t *testing.T) *phoneKit {
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 
-	opts := report.ChromiumOptions(exe, t.TempDir(), chromedp.UserAgent(wechatUA),
+	opts := report.ChromiumOptions(exe, chromiumProfile(t), chromedp.UserAgent(wechatUA),
 		chromedp.WindowSize(360, 640), chromedp.Flag("lang", "zh-CN"))
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(acancel)
