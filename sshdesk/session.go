@@ -16,6 +16,7 @@ import (
 	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/muesli/termenv"
 
+	"frontdesk/internal/termio"
 	"frontdesk/lang"
 	"frontdesk/store"
 )
@@ -232,6 +233,11 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	a.desk = s.cfg.Desk(Session{Staff: a.staff, Remote: a.remote, Lang: a.lang, Renderer: renderer(sess)})
 	g := &guard{desk: a.desk, a: a, s: s, lastInput: time.Now()}
 	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithContext(a.ctx))
+	if _, _, ok := sess.Pty(); !ok || sess.EmulatedPty() {
+		// The session is the input (no pty is allocated): read it in
+		// whole characters, as the local desk reads its terminal.
+		opts = append(opts, tea.WithInput(termio.WholeRunes(sess)))
+	}
 	return tea.NewProgram(g, opts...)
 }
 

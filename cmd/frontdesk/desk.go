@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/term"
 
+	"frontdesk/internal/termio"
 	"frontdesk/kiosk"
 	"frontdesk/lang"
 	"frontdesk/tui"
@@ -129,7 +130,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 		opts.SSHAddr, opts.SSHFingerprint = ssh.Addr().String(), ssh.Fingerprint()
 	}
 	model := tui.New(m.DB, opts)
-	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
+	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(termio.WholeRunes(in)), tea.WithOutput(out))
 	_, err = p.Run()
 	cancel()
 	<-kioskDone
