@@ -46,27 +46,37 @@ func (db *DB) KioskSubmissions(ctx context.Context, limit int) ([]Submission, er
 				FROM bookings WHERE created_at >= ? AND source = '` + SourceKiosk + `' ORDER BY created_at DESC LIMIT ?`},
 		}
 		for _, q := range queries {
-			rows, err := t.Query(q.q, since, limit)
-			if err != nil {
-				return fmt.Errorf("kiosk submissions: %w", err)
-			}
-			for rows.Next() {
-				s := Submission{Kind: q.kind}
-				var created, at int64
-				if err := rows.Scan(&s.ID, &s.ReceiptNo, &s.Name, &s.Summary, &s.Status, &created, &at); err != nil {
-					rows.Close()
-					return err
-				}
-				s.CreatedAt, s.At = fromUnix(created), fromUnix(at)
-				out = append(out, s)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
+			if err := t.submissions(&out, q.kind, q.q, since, limit); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+	return newestFirst(out, limit), err
+}
+
+// submissions appends the rows of query (id, receipt, name, summary,
+// status, created, at) to out as Submissions of kind.
+func (t *tx) submissions(out *[]Submission, kind, query string, args ...any) error {
+	rows, err := t.Query(query, args...)
+	if err != nil {
+		return fmt.Errorf("kiosk submissions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		s := Submission{Kind: kind}
+		var created, at int64
+		if err := rows.Scan(&s.ID, &s.ReceiptNo, &s.Name, &s.Summary, &s.Status, &created, &at); err != nil {
+			return err
+		}
+		s.CreatedAt, s.At = fromUnix(created), fromUnix(at)
+		*out = append(*out, s)
+	}
+	return rows.Err()
+}
+
+// newestFirst sorts submissions newest first and keeps limit of them.
+func newestFirst(out []Submission, limit int) []Submission {
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].CreatedAt.Equal(out[j].CreatedAt) {
 			return out[i].CreatedAt.After(out[j].CreatedAt)
@@ -76,7 +86,39 @@ func (db *DB) KioskSubmissions(ctx context.Context, limit int) ([]Submission, er
 	if len(out) > limit {
 		out = out[:limit]
 	}
-	return out, err
+	return out
+}
+
+// KioskWaiting is what the phones sent that still waits for the desk, for
+// its 待办 inbox: today's kiosk check-ins still in the building and kiosk
+// requests not yet taken (kiosk bookings wait with the other pending ones).
+// It returns the newest limit of them and how many there are in all.
+func (db *DB) KioskWaiting(ctx context.Context, limit int) ([]Submission, int, error) {
+	var out []Submission
+	total := 0
+	err := db.read(ctx, func(t *tx) error {
+		todayStart, _ := t.db.Bounds(t.db.DayOf(t.now))
+		visits := `FROM visits WHERE checked_in_at >= ? AND checked_out_at IS NULL AND source = '` + SourceKiosk + `'`
+		requests := `FROM requests WHERE status = '` + StatusNew + `' AND source = '` + SourceKiosk + `'`
+		if err := t.submissions(&out, KindVisit, `SELECT id, receipt_no, name, purpose, 'in', created_at, created_at `+visits+
+			` ORDER BY checked_in_at DESC LIMIT ?`, unix(todayStart), limit); err != nil {
+			return err
+		}
+		if err := t.submissions(&out, KindRequest, `SELECT id, receipt_no, name, category, status, created_at, created_at `+requests+
+			` ORDER BY created_at DESC LIMIT ?`, limit); err != nil {
+			return err
+		}
+		var nv, nr int
+		if err := t.QueryRow(`SELECT COUNT(*) `+visits, unix(todayStart)).Scan(&nv); err != nil {
+			return fmt.Errorf("kiosk waiting: %w", err)
+		}
+		if err := t.QueryRow(`SELECT COUNT(*) ` + requests).Scan(&nr); err != nil {
+			return fmt.Errorf("kiosk waiting: %w", err)
+		}
+		total = nv + nr
+		return nil
+	})
+	return newestFirst(out, limit), total, err
 }
 
 // DeskCounts are the request counts on the desk's first screen.

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -233,5 +234,62 @@ func TestInboxListsFollowWrites(t *testing.T) {
 			t.Fatalf("another process's resolve not listed after 1 s: %d callbacks, want 2", len(callbacks()))
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestKioskWaiting: what the phones sent that still waits is today's kiosk
+// visitors still in and the kiosk requests not yet taken, the newest first,
+// with the count of them all however many are listed.
+func TestKioskWaiting(t *testing.T) {
+	db, clk := mustOpenClock(t)
+	clk.Set(base.AddDate(0, 0, -1))
+	yesterday := visit("昨天的访客", "", "consult")
+	yesterday.Source = "kiosk"
+	mustCheckIn(t, db, yesterday)
+	clk.Set(base.Add(-3 * time.Hour))
+	var in []store.Visit
+	for i := range 12 {
+		k := visit(fmt.Sprintf("扫码访客%02d", i), "", "consult")
+		k.Source = "kiosk"
+		in = append(in, mustCheckIn(t, db, k))
+		clk.Add(time.Minute)
+	}
+	if _, err := db.CheckOut(ctx, in[0].ID, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	mustCheckIn(t, db, visit("前台访客", "", "business"))
+	var newest store.Request
+	for i := range 3 {
+		r := request()
+		r.Name, r.Source, r.Actor = fmt.Sprintf("扫码群众%d", i), "kiosk", ""
+		newest = mustCreateRequest(t, db, r)
+		clk.Add(time.Minute)
+	}
+	taken := request()
+	taken.Source, taken.Actor = "kiosk", ""
+	if _, err := db.Accept(ctx, mustCreateRequest(t, db, taken).ID, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	mustCreateRequest(t, db, request()) // the desk's own
+	clk.Set(base)
+
+	got, total, err := db.KioskWaiting(ctx, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 11+3 || len(got) != 5 {
+		t.Fatalf("got %d listed of %d, want 5 of 14 (11 still in today, 3 untaken requests)", len(got), total)
+	}
+	if got[0].Kind != store.KindRequest || got[0].ID != newest.ID || got[3].Kind != store.KindVisit || got[3].Name != "扫码访客11" {
+		t.Fatalf("not newest first: %+v", got)
+	}
+	all, total, _ := db.KioskWaiting(ctx, 50)
+	if len(all) != total {
+		t.Fatalf("limit 50: %d listed, %d counted", len(all), total)
+	}
+	for _, s := range all {
+		if s.Name == in[0].Name || s.Name == "昨天的访客" || s.Name == "前台访客" || s.Name == taken.Name {
+			t.Errorf("%s is listed as waiting", s.Name)
+		}
 	}
 }

@@ -22,6 +22,10 @@ const (
 // longest waiting first; its count is of them all.
 const inboxCallbacks = 50
 
+// inboxKioskRows is how many of the phones' waiting submissions the inbox
+// lists, the newest first; its count is of them all.
+const inboxKioskRows = 50
+
 // inboxItem is one row of the inbox.
 type inboxItem struct {
 	group int
@@ -46,24 +50,15 @@ func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
 	}
 	loc := e.db.Location()
 	stamp := func(s store.Submission) string { return s.CreatedAt.In(loc).Format("01-02 15:04") }
-	today := d.day
+	// What waits is the store's rule (KioskWaiting); a phone booking waits
+	// for approval and is listed there, with the other pending ones.
 	for _, s := range d.kiosk {
-		waiting := false
-		var what string
-		switch s.Kind {
-		case store.KindVisit:
-			waiting = s.Status == "in" && e.db.DayOf(s.CreatedAt) == today
+		what := e.tr(lang.KindRequest) + " " + e.short(store.Categories, s.Summary)
+		if s.Kind == store.KindVisit {
 			what = e.tr(lang.KindVisit) + " " + e.short(store.Purposes, s.Summary)
-		case store.KindRequest:
-			waiting = s.Status == store.StatusNew
-			what = e.tr(lang.KindRequest) + " " + e.short(store.Categories, s.Summary)
 		}
-		// A phone booking waits for approval: it is listed there, with
-		// the other pending ones, marked as the kiosk's.
-		if waiting {
-			add(inboxKiosk, s.Kind, s.ID, stamp(s), openRecordMsg{kind: s.Kind, id: s.ID, at: s.At},
-				fit(s.ReceiptNo, 15), fit(s.Name, 10), what)
-		}
+		add(inboxKiosk, s.Kind, s.ID, stamp(s), openRecordMsg{kind: s.Kind, id: s.ID, at: s.At},
+			fit(s.ReceiptNo, 15), fit(s.Name, 10), what)
 	}
 	// A phone series is one line, at its first pending date, opening the
 	// series view; the desk's own series keep a line per date.
@@ -102,11 +97,14 @@ func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
 }
 
 // inboxSizes is how many records wait in each group. The inbox lists only
-// the head of the callback list; the store counts the whole of it.
+// the head of the phones', the overdue and the callback groups; the store
+// counts the whole of each.
 func (m todayTab) inboxSizes() (n [inboxGroups]int, total int) {
 	for _, it := range m.inbox {
 		n[it.group]++
 	}
+	n[inboxKiosk] = max(n[inboxKiosk], m.data.kioskAll)
+	n[inboxOverdue] = max(n[inboxOverdue], m.data.overdue)
 	n[inboxCallback] = max(n[inboxCallback], m.data.callbacks)
 	for _, c := range n {
 		total += c

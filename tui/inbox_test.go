@@ -56,3 +56,24 @@ func TestInboxListsHeadOfCallbacks(t *testing.T) {
 		t.Fatalf("the inbox lists callback %d of %d:\n%s", inboxCallbacks+1, len(all), v)
 	}
 }
+
+// The inbox counts every phone submission that waits, not only the newest it
+// looked at: thirteen phone check-ins still in the building are 扫码新 13.
+func TestInboxCountsEveryPhoneSubmission(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	ctx := context.Background()
+	before, _, err := db.KioskWaiting(ctx, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const phones = 13
+	for i := range phones {
+		if _, err := db.CheckIn(ctx, store.VisitInput{Name: fmt.Sprintf("扫码%02d", i), Phone: "13700001234", Purpose: "consult",
+			Headcount: 1, Source: store.SourceKiosk}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	d.wantView(fmt.Sprintf("扫码新 %d", len(before)+phones))
+}

@@ -47,8 +47,9 @@ type todayLoadedMsg struct {
 	callbacks  int
 	bookings   []store.Booking
 	venues     []store.Venue
-	kiosk      []store.Submission
-	pending    []store.Booking // waiting for approval, on any day
+	kiosk      []store.Submission // the newest of what the phones sent that waits
+	kioskAll   int                // how many of those there are
+	pending    []store.Booking    // waiting for approval, on any day
 	overdueRs  []store.Request
 	callbackRs []store.Request
 }
@@ -84,7 +85,7 @@ func (m todayTab) load() tea.Cmd {
 		if d.venues, err = db.Venues(ctx, true); err != nil {
 			return errMsg{err}
 		}
-		if d.kiosk, err = db.KioskSubmissions(ctx, 10); err != nil {
+		if d.kiosk, d.kioskAll, err = db.KioskWaiting(ctx, inboxKioskRows); err != nil {
 			return errMsg{err}
 		}
 		if d.pending, err = db.PendingBookings(ctx); err != nil {
