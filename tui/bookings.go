@@ -499,7 +499,7 @@ func (m bookingsTab) updateList(msg tea.KeyMsg) (bookingsTab, tea.Cmd) {
 		m.followPane()
 		return m, m.loadHistory()
 	}
-	if m.paned() && m.pane.scroll(msg, k, m.paneText(), m.tableHeight()) {
+	if paned(m.width) && m.pane.scroll(msg, k, m.paneText(), m.tableHeight()) {
 		return m, nil
 	}
 	sel, ok := m.selected()
@@ -706,7 +706,7 @@ func (m bookingsTab) listHead() string {
 // listFoot is the selected booking's details under the table, when they
 // show and no pane beside the list holds them.
 func (m bookingsTab) listFoot() string {
-	if !m.detail || m.paned() {
+	if !m.detail || paned(m.width) {
 		return ""
 	}
 	if d := m.detailView(m.width, 2, true); d != "" {
@@ -718,12 +718,8 @@ func (m bookingsTab) listFoot() string {
 // paneText is the selected booking's details with all its corrections, for
 // the pane beside the list.
 func (m bookingsTab) paneText() paneText {
-	_, pw := paneSplit(m.width)
-	return paneText{body: m.detailView(paneInner(m.env.st, pw), -1, m.detail)}
+	return paneText{body: m.detailView(paneTextWidth(m.env.st, m.width), -1, m.detail)}
 }
-
-// paned reports whether the selected booking's details show beside the list.
-func (m bookingsTab) paned() bool { _, pane := paneSplit(m.width); return pane > 0 }
 
 // followPane points the pane at the selected booking.
 func (m *bookingsTab) followPane() {
@@ -811,7 +807,7 @@ func (m bookingsTab) ShortHelp() []key.Binding {
 	if m.canUndo() {
 		keys = append([]key.Binding{k.Undo}, keys...)
 	}
-	if m.paned() {
+	if paned(m.width) {
 		keys = append(keys, k.PaneDown)
 	}
 	return keys
@@ -822,7 +818,7 @@ func (m bookingsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
 	keys := [][]key.Binding{{k.PrevDay, k.NextDay, k.Today, k.Up, k.Down, k.Enter}, {k.New, k.Series, k.SeriesView, k.Approve, k.Undo, k.Reject},
 		{k.Cancel, k.Arrive, k.NoShow, k.Search}}
-	if m.paned() {
+	if paned(m.width) {
 		keys[2] = append(keys[2], k.PaneDown)
 	}
 	return keys
@@ -870,7 +866,7 @@ func (m bookingsTab) Open(r openRecordMsg) (tab, tea.Cmd, bool) {
 // show.
 func (m bookingsTab) loadHistory() tea.Cmd {
 	b, ok := m.selected()
-	if !(m.detail || m.paned()) || !ok {
+	if !(m.detail || paned(m.width)) || !ok {
 		return nil
 	}
 	var cmds []tea.Cmd

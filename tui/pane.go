@@ -61,6 +61,14 @@ type sidePane struct {
 // paneInner is the width a pane w cells wide leaves for its text.
 func paneInner(st styles, w int) int { return max(w-st.pane.GetHorizontalFrameSize(), 1) }
 
+// paned reports whether a list on a screen w cells wide shows the selected
+// row's detail beside it.
+func paned(w int) bool { _, pane := paneSplit(w); return pane > 0 }
+
+// paneTextWidth is the width the pane beside a list on a screen w cells
+// wide leaves for its text.
+func paneTextWidth(st styles, w int) int { _, pw := paneSplit(w); return paneInner(st, pw) }
+
 // bodyHeight is the room the body gets in a pane h lines high.
 func (t paneText) bodyHeight(h int) int {
 	for _, s := range []string{t.head, t.foot} {

@@ -160,7 +160,7 @@ func (m requestsTab) load() tea.Cmd {
 		}
 		return requestsLoadedMsg{asked, list, voids}
 	}}
-	if m.mode == requestsDetail || m.mode == requestsAction || (m.paned() && m.req.ID != 0) {
+	if m.mode == requestsDetail || m.mode == requestsAction || (paned(m.width) && m.req.ID != 0) {
 		cmds = append(cmds, loadRequestCmd(e, m.req.ID))
 	}
 	return tea.Batch(cmds...)
@@ -381,7 +381,7 @@ func (m requestsTab) updateList(msg tea.KeyMsg) (requestsTab, tea.Cmd) {
 	if m.table.moveByKey(msg, k, m.tableHeight()) {
 		return m.follow()
 	}
-	if m.paned() && m.pane.scroll(msg, k, m.paneText(), m.tableHeight()) {
+	if paned(m.width) && m.pane.scroll(msg, k, m.paneText(), m.tableHeight()) {
 		return m, nil
 	}
 	// The detail's actions work on the selected row too, and open it.
@@ -641,7 +641,7 @@ func (m requestsTab) ShortHelp() []key.Binding {
 		}
 		return append(out, k.Back)
 	}
-	if m.paned() {
+	if paned(m.width) {
 		return []key.Binding{k.New, k.Enter, k.Status, k.Category, k.Overdue, k.Callback, k.Search, k.PaneDown}
 	}
 	return []key.Binding{k.New, k.Enter, k.Status, k.Category, k.Overdue, k.Callback, k.Search}
@@ -652,7 +652,7 @@ func (m requestsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
 	keys := [][]key.Binding{{k.New, k.Enter, k.Back, k.Search}, {k.Status, k.Category, k.Overdue, k.Callback},
 		{k.Accept, k.Start, k.Resolve, k.Transfer, k.RejectRequest, k.Rate}}
-	if m.paned() {
+	if paned(m.width) {
 		keys[0] = append(keys[0], k.PaneDown)
 	}
 	return keys
@@ -677,7 +677,6 @@ func (m requestsTab) View() string {
 // paneText is the selected request's detail for the pane beside the list,
 // wrapped to the pane's width.
 func (m requestsTab) paneText() paneText {
-	_, pw := paneSplit(m.width)
 	r, ok := rowAt(m.list, m.table.cursor)
 	if !ok {
 		return paneText{}
@@ -686,7 +685,7 @@ func (m requestsTab) paneText() paneText {
 		// Its history is on its way: the row shows meanwhile.
 		m.req, m.events, m.hist, m.voided = r, nil, nil, nil
 	}
-	w := paneInner(m.env.st, pw)
+	w := paneTextWidth(m.env.st, m.width)
 	line, style := m.headLine()
 	return paneText{style.Render(wrap(line, w)), m.detailContent(w, false), m.detailFoot(w)}
 }
@@ -695,7 +694,7 @@ func (m requestsTab) paneText() paneText {
 // a pane shows beside the list.
 func (m requestsTab) follow() (requestsTab, tea.Cmd) {
 	r, ok := rowAt(m.list, m.table.cursor)
-	if !m.paned() || m.mode != requestsList || !ok || r.ID == m.req.ID {
+	if !paned(m.width) || m.mode != requestsList || !ok || r.ID == m.req.ID {
 		return m, nil
 	}
 	m.req, m.events, m.hist, m.voided = r, nil, nil, nil
@@ -833,9 +832,6 @@ func (m requestsTab) detailView() string {
 // wide reports whether the list has room for the request's 内容 (120
 // columns or more of its own, beside the pane).
 func (m requestsTab) wide() bool { list, _ := paneSplit(m.width); return list >= 120 }
-
-// paned reports whether the selected request's detail shows beside the list.
-func (m requestsTab) paned() bool { _, pane := paneSplit(m.width); return pane > 0 }
 
 func (m requestsTab) title() lang.Text       { return lang.TabRequests }
 func (m requestsTab) keeps(kind string) bool { return kind == store.KindRequest }

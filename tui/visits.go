@@ -388,7 +388,7 @@ func (m visitsTab) updateList(msg tea.KeyMsg) (visitsTab, tea.Cmd) {
 		m.followPane()
 		return m, m.loadHistory()
 	}
-	if m.paned() && m.pane.scroll(msg, k, m.paneText(), m.tableHeight()) {
+	if paned(m.width) && m.pane.scroll(msg, k, m.paneText(), m.tableHeight()) {
 		return m, nil
 	}
 	if d, ok := lookupDigit(msg, k); ok {
@@ -578,7 +578,7 @@ func (m visitsTab) listHead() string {
 // details, when they show and no pane beside the list holds them.
 func (m visitsTab) listFoot() string {
 	v, ok := m.selected()
-	if !m.detail || !ok || m.paned() {
+	if !m.detail || !ok || paned(m.width) {
 		return ""
 	}
 	return detailPane(m.env, append([]string{""}, m.detailLines(v, true)...), m.selectedHist(), 3, m.width)
@@ -608,13 +608,9 @@ func (m visitsTab) paneText() paneText {
 	if !ok {
 		return paneText{}
 	}
-	_, pw := paneSplit(m.width)
 	hist := m.selectedHist()
-	return paneText{body: detailPane(m.env, m.detailLines(v, m.detail), hist, len(hist), paneInner(m.env.st, pw))}
+	return paneText{body: detailPane(m.env, m.detailLines(v, m.detail), hist, len(hist), paneTextWidth(m.env.st, m.width))}
 }
-
-// paned reports whether the selected visit's details show beside the list.
-func (m visitsTab) paned() bool { _, pane := paneSplit(m.width); return pane > 0 }
 
 // followPane points the pane at the selected visit.
 func (m *visitsTab) followPane() {
@@ -638,7 +634,7 @@ func (m visitsTab) ShortHelp() []key.Binding {
 	if m.mode != visitsList || m.search.open {
 		return []key.Binding{k.Submit, k.Back}
 	}
-	if m.paned() {
+	if paned(m.width) {
 		return []key.Binding{k.New, k.CheckOut, k.Search, k.PrevDay, k.NextDay, k.PaneDown}
 	}
 	return []key.Binding{k.New, k.CheckOut, k.Search, k.PrevDay, k.NextDay}
@@ -649,7 +645,7 @@ func (m visitsTab) FullHelp() [][]key.Binding {
 	k := m.env.keys
 	keys := [][]key.Binding{{k.New, k.CheckOut, k.Search, k.Enter, k.Back}, {k.Up, k.Down, k.PrevDay, k.NextDay, k.Today},
 		{k.Edit, k.Void}}
-	if m.paned() {
+	if paned(m.width) {
 		keys[2] = append(keys[2], k.PaneDown)
 	}
 	return keys
@@ -713,7 +709,7 @@ func (m visitsTab) isVoided(v store.Visit) bool { _, ok := m.voids[v.ID]; return
 // loadHistory reads the selected visit's corrections while its details show.
 func (m visitsTab) loadHistory() tea.Cmd {
 	v, ok := m.selected()
-	if !(m.detail || m.paned()) || !ok || v.ID == m.histID {
+	if !(m.detail || paned(m.width)) || !ok || v.ID == m.histID {
 		return nil
 	}
 	return loadCorrectionsCmd(m.env, store.KindVisit, v.ID)
