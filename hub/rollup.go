@@ -87,7 +87,6 @@ func (h *Hub) Rollup(ctx context.Context, center string, from, to store.Day, now
 		if err != nil {
 			return err
 		}
-		byCode := map[string]*Row{}
 		for rows.Next() {
 			var r Row
 			if err := rows.Scan(&r.Code, &r.Name, &r.Level, &r.Parent, &r.TimeZone, &r.LastSyncAt); err != nil {
@@ -98,9 +97,11 @@ func (h *Hub) Rollup(ctx context.Context, center string, from, to store.Day, now
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		byCode := make(map[string]*Row, len(n.Rows))
+		codes := make([]string, len(n.Rows))
 		for i := range n.Rows {
 			r := &n.Rows[i]
-			byCode[r.Code] = r
+			byCode[r.Code], codes[i] = r, r.Code
 			r.Summary.ByPurpose = make([]store.PurposeCount, len(store.Purposes))
 			for j, p := range store.Purposes {
 				r.Summary.ByPurpose[j].Purpose = p.Code
@@ -109,10 +110,6 @@ func (h *Hub) Rollup(ctx context.Context, center string, from, to store.Day, now
 			for j, c := range store.Categories {
 				r.Summary.ByCategory[j].Category = c.Code
 			}
-		}
-		codes := make([]string, len(n.Rows))
-		for i, r := range n.Rows {
-			codes[i] = r.Code
 		}
 		args["codes"] = codes
 		if center != "" && byCode[center] == nil {
