@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -103,11 +102,9 @@ func (m *Main) runNetworkReport(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := report.WriteNetwork(&buf, n, m.Format, report.Options{Lang: m.Lang, PrintedBy: m.printedBy(), PrintedAt: time.Now()}); err != nil {
-		return err
-	}
-	return m.writeOutput(func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }, from, to)
+	opt := report.Options{Lang: m.Lang, PrintedBy: m.printedBy(), PrintedAt: time.Now()}
+	// WriteNetwork renders the whole rollup before it writes any of it.
+	return m.writeOutput(func(w io.Writer) error { return report.WriteNetwork(w, n, m.Format, opt) }, from, to)
 }
 
 // syncer reports to the hub in the background of the desk or serve, every
