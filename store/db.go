@@ -94,6 +94,10 @@ type OpenOptions struct {
 	// NoQuickCheck skips PRAGMA quick_check: for the benchmarks' big file,
 	// which its builder made sound, so its check does not run beside them.
 	NoQuickCheck bool
+	// MustExist refuses a missing file with ENOTFOUND, as OpenReadOnly
+	// does, instead of creating it: for the commands that only work on a
+	// center already set up, so a mistyped --db leaves nothing behind.
+	MustExist bool
 }
 
 // OpenWith is Open with options.
@@ -113,6 +117,8 @@ func OpenWith(path string, opt OpenOptions) (*DB, error) {
 		}
 	case !os.IsNotExist(err):
 		return nil, err
+	case opt.MustExist:
+		return nil, notFound(lang.DatabaseFile.Format(path))
 	}
 	busy := "_busy_timeout=" + fmt.Sprint(BusyTimeout.Milliseconds())
 	if err := db.openPools(dsn(path, "_foreign_keys=on", busy, "_journal_mode=WAL", "_synchronous="+Synchronous)); err != nil {

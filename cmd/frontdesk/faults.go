@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"slices"
 	"time"
 
 	"frontdesk/lang"
@@ -68,12 +69,14 @@ func (m *Main) logTo() error {
 	return nil
 }
 
-// openDB opens the file the way the command needs it.
+// openDB opens the file the way the command needs it: only the desk,
+// serve, init and demo may create it.
 func (m *Main) openDB() (*store.DB, error) {
 	if reader(m.Command) {
 		return store.OpenReadOnly(m.DBPath)
 	}
-	return store.Open(m.DBPath)
+	creates := slices.Contains([]string{"", "serve", "init", "demo"}, m.Command)
+	return store.OpenWith(m.DBPath, store.OpenOptions{MustExist: !creates})
 }
 
 func restoreFlags(m *Main, fs *flag.FlagSet) {
