@@ -13,7 +13,6 @@ import (
 // live keeps the desk current: it listens to the store's events, gathers a
 // burst into one reload, and counts what the kiosk sent on each tab's badge.
 type live struct {
-	db       *store.DB
 	events   <-chan store.Event
 	unsub    func()
 	coalesce time.Duration
@@ -32,7 +31,7 @@ func newLive(db *store.DB, coalesce time.Duration, tabs int) live {
 		coalesce = 100 * time.Millisecond
 	}
 	ch, unsub := db.Subscribe()
-	return live{db: db, events: ch, unsub: unsub, coalesce: coalesce, changed: map[string]bool{}, seen: map[string]bool{},
+	return live{events: ch, unsub: unsub, coalesce: coalesce, changed: map[string]bool{}, seen: map[string]bool{},
 		badges: make([]int, tabs)}
 }
 
@@ -67,14 +66,21 @@ func (l *live) waitCmd() tea.Cmd {
 	}
 }
 
+// kioskNewest is how many of the newest kiosk records the desk reads to
+// find the ones it has not counted or named yet.
+const kioskNewest = 20
+
+// newestKiosk reads the newest kiosk records.
+func newestKiosk(e *env) ([]store.Submission, error) {
+	ctx, cancel := e.ctx()
+	defer cancel()
+	return e.db.KioskSubmissions(ctx, kioskNewest)
+}
+
 // checkKioskCmd reads the newest kiosk records.
-func (l *live) checkKioskCmd() tea.Cmd {
-	db := l.db
+func checkKioskCmd(e *env) tea.Cmd {
 	return func() tea.Msg {
-		e := env{db: db}
-		ctx, cancel := e.ctx()
-		defer cancel()
-		subs, err := db.KioskSubmissions(ctx, 20)
+		subs, err := newestKiosk(e)
 		if err != nil {
 			return errMsg{err}
 		}
@@ -123,7 +129,7 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 			cmds = append(cmds, m.reload(0))
 		}
 		if changed[store.KindExternal] {
-			cmds = append(cmds, l.checkKioskCmd())
+			cmds = append(cmds, checkKioskCmd(m.env))
 		}
 		return tea.Batch(cmds...)
 	case arrivalMsg:
@@ -173,9 +179,7 @@ type arrivalMsg struct{ sub store.Submission }
 // notice can say who sent what.
 func nameArrivalCmd(e *env, kind string, id int64) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := e.ctx()
-		defer cancel()
-		subs, err := e.db.KioskSubmissions(ctx, 20)
+		subs, err := newestKiosk(e)
 		if err != nil {
 			return errMsg{err}
 		}

@@ -260,7 +260,7 @@ func registerStaffCmd(e *env) tea.Cmd {
 
 // startDesk loads what the tabs show once the desk is open.
 func (m *Model) startDesk() tea.Cmd {
-	cmds := []tea.Cmd{m.tabs[0].load(), m.live.checkKioskCmd()}
+	cmds := []tea.Cmd{m.tabs[0].load(), checkKioskCmd(m.env)}
 	if m.active != 0 {
 		cmds = append(cmds, m.activeLoad())
 	}
