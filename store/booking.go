@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -706,11 +705,7 @@ func (db *DB) BookingsBetween(ctx context.Context, from, to Day) ([]Booking, err
 // Every desk's home tab shows them, so the answer is shared until the next
 // write.
 func (db *DB) PendingBookings(ctx context.Context) ([]Booking, error) {
-	if db.readOnly {
-		return db.pendingBookings(ctx)
-	}
-	out, err := db.pendingNow.get(db, "", func() ([]Booking, error) { return db.pendingBookings(ctx) })
-	return slices.Clone(out), err
+	return sharedList(db, &db.pendingNow, "", func() ([]Booking, error) { return db.pendingBookings(ctx) })
 }
 
 func (db *DB) pendingBookings(ctx context.Context) ([]Booking, error) {

@@ -134,10 +134,6 @@ type DeskCounts struct {
 // Every desk asks after every write; with many desks open (one per SSH
 // session) the counts are computed once per write and shared.
 func (db *DB) CountsForDesk(ctx context.Context) (DeskCounts, error) {
-	if db.readOnly {
-		// No watcher moves the generation of a read-only handle.
-		return db.countsForDesk(ctx)
-	}
 	return db.deskCounts.get(db, db.Today().String(), func() (DeskCounts, error) { return db.countsForDesk(ctx) })
 }
 

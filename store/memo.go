@@ -1,6 +1,9 @@
 package store
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // memo keeps the last answer of an expensive read for as long as nothing
 // has been written: a commit of this process or a write seen from another
@@ -16,8 +19,12 @@ type memo[T any] struct {
 
 // get returns the answer for key at the DB's current generation, loading it
 // when the memo holds another or none. The generation is read before the
-// load, so an answer is never tagged newer than the data it saw.
+// load, so an answer is never tagged newer than the data it saw. A
+// read-only handle always loads: no watcher moves its generation.
 func (m *memo[T]) get(db *DB, key string, load func() (T, error)) (T, error) {
+	if db.readOnly {
+		return load()
+	}
 	gen := db.gen.Load()
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -29,4 +36,14 @@ func (m *memo[T]) get(db *DB, key string, load func() (T, error)) (T, error) {
 		m.gen, m.key, m.val, m.ok = gen, key, v, true
 	}
 	return v, err
+}
+
+// sharedList is get for a memo of a list: each caller gets its own copy of
+// a shared answer, so none can change another's.
+func sharedList[E any](db *DB, m *memo[[]E], key string, load func() ([]E, error)) ([]E, error) {
+	out, err := m.get(db, key, load)
+	if db.readOnly {
+		return out, err // loaded for this caller alone
+	}
+	return slices.Clone(out), err
 }

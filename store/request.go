@@ -562,11 +562,10 @@ func (db *DB) Callbacks(ctx context.Context) ([]Request, error) { return db.Firs
 // (the desk's inbox, which counts the rest with CountsForDesk) reads no
 // more: a big center can have tens of thousands awaiting their callback.
 func (db *DB) FirstCallbacks(ctx context.Context, n int) ([]Request, error) {
-	if db.readOnly || n <= 0 {
+	if n <= 0 {
 		return db.firstCallbacks(ctx, n)
 	}
-	out, err := db.callbacksHead.get(db, fmt.Sprint(n), func() ([]Request, error) { return db.firstCallbacks(ctx, n) })
-	return slices.Clone(out), err
+	return sharedList(db, &db.callbacksHead, fmt.Sprint(n), func() ([]Request, error) { return db.firstCallbacks(ctx, n) })
 }
 
 func (db *DB) firstCallbacks(ctx context.Context, n int) ([]Request, error) {

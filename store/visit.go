@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -336,11 +335,7 @@ func (db *DB) VisitByCode(ctx context.Context, code string) (Visit, error) {
 // Every desk asks again after every write, so the answer is shared by the
 // desks of the process until the next write (each gets its own copy).
 func (db *DB) VisitsOn(ctx context.Context, d Day) ([]Visit, error) {
-	if db.readOnly {
-		return db.visitsOn(ctx, d)
-	}
-	out, err := db.dayVisits.get(db, d.String(), func() ([]Visit, error) { return db.visitsOn(ctx, d) })
-	return slices.Clone(out), err
+	return sharedList(db, &db.dayVisits, d.String(), func() ([]Visit, error) { return db.visitsOn(ctx, d) })
 }
 
 func (db *DB) visitsOn(ctx context.Context, d Day) ([]Visit, error) {
@@ -365,11 +360,7 @@ func (db *DB) visitsOn(ctx context.Context, d Day) ([]Visit, error) {
 //
 // Like VisitsOn, the answer is shared by the desks until the next write.
 func (db *DB) InBuilding(ctx context.Context) ([]Visit, error) {
-	if db.readOnly {
-		return db.inBuilding(ctx)
-	}
-	out, err := db.inBuildingNow.get(db, db.Today().String(), func() ([]Visit, error) { return db.inBuilding(ctx) })
-	return slices.Clone(out), err
+	return sharedList(db, &db.inBuildingNow, db.Today().String(), func() ([]Visit, error) { return db.inBuilding(ctx) })
 }
 
 func (db *DB) inBuilding(ctx context.Context) ([]Visit, error) {
