@@ -100,22 +100,27 @@ func (db *DB) KioskWaiting(ctx context.Context, limit int) ([]Submission, int, e
 		todayStart, _ := t.db.Bounds(t.db.DayOf(t.now))
 		visits := `FROM visits WHERE checked_in_at >= ? AND checked_out_at IS NULL AND source = '` + SourceKiosk + `'`
 		requests := `FROM requests WHERE status = '` + StatusNew + `' AND source = '` + SourceKiosk + `'`
-		if err := t.submissions(&out, KindVisit, `SELECT id, receipt_no, name, purpose, 'in', created_at, created_at `+visits+
-			` ORDER BY checked_in_at DESC LIMIT ?`, unix(todayStart), limit); err != nil {
-			return err
+		// Each list is counted only when it filled its limit: a shorter
+		// one, read in the same snapshot, is all there is.
+		for _, q := range []struct {
+			kind, cols, from, order string
+			args                    []any
+		}{
+			{KindVisit, `id, receipt_no, name, purpose, 'in', created_at, created_at `, visits, ` ORDER BY checked_in_at DESC`, []any{unix(todayStart)}},
+			{KindRequest, `id, receipt_no, name, category, status, created_at, created_at `, requests, ` ORDER BY created_at DESC`, nil},
+		} {
+			had := len(out)
+			if err := t.submissions(&out, q.kind, `SELECT `+q.cols+q.from+q.order+` LIMIT ?`, append(q.args, limit)...); err != nil {
+				return err
+			}
+			n := len(out) - had
+			if n >= limit {
+				if err := t.QueryRow(`SELECT COUNT(*) `+q.from, q.args...).Scan(&n); err != nil {
+					return fmt.Errorf("kiosk waiting: %w", err)
+				}
+			}
+			total += n
 		}
-		if err := t.submissions(&out, KindRequest, `SELECT id, receipt_no, name, category, status, created_at, created_at `+requests+
-			` ORDER BY created_at DESC LIMIT ?`, limit); err != nil {
-			return err
-		}
-		var nv, nr int
-		if err := t.QueryRow(`SELECT COUNT(*) `+visits, unix(todayStart)).Scan(&nv); err != nil {
-			return fmt.Errorf("kiosk waiting: %w", err)
-		}
-		if err := t.QueryRow(`SELECT COUNT(*) ` + requests).Scan(&nr); err != nil {
-			return fmt.Errorf("kiosk waiting: %w", err)
-		}
-		total = nv + nr
 		return nil
 	})
 	return newestFirst(out, limit), total, err
