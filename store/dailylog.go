@@ -259,14 +259,7 @@ func (db *DB) dailyLog(ctx context.Context, from, to Day, backlog int, more func
 		if err != nil {
 			return err
 		}
-		// Counting first sizes the list once: a busy month is tens of
-		// thousands of visits, and growing the slice would copy them again
-		// and again.
-		var n int
-		if err := t.QueryRow("SELECT COUNT(*) FROM visits WHERE checked_in_at >= ? AND checked_in_at < ?", unix(start), unix(end)).Scan(&n); err != nil {
-			return fmt.Errorf("count visits: %w", err)
-		}
-		if l.Visits, err = t.visitList(n, "WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id", unix(start), unix(end)); err != nil {
+		if l.Visits, err = t.visitsIn(start, end, "checked_in_at, id"); err != nil {
 			return err
 		}
 		reqs, err := t.requests("WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id", unix(start), unix(end))

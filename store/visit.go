@@ -341,18 +341,23 @@ func (db *DB) VisitsOn(ctx context.Context, d Day) ([]Visit, error) {
 func (db *DB) visitsOn(ctx context.Context, d Day) ([]Visit, error) {
 	start, end := db.Bounds(d)
 	var out []Visit
-	err := db.read(ctx, func(t *tx) error {
-		// Counting first is cheap (the index covers it) and spares the list
-		// of a busy day from growing by copies.
-		var n int
-		if err := t.QueryRow("SELECT COUNT(*) FROM visits WHERE checked_in_at >= ? AND checked_in_at < ?", unix(start), unix(end)).Scan(&n); err != nil {
-			return fmt.Errorf("count visits: %w", err)
-		}
-		var err error
-		out, err = t.visitList(n, "WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at DESC, id DESC", unix(start), unix(end))
-		return err
+	err := db.read(ctx, func(t *tx) (err error) {
+		out, err = t.visitsIn(start, end, "checked_in_at DESC, id DESC")
+		return
 	})
 	return out, err
+}
+
+// visitsIn lists the visits checked in from start to before end in order.
+// Counting them first is cheap (the index covers it) and sizes the list
+// once: a busy month is tens of thousands of visits, and growing the slice
+// would copy them again and again.
+func (t *tx) visitsIn(start, end time.Time, order string) ([]Visit, error) {
+	var n int
+	if err := t.QueryRow("SELECT COUNT(*) FROM visits WHERE checked_in_at >= ? AND checked_in_at < ?", unix(start), unix(end)).Scan(&n); err != nil {
+		return nil, fmt.Errorf("count visits: %w", err)
+	}
+	return t.visitList(n, "WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY "+order, unix(start), unix(end))
 }
 
 // InBuilding returns who is in the building now: today's visits not yet
