@@ -180,6 +180,7 @@ func (db *DB) runBatch(batch []*writeJob, guarded bool) bool {
 		defer release.Close()
 	}
 	ok := 0
+	wrote := false // whether a committed job may have changed the file
 	for i, j := range batch {
 		if err := j.ctx.Err(); err != nil {
 			errs[i] = err
@@ -220,13 +221,15 @@ func (db *DB) runBatch(batch []*writeJob, guarded bool) bool {
 			}
 		}
 		j.events = t.events
+		wrote = wrote || t.wrote
 		ok++
 	}
 	if ok == 0 {
 		sqlTx.Rollback()
 		return finish(nil)
 	}
-	if err := receipts.flush(sqlTx); err != nil {
+	flushed, err := receipts.flush(sqlTx)
+	if err != nil {
 		sqlTx.Rollback()
 		return finish(translate(err))
 	}
@@ -237,7 +240,9 @@ func (db *DB) runBatch(batch []*writeJob, guarded bool) bool {
 				errs[i] = err
 			}
 		}
-	} else {
+	} else if wrote || flushed {
+		// A batch that only read (the housekeeping's check for open
+		// visits, every minute) leaves the memos and the WAL as they were.
 		db.gen.Add(1)
 	}
 	return finish(nil)

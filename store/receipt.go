@@ -67,18 +67,20 @@ func (r *receiptCounters) mark() []receiptCounter { return slices.Clone(r.c) }
 // restore puts the counters back as mark found them.
 func (r *receiptCounters) restore(mark []receiptCounter) { r.c = mark }
 
-// flush writes the counters that moved, in the batch's transaction.
-func (r *receiptCounters) flush(sqlTx *sql.Tx) error {
+// flush writes the counters that moved, in the batch's transaction, and
+// reports whether it wrote any.
+func (r *receiptCounters) flush(sqlTx *sql.Tx) (wrote bool, err error) {
 	for _, c := range r.c {
 		if c.n == c.was {
 			continue
 		}
 		if _, err := sqlTx.Exec(`INSERT INTO counters (kind, day, n) VALUES (?, ?, ?)
 			ON CONFLICT (kind, day) DO UPDATE SET n = excluded.n`, c.kind, c.day, c.n); err != nil {
-			return fmt.Errorf("write receipt counter: %w", err)
+			return wrote, fmt.Errorf("write receipt counter: %w", err)
 		}
+		wrote = true
 	}
-	return nil
+	return wrote, nil
 }
 
 var codeEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
