@@ -184,7 +184,7 @@ func BenchmarkReloadFrame(b *testing.B) {
 			}
 			m.reloaded(read)
 			for b.Loop() {
-				m.reloads.state[i] = reloadReading
+				m.reloads[i].state = reloadReading
 				m.Update(read)
 				_ = m.View()
 			}

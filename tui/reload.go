@@ -16,16 +16,19 @@ import (
 // piles reads up on a busy store: twenty desks over SSH otherwise queue
 // reload behind reload until their reads time out. A reload that fails is tried again after a pause, and the
 // failure is logged once, not per attempt.
-type reloads struct {
-	state []reloadState // per tab, in the order of the bar
-	again []bool        // a reload was asked for while one read
-	fails []int         // failed attempts in a row
-	token []int         // moves on each start; a retry meant for an earlier one is dropped
-	shown []string      // the footer text a failing reload put there
+type reloads []tabReload // per tab, in the order of the bar
+
+// tabReload is where the reloads of one tab are.
+type tabReload struct {
+	state reloadState
+	again bool   // a reload was asked for while one read
+	fails int    // failed attempts in a row
+	token int    // moves on each start; a retry meant for an earlier one is dropped
+	shown string // the footer text a failing reload put there
 	// parked is what the last reload read for a tab not on show, handed to
 	// it when it shows: twenty desks redrawing a hidden tab on every event
 	// cost frames and showed nothing.
-	parked [][]tea.Msg
+	parked []tea.Msg
 }
 
 type reloadState int
@@ -36,10 +39,7 @@ const (
 	reloadWaiting             // the last one failed; a retry is due
 )
 
-func newReloads(tabs int) reloads {
-	return reloads{state: make([]reloadState, tabs), again: make([]bool, tabs), fails: make([]int, tabs),
-		token: make([]int, tabs), shown: make([]string, tabs), parked: make([][]tea.Msg, tabs)}
-}
+func newReloads(tabs int) reloads { return make(reloads, tabs) }
 
 // tabLoadedMsg is what one reload of a tab read: the tab's own messages,
 // or the error that stopped it.
@@ -60,8 +60,8 @@ func retryDelay(n int) time.Duration {
 
 // reload reloads tab i, or, while a reload of it reads, once more after it.
 func (m *Model) reload(i int) tea.Cmd {
-	if m.reloads.state[i] == reloadReading {
-		m.reloads.again[i] = true
+	if m.reloads[i].state == reloadReading {
+		m.reloads[i].again = true
 		return nil
 	}
 	return m.startReload(i)
@@ -70,9 +70,9 @@ func (m *Model) reload(i int) tea.Cmd {
 // startReload runs the tab's load in one command and brings back all it
 // answered, so the root knows when the reload is over.
 func (m *Model) startReload(i int) tea.Cmd {
-	r := &m.reloads
-	r.state[i], r.again[i] = reloadReading, false
-	r.token[i]++
+	r := &m.reloads[i]
+	r.state, r.again = reloadReading, false
+	r.token++
 	load := m.tabs[i].load()
 	return func() tea.Msg {
 		msgs, err := runLoad(load)
@@ -110,40 +110,40 @@ func runLoad(cmd tea.Cmd) (msgs []tea.Msg, err error) {
 // is logged; the second in a row also shows in the footer, which clears
 // when a reload works again.
 func (m *Model) reloaded(msg tabLoadedMsg) tea.Cmd {
-	r, i := &m.reloads, msg.tab
+	r, i := &m.reloads[msg.tab], msg.tab
 	var cmds []tea.Cmd
 	switch {
 	case i == m.active:
 		cmds = append(cmds, m.hand(msg.msgs))
 	case len(msg.msgs) > 0:
-		r.parked[i] = msg.msgs // only the newest read counts
+		r.parked = msg.msgs // only the newest read counts
 	}
 	tabName := m.tabs[i].title().EN
 	if msg.err != nil {
-		r.fails[i]++
-		switch r.fails[i] {
+		r.fails++
+		switch r.fails {
 		case 1:
 			slog.Warn("desk reload failed; trying again", "staff", m.env.staff, "tab", tabName, "err", msg.err)
 		case 2:
 			m.notice, m.errText = "", store.ErrorMessage(msg.err, m.env.lang)
-			r.shown[i] = m.errText
+			r.shown = m.errText
 			m.layout()
 		}
-		r.state[i], r.again[i] = reloadWaiting, false
-		tok := r.token[i]
-		cmds = append(cmds, tea.Tick(retryDelay(r.fails[i]), func(time.Time) tea.Msg { return reloadRetryMsg{i, tok} }))
+		r.state, r.again = reloadWaiting, false
+		tok := r.token
+		cmds = append(cmds, tea.Tick(retryDelay(r.fails), func(time.Time) tea.Msg { return reloadRetryMsg{i, tok} }))
 		return tea.Batch(cmds...)
 	}
-	if r.fails[i] > 0 {
-		slog.Info("desk reload works again", "staff", m.env.staff, "tab", tabName, "attempts", r.fails[i]+1)
-		if r.shown[i] != "" && m.errText == r.shown[i] {
+	if r.fails > 0 {
+		slog.Info("desk reload works again", "staff", m.env.staff, "tab", tabName, "attempts", r.fails+1)
+		if r.shown != "" && m.errText == r.shown {
 			m.errText = ""
 			m.layout()
 		}
-		r.fails[i], r.shown[i] = 0, ""
+		r.fails, r.shown = 0, ""
 	}
-	r.state[i] = reloadIdle
-	if r.again[i] {
+	r.state = reloadIdle
+	if r.again {
 		cmds = append(cmds, m.startReload(i))
 	}
 	return tea.Batch(cmds...)
@@ -161,14 +161,14 @@ func (m *Model) hand(msgs []tea.Msg) tea.Cmd {
 
 // unpark hands tab i, about to show, what was read for it while hidden.
 func (m *Model) unpark(i int) tea.Cmd {
-	msgs := m.reloads.parked[i]
-	m.reloads.parked[i] = nil
+	msgs := m.reloads[i].parked
+	m.reloads[i].parked = nil
 	return m.hand(msgs)
 }
 
 // retry runs a failed reload again, unless another has started since.
 func (m *Model) retry(msg reloadRetryMsg) tea.Cmd {
-	if m.reloads.state[msg.tab] != reloadWaiting || m.reloads.token[msg.tab] != msg.token {
+	if r := m.reloads[msg.tab]; r.state != reloadWaiting || r.token != msg.token {
 		return nil
 	}
 	return m.startReload(msg.tab)
