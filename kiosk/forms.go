@@ -121,8 +121,8 @@ type checkinPage struct {
 
 // readForm starts a form page for kind from what the request carries: the
 // token, the key (a fresh one unless a usable one came back) and the
-// values typed so far (a GET carries them when the booking form asks for
-// another venue or day).
+// values typed so far (a post carries them; the booking form posts them
+// to show a day too, DayAction).
 func (s *Server) readForm(r *http.Request, kind string) formPage {
 	k := formKindOf(kind)
 	f := formPage{page: s.page(k.title(s.cfg.Lang)), Kind: kind, Token: r.FormValue("token"),
