@@ -91,7 +91,7 @@ func TestKioskSubmissions(t *testing.T) {
 }
 
 // TestCountsForDeskFollowWrites: the desk's counts, shared by every desk of
-// the process, move with each write of this process and, within a second,
+// the process, move with each write of this process and, soon after it,
 // with a write of another process on the same file.
 func TestCountsForDeskFollowWrites(t *testing.T) {
 	db := mustOpen(t)
@@ -118,10 +118,10 @@ func TestCountsForDeskFollowWrites(t *testing.T) {
 	defer other.Close()
 	other.Now = db.Now
 	mustCreateRequest(t, other, request())
-	deadline := time.Now().Add(time.Second)
+	deadline := time.Now().Add(eventWait)
 	for count() != before+2 {
 		if time.Now().After(deadline) {
-			t.Fatalf("another process's request not counted after 1 s: waiting %d, want %d", count(), before+2)
+			t.Fatalf("another process's request not counted after %v: waiting %d, want %d", eventWait, count(), before+2)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -228,10 +228,10 @@ func TestInboxListsFollowWrites(t *testing.T) {
 	defer other.Close()
 	other.Now = db.Now
 	resolve(other)
-	deadline := time.Now().Add(time.Second)
+	deadline := time.Now().Add(eventWait)
 	for len(callbacks()) != 2 {
 		if time.Now().After(deadline) {
-			t.Fatalf("another process's resolve not listed after 1 s: %d callbacks, want 2", len(callbacks()))
+			t.Fatalf("another process's resolve not listed after %v: %d callbacks, want 2", eventWait, len(callbacks()))
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

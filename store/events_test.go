@@ -10,6 +10,12 @@ import (
 
 // next returns the next event of kind on ch, failing t if none comes within
 // wait. Events of other kinds are skipped.
+// eventWait is how long a test waits for an event it expects. It is
+// generous on purpose: how soon events arrive is measured by benchmarks
+// (BenchmarkSSHDesks), and a loaded CI machine must not fail a test that
+// only asks whether the event comes.
+const eventWait = 10 * time.Second
+
 func next(t *testing.T, ch <-chan store.Event, kind string, wait time.Duration) store.Event {
 	t.Helper()
 	deadline := time.After(wait)
@@ -46,7 +52,7 @@ func TestSubscribe(t *testing.T) {
 		ch, stop := db.Subscribe()
 		defer stop()
 		v := mustCheckIn(t, db, visit("张三", "", "business"))
-		e := next(t, ch, store.KindVisit, time.Second)
+		e := next(t, ch, store.KindVisit, eventWait)
 		want := store.Event{Kind: store.KindVisit, Action: "checked_in", ID: v.ID, Source: "desk", At: base.UTC()}
 		if e != want {
 			t.Errorf("event: got %+v, want %+v", e, want)
@@ -54,14 +60,14 @@ func TestSubscribe(t *testing.T) {
 		in := request()
 		in.Source, in.Actor = "kiosk", ""
 		r := mustCreateRequest(t, db, in)
-		e = next(t, ch, store.KindRequest, time.Second)
+		e = next(t, ch, store.KindRequest, eventWait)
 		if e.Action != "created" || e.ID != r.ID || e.Source != "kiosk" {
 			t.Errorf("event: got %+v, want request %d created from the kiosk", e, r.ID)
 		}
 		if _, err := db.Accept(ctx, r.ID, "王芳"); err != nil {
 			t.Fatal(err)
 		}
-		if e = next(t, ch, store.KindRequest, time.Second); e.Action != store.StatusAccepted || e.ID != r.ID {
+		if e = next(t, ch, store.KindRequest, eventWait); e.Action != store.StatusAccepted || e.ID != r.ID {
 			t.Errorf("event: got %+v, want request %d accepted", e, r.ID)
 		}
 	})
@@ -123,7 +129,7 @@ func TestSubscribe(t *testing.T) {
 }
 
 // TestExternalWrites checks that a write by another process on the same file
-// reaches this process's listeners within a second, as KindExternal.
+// reaches this process's listeners, as KindExternal.
 func TestExternalWrites(t *testing.T) {
 	for _, c := range []struct {
 		name  string
@@ -153,7 +159,7 @@ func TestExternalWrites(t *testing.T) {
 			defer stop()
 			quiet(ch)
 			c.write(t, db.Path())
-			e := next(t, ch, store.KindExternal, time.Second)
+			e := next(t, ch, store.KindExternal, eventWait)
 			if e.ID != 0 || e.Action != "" {
 				t.Errorf("external event: got %+v, want only the kind", e)
 			}
@@ -175,7 +181,7 @@ func TestExternalWrites(t *testing.T) {
 			if _, err := raw.Exec("INSERT OR REPLACE INTO settings (key, value) VALUES ('probe', ?)", i); err != nil {
 				t.Fatal(err)
 			}
-			next(t, ch, store.KindExternal, time.Second)
+			next(t, ch, store.KindExternal, eventWait)
 		}
 	})
 	t.Run("NoWriteNoEvent", func(t *testing.T) {

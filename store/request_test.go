@@ -551,7 +551,7 @@ func TestWorkflowEvents(t *testing.T) {
 	defer stop()
 	published := func(what string, id int64, action, source string) {
 		t.Helper()
-		e := next(t, ch, store.KindRequest, time.Second)
+		e := next(t, ch, store.KindRequest, eventWait)
 		if e.Action != action || e.ID != id || e.Source != source {
 			t.Errorf("%s: got %s of %d from %s, want %s of %d from %s", what, e.Action, e.ID, e.Source, action, id, source)
 		}

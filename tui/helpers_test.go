@@ -177,11 +177,13 @@ func (d *driver) send(msg tea.Msg) {
 
 // run executes cmd and everything it leads to, a wave at a time: the
 // commands of a wave run together, and any still blocked after a generous
-// wait are left behind.
+// wait are left behind. No test's commands reach that wait on a quiet
+// machine; it is long so that slow work (an argon2 hash under -race on a
+// loaded machine) is waited for rather than dropped.
 func (d *driver) run(cmd tea.Cmd) {
 	wave := []tea.Cmd{cmd}
 	for len(wave) > 0 {
-		msgs := callAll(wave, 5*time.Second)
+		msgs := callAll(wave, 30*time.Second)
 		wave = nil
 		for len(msgs) > 0 {
 			msg := msgs[0]
