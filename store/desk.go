@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"frontdesk/lang"
 )
 
 // Submission is a record that came in from the kiosk: a check-in, a request
@@ -35,24 +37,51 @@ func (db *DB) KioskSubmissions(ctx context.Context, limit int) ([]Submission, er
 	var out []Submission
 	err := db.read(ctx, func(t *tx) error {
 		since := unix(t.now.Add(-kioskWindow))
-		queries := []struct {
-			kind, q string
-		}{
-			{KindVisit, `SELECT id, receipt_no, name, purpose, CASE WHEN checked_out_at IS NULL THEN 'in' ELSE 'out' END, created_at, created_at
-				FROM visits WHERE checked_in_at >= ? AND source = '` + SourceKiosk + `' ORDER BY checked_in_at DESC LIMIT ?`},
-			{KindRequest, `SELECT id, receipt_no, name, category, status, created_at, created_at
-				FROM requests WHERE created_at >= ? AND source = '` + SourceKiosk + `' ORDER BY created_at DESC LIMIT ?`},
-			{KindBooking, `SELECT id, receipt_no, org, title, status, created_at, start_at
-				FROM bookings WHERE created_at >= ? AND source = '` + SourceKiosk + `' ORDER BY created_at DESC LIMIT ?`},
-		}
-		for _, q := range queries {
-			if err := t.submissions(&out, q.kind, q.q, since, limit); err != nil {
+		for _, kind := range []string{KindVisit, KindRequest, KindBooking} {
+			q := kioskSelect[kind]
+			if err := t.submissions(&out, kind, q.cols+` WHERE `+q.at+` >= ? AND source = '`+SourceKiosk+`' ORDER BY `+q.at+` DESC LIMIT ?`,
+				since, limit); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	return newestFirst(out, limit), err
+}
+
+// kioskSelect is, per kind, the SELECT of a Submission's columns and the
+// column its newest are ordered by.
+var kioskSelect = map[string]struct {
+	cols, at string
+	what     lang.Text
+}{
+	KindVisit: {`SELECT id, receipt_no, name, purpose, CASE WHEN checked_out_at IS NULL THEN 'in' ELSE 'out' END, created_at, created_at
+		FROM visits`, "checked_in_at", lang.Visit},
+	KindRequest: {`SELECT id, receipt_no, name, category, status, created_at, created_at
+		FROM requests`, "created_at", lang.Request},
+	KindBooking: {`SELECT id, receipt_no, org, title, status, created_at, start_at
+		FROM bookings`, "created_at", lang.Booking},
+}
+
+// KioskSubmission returns the kiosk record kind/id as KioskSubmissions would
+// list it: one read by its key, for the desk that heard it arrive. A record
+// that is not there or did not come from the kiosk is ENOTFOUND.
+func (db *DB) KioskSubmission(ctx context.Context, kind string, id int64) (Submission, error) {
+	q, ok := kioskSelect[kind]
+	if !ok {
+		return Submission{}, fmt.Errorf("kiosk submission: unknown kind %q", kind)
+	}
+	var out []Submission
+	err := db.read(ctx, func(t *tx) error {
+		return t.submissions(&out, kind, q.cols+` WHERE id = ? AND source = '`+SourceKiosk+`'`, id)
+	})
+	if err != nil {
+		return Submission{}, err
+	}
+	if len(out) == 0 {
+		return Submission{}, notFound(q.what)
+	}
+	return out[0], nil
 }
 
 // submissions appends the rows of query (id, receipt, name, summary,

@@ -88,6 +88,22 @@ func TestKioskSubmissions(t *testing.T) {
 	if two, _ := db.KioskSubmissions(ctx, 2); len(two) != 2 || two[0].ID != b.ID {
 		t.Fatalf("limit 2: got %+v", two)
 	}
+
+	// One record read by its key is the same as listed; the desk's own
+	// records are not the kiosk's.
+	for _, s := range got {
+		one, err := db.KioskSubmission(ctx, s.Kind, s.ID)
+		if err != nil || one != s {
+			t.Errorf("KioskSubmission(%s, %d): got %+v (%v), want %+v", s.Kind, s.ID, one, err, s)
+		}
+	}
+	desk := mustCheckIn(t, db, visit("前台又一位", "", "business"))
+	if _, err := db.KioskSubmission(ctx, store.KindVisit, desk.ID); store.ErrorCode(err) != store.ENOTFOUND {
+		t.Errorf("a desk check-in as a kiosk record: got %v, want not found", err)
+	}
+	if _, err := db.KioskSubmission(ctx, store.KindRequest, 9999); store.ErrorCode(err) != store.ENOTFOUND {
+		t.Errorf("no such request: got %v, want not found", err)
+	}
 }
 
 // TestCountsForDeskFollowWrites: the desk's counts, shared by every desk of

@@ -24,6 +24,17 @@ type live struct {
 	// as an event and found again after an external write counts once.
 	seen     map[string]bool
 	baseline bool // the first look at kiosk records only learns what exists
+	// naming is true while the record for the notice is being read; next
+	// is the newest arrival heard meanwhile, named when that read is done,
+	// so a burst of phones costs a desk one read at a time, not one each.
+	naming bool
+	next   *arrival
+}
+
+// arrival is a kiosk record heard as an event, to be named.
+type arrival struct {
+	kind string
+	id   int64
 }
 
 func newLive(db *store.DB, coalesce time.Duration, tabs int) live {
@@ -67,20 +78,15 @@ func (l *live) waitCmd() tea.Cmd {
 }
 
 // kioskNewest is how many of the newest kiosk records the desk reads to
-// find the ones it has not counted or named yet.
+// find the ones it has not counted yet.
 const kioskNewest = 20
-
-// newestKiosk reads the newest kiosk records.
-func newestKiosk(e *env) ([]store.Submission, error) {
-	ctx, cancel := e.ctx()
-	defer cancel()
-	return e.db.KioskSubmissions(ctx, kioskNewest)
-}
 
 // checkKioskCmd reads the newest kiosk records.
 func checkKioskCmd(e *env) tea.Cmd {
 	return func() tea.Msg {
-		subs, err := newestKiosk(e)
+		ctx, cancel := e.ctx()
+		defer cancel()
+		subs, err := e.db.KioskSubmissions(ctx, kioskNewest)
 		if err != nil {
 			return errMsg{err}
 		}
@@ -104,7 +110,12 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 			if k := seenKey(msg.Kind, msg.ID); !l.seen[k] {
 				l.seen[k] = true
 				m.kioskArrived(msg.Kind, 1)
-				cmds = append(cmds, nameArrivalCmd(m.env, msg.Kind, msg.ID))
+				if l.naming {
+					l.next = &arrival{msg.Kind, msg.ID}
+				} else {
+					l.naming = true
+					cmds = append(cmds, nameArrivalCmd(m.env, msg.Kind, msg.ID))
+				}
 			}
 		}
 		if !l.pending {
@@ -133,10 +144,21 @@ func (m *Model) updateLive(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(cmds...)
 	case arrivalMsg:
-		m.notice = fmt.Sprintf(m.env.tr(lang.KioskNamed), m.env.tr(kindText(msg.sub.Kind)), msg.sub.Name, msg.sub.ReceiptNo)
-		m.errText = ""
-		m.layout()
-		return nil
+		l.naming = false
+		var cmd tea.Cmd
+		if a := l.next; a != nil {
+			l.next, l.naming = nil, true
+			cmd = nameArrivalCmd(m.env, a.kind, a.id)
+		}
+		switch {
+		case msg.err != nil:
+			return tea.Batch(cmd, func() tea.Msg { return errMsg{msg.err} })
+		case msg.found:
+			m.notice = fmt.Sprintf(m.env.tr(lang.KioskNamed), m.env.tr(kindText(msg.sub.Kind)), msg.sub.Name, msg.sub.ReceiptNo)
+			m.errText = ""
+			m.layout()
+		}
+		return cmd
 	case kioskSeenMsg:
 		first := !l.baseline
 		l.baseline = true
@@ -172,23 +194,26 @@ func (m *Model) kioskArrived(kind string, n int) {
 	m.errText = ""
 }
 
-// arrivalMsg is a record a phone just sent, to name in the notice.
-type arrivalMsg struct{ sub store.Submission }
+// arrivalMsg is a record a phone just sent, to name in the notice; found is
+// false when it is gone (voided or never the kiosk's), err when the read
+// failed.
+type arrivalMsg struct {
+	sub   store.Submission
+	found bool
+	err   error
+}
 
-// nameArrivalCmd finds the kiosk record kind/id among the newest, so the
-// notice can say who sent what.
+// nameArrivalCmd reads the kiosk record kind/id, so the notice can say who
+// sent what.
 func nameArrivalCmd(e *env, kind string, id int64) tea.Cmd {
 	return func() tea.Msg {
-		subs, err := newestKiosk(e)
-		if err != nil {
-			return errMsg{err}
+		ctx, cancel := e.ctx()
+		defer cancel()
+		s, err := e.db.KioskSubmission(ctx, kind, id)
+		if store.ErrorCode(err) == store.ENOTFOUND {
+			return arrivalMsg{}
 		}
-		for _, s := range subs {
-			if s.Kind == kind && s.ID == id {
-				return arrivalMsg{s}
-			}
-		}
-		return nil
+		return arrivalMsg{sub: s, found: err == nil, err: err}
 	}
 }
 

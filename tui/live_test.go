@@ -90,3 +90,43 @@ func TestKioskCheckInNoticed(t *testing.T) {
 	}
 	d.wantView("2 来访(+1)", "扫码新提交：来访 扫码来客 "+v.ReceiptNo, "扫码来客")
 }
+
+// A burst of phone check-ins costs a desk one naming read at a time: the
+// arrivals heard while a read is out wait, and the newest of them is named
+// when it is done.
+func TestArrivalsNamedOneReadAtATime(t *testing.T) {
+	db, clk := mustOpen(t, true)
+	seed(t, db, clk)
+	d := newDriver(t, db, Options{Staff: "王芳"})
+	var ids []int64
+	for _, name := range []string{"甲", "乙", "丙"} {
+		v, err := db.CheckIn(context.Background(), store.VisitInput{Name: "扫码" + name, Purpose: "consult", Source: "kiosk"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, v.ID)
+	}
+	for heard := 0; heard < len(ids); {
+		select {
+		case e := <-d.m.live.events:
+			if e.Kind == store.KindVisit {
+				heard++
+				d.m.Update(eventMsg(e)) // the first arrival's read is left to run below
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("no event for a kiosk check-in")
+		}
+	}
+	if !d.m.live.naming || d.m.live.next == nil || d.m.live.next.id != ids[2] {
+		t.Fatalf("after 3 arrivals: naming %v, waiting %+v; want one read out and the newest (%d) waiting",
+			d.m.live.naming, d.m.live.next, ids[2])
+	}
+	d.run(nameArrivalCmd(d.m.env, store.KindVisit, ids[0]))
+	d.wantView("扫码新提交：来访 扫码丙")
+	if d.m.live.naming || d.m.live.next != nil {
+		t.Fatalf("after the reads: naming %v, waiting %+v; want none", d.m.live.naming, d.m.live.next)
+	}
+	if d.m.live.badges[tabVisits] != 3 {
+		t.Fatalf("badges = %v, want 3 on visits", d.m.live.badges)
+	}
+}
