@@ -29,14 +29,14 @@ type RestoreResult struct {
 	Unread error
 }
 
-// Restore puts the backup at from in place of the database at path. It checks
-// the backup (integrity, schema version), refuses while any frontdesk
+// Restore puts the backup at from in place of the database at path. It
+// checks the backup (integrity, schema version), refuses while any frontdesk
 // process has path open, keeps the replaced file (and its WAL) beside it as
-// PATH.replaced-TIME, and carries over the replaced file's receipt counters
-// where they are higher than the backup's, so no receipt number handed out
-// after the backup is issued again. If the replaced file cannot be read,
-// every day from the backup's newest counter to today continues from
-// RestoreFloor instead.
+// PATH.replaced-TIME (UTC, as backups are named), and carries over the
+// replaced file's receipt counters where they are higher than the backup's,
+// so no receipt number handed out after the backup is issued again. If the
+// replaced file cannot be read, every day from the backup's newest counter
+// to today continues from RestoreFloor instead.
 func Restore(ctx context.Context, path, from string) (RestoreResult, error) {
 	var res RestoreResult
 	if from == "" {
@@ -82,7 +82,7 @@ func Restore(ctx context.Context, path, from string) (RestoreResult, error) {
 		return res, err
 	}
 	if exists {
-		res.Replaced = path + ".replaced-" + time.Now().Format("20060102-150405")
+		res.Replaced = path + ".replaced-" + time.Now().UTC().Format("20060102-150405")
 		for _, suffix := range []string{"-wal", "-shm", ""} {
 			if err := os.Rename(path+suffix, res.Replaced+suffix); err != nil && !os.IsNotExist(err) {
 				return res, fmt.Errorf("restore: keep %s aside: %w", path+suffix, err)
