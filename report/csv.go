@@ -46,7 +46,14 @@ func writeCSV(out io.Writer, doc *document) error {
 				header[i] = col.Head
 			}
 			start(header)
-			if err := t.each(func(r row) error { return c.Write(append([]string{name}, r.Cells...)) }); err != nil {
+			var err error
+			if t.Spool != nil {
+				c.Flush()
+				err = t.Spool.eachCSV(b, csvPrefix(name))
+			} else {
+				err = t.each(func(r row) error { return c.Write(append([]string{name}, r.Cells...)) })
+			}
+			if err != nil {
 				return err
 			}
 		}

@@ -159,7 +159,7 @@ func writeHoursText(out io.Writer, doc *hoursDoc) error {
 	b.WriteString("\n\n")
 	writePairs(b, doc.Meta, w)
 	b.WriteString(strings.Repeat("=", PageWidth) + "\n")
-	writeTextTable(b, doc.Table, w, nil) // its rows are in memory: no error
+	writeTextTable(b, doc.Table, w) // its rows are in memory: no error
 	b.WriteString(doc.Total + "\n")
 	b.WriteString(strings.Repeat("=", PageWidth) + "\n\n")
 	var sig []string
@@ -174,7 +174,7 @@ func writeHoursText(out io.Writer, doc *hoursDoc) error {
 			b.WriteString(l + "\n")
 		}
 		b.WriteString("\n" + w.tr(lang.ServiceRecord) + "\n")
-		writeTextTable(b, c.Record, w, nil) // its rows are in memory: no error
+		writeTextTable(b, c.Record, w) // its rows are in memory: no error
 		b.WriteString("\n    " + c.Closing + "\n\n\n")
 		right := func(s string) {
 			b.WriteString(strings.Repeat(" ", max(PageWidth-width(s)-4, 0)) + s + "\n")

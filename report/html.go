@@ -91,12 +91,7 @@ func writeHTML(out io.Writer, doc *document) error {
 	for _, s := range doc.Sections {
 		hs := htmlSection{Title: s.Title, Notes: s.Notes, Charts: s.Charts}
 		for _, t := range s.Tables {
-			ht := htmlTable{table: t, HasRows: t.n() > 0}
-			for _, c := range t.Columns {
-				if !c.Detail && !c.CSVOnly {
-					ht.Head = append(ht.Head, c)
-				}
-			}
+			ht := htmlTable{table: t, HasRows: t.n() > 0, Head: htmlHead(t.Columns)}
 			ht.Half = !t.KV && len(ht.Head) <= 4
 			if !t.KV {
 				ht.Body = template.HTML(bodyMark(len(bodies)))
@@ -122,7 +117,13 @@ func writeHTML(out io.Writer, doc *document) error {
 		}
 		b.Write(rest[:k])
 		rest = rest[k+len(mark):]
-		if err := htmlBody(b, bd.t, bd.span, sep); err != nil {
+		var err error
+		if bd.t.Spool != nil {
+			err = bd.t.Spool.copyTo(b)
+		} else {
+			err = htmlBody(b, bd.t, bd.span, sep)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -130,57 +131,77 @@ func writeHTML(out io.Writer, doc *document) error {
 	return b.Flush()
 }
 
-// htmlBody writes the rows of t: one <tr> of cells each, and under it a
-// row spanning the table with the detail columns, when any has a value.
+// htmlHead is the columns of a table's head: those on a row's line.
+func htmlHead(columns []column) []column {
+	var head []column
+	for _, c := range columns {
+		if !c.Detail && !c.CSVOnly {
+			head = append(head, c)
+		}
+	}
+	return head
+}
+
+// htmlBody writes the rows of t (htmlRows).
 func htmlBody(b *bufio.Writer, t table, span int, sep string) error {
+	h := htmlRows{columns: t.Columns, span: span, sep: sep}
+	return t.each(func(r row) error { h.write(b, r); return nil })
+}
+
+// htmlRows writes a table's rows: one <tr> of cells each, and under it a
+// row spanning the table with the detail columns, when any has a value.
+type htmlRows struct {
+	columns []column
+	span    int // the columns of a row's line
+	sep     string
+	details []int
+}
+
+func (h *htmlRows) write(b *bufio.Writer, r row) {
 	esc := func(s string) { template.HTMLEscape(b, []byte(s)) }
-	var details []int
-	return t.each(func(r row) error {
-		if r.Alert {
-			b.WriteString(`<tr class="alert">`)
-		} else {
-			b.WriteString("<tr>")
-		}
-		details = details[:0]
-		for i, c := range t.Columns {
-			switch {
-			case c.CSVOnly:
-			case c.Detail:
-				if r.Cells[i] != "" {
-					details = append(details, i)
-				}
-			case c.Bar:
-				b.WriteString(`<td class="bar">` + barSVG(r.Cells[i]) + "</td>")
-			case c.Right:
-				b.WriteString(`<td class="num">`)
-				esc(r.Cells[i])
-				b.WriteString("</td>")
-			default:
-				b.WriteString("<td>")
-				esc(r.Cells[i])
-				b.WriteString("</td>")
+	if r.Alert {
+		b.WriteString(`<tr class="alert">`)
+	} else {
+		b.WriteString("<tr>")
+	}
+	h.details = h.details[:0]
+	for i, c := range h.columns {
+		switch {
+		case c.CSVOnly:
+		case c.Detail:
+			if r.Cells[i] != "" {
+				h.details = append(h.details, i)
 			}
-		}
-		b.WriteString("</tr>\n")
-		if len(details) == 0 {
-			return nil
-		}
-		if r.Alert {
-			b.WriteString(`<tr class="detail alert">`)
-		} else {
-			b.WriteString(`<tr class="detail">`)
-		}
-		b.WriteString(`<td colspan="` + strconv.Itoa(span) + `">`)
-		for _, i := range details {
-			b.WriteString("<span>")
-			esc(t.Columns[i].Head)
-			b.WriteString(sep)
+		case c.Bar:
+			b.WriteString(`<td class="bar">` + barSVG(r.Cells[i]) + "</td>")
+		case c.Right:
+			b.WriteString(`<td class="num">`)
 			esc(r.Cells[i])
-			b.WriteString("</span>")
+			b.WriteString("</td>")
+		default:
+			b.WriteString("<td>")
+			esc(r.Cells[i])
+			b.WriteString("</td>")
 		}
-		b.WriteString("</td></tr>\n")
-		return nil
-	})
+	}
+	b.WriteString("</tr>\n")
+	if len(h.details) == 0 {
+		return
+	}
+	if r.Alert {
+		b.WriteString(`<tr class="detail alert">`)
+	} else {
+		b.WriteString(`<tr class="detail">`)
+	}
+	b.WriteString(`<td colspan="` + strconv.Itoa(h.span) + `">`)
+	for _, i := range h.details {
+		b.WriteString("<span>")
+		esc(h.columns[i].Head)
+		b.WriteString(h.sep)
+		esc(r.Cells[i])
+		b.WriteString("</span>")
+	}
+	b.WriteString("</td></tr>\n")
 }
 
 // barSVG draws a bar cell, a run of '#' each worth ten points as the text

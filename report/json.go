@@ -263,8 +263,9 @@ func (e *jsonEncoder) encode(v any) ([]byte, error) {
 }
 
 // jsonList writes the list at mark in head: what comes before it, then
-// "[", each element as each yields it, "]"; it returns the rest of head.
-func jsonList[T any](b *bufio.Writer, e *jsonEncoder, head []byte, mark jsonMark, each func(func(T) error) error, conv func(T) any) ([]byte, error) {
+// "[", each element as each yields it (or as spooled encoded them
+// already), "]"; it returns the rest of head.
+func jsonList[T any](b *bufio.Writer, e *jsonEncoder, head []byte, mark jsonMark, spooled *spoolPart, each func(func(T) error) error, conv func(T) any) ([]byte, error) {
 	m, _ := mark.MarshalJSON()
 	k := bytes.Index(head, m)
 	if k < 0 {
@@ -272,23 +273,73 @@ func jsonList[T any](b *bufio.Writer, e *jsonEncoder, head []byte, mark jsonMark
 	}
 	b.Write(head[:k])
 	b.WriteByte('[')
-	first := true
-	err := each(func(x T) error {
-		held.Add(1)
-		defer held.Add(-1)
-		out, err := e.encode(conv(x))
-		if err != nil {
-			return err
-		}
-		if !first {
-			b.WriteByte(',')
-		}
-		first = false
-		_, err = b.Write(out)
-		return err
-	})
+	var err error
+	if spooled != nil {
+		err = spooled.copyTo(b)
+	} else {
+		var l jsonElements
+		err = each(func(x T) error {
+			held.Add(1)
+			defer held.Add(-1)
+			return l.add(b, e, conv(x))
+		})
+	}
 	b.WriteByte(']')
 	return head[k+len(m):], err
+}
+
+// jsonElements writes the elements of a JSON list, commas between them.
+type jsonElements struct{ n int }
+
+func (l *jsonElements) add(b *bufio.Writer, e *jsonEncoder, v any) error {
+	out, err := e.encode(v)
+	if err != nil {
+		return err
+	}
+	if l.n > 0 {
+		b.WriteByte(',')
+	}
+	l.n++
+	_, err = b.Write(out)
+	return err
+}
+
+// jsonRecords makes the long lists' records into their JSON shapes, with
+// times in the log's zone.
+type jsonRecords struct{ loc *time.Location }
+
+func (j jsonRecords) ts(t time.Time) string { return t.In(j.loc).Format(time.RFC3339) }
+
+func (j jsonRecords) tsp(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := j.ts(t)
+	return &s
+}
+
+func (j jsonRecords) visit(v store.Visit) any {
+	return jsonVisit{ID: v.ID, ReceiptNo: v.ReceiptNo, CreatedAt: j.ts(v.CreatedAt), Source: v.Source,
+		CreatedBy: v.CreatedBy, Name: v.Name, Phone: v.Phone, Org: v.Org, Purpose: v.Purpose, Headcount: v.Headcount,
+		PartyMember: v.PartyMember, CheckedInAt: j.ts(v.CheckedInAt), CheckedOutAt: j.tsp(v.CheckedOutAt), AutoClosed: v.AutoClosed,
+		ServiceHours: v.ServiceDuration().Hours(), Note: v.Note}
+}
+
+func (j jsonRecords) request(r store.LogRequest) jsonRequest {
+	return jsonRequest{ID: r.ID, ReceiptNo: r.ReceiptNo, CreatedAt: j.ts(r.CreatedAt), Source: r.Source, CreatedBy: r.CreatedBy,
+		Name: r.Name, Phone: r.Phone, Community: r.Community, Category: r.Category, Urgency: r.Urgency,
+		Description: r.Description, Handler: r.Handler, Owner: r.Owner, Status: r.Status, PromisedBy: r.PromisedBy.String(),
+		RespondBy: j.ts(r.RespondBy), RespondedAt: j.tsp(r.RespondedAt), Response: r.Response, AcceptedAt: j.tsp(r.AcceptedAt),
+		ResolvedAt: j.tsp(r.ResolvedAt), ClosedAt: j.tsp(r.ClosedAt), Overdue: r.Overdue, Resolution: r.Resolution,
+		TransferredTo: r.TransferredTo, RejectReason: r.RejectReason, Satisfaction: r.Satisfaction,
+		SatisfactionComment: r.SatisfactionComment}
+}
+
+func (j jsonRecords) booking(b store.Booking) any {
+	return jsonBooking{ID: b.ID, ReceiptNo: b.ReceiptNo, CreatedAt: j.ts(b.CreatedAt), Source: b.Source,
+		CreatedBy: b.CreatedBy, VenueID: b.VenueID, Venue: b.VenueName, SeriesID: b.SeriesID, Org: b.Org, Contact: b.Contact,
+		Phone: b.Phone, Title: b.Title, Purpose: b.Purpose, Attendees: b.Attendees, Start: j.ts(b.Start), End: j.ts(b.End),
+		Hours: b.Hours(), Status: b.Status, Reason: b.Reason, DecidedBy: b.DecidedBy, ArrivedAt: j.tsp(b.ArrivedAt)}
 }
 
 func writeJSON(w io.Writer, l *store.DailyLog, rec records, opt Options) error {
@@ -296,14 +347,8 @@ func writeJSON(w io.Writer, l *store.DailyLog, rec records, opt Options) error {
 	if loc == nil {
 		loc = time.UTC
 	}
-	ts := func(t time.Time) string { return t.In(loc).Format(time.RFC3339) }
-	tsp := func(t time.Time) *string {
-		if t.IsZero() {
-			return nil
-		}
-		s := ts(t)
-		return &s
-	}
+	j := jsonRecords{loc}
+	ts, tsp, req := j.ts, j.tsp, j.request
 	out := jsonLog{Center: l.Center, From: l.From.String(), To: l.To.String(), TimeZone: l.TimeZone,
 		PrintedBy: opt.PrintedBy, PrintedAt: tsp(opt.PrintedAt), AsOf: ts(l.AsOf),
 		Days: []jsonDay{}, Visits: "visits", Requests: "requests", Bookings: "bookings", Backlog: []jsonRequest{},
@@ -312,29 +357,8 @@ func writeJSON(w io.Writer, l *store.DailyLog, rec records, opt Options) error {
 	for _, d := range l.Days {
 		out.Days = append(out.Days, jsonDay{d.Day.String(), figuresJSON(d.Figures)})
 	}
-	visit := func(v store.Visit) any {
-		return jsonVisit{ID: v.ID, ReceiptNo: v.ReceiptNo, CreatedAt: ts(v.CreatedAt), Source: v.Source,
-			CreatedBy: v.CreatedBy, Name: v.Name, Phone: v.Phone, Org: v.Org, Purpose: v.Purpose, Headcount: v.Headcount,
-			PartyMember: v.PartyMember, CheckedInAt: ts(v.CheckedInAt), CheckedOutAt: tsp(v.CheckedOutAt), AutoClosed: v.AutoClosed,
-			ServiceHours: v.ServiceDuration().Hours(), Note: v.Note}
-	}
-	req := func(r store.LogRequest) jsonRequest {
-		return jsonRequest{ID: r.ID, ReceiptNo: r.ReceiptNo, CreatedAt: ts(r.CreatedAt), Source: r.Source, CreatedBy: r.CreatedBy,
-			Name: r.Name, Phone: r.Phone, Community: r.Community, Category: r.Category, Urgency: r.Urgency,
-			Description: r.Description, Handler: r.Handler, Owner: r.Owner, Status: r.Status, PromisedBy: r.PromisedBy.String(),
-			RespondBy: ts(r.RespondBy), RespondedAt: tsp(r.RespondedAt), Response: r.Response, AcceptedAt: tsp(r.AcceptedAt),
-			ResolvedAt: tsp(r.ResolvedAt), ClosedAt: tsp(r.ClosedAt), Overdue: r.Overdue, Resolution: r.Resolution,
-			TransferredTo: r.TransferredTo, RejectReason: r.RejectReason, Satisfaction: r.Satisfaction,
-			SatisfactionComment: r.SatisfactionComment}
-	}
 	for _, r := range l.Backlog {
 		out.Backlog = append(out.Backlog, req(r))
-	}
-	booking := func(b store.Booking) any {
-		return jsonBooking{ID: b.ID, ReceiptNo: b.ReceiptNo, CreatedAt: ts(b.CreatedAt), Source: b.Source,
-			CreatedBy: b.CreatedBy, VenueID: b.VenueID, Venue: b.VenueName, SeriesID: b.SeriesID, Org: b.Org, Contact: b.Contact,
-			Phone: b.Phone, Title: b.Title, Purpose: b.Purpose, Attendees: b.Attendees, Start: ts(b.Start), End: ts(b.End),
-			Hours: b.Hours(), Status: b.Status, Reason: b.Reason, DecidedBy: b.DecidedBy, ArrivedAt: tsp(b.ArrivedAt)}
 	}
 	for _, v := range l.Voided {
 		out.Voided = append(out.Voided, jsonVoided{Kind: v.Kind, ID: v.RecordID, ReceiptNo: v.ReceiptNo, Name: v.Name,
@@ -370,13 +394,13 @@ func writeJSON(w io.Writer, l *store.DailyLog, rec records, opt Options) error {
 	}
 	head = bytes.Clone(head)
 	b := bufio.NewWriterSize(w, 64<<10)
-	if head, err = jsonList(b, e, head, out.Visits, rec.visits, visit); err != nil {
+	if head, err = jsonList(b, e, head, out.Visits, rec.spooled("visits"), rec.visits, j.visit); err != nil {
 		return err
 	}
-	if head, err = jsonList(b, e, head, out.Requests, rec.requests, func(r store.LogRequest) any { return req(r) }); err != nil {
+	if head, err = jsonList(b, e, head, out.Requests, rec.spooled("requests"), rec.requests, func(r store.LogRequest) any { return req(r) }); err != nil {
 		return err
 	}
-	if head, err = jsonList(b, e, head, out.Bookings, rec.bookings, booking); err != nil {
+	if head, err = jsonList(b, e, head, out.Bookings, rec.spooled("bookings"), rec.bookings, j.booking); err != nil {
 		return err
 	}
 	b.Write(head)

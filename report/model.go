@@ -23,10 +23,6 @@ type document struct {
 	Meta      []pair // center, period, printed by, printed at
 	Sections  []section
 	Signature []string // the labels that get a line to sign on
-	// Widths are the text layout's column widths of the tables they name
-	// (by Key), measured as the rows were counted; a table without them is
-	// measured in a reading of its own.
-	Widths map[string][]int
 }
 
 type pair struct{ Label, Value string }
@@ -54,6 +50,9 @@ type table struct {
 	// Each call reads them again, in the same order.
 	Source func(yield func(row) error) error
 	Count  int
+	// Spool, when set, holds the table's rows laid out already, as the
+	// store counted them (Stream): the writer copies them from there.
+	Spool *spoolPart
 }
 
 // n is how many rows the table has.
@@ -90,6 +89,17 @@ type records struct {
 	requests             func(yield func(store.LogRequest) error) error
 	bookings             func(yield func(store.Booking) error) error
 	nVisits, nReq, nBook int
+	// spool, when set, holds the lists laid out already (Stream).
+	spool *spool
+}
+
+// spooled is the spooled part of the list of key (visits, requests,
+// bookings), nil when the lists are not spooled.
+func (r records) spooled(key string) *spoolPart {
+	if r.spool == nil {
+		return nil
+	}
+	return r.spool.part(key)
 }
 
 // over yields each element of list.

@@ -57,8 +57,9 @@ func WriteContext(ctx context.Context, w io.Writer, l *store.DailyLog, format st
 
 // Stream writes the log of the days from..to in format to w as the store
 // reads it (store.StreamLog): each visit, request and booking is laid out
-// and written as its row is read, so a year takes no more memory than a
-// day. A log of several days is a period report, with the comparison and
+// as its row is read and counted, into a spool file the output copies
+// after the head, which needs the counts, so a year takes no more memory
+// than a day and every record is read and laid out once. A log of several days is a period report, with the comparison and
 // rankings PeriodLog adds, as `frontdesk report` prints it. The output is
 // Write's, byte for byte; but an error part way leaves what was written
 // before it, so a caller that must not show half a log writes to a file
@@ -67,34 +68,20 @@ func Stream(ctx context.Context, w io.Writer, db *store.DB, from, to store.Day, 
 	if !slices.Contains(Formats, format) {
 		return BadFormat(format, Formats)
 	}
-	var watch *store.LogWatch
-	var widths map[string][]int
-	if format == "text" {
-		watch, widths = measureLists(db, from, to, opt)
+	sp, watch, err := newSpool(db, from, to, format, opt)
+	if err != nil {
+		return err
 	}
+	defer sp.close()
 	return db.StreamLog(ctx, from, to, from != to, watch, func(l *store.DailyLog, rows *store.LogRows) error {
+		if err := sp.finish(); err != nil {
+			return err
+		}
 		rec := streamed(l, rows)
+		rec.spool = sp
 		return writeDoc(ctx, w, format, func(b io.Writer) error { return writeJSON(b, l, rec, opt) },
-			func() *document { d := build(l, rec, opt); d.Widths = widths; return d })
+			func() *document { d := build(l, rec, opt); sp.attach(d); return d })
 	})
-}
-
-// measureLists measures the text layout's columns of the visits, requests
-// and bookings tables as StreamLog counts their records, so printing them
-// takes one more reading, not two. The widths are filled in by the time
-// StreamLog calls its fn.
-func measureLists(db *store.DB, from, to store.Day, opt Options) (*store.LogWatch, map[string][]int) {
-	w, loc, multi := words{opt.Lang}, db.Location(), from != to
-	visits := newColumnWidths(visitsSection(w, nil, 0, false, loc, multi).Tables[0])
-	requests := newColumnWidths(requestsSection(w, "requests", "", nil, 0, loc, multi).Tables[0])
-	bookings := newColumnWidths(bookingsSection(w, nil, 0, loc, multi).Tables[0])
-	visit, request, booking := visitRow(w, loc, multi), requestRow(w, loc, multi), bookingRow(w, loc, multi)
-	return &store.LogWatch{
-			Visit:   func(v store.Visit) { visits.add(visit(v)) },
-			Request: func(r store.LogRequest) { requests.add(request(r)) },
-			Booking: func(b store.Booking) { bookings.add(booking(b)) },
-		}, map[string][]int{"visits": visits.natural, "requests": requests.natural,
-			"bookings": bookings.natural}
 }
 
 // writeWhole renders a document in format (JSON through its own writer) into

@@ -146,7 +146,7 @@ func writeText(out io.Writer, doc *document) error {
 		b.WriteString(fit(s.Title, PageWidth))
 		b.WriteString("\n")
 		for _, t := range s.Tables {
-			if err := writeTextTable(b, t, w, doc.Widths[t.Key]); err != nil {
+			if err := writeTextTable(b, t, w); err != nil {
 				return err
 			}
 		}
@@ -238,6 +238,7 @@ func layout(t table, natural []int, visible []int) ([]int, int) {
 type columnWidths struct {
 	visible []int // the columns printed on the row's line, not under it
 	natural []int
+	last    []int // the widths of the row added last
 }
 
 func newColumnWidths(t table) *columnWidths {
@@ -263,15 +264,17 @@ func (m *columnWidths) flat(r row) {
 // add widens the columns to r's cells.
 func (m *columnWidths) add(r row) {
 	m.flat(r)
+	m.last = m.last[:0]
 	for i, c := range m.visible {
-		m.natural[i] = max(m.natural[i], width(r.Cells[c]))
+		n := width(r.Cells[c])
+		m.last = append(m.last, n)
+		m.natural[i] = max(m.natural[i], n)
 	}
 }
 
-// writeTextTable prints t; natural, when given, is its columnWidths,
-// measured already, else the rows are read once to measure them and again
-// to print them.
-func writeTextTable(b *bufio.Writer, t table, w words, natural []int) error {
+// writeTextTable prints t: its rows are read once to measure the columns
+// and again to print them, or copied from its spool, measured already.
+func writeTextTable(b *bufio.Writer, t table, w words) error {
 	if t.Title != "" {
 		b.WriteString(w.tr(lang.OpenBracket) + t.Title + w.tr(lang.CloseBracket) + "\n")
 	}
@@ -284,75 +287,113 @@ func writeTextTable(b *bufio.Writer, t table, w words, natural []int) error {
 		return nil
 	}
 	m := newColumnWidths(t)
-	if natural == nil {
-		if err := t.each(func(r row) error { m.add(r); return nil }); err != nil {
-			return err
-		}
-		natural = m.natural
+	natural := m.natural
+	if t.Spool != nil {
+		natural = t.Spool.widths
+	} else if err := t.each(func(r row) error { m.add(r); return nil }); err != nil {
+		return err
 	}
-	visible := m.visible
-	var details []int
-	for i, c := range t.Columns {
-		if c.Detail {
-			details = append(details, i)
-		}
-	}
-	ws, gap := layout(t, natural, visible)
-	sp := strings.Repeat(" ", gap)
-	line := func(get func(c int) (string, int)) {
-		for i, c := range visible {
-			if i > 0 {
-				b.WriteString(sp)
-			}
-			s, sw := get(c)
-			if sw > ws[i] {
-				s = fit(s, ws[i])
-				sw = width(s)
-			}
-			last := i == len(visible)-1
-			right := t.Columns[c].Right
-			switch {
-			case right:
-				b.WriteString(strings.Repeat(" ", max(ws[i]-sw, 0)))
-				b.WriteString(s)
-			case last:
-				b.WriteString(s) // no trailing spaces
-			default:
-				b.WriteString(s)
-				b.WriteString(strings.Repeat(" ", max(ws[i]-sw, 0)))
-			}
-		}
-		b.WriteString("\n")
-	}
-	line(func(c int) (string, int) { h := t.Columns[c].Head; return h, width(h) })
-	rule := gap * (len(ws) - 1)
-	for _, x := range ws {
+	l := textLines{t: t, visible: m.visible}
+	l.ws, l.gap = layout(t, natural, m.visible)
+	l.sp = strings.Repeat(" ", l.gap)
+	l.line(b, func(c int) (string, int) { h := t.Columns[c].Head; return h, width(h) })
+	rule := l.gap * (len(l.ws) - 1)
+	for _, x := range l.ws {
 		rule += x
 	}
 	b.WriteString(strings.Repeat("-", min(rule, PageWidth)))
 	b.WriteString("\n")
-	sep := w.tr(lang.ColonSep)
-	var parts []string
+	if t.Spool != nil {
+		return t.Spool.eachText(func(cells []string, widths []int, details []string) {
+			l.line(b, func(c int) (string, int) { return cells[c], widths[c] })
+			writeLines(b, details)
+		})
+	}
+	d := newTextDetails(t, w)
 	return t.each(func(r row) error {
 		m.flat(r)
-		line(func(c int) (string, int) { return r.Cells[c], width(r.Cells[c]) })
-		parts = parts[:0]
-		for _, c := range details {
-			if t.Columns[c].CSVOnly {
-				continue
-			}
-			if v := strings.TrimSpace(r.Cells[c]); v != "" {
-				parts = append(parts, t.Columns[c].Head+sep+v)
-			}
-		}
-		if len(parts) > 0 {
-			for _, l := range wrap("    "+strings.Join(parts, w.tr(lang.SemicolonSep)), PageWidth, "      ") {
-				b.WriteString(l)
-				b.WriteString("\n")
-			}
-		}
+		l.line(b, func(c int) (string, int) { return r.Cells[c], width(r.Cells[c]) })
+		writeLines(b, d.lines(r))
 		return nil
 	})
+}
+
+// textLines prints the lines of a table's rows in its layout: the visible
+// columns, ws wide, gap apart.
+type textLines struct {
+	t       table
+	visible []int
+	ws      []int
+	gap     int
+	sp      string
+}
+
+// line prints the cells get gives, with their widths, on one line.
+func (l *textLines) line(b *bufio.Writer, get func(c int) (string, int)) {
+	for i, c := range l.visible {
+		if i > 0 {
+			b.WriteString(l.sp)
+		}
+		s, sw := get(c)
+		if sw > l.ws[i] {
+			s = fit(s, l.ws[i])
+			sw = width(s)
+		}
+		last := i == len(l.visible)-1
+		right := l.t.Columns[c].Right
+		switch {
+		case right:
+			b.WriteString(strings.Repeat(" ", max(l.ws[i]-sw, 0)))
+			b.WriteString(s)
+		case last:
+			b.WriteString(s) // no trailing spaces
+		default:
+			b.WriteString(s)
+			b.WriteString(strings.Repeat(" ", max(l.ws[i]-sw, 0)))
+		}
+	}
+	b.WriteString("\n")
+}
+
+func writeLines(b *bufio.Writer, lines []string) {
+	for _, l := range lines {
+		b.WriteString(l)
+		b.WriteString("\n")
+	}
+}
+
+// textDetails lays out a row's detail columns as the lines printed under
+// it: each "head: value" with a value, wrapped to the page.
+type textDetails struct {
+	t      table
+	w      words
+	detail []int
+	parts  []string
+}
+
+func newTextDetails(t table, w words) *textDetails {
+	d := &textDetails{t: t, w: w}
+	for i, c := range t.Columns {
+		if c.Detail && !c.CSVOnly {
+			d.detail = append(d.detail, i)
+		}
+	}
+	return d
+}
+
+// lines are r's detail lines, none when it has no details.
+func (d *textDetails) lines(r row) []string {
+	sep := d.w.tr(lang.ColonSep)
+	d.parts = d.parts[:0]
+	for _, c := range d.detail {
+		if v := strings.TrimSpace(r.Cells[c]); v != "" {
+			d.parts = append(d.parts, d.t.Columns[c].Head+sep+v)
+		}
+	}
+	if len(d.parts) == 0 {
+		return nil
+	}
+	return wrap("    "+strings.Join(d.parts, d.w.tr(lang.SemicolonSep)), PageWidth, "      ")
 }
 
 // writeKV prints a table of pairs as a grid, as many pairs to a line as fit.

@@ -90,7 +90,7 @@ func (r *LogRows) Visits(yield func(Visit) error) error {
 	defer rows.Close()
 	s, cs := newVisitScan(), newCountScan()
 	skip := r.voided[KindVisit]
-	for rows.Next() {
+	return eachRow(rows, "visit", skip, func() (Visit, int64, error) {
 		var v Visit
 		var err error
 		if r.counted {
@@ -98,17 +98,87 @@ func (r *LogRows) Visits(yield func(Visit) error) error {
 		} else {
 			v, err = s.scan(rows)
 		}
-		if err != nil {
-			return fmt.Errorf("scan visit: %w", err)
+		return v, v.ID, err
+	}, yield)
+}
+
+// eachRow reads rows with scan, which returns a record and its id, and
+// yields each one but those in skip, the reading piped beside the
+// yielding; what names the records in errors.
+func eachRow[T any](rows *sql.Rows, what string, skip map[int64]bool, scan func() (T, int64, error), yield func(T) error) error {
+	return piped(func(emit func(T) bool) error {
+		for rows.Next() {
+			x, id, err := scan()
+			if err != nil {
+				return fmt.Errorf("scan %s: %w", what, err)
+			}
+			if !skip[id] && !emit(x) {
+				return nil
+			}
 		}
-		if skip[v.ID] {
-			continue
+		return rows.Err()
+	}, yield)
+}
+
+// The records in flight between piped's two goroutines: at most
+// pipeDepth+1 batches of pipeBatch, whatever the number of rows.
+const (
+	pipeBatch = 256
+	pipeDepth = 4
+)
+
+// piped runs scan, which reads rows and hands each record to emit, on a
+// goroutine of its own, and calls yield with the records in their order on
+// this one: SQLite steps and scans the next rows while the caller counts
+// and lays out the last, on the machine's other core. scan stops when emit
+// returns false, which it does once yield has failed; piped returns
+// yield's error, else scan's.
+func piped[T any](scan func(emit func(T) bool) error, yield func(T) error) error {
+	batches := make(chan []T, pipeDepth)
+	free := make(chan []T, pipeDepth+2)
+	stop := make(chan struct{})
+	var scanErr error
+	go func() {
+		defer close(batches)
+		batch := make([]T, 0, pipeBatch)
+		send := func() bool {
+			select {
+			case batches <- batch:
+			case <-stop:
+				return false
+			}
+			select {
+			case batch = <-free:
+			default:
+				batch = make([]T, 0, pipeBatch)
+			}
+			return true
 		}
-		if err := yield(v); err != nil {
-			return err
+		scanErr = scan(func(x T) bool {
+			batch = append(batch, x)
+			return len(batch) < pipeBatch || send()
+		})
+		if scanErr == nil && len(batch) > 0 {
+			send()
+		}
+	}()
+	var err error
+	for batch := range batches {
+		for i := 0; i < len(batch) && err == nil; i++ {
+			if err = yield(batch[i]); err != nil {
+				close(stop)
+			}
+		}
+		clear(batch)
+		select {
+		case free <- batch[:0]:
+		default:
 		}
 	}
-	return rows.Err()
+	if err != nil {
+		return err
+	}
+	return scanErr
 }
 
 // firstResponse is the column of a request's first handling: its first
@@ -137,19 +207,10 @@ func (r *LogRows) Requests(yield func(LogRequest) error) error {
 	}
 	defer rows.Close()
 	s, today, skip := newCountScan(), r.t.db.DayOf(r.t.now), r.voided[KindRequest]
-	for rows.Next() {
+	return eachRow(rows, "request", skip, func() (LogRequest, int64, error) {
 		q, err := s.request(r.t, today, rows)
-		if err != nil {
-			return fmt.Errorf("scan request: %w", err)
-		}
-		if skip[q.ID] {
-			continue
-		}
-		if err := yield(q); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+		return q, q.ID, err
+	}, yield)
 }
 
 // eachRequest calls yield with each request query picks but those in skip,
@@ -162,19 +223,10 @@ func (t *tx) eachRequest(query string, args []any, skip map[int64]bool, yield fu
 	defer rows.Close()
 	s := &withFirst{rows: rows}
 	scan := t.newRequestScan()
-	for rows.Next() {
+	return eachRow(rows, "request", skip, func() (LogRequest, int64, error) {
 		q, err := scan.scan(s)
-		if err != nil {
-			return fmt.Errorf("scan request: %w", err)
-		}
-		if skip[q.ID] {
-			continue
-		}
-		if err := yield(t.logRequest(q, fromNullUnix(s.first))); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+		return t.logRequest(q, fromNullUnix(s.first)), q.ID, err
+	}, yield)
 }
 
 // Bookings calls yield with each booking starting on the log's days, by
@@ -191,7 +243,7 @@ func (r *LogRows) Bookings(yield func(Booking) error) error {
 	}
 	defer rows.Close()
 	skip, cs := r.voided[KindBooking], newCountScan()
-	for rows.Next() {
+	return eachRow(rows, "booking", skip, func() (Booking, int64, error) {
 		var b Booking
 		var err error
 		if r.counted {
@@ -199,17 +251,8 @@ func (r *LogRows) Bookings(yield func(Booking) error) error {
 		} else {
 			b, err = scanBooking(rows)
 		}
-		if err != nil {
-			return fmt.Errorf("scan booking: %w", err)
-		}
-		if skip[b.ID] {
-			continue
-		}
-		if err := yield(b); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+		return b, b.ID, err
+	}, yield)
 }
 
 // StreamLog reads the log of the days from..to as DailyLog does, or with
@@ -229,9 +272,31 @@ func (db *DB) StreamLog(ctx context.Context, from, to Day, period bool, watch *L
 		return err
 	}
 	l := db.newLog(from, to)
+	var aside *asideRead
+	if period {
+		// The previous period is counted on a second connection, beside
+		// this one, if it reads the same snapshot (asideRead).
+		aside = db.openAside(ctx)
+		defer aside.close()
+	}
 	return db.read(ctx, func(t *tx) error {
 		if err := t.begin(l); err != nil {
 			return err
+		}
+		var prev <-chan previousCount
+		if aside != nil {
+			prev = aside.start(ctx, t, func(b *tx) (Figures, error) { return b.previousFigures(db, from, to) })
+		}
+		var counted *previousCount
+		wait := func() previousCount {
+			if counted == nil {
+				r := <-prev
+				counted = &r
+			}
+			return *counted
+		}
+		if prev != nil {
+			defer wait() // its transaction ends before the connection goes back
 		}
 		rows, voided, err := t.logRows(db, from, to)
 		if err != nil {
@@ -254,6 +319,21 @@ func (db *DB) StreamLog(ctx context.Context, from, to Day, period bool, watch *L
 			if l.Period, err = t.streamPeriod(db, from, to); err != nil {
 				return err
 			}
+		}
+		// The previous period's figures go in before fn, as counted aside
+		// or, when the second connection could not be sure of reading this
+		// snapshot, here after the log's own pass.
+		previous := func() error {
+			if !period {
+				return nil
+			}
+			if prev != nil {
+				r := wait()
+				l.Period.Previous.Figures = r.f
+				return r.err
+			}
+			l.Period.Previous.Figures, err = t.previousFigures(db, from, to)
+			return err
 		}
 		c := newLogCounter(db, l, venues)
 		var w LogWatch
@@ -284,9 +364,84 @@ func (db *DB) StreamLog(ctx context.Context, from, to Day, period bool, watch *L
 		}); err != nil {
 			return err
 		}
+		if err := previous(); err != nil {
+			return err
+		}
 		c.finish()
 		return fn(l, rows)
 	})
+}
+
+// asideRead is a second read connection for a part of a log counted
+// beside its main pass, on the other core. It may only be used when it
+// reads the main transaction's very snapshot. SQLite's data_version, read
+// twice on the aside connection, changes if any other connection committed
+// in between; the first reading comes before the main transaction's
+// snapshot is taken and the second is the aside transaction's own, so when
+// the two agree nothing was committed between them and both transactions
+// read the same file. When they differ, or the connection cannot be had,
+// the part is read in the main transaction instead.
+type asideRead struct {
+	conn    *sql.Conn
+	version int64
+}
+
+// openAside takes the connection and its first reading, before the main
+// transaction starts; nil when there is none to take.
+func (db *DB) openAside(ctx context.Context) *asideRead {
+	conn, err := db.r.Conn(ctx)
+	if err != nil {
+		return nil
+	}
+	a := &asideRead{conn: conn}
+	if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&a.version); err != nil {
+		conn.Close()
+		return nil
+	}
+	return a
+}
+
+func (a *asideRead) close() {
+	if a != nil {
+		a.conn.Close()
+	}
+}
+
+// previousCount is what the aside read returns.
+type previousCount struct {
+	f   Figures
+	err error
+}
+
+// start runs count in a read transaction of its own, on its own
+// goroutine, when that reads t's snapshot, and returns where its answer
+// comes; nil when the snapshots may differ, and the caller counts in t.
+func (a *asideRead) start(ctx context.Context, t *tx, count func(*tx) (Figures, error)) <-chan previousCount {
+	if a == nil {
+		return nil
+	}
+	// A statement that reads the file takes t's snapshot, if its reads
+	// so far have not.
+	var v int64
+	if err := t.Tx.QueryRow("PRAGMA data_version").Scan(&v); err != nil {
+		return nil
+	}
+	sqlTx, err := a.conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil
+	}
+	var now int64
+	if err := sqlTx.QueryRow("PRAGMA data_version").Scan(&now); err != nil || now != a.version {
+		sqlTx.Rollback()
+		return nil
+	}
+	out := make(chan previousCount, 1)
+	go func() {
+		defer sqlTx.Rollback()
+		f, err := count(&tx{Tx: sqlTx, db: t.db, now: t.now})
+		out <- previousCount{f, translate(err)}
+	}()
+	return out
 }
 
 // LogWatch is what sees StreamLog's records as they are counted; any of
@@ -352,27 +507,33 @@ func (t *tx) logRows(db *DB, from, to Day) (*LogRows, []Voided, error) {
 	return r, out, nil
 }
 
-// errEnough stops a read that has what it needs.
-var errEnough = errors.New("enough")
-
-// streamPeriod is PeriodLog's comparison: the previous period's figures,
-// counted in a pass over its records, and the open requests waiting
-// longest. The rankings are counted with the log (logCounter.finish).
-func (t *tx) streamPeriod(db *DB, from, to Day) (*Period, error) {
-	p := &Period{}
-	p.Previous.From, p.Previous.To = PreviousPeriod(from, to)
-	prev, _, err := t.logRows(db, p.Previous.From, p.Previous.To)
+// previousFigures counts the figures of the period before from..to, in a
+// pass over its records but the voided ones, as PeriodLog does.
+func (t *tx) previousFigures(db *DB, from, to Day) (Figures, error) {
+	pf, pt := PreviousPeriod(from, to)
+	prev, _, err := t.logRows(db, pf, pt)
 	if err != nil {
-		return nil, err
+		return Figures{}, err
 	}
 	prev.counted = true
 	var a tallier
 	if err := prev.each(func(v Visit) error { a.visit(v); return nil },
 		func(r LogRequest) error { a.request(r); return nil },
 		func(b Booking) error { a.booking(b); return nil }); err != nil {
-		return nil, err
+		return Figures{}, err
 	}
-	p.Previous.Figures = a.figures()
+	return a.figures(), nil
+}
+
+// errEnough stops a read that has what it needs.
+var errEnough = errors.New("enough")
+
+// streamPeriod is PeriodLog's comparison but the previous period's
+// figures (previousFigures): the periods and the open requests waiting
+// longest. The rankings are counted with the log (logCounter.finish).
+func (t *tx) streamPeriod(db *DB, from, to Day) (*Period, error) {
+	p := &Period{}
+	p.Previous.From, p.Previous.To = PreviousPeriod(from, to)
 	// The open requests, oldest first, but the voided ones: the first TopN.
 	_, last := db.Bounds(to)
 	voided, err := t.Prepare("SELECT COUNT(*) FROM voids WHERE kind = 'request' AND record_id = ?")
