@@ -23,16 +23,23 @@ const ellipsis = "…"
 // ambiguous width) is measured by x/ansi, whose answer the fast path
 // matches.
 func width(s string) int {
-	n := 0
-	for _, r := range s {
-		switch w := runeWidth(r); w {
-		case -1:
-			return ansi.StringWidth(s)
-		default:
-			n += w
-		}
+	if n, ok := plainWidth(s); ok {
+		return n
 	}
-	return n
+	return ansi.StringWidth(s)
+}
+
+// plainWidth is s's width when runeWidth knows each of its runes (no line
+// break or tab among them); ok is false otherwise.
+func plainWidth(s string) (n int, ok bool) {
+	for _, r := range s {
+		w := runeWidth(r)
+		if w < 0 {
+			return 0, false
+		}
+		n += w
+	}
+	return n, true
 }
 
 // runeWidth is 1 for printable ASCII, 2 for the wide East Asian blocks, and
@@ -74,14 +81,20 @@ func pad(b *bufio.Writer, s string, w int, right bool) {
 	b.WriteString(strings.Repeat(" ", max(n, 0)))
 }
 
+// breaksAndTabs makes every line break one "\n", and a tab a space, for wrap.
+var breaksAndTabs = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ")
+
 // wrap breaks s into lines of at most w columns; continuation lines start
 // with indent.
 // Closing punctuation never starts a line: the character before it moves
 // down with it.
 func wrap(s string, w int, indent string) []string {
+	if n, ok := plainWidth(s); ok && n <= w {
+		return []string{s} // one line of runes runeWidth knows, as the loop below would leave it
+	}
 	var lines []string
 	iw := width(indent)
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ").Replace(s)
+	s = breaksAndTabs.Replace(s)
 	for _, para := range strings.Split(s, "\n") {
 		cur := []rune(nil)
 		curW := 0
@@ -343,16 +356,28 @@ func (l *textLines) line(b *bufio.Writer, get func(c int) (string, int)) {
 		right := l.t.Columns[c].Right
 		switch {
 		case right:
-			b.WriteString(strings.Repeat(" ", max(l.ws[i]-sw, 0)))
+			spaces(b, l.ws[i]-sw)
 			b.WriteString(s)
 		case last:
 			b.WriteString(s) // no trailing spaces
 		default:
 			b.WriteString(s)
-			b.WriteString(strings.Repeat(" ", max(l.ws[i]-sw, 0)))
+			spaces(b, l.ws[i]-sw)
 		}
 	}
 	b.WriteString("\n")
+}
+
+// blanks is a line of spaces, to pad cells from.
+var blanks = strings.Repeat(" ", PageWidth)
+
+// spaces writes n spaces (none when n < 0).
+func spaces(b *bufio.Writer, n int) {
+	for n > 0 {
+		k := min(n, len(blanks))
+		b.WriteString(blanks[:k])
+		n -= k
+	}
 }
 
 func writeLines(b *bufio.Writer, lines []string) {

@@ -68,14 +68,16 @@ func peakMemory() (stop func() float64) {
 // --to 2025-12-31` does (report.Stream), to io.Discard, reporting the peak
 // memory the process held (MB-peak). The yardstick beside it, scan, is a
 // plain database/sql scan of the year's visit rows, every column, in the
-// order the report reads them. PDF is left out: Chromium lays out a year's
+// order the report reads them, on a connection opened as the store opens
+// its readers' (without SQLite's per-connection mutex). PDF is left out: Chromium lays out a year's
 // page for minutes (see the README).
 func BenchmarkYearReport(b *testing.B) {
 	db := benchdb.Open(b)
 	ctx := context.Background()
 	opt := report.Options{Lang: "zh", PrintedBy: "王主任", PrintedAt: benchdb.Now}
 	b.Run("scan", func(b *testing.B) {
-		raw, err := sql.Open("sqlite3", "file:"+benchdb.Path(b)+"?mode=ro")
+		// Without SQLite's per-connection mutex, as the store's readers.
+		raw, err := sql.Open("sqlite3", "file:"+benchdb.Path(b)+"?mode=ro&_mutex=no")
 		if err != nil {
 			b.Fatal(err)
 		}

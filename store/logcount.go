@@ -11,18 +11,40 @@ import (
 // sets once no more records of the tally will come.
 type tallier struct {
 	f                          Figures
-	people, volunteers, series map[int64]bool
+	people, volunteers, series idSet
 }
 
-// firstSeen adds id to *set and reports whether it was new.
-func firstSeen(set *map[int64]bool, id int64) bool {
-	if *set == nil {
-		*set = map[int64]bool{}
+// idSet is a set of record ids: a bitmap for the ids SQLite hands out,
+// small and dense, and a map past idSetDense. A year's distinct visitors
+// took a third of the time of counting its visits in a map.
+type idSet struct {
+	bits []uint64
+	more map[int64]bool
+}
+
+// idSetDense is where idSet's bitmap ends: 1 MB at the most.
+const idSetDense = 1 << 23
+
+// firstSeen adds id to set and reports whether it was new.
+func firstSeen(set *idSet, id int64) bool {
+	if id < 0 || id >= idSetDense {
+		if set.more == nil {
+			set.more = map[int64]bool{}
+		}
+		if set.more[id] {
+			return false
+		}
+		set.more[id] = true
+		return true
 	}
-	if (*set)[id] {
+	w, bit := int(id>>6), uint64(1)<<(id&63)
+	if w >= len(set.bits) {
+		set.bits = append(set.bits, make([]uint64, max(w+1, 2*len(set.bits))-len(set.bits))...)
+	}
+	if set.bits[w]&bit != 0 {
 		return false
 	}
-	(*set)[id] = true
+	set.bits[w] |= bit
 	return true
 }
 
@@ -114,7 +136,7 @@ func (a *tallier) booking(b Booking) {
 
 // forget drops the sets of people and series seen: no record of the tally
 // is to come.
-func (a *tallier) forget() { a.people, a.volunteers, a.series = nil, nil, nil }
+func (a *tallier) forget() { a.people, a.volunteers, a.series = idSet{}, idSet{}, idSet{} }
 
 // figures returns the counts, with the rates derived.
 func (a *tallier) figures() Figures {
