@@ -66,9 +66,13 @@ func newSpool(db *store.DB, from, to store.Day, format string, opt Options) (*sp
 	watch := &store.LogWatch{}
 	if format == "json" {
 		j, e := jsonRecords{loc}, newJSONEncoder()
-		watch.Visit = spoolJSON(s, "visits", e, j.visit)
-		watch.Request = spoolJSON(s, "requests", e, func(r store.LogRequest) any { return j.request(r) })
-		watch.Booking = spoolJSON(s, "bookings", e, j.booking)
+		watch.Visit = spoolJSON(s, "visits", func(dst []byte, v store.Visit) ([]byte, error) { return j.appendVisit(dst, e, v) })
+		watch.Request = spoolJSON(s, "requests", func(dst []byte, r store.LogRequest) ([]byte, error) {
+			return appendEncoded(dst, e, j.request(r))
+		})
+		watch.Booking = spoolJSON(s, "bookings", func(dst []byte, b store.Booking) ([]byte, error) {
+			return appendEncoded(dst, e, j.booking(b))
+		})
 		return s, watch, nil
 	}
 	watch.Visit = spoolRows(s, visitsSection(w, nil, 0, false, loc, multi).Tables[0], format, w, visitRow(w, loc, multi))
@@ -83,14 +87,23 @@ func spoolRows[T any](s *spool, t table, format string, w words, toRow func(T) r
 	return func(x T) { s.lay(t.Key, func() { lay(toRow(x)) }) }
 }
 
-// spoolJSON lays out a list's records as the elements of a JSON list.
-func spoolJSON[T any](s *spool, key string, e *jsonEncoder, conv func(T) any) func(T) {
-	var l jsonElements
+// spoolJSON lays out a list's records as the elements of a JSON list,
+// each as enc appends it, commas between them.
+func spoolJSON[T any](s *spool, key string, enc func(dst []byte, x T) ([]byte, error)) func(T) {
+	first := true
 	return func(x T) {
 		s.lay(key, func() {
-			if err := l.add(s.b, e, conv(x)); err != nil && s.err == nil {
+			f := s.frame[:0]
+			if !first {
+				f = append(f, ',')
+			}
+			first = false
+			f, err := enc(f, x)
+			if err != nil && s.err == nil {
 				s.err = err
 			}
+			s.b.Write(f)
+			s.frame = f[:0]
 		})
 	}
 }
