@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -95,5 +96,42 @@ func TestStreamLogIsDailyLog(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestStreamLogStopsWhereTold reads the month's visits through the rows,
+// and again stopping at the 300th, past the first batch the rows are
+// scanned in beside the reader: the reader's error comes back, and the
+// visits it saw are the first ones of the whole reading, in order.
+func TestStreamLogStopsWhereTold(t *testing.T) {
+	db := streamDemo(t)
+	ctx := context.Background()
+	from, to := store.Day{Year: 2026, Month: 3, Day: 1}, store.Day{Year: 2026, Month: 3, Day: 31}
+	var all []store.Visit
+	if err := db.StreamLog(ctx, from, to, true, nil, func(l *store.DailyLog, rows *store.LogRows) error {
+		return rows.Visits(func(v store.Visit) error { all = append(all, v); return nil })
+	}); err != nil {
+		t.Fatal(err)
+	}
+	const stopAt = 300
+	if len(all) <= stopAt {
+		t.Fatalf("the demo month has %d visits, want more than %d", len(all), stopAt)
+	}
+	stop := errors.New("enough")
+	var seen []store.Visit
+	err := db.StreamLog(ctx, from, to, true, nil, func(l *store.DailyLog, rows *store.LogRows) error {
+		return rows.Visits(func(v store.Visit) error {
+			seen = append(seen, v)
+			if len(seen) == stopAt {
+				return stop
+			}
+			return nil
+		})
+	})
+	if !errors.Is(err, stop) {
+		t.Fatalf("StreamLog returned %v, want the reader's error", err)
+	}
+	if !reflect.DeepEqual(seen, all[:stopAt]) {
+		t.Errorf("the reader saw %d visits, not the first %d in order", len(seen), stopAt)
 	}
 }
