@@ -64,11 +64,6 @@ func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
 	// already be committed, and the caller must know.
 	err := <-job.done
 	db.noteWrite(err)
-	if err == nil {
-		for _, e := range job.events {
-			db.broadcast(e)
-		}
-	}
 	return err
 }
 
@@ -112,6 +107,7 @@ var errWritePanicked = errors.New("write panicked")
 // undone like any failed write's, and the rest of the batch commits. The
 // committer, and the process, go on.
 func runJob(j *writeJob, t *tx) (err error) {
+	defer t.closeRows()
 	defer func() {
 		if r := recover(); r != nil {
 			slog.Error("write panicked", "panic", r, "stack", string(debug.Stack()))
@@ -159,21 +155,31 @@ func (db *DB) runBatch(batch []*writeJob, guarded bool) bool {
 		}
 		return true
 	}
-	sqlTx, err := db.w.BeginTx(context.Background(), nil)
+	// The batch runs on the writer's connection itself, not in a *sql.Tx
+	// (see querier).
+	bg := context.Background()
+	conn, err := db.w.Conn(bg)
 	if err != nil {
 		return finish(translate(fmt.Errorf("begin: %w", err)))
 	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(bg, "BEGIN IMMEDIATE"); err != nil {
+		return finish(translate(fmt.Errorf("begin: %w", err)))
+	}
+	// rollback ends the transaction; its error is no one's to answer (a
+	// failed statement may have ended it already).
+	rollback := func() { conn.ExecContext(bg, "ROLLBACK") }
 	now := db.Now().UTC().Truncate(time.Second)
 	receipts := &receiptCounters{}
 	// The savepoints are marked and released with statements prepared once
 	// per batch, not parsed twice a job.
 	var mark, release *sql.Stmt
 	if guarded && len(batch) > 1 {
-		if mark, err = sqlTx.Prepare("SAVEPOINT job"); err == nil {
-			release, err = sqlTx.Prepare("RELEASE job")
+		if mark, err = conn.PrepareContext(bg, "SAVEPOINT job"); err == nil {
+			release, err = conn.PrepareContext(bg, "RELEASE job")
 		}
 		if err != nil {
-			sqlTx.Rollback()
+			rollback()
 			return finish(translate(fmt.Errorf("prepare savepoint: %w", err)))
 		}
 		defer mark.Close()
@@ -192,7 +198,7 @@ func (db *DB) runBatch(batch []*writeJob, guarded bool) bool {
 				continue
 			}
 		}
-		t := &tx{Tx: sqlTx, db: db, now: now, receipts: receipts}
+		t := &tx{q: conn, db: db, now: now, receipts: receipts}
 		counted := receipts.mark()
 		if err := runJob(j, t); err != nil {
 			errs[i] = translate(err)
@@ -203,19 +209,19 @@ func (db *DB) runBatch(batch []*writeJob, guarded bool) bool {
 			case mark == nil && undone(t, err):
 				continue
 			case mark == nil:
-				sqlTx.Rollback()
+				rollback()
 				return false
 			}
-			if _, rerr := sqlTx.Exec("ROLLBACK TO job; RELEASE job"); rerr != nil {
+			if _, rerr := conn.ExecContext(bg, "ROLLBACK TO job; RELEASE job"); rerr != nil {
 				// The transaction cannot go on; nothing in it commits.
-				sqlTx.Rollback()
+				rollback()
 				return finish(translate(fmt.Errorf("rollback to savepoint: %w", rerr)))
 			}
 			continue
 		}
 		if release != nil {
 			if _, err := release.Exec(); err != nil {
-				sqlTx.Rollback()
+				rollback()
 				errs[i] = translate(fmt.Errorf("release savepoint: %w", err))
 				return finish(errs[i])
 			}
@@ -225,25 +231,33 @@ func (db *DB) runBatch(batch []*writeJob, guarded bool) bool {
 		ok++
 	}
 	if ok == 0 {
-		sqlTx.Rollback()
+		rollback()
 		return finish(nil)
 	}
-	flushed, err := receipts.flush(sqlTx)
+	flushed, err := receipts.flush(conn)
 	if err != nil {
-		sqlTx.Rollback()
+		rollback()
 		return finish(translate(err))
 	}
-	if err := sqlTx.Commit(); err != nil {
+	if _, err := conn.ExecContext(bg, "COMMIT"); err != nil {
+		// SQLite may leave the transaction open after a failed COMMIT.
+		rollback()
 		err = translate(fmt.Errorf("commit: %w", err))
 		for i := range errs {
 			if errs[i] == nil {
 				errs[i] = err
 			}
 		}
-	} else if wrote || flushed {
-		// A batch that only read (the housekeeping's check for open
-		// visits, every minute) leaves the memos and the WAL as they were.
-		db.gen.Add(1)
+	} else {
+		if wrote || flushed {
+			// A batch that only read (the housekeeping's check for open
+			// visits, every minute) leaves the memos and the WAL as they were.
+			db.gen.Add(1)
+		}
+		// Listeners hear of the whole batch at once, before its writers
+		// are answered: one wake-up of each listener a batch, not one a
+		// write.
+		db.broadcastBatch(batch, errs)
 	}
 	return finish(nil)
 }

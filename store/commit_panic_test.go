@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"frontdesk/lang"
 )
@@ -216,5 +217,47 @@ func TestBatchRunsAgainOnlyWhenAFailedWriteWrote(t *testing.T) {
 	}
 	if n != 4 {
 		t.Errorf("the visit counter is at %d after four good writes, want 4 (gapless)", n)
+	}
+}
+
+// TestWriteLeavingRowsOpen checks that a write which panics with a query's
+// rows still open, or returns with a row never scanned, does not hold the
+// writer's connection: the batch commits its good write and the next write
+// runs. The batch runs on the connection itself (see querier), where
+// nothing but the committer closes what a write left open; without that
+// the next batch would wait for the connection for ever.
+func TestWriteLeavingRowsOpen(t *testing.T) {
+	db, job := batchDB(t)
+	defer slog.SetDefault(slog.Default())
+	slog.SetDefault(slog.New(slog.NewTextHandler(new(bytes.Buffer), nil)))
+	panicking := job(func(t *tx) error {
+		if _, err := t.Query("SELECT name FROM sqlite_master"); err != nil {
+			return err
+		}
+		panic("boom: rows left open")
+	})
+	unscanned := job(func(t *tx) error {
+		t.QueryRow("SELECT name FROM sqlite_master")
+		_, err := t.insertVenue("测试", VenueInput{Name: "会议室", Capacity: 20, OpensAt: "08:00", ClosesAt: "21:00"})
+		return err
+	})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		db.commitBatch([]*writeJob{panicking, unscanned})
+		if err := <-unscanned.done; err != nil {
+			t.Errorf("the write beside the panic: %v, want it committed", err)
+		}
+		<-panicking.done
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if _, err := db.CreateVenue(ctx, Actor{System: "root"}, VenueInput{Name: "多功能厅", Capacity: 80}); err != nil {
+			t.Errorf("the next write: %v", err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the writes after rows were left open never ran: the connection is held")
 	}
 }

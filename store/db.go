@@ -334,10 +334,22 @@ func isBusy(err error) bool {
 	return errors.As(err, &e) && e.Code == EBUSY
 }
 
+// querier is what a transaction's statements run on: a *sql.Tx on the
+// reader pool, or, in the committer, the writer's *sql.Conn inside its BEGIN
+// IMMEDIATE. The committer does not use a *sql.Tx because database/sql
+// starts a goroutine for every query in one, to watch the transaction's
+// context (Rows.initContextClose): two goroutines a check-in, and the
+// wake-ups of the threads that run them.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
 // tx is a transaction with the one instant every row it writes shares, and
 // the events to publish once it commits.
 type tx struct {
-	*sql.Tx
+	q      querier
 	db     *DB
 	now    time.Time
 	events []Event
@@ -347,24 +359,71 @@ type tx struct {
 	// wrote is set by the first statement that may change the file, so
 	// the committer knows whether a failed write left anything to undo.
 	wrote bool
+	// open are the rows the transaction's queries opened, closed when it
+	// ends (closeRows) even if a write panicked or forgot one: on the
+	// writer's connection nothing else would, and the connection could not
+	// be given back.
+	open []*sql.Rows
 }
 
-// Exec is sql.Tx's, noting that the job may have written.
+// Exec runs a statement, noting that the job may have written.
 func (t *tx) Exec(query string, args ...any) (sql.Result, error) {
 	t.wrote = true
-	return t.Tx.Exec(query, args...)
+	return t.q.ExecContext(context.Background(), query, args...)
 }
 
-// Query is sql.Tx's, noting a statement that may write (INSERT … RETURNING).
+// Query runs a query, noting a statement that may write (INSERT … RETURNING).
 func (t *tx) Query(query string, args ...any) (*sql.Rows, error) {
 	t.noteWrite(query)
-	return t.Tx.Query(query, args...)
+	rows, err := t.q.QueryContext(context.Background(), query, args...)
+	if err == nil {
+		t.open = append(t.open, rows)
+	}
+	return rows, err
 }
 
-// QueryRow is sql.Tx's, noting a statement that may write.
-func (t *tx) QueryRow(query string, args ...any) *sql.Row {
-	t.noteWrite(query)
-	return t.Tx.QueryRow(query, args...)
+// QueryRow is Query for one row, read by the row's Scan.
+func (t *tx) QueryRow(query string, args ...any) *row {
+	rows, err := t.Query(query, args...)
+	return &row{rows: rows, err: err}
+}
+
+// Prepare makes a statement that runs in the transaction.
+func (t *tx) Prepare(query string) (*sql.Stmt, error) {
+	return t.q.PrepareContext(context.Background(), query)
+}
+
+// closeRows closes every rows the transaction's queries left open.
+func (t *tx) closeRows() {
+	for _, r := range t.open {
+		r.Close()
+	}
+	t.open = t.open[:0]
+}
+
+// row is the first row of a query, as sql.Row is.
+type row struct {
+	rows *sql.Rows
+	err  error
+}
+
+// Scan copies the row's columns into dest, as sql.Row's Scan: sql.ErrNoRows
+// when the query found none.
+func (r *row) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	defer r.rows.Close()
+	if !r.rows.Next() {
+		if err := r.rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := r.rows.Scan(dest...); err != nil {
+		return err
+	}
+	return r.rows.Close()
 }
 
 // noteWrite sets wrote unless query is a SELECT, which cannot write.
@@ -387,7 +446,8 @@ func (db *DB) read(ctx context.Context, fn func(*tx) error) error {
 		return translate(fmt.Errorf("begin read: %w", err))
 	}
 	defer sqlTx.Rollback()
-	t := &tx{Tx: sqlTx, db: db, now: db.Now().UTC().Truncate(time.Second)}
+	t := &tx{q: sqlTx, db: db, now: db.Now().UTC().Truncate(time.Second)}
+	defer t.closeRows()
 	return translate(fn(t))
 }
 

@@ -51,6 +51,25 @@ func (db *DB) Subscribe() (<-chan Event, func()) {
 func (db *DB) broadcast(e Event) {
 	db.subMu.Lock()
 	defer db.subMu.Unlock()
+	db.send(e)
+}
+
+// broadcastBatch tells the listeners of every event of a committed batch's
+// writes that succeeded (errs[i] == nil), all at once.
+func (db *DB) broadcastBatch(batch []*writeJob, errs []error) {
+	db.subMu.Lock()
+	defer db.subMu.Unlock()
+	for i, j := range batch {
+		if errs[i] == nil {
+			for _, e := range j.events {
+				db.send(e)
+			}
+		}
+	}
+}
+
+// send puts e on every listener's channel that has room; subMu is held.
+func (db *DB) send(e Event) {
 	for ch := range db.subs {
 		select {
 		case ch <- e:

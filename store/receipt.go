@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/base32"
@@ -69,12 +70,12 @@ func (r *receiptCounters) restore(mark []receiptCounter) { r.c = mark }
 
 // flush writes the counters that moved, in the batch's transaction, and
 // reports whether it wrote any.
-func (r *receiptCounters) flush(sqlTx *sql.Tx) (wrote bool, err error) {
+func (r *receiptCounters) flush(q querier) (wrote bool, err error) {
 	for _, c := range r.c {
 		if c.n == c.was {
 			continue
 		}
-		if _, err := sqlTx.Exec(`INSERT INTO counters (kind, day, n) VALUES (?, ?, ?)
+		if _, err := q.ExecContext(context.Background(), `INSERT INTO counters (kind, day, n) VALUES (?, ?, ?)
 			ON CONFLICT (kind, day) DO UPDATE SET n = excluded.n`, c.kind, c.day, c.n); err != nil {
 			return wrote, fmt.Errorf("write receipt counter: %w", err)
 		}
