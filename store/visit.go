@@ -259,8 +259,8 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 			Org: in.Org, Purpose: in.Purpose, PartyMember: in.PartyMember, Headcount: in.Headcount, Note: in.Note,
 			CheckedInAt: at, CreatedBy: in.Actor, Source: in.Source, CreatedAt: at}
 		res, err := t.Exec(`INSERT INTO visits (receipt_no, status_code, visitor_id, name, phone, org, purpose,
-			party_member, headcount, note, checked_in_at, created_by, source, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			party_member, headcount, note, checked_in_at, created_by, source, created_at, sync_seq)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT seq FROM sync_state) + 1)`,
 			v.ReceiptNo, v.StatusCode, visitorID, in.Name, in.Phone, in.Org, in.Purpose, boolInt(in.PartyMember),
 			in.Headcount, in.Note, unix(t.now), in.Actor, in.Source, unix(t.now))
 		if err != nil {
