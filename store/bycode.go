@@ -14,7 +14,7 @@ type CodeRecord struct {
 
 // ByCode reads the record of a private status code in one read transaction
 // (a phone's status page asks for it on every visit, so it is one snapshot
-// and one round of cached statements, not three). Codes carry 90 random bits
+// and one round of cached statements, not three). Codes carry 80 random bits
 // and unique per table, so the three look-ups cannot find two records. A
 // code that is not well formed or finds nothing is ENOTFOUND.
 func (db *DB) ByCode(ctx context.Context, code string) (CodeRecord, error) {

@@ -104,28 +104,42 @@ func last(s []string) string {
 func TestStatusCodes(t *testing.T) {
 	db := mustOpen(t)
 	seen := map[string]bool{}
+	prev := ""
 	for range 200 {
 		r := mustCreateRequest(t, db, request())
 		if !store.ValidStatusCode(r.StatusCode) {
 			t.Fatalf("status code %q: not valid", r.StatusCode)
 		}
-		// 24 base32 characters carry 120 bits: 30 of the clock, 90
-		// random, more than the 80 SPEC asks.
-		if len(r.StatusCode)*5-30 < 80 {
-			t.Fatalf("status code %q: %d random bits, want at least 80", r.StatusCode, len(r.StatusCode)*5-30)
+		// 24 base32 characters carry 120 bits: 40 of the clock, 80
+		// random, as SPEC asks.
+		if len(r.StatusCode)*5-40 < 80 {
+			t.Fatalf("status code %q: %d random bits, want at least 80", r.StatusCode, len(r.StatusCode)*5-40)
 		}
+		// The clock's 40 bits are the first 8 characters: codes made one
+		// after another sort in the order made, so a batch's codes share
+		// an index page or two.
+		if prev != "" && r.StatusCode[:8] < prev[:8] {
+			t.Fatalf("status code %q made after %q sorts before it", r.StatusCode, prev)
+		}
+		prev = r.StatusCode
 		if seen[r.StatusCode] {
 			t.Fatalf("status code %q handed out twice", r.StatusCode)
 		}
 		seen[r.StatusCode] = true
 	}
 	keys := map[string]bool{}
+	prevKey := ""
 	for range 1000 {
 		k := store.NewKey()
 		if !store.ValidKey(k) || keys[k] {
 			t.Fatalf("one-time key %q: valid %v, seen before %v", k, store.ValidKey(k), keys[k])
 		}
 		keys[k] = true
+		// The first 6 characters are 36 of the clock's 40 bits.
+		if k[:6] < prevKey {
+			t.Fatalf("one-time key %q made after %q sorts before it", k, prevKey)
+		}
+		prevKey = k[:6]
 	}
 	for _, s := range []string{"", "abc", "AAAAAAAAAAAAAAAAAAAAAAAA", "aaaaaaaaaaaaaaaaaaaaaaa1", "aaaaaaaaaaaaaaaaaaaaaaaaa", "../../../../etc/passwd..."} {
 		if store.ValidStatusCode(s) {
