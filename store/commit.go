@@ -198,7 +198,7 @@ func (db *DB) runBatch(batch []*writeJob, guarded bool) bool {
 				continue
 			}
 		}
-		t := &tx{q: conn, db: db, now: now, receipts: receipts}
+		t := &tx{conn: conn, db: db, now: now, receipts: receipts}
 		counted := receipts.mark()
 		if err := runJob(j, t); err != nil {
 			errs[i] = translate(err)

@@ -349,7 +349,10 @@ type querier interface {
 // tx is a transaction with the one instant every row it writes shares, and
 // the events to publish once it commits.
 type tx struct {
-	q      querier
+	// Tx is a read transaction's; nil in the committer, whose statements
+	// run on conn.
+	*sql.Tx
+	conn   *sql.Conn
 	db     *DB
 	now    time.Time
 	events []Event
@@ -366,16 +369,24 @@ type tx struct {
 	open []*sql.Rows
 }
 
+// on is what the transaction's statements run on.
+func (t *tx) on() querier {
+	if t.conn != nil {
+		return t.conn
+	}
+	return t.Tx
+}
+
 // Exec runs a statement, noting that the job may have written.
 func (t *tx) Exec(query string, args ...any) (sql.Result, error) {
 	t.wrote = true
-	return t.q.ExecContext(context.Background(), query, args...)
+	return t.on().ExecContext(context.Background(), query, args...)
 }
 
 // Query runs a query, noting a statement that may write (INSERT … RETURNING).
 func (t *tx) Query(query string, args ...any) (*sql.Rows, error) {
 	t.noteWrite(query)
-	rows, err := t.q.QueryContext(context.Background(), query, args...)
+	rows, err := t.on().QueryContext(context.Background(), query, args...)
 	if err == nil {
 		t.open = append(t.open, rows)
 	}
@@ -390,7 +401,7 @@ func (t *tx) QueryRow(query string, args ...any) *row {
 
 // Prepare makes a statement that runs in the transaction.
 func (t *tx) Prepare(query string) (*sql.Stmt, error) {
-	return t.q.PrepareContext(context.Background(), query)
+	return t.on().PrepareContext(context.Background(), query)
 }
 
 // closeRows closes every rows the transaction's queries left open.
@@ -446,7 +457,7 @@ func (db *DB) read(ctx context.Context, fn func(*tx) error) error {
 		return translate(fmt.Errorf("begin read: %w", err))
 	}
 	defer sqlTx.Rollback()
-	t := &tx{q: sqlTx, db: db, now: db.Now().UTC().Truncate(time.Second)}
+	t := &tx{Tx: sqlTx, db: db, now: db.Now().UTC().Truncate(time.Second)}
 	defer t.closeRows()
 	return translate(fn(t))
 }
