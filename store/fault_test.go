@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"frontdesk/internal/faults"
 	"frontdesk/store"
@@ -327,5 +329,40 @@ func TestScheduledBackups(t *testing.T) {
 	}
 	if db.BackupState().Err == nil {
 		t.Error("the failure is not in BackupState")
+	}
+}
+
+// TestQueuedWritesAnsweredInTime: while another process holds the write
+// lock, more writers than a batch holds all get their busy answer within
+// about QueueWait + BusyTimeout, the bound a phone is promised, though most
+// of them waited in the committer's queue behind a batch stuck on the lock.
+// It fails if the committer runs a job that has waited past QueueWait: that
+// job's batch then waits BusyTimeout more.
+func TestQueuedWritesAnsweredInTime(t *testing.T) {
+	db := mustOpen(t)
+	release := faults.Lock(t, db.Path())
+	defer release()
+	bound := store.QueueWait + store.BusyTimeout + time.Second
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var slowest time.Duration
+	for i := range 300 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			start := time.Now()
+			_, err := db.CheckIn(ctx, store.VisitInput{Name: "排队", Phone: fmt.Sprintf("137%08d", i), Purpose: "consult", Actor: "王芳"})
+			waited := time.Since(start)
+			if store.ErrorCode(err) != store.EBUSY {
+				t.Errorf("check-in behind the lock: %v, want EBUSY", err)
+			}
+			mu.Lock()
+			slowest = max(slowest, waited)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if slowest > bound {
+		t.Errorf("the slowest writer waited %v, want at most %v", slowest, bound)
 	}
 }
