@@ -3,6 +3,7 @@ package kiosk
 import (
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"slices"
@@ -126,7 +127,7 @@ type checkinPage struct {
 func (s *Server) readForm(r *http.Request, kind string) formPage {
 	k := formKindOf(kind)
 	f := formPage{page: s.page(k.title(s.cfg.Lang)), Kind: kind, Token: r.FormValue("token"),
-		Key: r.FormValue("key"), Values: map[string]string{}, Errors: map[string]string{}}
+		Key: r.FormValue("key"), Values: make(map[string]string, len(k.Fields))}
 	if !store.ValidKey(f.Key) {
 		f.Key = store.NewKey()
 	}
@@ -166,6 +167,9 @@ func (f *formPage) invalidForm(err error, language string) (int, bool) {
 	placed := false
 	for _, e := range store.FieldErrors(err) {
 		if slices.Contains(fields, e.Field) {
+			if f.Errors == nil {
+				f.Errors = map[string]string{}
+			}
 			f.Errors[e.Field] = e.Message(language)
 			placed = true
 		}
@@ -300,7 +304,7 @@ func (s *Server) requestInput(f formPage) store.RequestInput {
 func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) error {
 	return s.submitForm(w, r, "request", func(f formPage) (string, error) {
 		req, err := s.db.CreateRequest(r.Context(), s.requestInput(f))
-		if err == nil {
+		if err == nil && s.log.Enabled(r.Context(), slog.LevelDebug) {
 			s.log.Debug("kiosk request", "receipt", req.ReceiptNo, "addr", s.clientAddr(r))
 		}
 		return req.StatusCode, err
@@ -338,7 +342,7 @@ func (s *Server) visitInput(f formPage) store.VisitInput {
 func (s *Server) submitCheckin(w http.ResponseWriter, r *http.Request) error {
 	return s.submitForm(w, r, "checkin", func(f formPage) (string, error) {
 		v, err := s.db.CheckIn(r.Context(), s.visitInput(f))
-		if err == nil {
+		if err == nil && s.log.Enabled(r.Context(), slog.LevelDebug) {
 			s.log.Debug("kiosk check-in", "receipt", v.ReceiptNo, "addr", s.clientAddr(r))
 		}
 		return v.StatusCode, err

@@ -70,6 +70,7 @@ type Server struct {
 	lookups  *limiter // 查询进度 attempts, hits and misses alike
 	lobby    lobbyCache
 	statuses statusCache
+	macs     macMemos // the form tokens' MACs of the current windows
 	streams  streamLimits
 	proxy    *net.IPNet // the trusted proxy, or nil
 
@@ -116,6 +117,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		qr:      &qrCache{},
 		limiter: newLimiter(cfg.RateLimit),
 		lookups: newLimiter(lookupPerMinute),
+		macs:    newMacMemos(),
 		closing: make(chan struct{}),
 
 		timeouts: defaultTimeouts,
@@ -187,16 +189,30 @@ func (s *Server) routes(mux *http.ServeMux) {
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+// securityHeaders are set on every answer. Each value is a slice of its
+// own length and capacity, shared by every answer: a handler that adds a
+// value gets a new slice, so none is ever written into.
+var securityHeaders = []struct {
+	key   string
+	value []string
+}{
+	{"Content-Security-Policy", []string{contentSecurityPolicy}},
+	// same-origin, not no-referrer: tokens stay off other sites, and old
+	// WebViews still send the Origin of the site's own form posts.
+	{"Referrer-Policy", []string{"same-origin"}},
+	{"X-Content-Type-Options", []string{"nosniff"}},
+	{"X-Frame-Options", []string{"DENY"}},
+}
+
 // secure sets the security headers and limits the body of every request.
+// The headers go into the map as they are, in canonical form, instead of
+// through Set, which made a slice for each on every request.
 func (s *Server) secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		// same-origin, not no-referrer: tokens stay off other sites, and old
-		// WebViews still send the Origin of the site's own form posts.
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
+		for _, sh := range securityHeaders {
+			h[sh.key] = sh.value[:1:1]
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		next.ServeHTTP(w, r)
 	})

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -41,9 +42,40 @@ func (s *Server) window(now time.Time) int64 {
 }
 
 func (s *Server) tokenMAC(kind string, ttl, window int64) []byte {
-	m := hmac.New(sha256.New, s.db.Settings().Secret)
-	m.Write([]byte("form\x00" + kind + "\x00" + strconv.FormatInt(ttl, 10) + "\x00" + strconv.FormatInt(window, 10)))
-	return m.Sum(nil)[:16]
+	secret := s.db.Settings().Secret
+	memo := s.macs[kind] // nil for a kind that is not a form's: never kept
+	if memo != nil {
+		if m := memo.Load(); m != nil && m.ttl == ttl && m.window == window && m.secret == string(secret) {
+			return m.mac
+		}
+	}
+	h := hmac.New(sha256.New, secret)
+	h.Write([]byte("form\x00" + kind + "\x00" + strconv.FormatInt(ttl, 10) + "\x00" + strconv.FormatInt(window, 10)))
+	mac := h.Sum(nil)[:16]
+	if memo != nil {
+		memo.Store(&macMemo{secret: string(secret), ttl: ttl, window: window, mac: mac})
+	}
+	return mac
+}
+
+// macMemo is the last MAC tokenMAC made for a form kind, with what it was
+// made from: every submission in a rotation window asks for the same one.
+// It is read only, by hmac.Equal and the token's encoding.
+type macMemo struct {
+	secret      string
+	ttl, window int64
+	mac         []byte
+}
+
+// macMemos holds one macMemo per form kind.
+type macMemos map[string]*atomic.Pointer[macMemo]
+
+func newMacMemos() macMemos {
+	m := macMemos{}
+	for _, k := range formKinds {
+		m[k.Kind] = new(atomic.Pointer[macMemo])
+	}
+	return m
 }
 
 // token is the current token for a form kind.

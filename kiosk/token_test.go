@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"frontdesk/store"
 )
 
 func TestToken(t *testing.T) {
@@ -53,6 +55,25 @@ func TestToken(t *testing.T) {
 		other := mustServer(t, mustOpen(t), Config{QRTTL: 10 * time.Minute})
 		if err := s.checkToken("request", other.token("request", testNow), testNow); err == nil {
 			t.Error("a token signed with another center's secret was accepted")
+		}
+	})
+	t.Run("NewSecretRefusesTheOldToken", func(t *testing.T) {
+		// The current window's MAC is kept (tokenMAC); a new secret must
+		// not find the old one kept.
+		db := mustOpen(t)
+		s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
+		old := s.token("checkin", testNow)
+		if err := s.checkToken("checkin", old, testNow); err != nil {
+			t.Fatalf("the current token: %v", err)
+		}
+		if err := db.RotateSecret(t.Context(), store.Actor{System: "root"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.checkToken("checkin", old, testNow); err == nil {
+			t.Error("the token of the old secret was accepted after a new secret")
+		}
+		if err := s.checkToken("checkin", s.token("checkin", testNow), testNow); err != nil {
+			t.Errorf("the new secret's token: %v", err)
 		}
 	})
 	t.Run("Static", func(t *testing.T) {

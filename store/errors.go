@@ -111,6 +111,9 @@ type problems struct{ list []*Error }
 
 // add keeps err's field errors, the first per field; nil is ignored.
 func (p *problems) add(err error) {
+	if err == nil {
+		return // most fields are fine: FieldErrors would allocate for nothing
+	}
 	for _, e := range FieldErrors(err) {
 		if !p.has(e.Field) {
 			one := *e
