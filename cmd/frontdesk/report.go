@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -60,6 +61,7 @@ func (m *Main) runReport(ctx context.Context) error {
 		}
 		// The log is written as it is read: a year of rows is never in
 		// memory. A log of several days is a period report.
+		defer debug.SetGCPercent(debug.SetGCPercent(report.StreamGC))
 		return report.Stream(ctx, w, m.DB, from, to, m.Format, opt)
 	}
 	return m.writeOutput(render, from, to)
