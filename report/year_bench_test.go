@@ -70,8 +70,9 @@ func peakMemory() (stop func() float64) {
 // plain database/sql scan of the year's visit rows, every column, in the
 // order the report reads them, on a connection opened as the store opens
 // its readers' (without SQLite's per-connection mutex). All of it runs
-// with the garbage collector set as the command sets it (report.StreamGC). PDF is left out: Chromium lays out a year's
-// page for minutes (see the README).
+// with the garbage collector set as the command sets it (report.StreamGC).
+// PDF is left out: Chromium lays out a year's page for minutes (see the
+// README).
 func BenchmarkYearReport(b *testing.B) {
 	defer debug.SetGCPercent(debug.SetGCPercent(report.StreamGC)) // as the command runs
 	db := benchdb.Open(b)
