@@ -158,7 +158,7 @@ func piped[T any](scan func(emit func(T) bool) error, yield func(T) error) error
 			batch = append(batch, x)
 			return len(batch) < pipeBatch || send()
 		})
-		if scanErr == nil && len(batch) > 0 {
+		if len(batch) > 0 { // what was read before an error too, as a plain loop would yield it
 			send()
 		}
 	}()
