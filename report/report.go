@@ -85,10 +85,11 @@ func Stream(ctx context.Context, w io.Writer, db *store.DB, from, to store.Day, 
 }
 
 // StreamGC is the garbage collector's percent (GOGC) for a process that
-// streams a long report, which `frontdesk report` sets: a stream's
-// garbage is the rows read and laid out, the heap it keeps a few MB, and
-// collecting at three times the heap kept rather than twice took a sixth
-// off a year's text on the 2-core machine under load, for about 10 MB more.
+// streams a long report, which `frontdesk report` sets unless GOGC is
+// set: a stream's garbage is the rows read and laid out, the heap it keeps
+// a few MB, and collecting at three times the heap kept rather than twice
+// took a sixth off a year's text on the 2-core machine under load, for
+// about 10 MB more.
 const StreamGC = 200
 
 // writeWhole renders a document in format (JSON through its own writer) into

@@ -61,7 +61,9 @@ func (m *Main) runReport(ctx context.Context) error {
 		}
 		// The log is written as it is read: a year of rows is never in
 		// memory. A log of several days is a period report.
-		defer debug.SetGCPercent(debug.SetGCPercent(report.StreamGC))
+		if os.Getenv("GOGC") == "" { // a GOGC set by hand still decides
+			defer debug.SetGCPercent(debug.SetGCPercent(report.StreamGC))
+		}
 		return report.Stream(ctx, w, m.DB, from, to, m.Format, opt)
 	}
 	return m.writeOutput(render, from, to)
