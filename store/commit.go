@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -100,6 +101,10 @@ func (db *DB) commitLoop() {
 }
 
 // errWritePanicked marks the error of a write that panicked.
+// rollbackSQL ends a batch that does not commit; a test replaces it with a
+// statement that leaves the transaction open.
+var rollbackSQL = "ROLLBACK"
+
 var errWritePanicked = errors.New("write panicked")
 
 // runJob runs one write. A panic in it is that write's failure alone: it is
@@ -167,8 +172,19 @@ func (db *DB) runBatch(batch []*writeJob, guarded bool) bool {
 		return finish(translate(fmt.Errorf("begin: %w", err)))
 	}
 	// rollback ends the transaction; its error is no one's to answer (a
-	// failed statement may have ended it already).
-	rollback := func() { conn.ExecContext(bg, "ROLLBACK") }
+	// failed statement may have ended it already). A connection that is
+	// still inside a transaction after it is thrown away, which ends the
+	// transaction and its lock, so the next batch's BEGIN finds a clean one.
+	rollback := func() {
+		conn.ExecContext(bg, rollbackSQL)
+		conn.Raw(func(dc any) error {
+			if c, ok := dc.(*sqlite3.SQLiteConn); ok && !c.AutoCommit() {
+				slog.Error("the writer's connection stayed in a transaction after ROLLBACK; it is replaced")
+				return driver.ErrBadConn
+			}
+			return nil
+		})
+	}
 	now := db.Now().UTC().Truncate(time.Second)
 	receipts := &receiptCounters{}
 	// The savepoints are marked and released with statements prepared once

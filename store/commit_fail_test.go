@@ -6,6 +6,8 @@ package store
 import (
 	"context"
 	"testing"
+
+	"frontdesk/lang"
 )
 
 // TestFailedCommitFailsEveryWrite makes SQLite's COMMIT itself fail: one
@@ -49,5 +51,40 @@ func TestFailedCommitFailsEveryWrite(t *testing.T) {
 	}
 	if _, err := db.CreateVenue(ctx, Actor{System: "root"}, VenueInput{Name: "书画室", Capacity: 15, OpensAt: "09:00", ClosesAt: "17:00"}); err != nil {
 		t.Errorf("a write after the failed commits: %v", err)
+	}
+}
+
+// TestRollbackLeftOpenReplacesConnection: when a batch's ROLLBACK leaves
+// the writer's connection inside its transaction (here the statement is
+// replaced by one that does nothing), the connection is thrown away, so
+// the next write begins on a clean one instead of failing on "cannot start
+// a transaction within a transaction" for as long as the process runs.
+func TestRollbackLeftOpenReplacesConnection(t *testing.T) {
+	db, job := batchDB(t)
+	ctx := context.Background()
+	rollbackSQL = "SELECT 1"
+	defer func() { rollbackSQL = "ROLLBACK" }()
+	failing := job(func(t *tx) error {
+		if _, err := t.insertVenue("测试", VenueInput{Name: "会议室", Capacity: 20, OpensAt: "08:00", ClosesAt: "21:00"}); err != nil {
+			return err
+		}
+		return Errorf(ECONFLICT, lang.RecordNotFound)
+	})
+	db.commitBatch([]*writeJob{failing})
+	if err := <-failing.done; ErrorCode(err) != ECONFLICT {
+		t.Fatalf("the failing write: got %v, want its own error", err)
+	}
+	rollbackSQL = "ROLLBACK"
+	for i, name := range []string{"书画室", "报告厅"} {
+		if _, err := db.CreateVenue(ctx, Actor{System: "root"}, VenueInput{Name: name, Capacity: 15, OpensAt: "09:00", ClosesAt: "17:00"}); err != nil {
+			t.Fatalf("write %d after the rollback left open: %v", i+1, err)
+		}
+	}
+	venues, err := db.Venues(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(venues) != 2 {
+		t.Errorf("venues: %+v, want the two written after, not the failed one", venues)
 	}
 }
