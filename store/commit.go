@@ -100,11 +100,11 @@ func (db *DB) commitLoop() {
 	}
 }
 
-// errWritePanicked marks the error of a write that panicked.
 // rollbackSQL ends a batch that does not commit; a test replaces it with a
 // statement that leaves the transaction open.
 var rollbackSQL = "ROLLBACK"
 
+// errWritePanicked marks the error of a write that panicked.
 var errWritePanicked = errors.New("write panicked")
 
 // runJob runs one write. A panic in it is that write's failure alone: it is
