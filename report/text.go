@@ -94,7 +94,9 @@ func wrap(s string, w int, indent string) []string {
 	}
 	var lines []string
 	iw := width(indent)
-	s = breaksAndTabs.Replace(s)
+	if strings.IndexByte(s, '\r') >= 0 || strings.IndexByte(s, '\t') >= 0 {
+		s = breaksAndTabs.Replace(s)
+	}
 	for _, para := range strings.Split(s, "\n") {
 		cur := []rune(nil)
 		curW := 0
@@ -268,18 +270,29 @@ func newColumnWidths(t table) *columnWidths {
 // flat makes r's visible cells one line each, as they print.
 func (m *columnWidths) flat(r row) {
 	for _, c := range m.visible {
-		if strings.ContainsAny(r.Cells[c], "\r\n\t") {
-			r.Cells[c] = oneLine.Replace(r.Cells[c])
-		}
+		r.Cells[c] = flatCell(r.Cells[c])
 	}
+}
+
+// flatCell is a cell on one line.
+func flatCell(s string) string {
+	if strings.ContainsAny(s, "\r\n\t") {
+		return oneLine.Replace(s)
+	}
+	return s
 }
 
 // add widens the columns to r's cells.
 func (m *columnWidths) add(r row) {
-	m.flat(r)
 	m.last = m.last[:0]
 	for i, c := range m.visible {
-		n := width(r.Cells[c])
+		// A cell of runes plainWidth knows has no line break or tab to
+		// flatten; the others are flattened first, as flat does.
+		n, ok := plainWidth(r.Cells[c])
+		if !ok {
+			r.Cells[c] = flatCell(r.Cells[c])
+			n = width(r.Cells[c])
+		}
 		m.last = append(m.last, n)
 		m.natural[i] = max(m.natural[i], n)
 	}
