@@ -24,6 +24,7 @@ import (
 // copied. The file holds one part per list, written one after another.
 type spool struct {
 	f     *os.File
+	named bool // f still has its name in $TMPDIR, to be removed at close
 	b     *bufio.Writer
 	n     int64 // bytes written to f; more wait in b
 	parts map[string]*spoolPart
@@ -60,7 +61,10 @@ func newSpool(db *store.DB, from, to store.Day, format string, opt Options) (*sp
 	if err != nil {
 		return nil, nil, fmt.Errorf("spool: %w", err)
 	}
-	s := &spool{f: f, parts: map[string]*spoolPart{}}
+	// The spool holds names and phones. Its name goes at once, where the
+	// system allows an open file to lose its name, so nothing of it is left
+	// in $TMPDIR even if the process is killed part way.
+	s := &spool{f: f, parts: map[string]*spoolPart{}, named: os.Remove(f.Name()) != nil}
 	s.b = bufio.NewWriterSize(counted{f, &s.n}, 64<<10)
 	w, loc, multi := words{opt.Lang}, db.Location(), from != to
 	watch := &store.LogWatch{}
@@ -199,7 +203,9 @@ func (s *spool) finish() error {
 // close removes the spool's file.
 func (s *spool) close() {
 	s.f.Close()
-	os.Remove(s.f.Name())
+	if s.named {
+		os.Remove(s.f.Name())
+	}
 }
 
 // part is the part of the list key; an empty one when the list had no

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"testing"
 	"time"
@@ -151,6 +152,41 @@ func TestStreamHoldsOneRow(t *testing.T) {
 		}
 		if whole.most < allHeap.most+2*slack {
 			t.Errorf("%s: the whole log of 8 days holds only %d bytes: the measure would not see rows held", format, whole.most)
+		}
+	}
+}
+
+// spoolWatch is a report's output that, at every write, notes what lies in
+// the temporary folder.
+type spoolWatch struct {
+	dir    string
+	writes int
+	seen   []string
+}
+
+func (w *spoolWatch) Write(p []byte) (int, error) {
+	w.writes++
+	names, _ := filepath.Glob(filepath.Join(w.dir, "*"))
+	w.seen = append(w.seen, names...)
+	return len(p), nil
+}
+
+// TestSpoolLeavesNoName: the spool, which holds visitors' names and phones,
+// has no name in $TMPDIR while the report is written, so a report killed
+// part way leaves nothing personal behind.
+func TestSpoolLeavesNoName(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	opt := report.Options{Lang: "zh", PrintedBy: "王主任", PrintedAt: printedAt}
+	for _, format := range []string{"text", "csv", "html", "json"} {
+		w := &spoolWatch{dir: dir}
+		from, to := store.Day{Year: 2026, Month: 3, Day: 1}, store.Day{Year: 2026, Month: 3, Day: 31}
+		if err := report.Stream(context.Background(), w, db, from, to, format, opt); err != nil {
+			t.Fatal(err)
+		}
+		if w.writes == 0 || len(w.seen) > 0 {
+			t.Errorf("%s: %d writes; files in $TMPDIR while writing: %v, want none", format, w.writes, w.seen)
 		}
 	}
 }
