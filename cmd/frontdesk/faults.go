@@ -45,8 +45,9 @@ func (m *Main) schedule() (store.BackupSchedule, error) {
 func reader(command string) bool { return command == "report" || command == "backup" }
 
 // logTo sets the default logger: readers log warnings to stderr; the others
-// log to the file, and errors also to stderr (the log may sit on the very
-// disk that is full) unless stderr is the desk's screen.
+// log to the file, and serve's errors also go to stderr (the log may sit on
+// the very disk that is full). The desk's stderr is its screen, and a
+// one-shot command says its own error, in the user's language, once.
 func (m *Main) logTo() error {
 	if reader(m.Command) {
 		slog.SetDefault(slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
@@ -62,7 +63,7 @@ func (m *Main) logTo() error {
 	}
 	m.logCloser = f
 	var h slog.Handler = slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo})
-	if m.Command != "" {
+	if m.Command == "serve" {
 		h = slog.NewMultiHandler(h, slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	}
 	slog.SetDefault(slog.New(h))
