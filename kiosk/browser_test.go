@@ -3,6 +3,7 @@ package kiosk
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image/png"
 	"net"
 	"os"
@@ -261,18 +262,30 @@ func TestBrowserEndToEnd(t *testing.T) {
 	}
 }
 
-// waitTrue polls a JavaScript expression until it is true or ctx ends.
+// waitTrue polls a JavaScript expression until it is true or ctx ends. An
+// expression that throws is asked again: after a click that posts a form,
+// it may run while the next page is half parsed (an element not there yet).
+// When ctx ends, the last exception, if any, is the error.
 func waitTrue(ctx context.Context, expr string) error {
+	var last error
 	for {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
-		if err != nil {
+		if err != nil && ctx.Err() != nil {
+			if last != nil {
+				return last
+			}
 			return err
 		}
-		if ok {
+		if err != nil {
+			last = err
+		} else if ok {
 			return nil
 		}
 		select {
 		case <-ctx.Done():
+			if last != nil {
+				return fmt.Errorf("%w (last exception: %v)", ctx.Err(), last)
+			}
 			return ctx.Err()
 		case <-time.After(100 * time.Millisecond):
 		}
