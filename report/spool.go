@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -59,7 +60,7 @@ type spoolPart struct {
 func newSpool(db *store.DB, from, to store.Day, format string, opt Options) (*spool, *store.LogWatch, error) {
 	f, err := os.CreateTemp("", "frontdesk-report-*.spool")
 	if err != nil {
-		return nil, nil, fmt.Errorf("spool: %w", err)
+		return nil, nil, &store.Error{Code: store.EREADONLY, Text: lang.SpoolCannotCreate.Format(os.TempDir(), unwrapPath(err))}
 	}
 	// The spool holds names and phones. Its name goes at once, where the
 	// system allows an open file to lose its name, so nothing of it is left
@@ -195,7 +196,7 @@ func (s *spool) finish() error {
 		return s.err
 	}
 	if err := s.b.Flush(); err != nil {
-		return fmt.Errorf("spool: %w", err)
+		return &store.Error{Code: store.EREADONLY, Text: lang.SpoolCannotWrite.Format(unwrapPath(err), os.TempDir())}
 	}
 	return nil
 }
@@ -323,4 +324,14 @@ func (p *spoolPart) eachText(fn func(cells []string, widths []int, details []str
 		fn(cells, widths, details)
 		return nil
 	})
+}
+
+// unwrapPath is the cause of a file error without the path, which the
+// message names already.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -187,6 +188,26 @@ func TestSpoolLeavesNoName(t *testing.T) {
 		}
 		if w.writes == 0 || len(w.seen) > 0 {
 			t.Errorf("%s: %d writes; files in $TMPDIR while writing: %v, want none", format, w.writes, w.seen)
+		}
+	}
+}
+
+// TestSpoolFolderMissing: a $TMPDIR that cannot take the spool gives a
+// message that names the folder and TMPDIR, in both languages, and no
+// report.
+func TestSpoolFolderMissing(t *testing.T) {
+	db := demoDB(t)
+	dir := filepath.Join(t.TempDir(), "gone")
+	t.Setenv("TMPDIR", dir)
+	day := store.Day{Year: 2026, Month: 3, Day: 10}
+	var out bytes.Buffer
+	err := report.Stream(context.Background(), &out, db, day, day, "text", report.Options{Lang: "zh", PrintedAt: printedAt})
+	if store.ErrorCode(err) != store.EREADONLY || out.Len() != 0 {
+		t.Fatalf("got %v and %d bytes, want a read-only refusal and nothing written", err, out.Len())
+	}
+	for _, lng := range []string{"zh", "en"} {
+		if msg := store.ErrorMessage(err, lng); !strings.Contains(msg, dir) || !strings.Contains(msg, "TMPDIR") {
+			t.Errorf("%s: %q, want the folder and TMPDIR named", lng, msg)
 		}
 	}
 }
