@@ -182,6 +182,7 @@ var (
 	ChromiumWasNotFoundSoNo     = Text{"找不到 Chromium 浏览器，无法生成 PDF：请安装 chromium（Debian：apt-get install chromium fonts-noto-cjk），或改用 --format html 后在浏览器中打印", "Chromium was not found, so no PDF can be made: install chromium (Debian: apt-get install chromium fonts-noto-cjk), or use --format html and print from a browser"}
 	SpoolCannotCreate           = Text{"无法在临时目录 %s 建立报表的暂存文件（%v）：请用环境变量 TMPDIR 指定一个可写的目录", "cannot make the report's spool file in the temporary folder %s (%v): point TMPDIR at a folder that can be written"}
 	SpoolCannotWrite            = Text{"写报表的暂存文件失败（%v）：临时目录 %s 可能已满，可用环境变量 TMPDIR 指定另一个目录", "writing the report's spool file failed (%v): the temporary folder %s may be full; point TMPDIR at another folder"}
+	PDFTooLong                  = Text{"PDF 一次最多打印 %d 条记录，这段日期有 %d 条（Chromium 排不完这么长的页面）：请缩短日期范围，或改用 --format html 在浏览器中打印", "a PDF holds at most %d records and these days have %d (Chromium cannot lay out a page that long): choose fewer days, or use --format html and print it from a browser"}
 	ChromiumTookTooLongToPrint  = Text{"Chromium 生成 PDF 超时或被取消", "Chromium took too long to print the PDF, or was stopped"}
 	ChromiumCouldNotPrintPDF    = Text{"Chromium（%s）无法生成 PDF：%v", "Chromium (%s) could not print the PDF: %v"}
 	RequestsReceived            = Text{"受理诉求", "Requests received"}

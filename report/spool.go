@@ -32,6 +32,7 @@ type spool struct {
 	cur   *spoolPart
 	frame []byte // a text or CSV row being framed
 	err   error  // the first a row's layout failed with (writes fail in b)
+	laid  int    // records laid out
 }
 
 // counted is a writer that counts what it writes to w.
@@ -116,6 +117,7 @@ func spoolJSON[T any](s *spool, key string, enc func(dst []byte, x T) ([]byte, e
 // lay runs write, which lays out one record of the list key, noting where
 // each list's part of the file starts and ends.
 func (s *spool) lay(key string, write func()) {
+	s.laid++
 	held.Add(1)
 	defer held.Add(-1)
 	if s.cur == nil || s.parts[key] != s.cur {

@@ -211,3 +211,28 @@ func TestSpoolFolderMissing(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFTooLongRefusedAtOnce: a period with more records than a PDF can
+// hold is refused before Chromium is started, saying how many there are
+// and what to do instead; nothing is written. Under the limit the same
+// period is refused by nothing of the kind (the PDF tests print it).
+func TestPDFTooLongRefusedAtOnce(t *testing.T) {
+	db := demoDB(t)
+	report.LimitPDFRecords(t, 10)
+	from, to := store.Day{Year: 2026, Month: 3, Day: 1}, store.Day{Year: 2026, Month: 3, Day: 31}
+	var out bytes.Buffer
+	started := time.Now()
+	err := report.Stream(context.Background(), &out, db, from, to, "pdf", report.Options{Lang: "zh", PrintedAt: printedAt})
+	if store.ErrorCode(err) != store.EINVALID || out.Len() != 0 {
+		t.Fatalf("got %v and %d bytes, want a refusal and nothing written", err, out.Len())
+	}
+	for lng, wants := range map[string][]string{"zh": {"最多打印 10 条", "--format html"}, "en": {"at most 10 records", "fewer days"}} {
+		msg := store.ErrorMessage(err, lng)
+		for _, want := range wants {
+			if !strings.Contains(msg, want) {
+				t.Errorf("%s: %q, want %q in it", lng, msg, want)
+			}
+		}
+	}
+	t.Logf("refused after %v", time.Since(started))
+}
