@@ -62,6 +62,23 @@ func TestFailedCommitFailsEveryWrite(t *testing.T) {
 func TestRollbackLeftOpenReplacesConnection(t *testing.T) {
 	db, job := batchDB(t)
 	ctx := context.Background()
+	// A temporary table lives as long as its connection: after a plain
+	// failed write the connection is kept (replacing it every time would
+	// cost a new connection, and log an error, for a phone's retry).
+	mark := job(func(t *tx) error { _, err := t.Exec("CREATE TEMP TABLE conn_mark (x)"); return err })
+	db.commitBatch([]*writeJob{mark})
+	if err := <-mark.done; err != nil {
+		t.Fatal(err)
+	}
+	refused := job(func(t *tx) error { return Errorf(ECONFLICT, lang.RecordNotFound) })
+	db.commitBatch([]*writeJob{refused})
+	<-refused.done
+	kept := job(func(t *tx) error { _, err := t.Exec("INSERT INTO temp.conn_mark VALUES (1)"); return err })
+	db.commitBatch([]*writeJob{kept})
+	if err := <-kept.done; err != nil {
+		t.Fatalf("after a refused write the writer's connection was replaced: %v", err)
+	}
+
 	rollbackSQL = "SELECT 1"
 	defer func() { rollbackSQL = "ROLLBACK" }()
 	failing := job(func(t *tx) error {
