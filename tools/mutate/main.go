@@ -55,7 +55,7 @@ var targets = []target{
 	{"store/request.go", []string{"CanMove", "Done", "move", "Rateable", "recordSatisfaction"}, "TestWorkflow|TestRateable|TestCreateRequest|TestMoveInput"},
 	{"store/dailylog.go", []string{"Valid", "Percent", "checkPeriod"}, "TestDailyLog|TestRate$"},
 	{"store/logcount.go", []string{"firstSeen", "tallier.visit", "tallier.request", "tallier.booking"}, "TestDailyLog|TestRate$"},
-	{"store/commit.go", []string{"runJob", "undone", "commitBatch", "runBatch"}, "TestCommitterRecoversAPanickingWrite|TestBatch|TestFailedCommit|TestRollbackLeftOpen|TestWriteLeavingRowsOpen|TestHundredBookOneSlot|TestCreateBooking"},
+	{"store/commit.go", []string{"runJob", "undone", "commitBatch", "runBatch"}, "TestCommitterRecoversAPanickingWrite|TestBatch|TestFailedCommit|TestRollbackLeftOpen|TestWriteLeavingRowsOpen|TestVisitListsFollowWrites|TestHundredBookOneSlot|TestCreateBooking"},
 }
 
 // mutant is one change: bytes [off, off+len(old)) of the file become new.
