@@ -39,7 +39,7 @@ func (db *DB) KioskSubmissions(ctx context.Context, limit int) ([]Submission, er
 		since := unix(t.now.Add(-kioskWindow))
 		for _, kind := range []string{KindVisit, KindRequest, KindBooking} {
 			q := kioskSelect[kind]
-			if err := t.submissions(&out, kind, q.cols+` WHERE `+q.at+` >= ? AND source = '`+SourceKiosk+`' ORDER BY `+q.at+` DESC LIMIT ?`,
+			if err := t.submissions(&out, kind, `SELECT `+q.cols+` FROM `+q.table+` WHERE `+q.at+` >= ? AND source = '`+SourceKiosk+`' ORDER BY `+q.at+` DESC LIMIT ?`,
 				since, limit); err != nil {
 				return err
 			}
@@ -49,18 +49,16 @@ func (db *DB) KioskSubmissions(ctx context.Context, limit int) ([]Submission, er
 	return newestFirst(out, limit), err
 }
 
-// kioskSelect is, per kind, the SELECT of a Submission's columns and the
-// column its newest are ordered by.
+// kioskSelect is, per kind, a Submission's columns, the table they come
+// from and the column its newest are ordered by.
 var kioskSelect = map[string]struct {
-	cols, at string
-	what     lang.Text
+	cols, table, at string
+	what            lang.Text
 }{
-	KindVisit: {`SELECT id, receipt_no, name, purpose, CASE WHEN checked_out_at IS NULL THEN 'in' ELSE 'out' END, created_at, created_at
-		FROM visits`, "checked_in_at", lang.Visit},
-	KindRequest: {`SELECT id, receipt_no, name, category, status, created_at, created_at
-		FROM requests`, "created_at", lang.Request},
-	KindBooking: {`SELECT id, receipt_no, org, title, status, created_at, start_at
-		FROM bookings`, "created_at", lang.Booking},
+	KindVisit: {`id, receipt_no, name, purpose, CASE WHEN checked_out_at IS NULL THEN 'in' ELSE 'out' END, created_at, created_at`,
+		"visits", "checked_in_at", lang.Visit},
+	KindRequest: {`id, receipt_no, name, category, status, created_at, created_at`, "requests", "created_at", lang.Request},
+	KindBooking: {`id, receipt_no, org, title, status, created_at, start_at`, "bookings", "created_at", lang.Booking},
 }
 
 // KioskSubmission returns the kiosk record kind/id as KioskSubmissions would
@@ -73,7 +71,7 @@ func (db *DB) KioskSubmission(ctx context.Context, kind string, id int64) (Submi
 	}
 	var out []Submission
 	err := db.read(ctx, func(t *tx) error {
-		return t.submissions(&out, kind, q.cols+` WHERE id = ? AND source = '`+SourceKiosk+`'`, id)
+		return t.submissions(&out, kind, `SELECT `+q.cols+` FROM `+q.table+` WHERE id = ? AND source = '`+SourceKiosk+`'`, id)
 	})
 	if err != nil {
 		return Submission{}, err
@@ -127,24 +125,24 @@ func (db *DB) KioskWaiting(ctx context.Context, limit int) ([]Submission, int, e
 	total := 0
 	err := db.read(ctx, func(t *tx) error {
 		todayStart, _ := t.db.Bounds(t.db.DayOf(t.now))
-		visits := `FROM visits WHERE checked_in_at >= ? AND checked_out_at IS NULL AND source = '` + SourceKiosk + `'`
-		requests := `FROM requests WHERE status = '` + StatusNew + `' AND source = '` + SourceKiosk + `'`
 		// Each list is counted only when it filled its limit: a shorter
 		// one, read in the same snapshot, is all there is.
-		for _, q := range []struct {
-			kind, cols, from, order string
-			args                    []any
+		for _, w := range []struct {
+			kind, where string
+			args        []any
 		}{
-			{KindVisit, `id, receipt_no, name, purpose, 'in', created_at, created_at `, visits, ` ORDER BY checked_in_at DESC`, []any{unix(todayStart)}},
-			{KindRequest, `id, receipt_no, name, category, status, created_at, created_at `, requests, ` ORDER BY created_at DESC`, nil},
+			{KindVisit, `checked_in_at >= ? AND checked_out_at IS NULL AND source = '` + SourceKiosk + `'`, []any{unix(todayStart)}},
+			{KindRequest, `status = '` + StatusNew + `' AND source = '` + SourceKiosk + `'`, nil},
 		} {
+			q := kioskSelect[w.kind]
+			from := ` FROM ` + q.table + ` WHERE ` + w.where
 			had := len(out)
-			if err := t.submissions(&out, q.kind, `SELECT `+q.cols+q.from+q.order+` LIMIT ?`, append(q.args, limit)...); err != nil {
+			if err := t.submissions(&out, w.kind, `SELECT `+q.cols+from+` ORDER BY `+q.at+` DESC LIMIT ?`, append(w.args, limit)...); err != nil {
 				return err
 			}
 			n := len(out) - had
 			if n >= limit {
-				if err := t.QueryRow(`SELECT COUNT(*) `+q.from, q.args...).Scan(&n); err != nil {
+				if err := t.QueryRow(`SELECT COUNT(*)`+from, w.args...).Scan(&n); err != nil {
 					return fmt.Errorf("kiosk waiting: %w", err)
 				}
 			}
