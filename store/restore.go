@@ -82,7 +82,7 @@ func Restore(ctx context.Context, path, from string) (RestoreResult, error) {
 		return res, err
 	}
 	if exists {
-		res.Replaced = path + ".replaced-" + time.Now().UTC().Format("20060102-150405")
+		res.Replaced = path + ".replaced-" + time.Now().UTC().Format(lang.StampLayout)
 		for _, suffix := range []string{"-wal", "-shm", ""} {
 			if err := os.Rename(path+suffix, res.Replaced+suffix); err != nil && !os.IsNotExist(err) {
 				return res, fmt.Errorf("restore: keep %s aside: %w", path+suffix, err)
