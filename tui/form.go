@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -294,7 +295,7 @@ func (f form) Update(msg tea.Msg) (form, tea.Cmd, formAction) {
 	before := ff.input.Value()
 	// A default the field is full of would take no typing at all (a date,
 	// a time): typing replaces it, as it does where replace is set.
-	full := ff.input.CharLimit > 0 && len([]rune(before)) >= ff.input.CharLimit
+	full := ff.input.CharLimit > 0 && utf8.RuneCountInString(before) >= ff.input.CharLimit
 	if (ff.replace || full) && !ff.touched && before == ff.initial && k.Type == tea.KeyRunes {
 		ff.input.SetValue("")
 	}
