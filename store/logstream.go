@@ -44,7 +44,7 @@ func newCountScan() *countScan {
 	return s
 }
 
-func (s *countScan) visit(r *sql.Rows) (Visit, error) {
+func (s *countScan) visit(r interface{ Scan(...any) error }) (Visit, error) {
 	if err := r.Scan(s.dest[:9]...); err != nil {
 		return Visit{}, err
 	}
@@ -66,7 +66,7 @@ func (s *countScan) request(t *tx, today Day, r *sql.Rows) (LogRequest, error) {
 	return t.logRequest(q, colTime(c[10])), nil
 }
 
-func (s *countScan) booking(r *sql.Rows) (Booking, error) {
+func (s *countScan) booking(r interface{ Scan(...any) error }) (Booking, error) {
 	if err := r.Scan(s.dest[:8]...); err != nil {
 		return Booking{}, err
 	}
@@ -78,9 +78,9 @@ func (s *countScan) booking(r *sql.Rows) (Booking, error) {
 // Visits calls yield with each visit checked in on the log's days, in
 // check-in order, and stops at the first error yield returns.
 func (r *LogRows) Visits(yield func(Visit) error) error {
-	cols := visitColumns
+	cols, scan := visitColumns, newVisitScan().scan
 	if r.counted {
-		cols = countVisit
+		cols, scan = countVisit, newCountScan().visit
 	}
 	rows, err := r.t.Query("SELECT "+cols+" FROM visits WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id",
 		unix(r.start), unix(r.end))
@@ -88,16 +88,8 @@ func (r *LogRows) Visits(yield func(Visit) error) error {
 		return fmt.Errorf("query visits: %w", err)
 	}
 	defer rows.Close()
-	s, cs := newVisitScan(), newCountScan()
-	skip := r.voided[KindVisit]
-	return eachRow(rows, "visit", skip, func() (Visit, int64, error) {
-		var v Visit
-		var err error
-		if r.counted {
-			v, err = cs.visit(rows)
-		} else {
-			v, err = s.scan(rows)
-		}
+	return eachRow(rows, "visit", r.voided[KindVisit], func() (Visit, int64, error) {
+		v, err := scan(rows)
 		return v, v.ID, err
 	}, yield)
 }
@@ -232,9 +224,9 @@ func (t *tx) eachRequest(query string, args []any, skip map[int64]bool, yield fu
 // Bookings calls yield with each booking starting on the log's days, by
 // start, and stops at the first error yield returns.
 func (r *LogRows) Bookings(yield func(Booking) error) error {
-	cols := bookingColumns
+	cols, scan := bookingColumns, scanBooking
 	if r.counted {
-		cols = countBooking
+		cols, scan = countBooking, newCountScan().booking
 	}
 	rows, err := r.t.Query("SELECT "+cols+bookingFrom+"WHERE b.start_at >= ? AND b.start_at < ? ORDER BY b.start_at, b.venue_id, b.id",
 		unix(r.start), unix(r.end))
@@ -242,15 +234,8 @@ func (r *LogRows) Bookings(yield func(Booking) error) error {
 		return fmt.Errorf("query bookings: %w", err)
 	}
 	defer rows.Close()
-	skip, cs := r.voided[KindBooking], newCountScan()
-	return eachRow(rows, "booking", skip, func() (Booking, int64, error) {
-		var b Booking
-		var err error
-		if r.counted {
-			b, err = cs.booking(rows)
-		} else {
-			b, err = scanBooking(rows)
-		}
+	return eachRow(rows, "booking", r.voided[KindBooking], func() (Booking, int64, error) {
+		b, err := scan(rows)
 		return b, b.ID, err
 	}, yield)
 }
