@@ -122,11 +122,7 @@ func (s *spool) lay(key string, write func()) {
 	defer held.Add(-1)
 	if s.cur == nil || s.parts[key] != s.cur {
 		s.end()
-		p := s.parts[key]
-		if p == nil {
-			p = &spoolPart{s: s}
-			s.parts[key] = p
-		}
+		p := s.part(key)
 		p.off = s.at()
 		s.cur = p
 	}
