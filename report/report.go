@@ -59,8 +59,9 @@ func WriteContext(ctx context.Context, w io.Writer, l *store.DailyLog, format st
 // reads it (store.StreamLog): each visit, request and booking is laid out
 // as its row is read and counted, into a spool file the output copies
 // after the head, which needs the counts, so a year takes no more memory
-// than a day and every record is read and laid out once. A log of several days is a period report, with the comparison and
-// rankings PeriodLog adds, as `frontdesk report` prints it. The output is
+// than a day and every record is read and laid out once. A log of several
+// days is a period report, with the comparison and rankings PeriodLog adds,
+// as `frontdesk report` prints it. The output is
 // Write's, byte for byte; but an error part way leaves what was written
 // before it, so a caller that must not show half a log writes to a file
 // it renames into place only after Stream returns nil.
