@@ -18,6 +18,23 @@ import (
 // maxBatch caps how many waiting writes share one commit.
 const maxBatch = 128
 
+// checkpointEvery is how many writing batches the committer lets pass
+// before it checkpoints the WAL itself, between two batches.
+//
+// The watch's checkpoint (DB.checkpoint) runs beside the commits and never
+// stalls one, but while writes keep coming it never catches up: commits
+// append frames while it copies, so the log is never wholly copied when
+// the next batch begins, SQLite never starts the WAL over, and it grew
+// without end (450 MB in 8 s of wrk, each commit extending the file). A
+// checkpoint between batches has no commit beside it: it copies the little
+// the watch left, the next batch starts the log over at its head, and
+// under sustained writing the WAL stays within about checkpointEvery
+// batches (3.5 MB under wrk, journalSizeLimit). It costs about 2 ms once
+// every 32 batches, and commits that overwrite a WAL of the same size
+// instead of extending one took 0.63 ms instead of 0.95 (wrk, 64
+// connections).
+const checkpointEvery = 32
+
 // writeJob is one caller's write transaction, waiting for the committer.
 type writeJob struct {
 	ctx    context.Context
@@ -71,6 +88,7 @@ func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
 // commitLoop is the committer goroutine.
 func (db *DB) commitLoop() {
 	defer close(db.committerDone)
+	checkpointed := db.gen.Load()
 	for {
 		var first *writeJob
 		select {
@@ -97,7 +115,19 @@ func (db *DB) commitLoop() {
 			}
 		}
 		db.commitBatch(batch)
+		if g := db.gen.Load(); g-checkpointed >= checkpointEvery {
+			checkpointed = g
+			db.checkpointBetween()
+		}
 	}
+}
+
+// checkpointBetween checkpoints the WAL on the writer's connection, between
+// two batches (see checkpointEvery). PASSIVE: a reader still on an older
+// snapshot keeps its frames, and another process's checkpoint makes this
+// one a no-op; either way the next one tries again.
+func (db *DB) checkpointBetween() {
+	db.w.ExecContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)")
 }
 
 // rollbackSQL ends a batch that does not commit; a test replaces it with a

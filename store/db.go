@@ -149,8 +149,9 @@ func OpenWith(path string, opt OpenOptions) (*DB, error) {
 	if err := db.probe(); err != nil {
 		return fail(err)
 	}
-	// The committer does not checkpoint: the watch does, off the commit
-	// path (see checkpoint). Should the writer's connection ever be made
+	// The committer does not checkpoint inside a commit: the watch does,
+	// off the commit path (see checkpoint), and the committer between
+	// batches (checkpointEvery). Should the writer's connection ever be made
 	// anew, the connect hook's automatic checkpoint is back, as before.
 	if _, err := db.w.Exec("PRAGMA wal_autocheckpoint = 0"); err != nil {
 		return fail(translateOpen(path, err))

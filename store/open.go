@@ -21,15 +21,18 @@ import (
 // How the file is kept small and answers in bounded time. A WAL is
 // checkpointed every walAutocheckpoint pages (about 1 MB, not SQLite's
 // 4 MB) by any connection that commits, except this process's writer, whose
-// WAL the watch checkpoints off the commit path (DB.checkpoint), and cut
-// back to journalSizeLimit after each checkpoint, so a small volume is not
-// filled by the log itself. BusyTimeout is how long SQLite
+// WAL the watch checkpoints off the commit path (DB.checkpoint) and the
+// committer between batches (checkpointEvery), and cut back to
+// journalSizeLimit when it starts over, so a small volume is not filled by
+// the log itself. The limit is a little above what checkpointEvery batches
+// write under load, so a busy WAL is overwritten in place rather than cut
+// and grown again at every start. BusyTimeout is how long SQLite
 // waits for another process's lock; QueueWait how long a write waits for its
 // turn in this process. A phone's submission therefore waits at most about
 // QueueWait + BusyTimeout before it is answered 503.
 const (
 	walAutocheckpoint = 256
-	journalSizeLimit  = 1 << 20
+	journalSizeLimit  = 4 << 20
 	BusyTimeout       = 3 * time.Second
 	QueueWait         = 2 * time.Second
 )
