@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"frontdesk/store"
@@ -132,6 +134,67 @@ func TestSubmissionKey(t *testing.T) {
 		other.Key = "req-fedcba9876543210"
 		if r3 := mustCreateRequest(t, db2, other); r3.ReceiptNo == r1.ReceiptNo {
 			t.Errorf("a new key gave the old receipt %s", r3.ReceiptNo)
+		}
+	})
+}
+
+// TestSubmissionKeyAtOnce: the same check-in form sent by many goroutines
+// at once, among other check-ins that share their batches, is one visit:
+// every sending is answered with its receipt, the visitor is counted once,
+// and the other check-ins are all kept.
+func TestSubmissionKeyAtOnce(t *testing.T) {
+	db := mustOpen(t)
+	same := visit("李同", "13911112222", "business")
+	same.Key = "vis-samesamesamesame"
+	const copies, others = 12, 24
+	var wg sync.WaitGroup
+	got := make([]store.Visit, copies)
+	errs := make([]error, copies+others)
+	for i := range copies + others {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i < copies {
+				got[i], errs[i] = db.CheckIn(ctx, same)
+				return
+			}
+			in := visit(fmt.Sprintf("访客%d", i), fmt.Sprintf("1380000%04d", i), "business")
+			in.Key = fmt.Sprintf("vis-other%011d", i)
+			_, errs[i] = db.CheckIn(ctx, in)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("check-in %d: %v", i, err)
+		}
+	}
+	for i, v := range got {
+		if v.ID == 0 || v.ReceiptNo != got[0].ReceiptNo || v.StatusCode != got[0].StatusCode || v.Name != same.Name {
+			t.Fatalf("sending %d answered %+v, want the first sending's %s", i, v, got[0].ReceiptNo)
+		}
+	}
+	vs, err := db.VisitsOn(ctx, db.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) != 1+others {
+		t.Fatalf("%d visits, want %d: one for the copies, one for each other", len(vs), 1+others)
+	}
+	found, err := db.FindVisitors(ctx, same.Phone, 5)
+	if err != nil || len(found) != 1 || found[0].VisitCount != 1 {
+		t.Fatalf("the visitor who sent %d copies: %+v, %v; want one, counted once", copies, found, err)
+	}
+	t.Run("OtherKind", func(t *testing.T) {
+		req := request()
+		req.Key = "req-takenbyarequest1"
+		mustCreateRequest(t, db, req)
+		in := visit("王五", "13700002222", "business")
+		in.Key = req.Key
+		_, err := db.CheckIn(ctx, in)
+		wantCode(t, err, store.EINVALID, "key")
+		if vs, _ := db.VisitsOn(ctx, db.Today()); len(vs) != 1+others {
+			t.Errorf("a check-in refused for its key left %d visits, want %d", len(vs), 1+others)
 		}
 	})
 }
