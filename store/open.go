@@ -332,7 +332,12 @@ const stmtCache = "_stmt_cache_size=64"
 func (db *DB) openPools(d string) error {
 	var err error
 	d += "&" + stmtCache
-	if db.w, err = sql.Open(driverName, d+"&_txlock=immediate"); err != nil {
+	// Both pools are opened without SQLite's per-connection mutex
+	// (_mutex=no): database/sql lets one goroutine at a time use a
+	// connection, and interrupting a statement from another thread, all the
+	// driver does across threads, is safe without it. On the writer the
+	// mutex was 5-10 % of the committer's time per check-in (BenchmarkCheckInBatch).
+	if db.w, err = sql.Open(driverName, d+"&_txlock=immediate&_mutex=no"); err != nil {
 		return fmt.Errorf("open %s: %w", db.path, err)
 	}
 	db.w.SetMaxOpenConns(1)
@@ -341,11 +346,8 @@ func (db *DB) openPools(d string) error {
 	// Readers get 8 MB of page cache each instead of SQLite's 2 MB: a few
 	// days' visits and the visitor index stay in memory, which halves a
 	// name-prefix lookup on a two-year file (BenchmarkFindVisitorNamePrefix).
-	//
-	// They are opened without SQLite's per-connection mutex (_mutex=no):
-	// database/sql lets one goroutine at a time use a connection, and the
-	// mutex, taken for every column of every row, was a quarter of the
-	// CPU of reading a year's visits (issue 16).
+	// Without the mutex: taken for every column of every row, it was a
+	// quarter of the CPU of reading a year's visits (issue 16).
 	if db.r, err = sql.Open(driverName, d+"&_txlock=deferred&_cache_size=-8000&_mutex=no"); err != nil {
 		db.w.Close()
 		return fmt.Errorf("open %s: %w", db.path, err)

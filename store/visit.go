@@ -228,10 +228,16 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 		return Visit{}, err
 	}
 	var v Visit
-	err = db.write(ctx, func(t *tx) error {
+	err = db.write(ctx, checkInJob(in, &v))
+	return v, err
+}
+
+// checkInJob is a validated check-in's write, setting *v to the visit.
+func checkInJob(in VisitInput, v *Visit) func(*tx) error {
+	return func(t *tx) error {
 		if id, err := t.replayed(in.Key, "visit"); err != nil || id != 0 {
 			if err == nil {
-				v, err = t.visit("WHERE id = ?", id)
+				*v, err = t.visit("WHERE id = ?", id)
 			}
 			return err
 		}
@@ -255,7 +261,7 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 		// The record is what was written, not read back: the insert's id
 		// and the input the row was made from.
 		at := fromUnix(unix(t.now))
-		v = Visit{ReceiptNo: no, StatusCode: newStatusCode(), VisitorID: visitorID, Name: in.Name, Phone: in.Phone,
+		*v = Visit{ReceiptNo: no, StatusCode: newStatusCode(), VisitorID: visitorID, Name: in.Name, Phone: in.Phone,
 			Org: in.Org, Purpose: in.Purpose, PartyMember: in.PartyMember, Headcount: in.Headcount, Note: in.Note,
 			CheckedInAt: at, CreatedBy: in.Actor, Source: in.Source, CreatedAt: at}
 		res, err := t.Exec(`INSERT INTO visits (receipt_no, status_code, visitor_id, name, phone, org, purpose,
@@ -274,8 +280,7 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 		}
 		t.publish(KindVisit, "checked_in", v.ID, in.Source)
 		return nil
-	})
-	return v, err
+	}
 }
 
 // CheckOut logs a visitor out. Checking out twice is a conflict, so a second
