@@ -31,12 +31,13 @@ func BenchmarkCheckInBatch(b *testing.B) {
 	}
 	b.ResetTimer()
 	for n := 0; n < b.N; n += size {
-		for i := range batch {
+		jobs := batch[:min(size, b.N-n)]
+		for i := range jobs {
 			in.Key = NewKey()
-			batch[i] = &writeJob{ctx: ctx, fn: checkInJob(in, &visits[i]), done: make(chan error, 1)}
+			jobs[i] = &writeJob{ctx: ctx, fn: checkInJob(in, &visits[i]), done: make(chan error, 1)}
 		}
-		db.commitBatch(batch)
-		for _, j := range batch {
+		db.commitBatch(jobs)
+		for _, j := range jobs {
 			if err := <-j.done; err != nil {
 				b.Fatal(err)
 			}
