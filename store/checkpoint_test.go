@@ -10,9 +10,10 @@ import (
 )
 
 // TestCheckpointOffTheCommitPath writes well past the old automatic
-// checkpoint's 256 pages from many writers at once: the committer no longer
-// checkpoints, so the WAL is cut back only if the watch's checkpoint runs.
-// It must come back to journal_size_limit (4 MiB) with every record kept.
+// checkpoint's 256 pages from many writers at once: no commit checkpoints,
+// so the WAL is cut back only by the checkpoints outside the commits (the
+// watch's, and the committer's between batches). It must come back to
+// journal_size_limit (4 MiB) with every record kept.
 func TestCheckpointOffTheCommitPath(t *testing.T) {
 	db := mustOpen(t)
 	const writers, each = 8, 60
