@@ -10,7 +10,8 @@ import (
 // one-time key, run by commitBatch as the committer runs them, with fsync
 // turned off so that what is left is the statements and the Go around them.
 // ns/op is one check-in's share; the kiosk's check-ins per second are
-// bounded by about 25 / (25 × that + one commit's fsync).
+// bounded by about 25 / (25 × that + one commit's fsync). together is how
+// the committer writes them (checkInsTogether), alone each by its own job.
 func BenchmarkCheckInBatch(b *testing.B) {
 	db, err := Open(b.TempDir() + "/batch.db")
 	if err != nil {
@@ -29,18 +30,24 @@ func BenchmarkCheckInBatch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ResetTimer()
-	for n := 0; n < b.N; n += size {
-		jobs := batch[:min(size, b.N-n)]
-		for i := range jobs {
-			in.Key = NewKey()
-			jobs[i] = &writeJob{ctx: ctx, fn: checkInJob(in, &visits[i]), done: make(chan error, 1)}
-		}
-		db.commitBatch(jobs)
-		for _, j := range jobs {
-			if err := <-j.done; err != nil {
-				b.Fatal(err)
+	for _, together := range []bool{true, false} {
+		b.Run(map[bool]string{true: "together", false: "alone"}[together], func(b *testing.B) {
+			for n := 0; n < b.N; n += size {
+				jobs := batch[:min(size, b.N-n)]
+				for i := range jobs {
+					in.Key = NewKey()
+					jobs[i] = &writeJob{ctx: ctx, fn: checkInJob(in, &visits[i]), done: make(chan error, 1)}
+					if together {
+						jobs[i].checkin = &checkInWork{in: in, v: &visits[i]}
+					}
+				}
+				db.commitBatch(jobs)
+				for _, j := range jobs {
+					if err := <-j.done; err != nil {
+						b.Fatal(err)
+					}
+				}
 			}
-		}
+		})
 	}
 }

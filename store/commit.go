@@ -41,6 +41,9 @@ type writeJob struct {
 	fn     func(*tx) error
 	done   chan error
 	events []Event
+	// checkin, when set, is the check-in fn writes, which the committer
+	// may write together with the batch's others (checkInsTogether).
+	checkin *checkInWork
 }
 
 // errClosed answers writes that arrive after Close.
@@ -58,13 +61,18 @@ var errClosed = Errorf(EBUSY, lang.DatabaseClosing)
 // the one writer connection, so a check and the write that depends on it
 // cannot be split by another writer, in this process or another.
 func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
+	return db.submit(ctx, &writeJob{fn: fn})
+}
+
+// submit hands job to the committer and waits for it, as write does.
+func (db *DB) submit(ctx context.Context, job *writeJob) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if err := db.refusal(); err != nil {
 		return err
 	}
-	job := &writeJob{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	job.ctx, job.done = ctx, make(chan error, 1)
 	wait := time.NewTimer(QueueWait)
 	defer wait.Stop()
 	select {
@@ -171,6 +179,7 @@ func undone(t *tx, err error) bool {
 // one: its failure rolls the whole transaction back.
 func (db *DB) commitBatch(batch []*writeJob) {
 	if !db.runBatch(batch, false) {
+		db.reruns.Add(1)
 		db.runBatch(batch, true)
 	}
 }
@@ -233,7 +242,24 @@ func (db *DB) runBatch(batch []*writeJob, guarded bool) bool {
 	}
 	ok := 0
 	wrote := false // whether a committed job may have changed the file
+	answered := make([]bool, len(batch))
+	if !guarded && len(batch) > 1 {
+		t := &tx{conn: conn, db: db, now: now, receipts: receipts}
+		if !db.checkInsTogether(t, batch, errs, answered) {
+			rollback()
+			return false
+		}
+		for i := range batch {
+			if answered[i] && errs[i] == nil {
+				ok++
+			}
+		}
+		wrote = t.wrote
+	}
 	for i, j := range batch {
+		if answered[i] {
+			continue
+		}
 		if err := j.ctx.Err(); err != nil {
 			errs[i] = err
 			continue

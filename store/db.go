@@ -52,7 +52,10 @@ type DB struct {
 
 	// gen moves on every commit of this process and every write seen from
 	// another, so a memo knows its answer is still the file's.
-	gen           atomic.Int64
+	gen atomic.Int64
+	// reruns counts the batches run again job by job with savepoints
+	// after a failure in their first run (commitBatch).
+	reruns        atomic.Int64
 	deskCounts    memo[DeskCounts]
 	dayVisits     memo[[]Visit]
 	inBuildingNow memo[[]Visit]

@@ -228,8 +228,44 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 		return Visit{}, err
 	}
 	var v Visit
-	err = db.write(ctx, checkInJob(in, &v))
+	err = db.submit(ctx, &writeJob{fn: checkInJob(in, &v), checkin: &checkInWork{in: in, v: &v}})
 	return v, err
+}
+
+// A check-in's statements, shared by checkInJob and checkInsTogether: the
+// visitor remembered (visitorUpsert, one visitorRow a visitor, then
+// visitorUpserted) and the visit (visitInsert and one row a visit).
+const (
+	visitorUpsert   = "INSERT INTO visitors (name, phone, phone_last4, org, party_member, visit_count, last_seen_at) VALUES "
+	visitorRow      = "(?, ?, ?, ?, ?, 1, ?)"
+	visitorUpserted = ` ON CONFLICT (name, phone) DO UPDATE SET
+		org = CASE WHEN excluded.org <> '' THEN excluded.org ELSE org END,
+		party_member = excluded.party_member,
+		visit_count = visit_count + 1,
+		last_seen_at = excluded.last_seen_at`
+	visitInsert = `INSERT INTO visits (receipt_no, status_code, visitor_id, name, phone, org, purpose,
+		party_member, headcount, note, checked_in_at, created_by, source, created_at, sync_seq) VALUES `
+)
+
+// visitorArgs are visitorRow's values for in, seen at now.
+func visitorArgs(in VisitInput, now time.Time) []any {
+	return []any{in.Name, in.Phone, phoneLast4(in.Phone), in.Org, boolInt(in.PartyMember), unix(now)}
+}
+
+// visitArgs are a visit row's values but its sync_seq.
+func visitArgs(v *Visit, in VisitInput) []any {
+	return []any{v.ReceiptNo, v.StatusCode, v.VisitorID, in.Name, in.Phone, in.Org, in.Purpose, boolInt(in.PartyMember),
+		in.Headcount, in.Note, unix(v.CheckedInAt), in.Actor, in.Source, unix(v.CreatedAt)}
+}
+
+// newVisit is the visit a check-in writes, made at now. The record is what
+// was written, not read back: the input the row is made from, and (set by
+// the caller) the insert's id.
+func newVisit(in VisitInput, visitorID int64, receiptNo string, now time.Time) Visit {
+	at := fromUnix(unix(now))
+	return Visit{ReceiptNo: receiptNo, StatusCode: newStatusCode(), VisitorID: visitorID, Name: in.Name, Phone: in.Phone,
+		Org: in.Org, Purpose: in.Purpose, PartyMember: in.PartyMember, Headcount: in.Headcount, Note: in.Note,
+		CheckedInAt: at, CreatedBy: in.Actor, Source: in.Source, CreatedAt: at}
 }
 
 // checkInJob is a validated check-in's write, setting *v to the visit.
@@ -242,15 +278,8 @@ func checkInJob(in VisitInput, v *Visit) func(*tx) error {
 			return err
 		}
 		var visitorID int64
-		err := t.QueryRow(`INSERT INTO visitors (name, phone, phone_last4, org, party_member, visit_count, last_seen_at)
-			VALUES (?, ?, ?, ?, ?, 1, ?)
-			ON CONFLICT (name, phone) DO UPDATE SET
-				org = CASE WHEN excluded.org <> '' THEN excluded.org ELSE org END,
-				party_member = excluded.party_member,
-				visit_count = visit_count + 1,
-				last_seen_at = excluded.last_seen_at
-			RETURNING id`,
-			in.Name, in.Phone, phoneLast4(in.Phone), in.Org, boolInt(in.PartyMember), unix(t.now)).Scan(&visitorID)
+		err := t.QueryRow(visitorUpsert+visitorRow+visitorUpserted+" RETURNING id",
+			visitorArgs(in, t.now)...).Scan(&visitorID)
 		if err != nil {
 			return fmt.Errorf("upsert visitor: %w", err)
 		}
@@ -258,17 +287,9 @@ func checkInJob(in VisitInput, v *Visit) func(*tx) error {
 		if err != nil {
 			return err
 		}
-		// The record is what was written, not read back: the insert's id
-		// and the input the row was made from.
-		at := fromUnix(unix(t.now))
-		*v = Visit{ReceiptNo: no, StatusCode: newStatusCode(), VisitorID: visitorID, Name: in.Name, Phone: in.Phone,
-			Org: in.Org, Purpose: in.Purpose, PartyMember: in.PartyMember, Headcount: in.Headcount, Note: in.Note,
-			CheckedInAt: at, CreatedBy: in.Actor, Source: in.Source, CreatedAt: at}
-		res, err := t.Exec(`INSERT INTO visits (receipt_no, status_code, visitor_id, name, phone, org, purpose,
-			party_member, headcount, note, checked_in_at, created_by, source, created_at, sync_seq)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT seq FROM sync_state) + 1)`,
-			v.ReceiptNo, v.StatusCode, visitorID, in.Name, in.Phone, in.Org, in.Purpose, boolInt(in.PartyMember),
-			in.Headcount, in.Note, unix(t.now), in.Actor, in.Source, unix(t.now))
+		*v = newVisit(in, visitorID, no, t.now)
+		res, err := t.Exec(visitInsert+"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT seq FROM sync_state) + 1)",
+			visitArgs(v, in)...)
 		if err != nil {
 			return fmt.Errorf("insert visit: %w", err)
 		}

@@ -1,0 +1,251 @@
+package store
+
+import (
+	"log/slog"
+	"runtime/debug"
+	"strings"
+
+	"frontdesk/lang"
+)
+
+// checkInWork is a check-in that the committer may write together with the
+// other check-ins of its batch (checkInsTogether): its validated input, and
+// where its visit goes.
+type checkInWork struct {
+	in VisitInput
+	v  *Visit
+}
+
+// rowChunks are the row counts the multi-row statements are made of: a
+// batch's rows go out in chunks of these sizes, largest first, so that a
+// handful of statement texts serve every batch and stay in the driver's
+// statement cache.
+var rowChunks = []int{32, 8, 2, 1}
+
+// checkInsTogether writes the check-ins of an unguarded batch with one
+// statement a table for all of them, where checkInJob runs four statements
+// for each: the one-time keys looked up, the visitors remembered, the
+// visits inserted and the keys kept. A statement's cost is mostly in
+// starting it (its cursors on the table, its six indexes and the change
+// counter); a batch of 25 pays that once instead of 25 times.
+//
+// It answers (in errs and answered) every check-in it wrote, every one its
+// key had made before (with that record, as checkInJob does) and every copy
+// of another in the same batch. Any statement failing makes it return
+// false having maybe written: the caller rolls the batch back and runs it
+// again job by job with savepoints (checkInJob), so a failure is answered
+// exactly as before.
+func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered []bool) (ok bool) {
+	defer t.closeRows()
+	defer func() {
+		// A panic here is no write's own: the batch goes job by job.
+		if r := recover(); r != nil {
+			slog.Error("writing check-ins together panicked", "panic", r, "stack", string(debug.Stack()))
+			clear(answered)
+			ok = false
+		}
+	}()
+	var work []int // batch indexes of the check-ins to write here
+	for i, j := range batch {
+		if j.checkin != nil && errs[i] == nil && j.ctx.Err() == nil {
+			work = append(work, i)
+		}
+	}
+	if len(work) < 2 {
+		return true // one check-in is written by its job as any write
+	}
+	// The keys the file has already seen: those sendings are answered with
+	// the record their key made (or refused, for a key of another form).
+	made, err := t.keysMade(batch, work)
+	if err != nil {
+		return false
+	}
+	var fresh []int           // the check-ins to write
+	first := map[string]int{} // a key's first check-in in this batch
+	copyOf := map[int]int{}   // a later sending of the same key: its first
+	for _, i := range work {
+		w := batch[i].checkin
+		key := w.in.Key
+		if m, ok := made[key]; ok && key != "" {
+			if m.kind != "visit" {
+				errs[i] = invalid("key", lang.FormExpired)
+			} else {
+				*w.v, errs[i] = t.visit("WHERE id = ?", m.id)
+			}
+			answered[i] = true
+			continue
+		}
+		if f, ok := first[key]; ok && key != "" {
+			copyOf[i] = f
+			continue
+		}
+		first[key] = i
+		fresh = append(fresh, i)
+	}
+	if len(fresh) > 0 && !t.writeCheckIns(batch, fresh) {
+		return false
+	}
+	for _, i := range fresh {
+		w := batch[i].checkin
+		batch[i].events = []Event{{Kind: KindVisit, Action: "checked_in", ID: w.v.ID, Source: w.in.Source, At: t.now}}
+		answered[i] = true
+	}
+	for i, f := range copyOf {
+		*batch[i].checkin.v = *batch[f].checkin.v
+		answered[i] = true
+	}
+	return true
+}
+
+// keyMade is what a one-time key made before.
+type keyMade struct {
+	kind string
+	id   int64
+}
+
+// keysMade looks up the keys of the check-ins work in submission_keys.
+func (t *tx) keysMade(batch []*writeJob, work []int) (map[string]keyMade, error) {
+	var keys []any
+	for _, i := range work {
+		if k := batch[i].checkin.in.Key; k != "" {
+			keys = append(keys, k)
+		}
+	}
+	made := map[string]keyMade{}
+	for len(keys) > 0 {
+		n := chunk(len(keys))
+		rows, err := t.Query("SELECT key, kind, record_id FROM submission_keys WHERE key IN ("+marks("?", n)+")", keys[:n]...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k string
+			var m keyMade
+			if err := rows.Scan(&k, &m.kind, &m.id); err != nil {
+				return nil, err
+			}
+			made[k] = m
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		keys = keys[n:]
+	}
+	return made, nil
+}
+
+// writeCheckIns writes the check-ins fresh of batch, in their order, and
+// sets each one's visit as written.
+func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) bool {
+	// The visitors, remembered as checkInJob remembers each: a visitor
+	// sending two check-ins is counted twice, by the second row's conflict
+	// with the first.
+	visitor := map[[2]string]int64{}
+	for rest := fresh; len(rest) > 0; {
+		n := chunk(len(rest))
+		args := make([]any, 0, 6*n)
+		for _, i := range rest[:n] {
+			args = append(args, visitorArgs(batch[i].checkin.in, t.now)...)
+		}
+		rows, err := t.Query(visitorUpsert+marks(visitorRow, n)+visitorUpserted+" RETURNING id, name, phone", args...)
+		if err != nil {
+			return false
+		}
+		for rows.Next() {
+			var id int64
+			var name, phone string
+			if err := rows.Scan(&id, &name, &phone); err != nil {
+				return false
+			}
+			visitor[[2]string{name, phone}] = id
+		}
+		if rows.Close() != nil {
+			return false
+		}
+		rest = rest[n:]
+	}
+	// The change sequences follow the counter as checkInJob's do, one a
+	// visit; the insert trigger moves the counter up to the last.
+	var seq int64
+	if err := t.QueryRow("SELECT seq FROM sync_state").Scan(&seq); err != nil {
+		return false
+	}
+	byReceipt := map[string]*Visit{}
+	for _, i := range fresh {
+		w := batch[i].checkin
+		id, ok := visitor[[2]string{w.in.Name, w.in.Phone}]
+		if !ok {
+			return false
+		}
+		no, err := t.nextReceiptNo(prefixVisit)
+		if err != nil {
+			return false
+		}
+		*w.v = newVisit(w.in, id, no, t.now)
+		byReceipt[no] = w.v
+	}
+	for rest := fresh; len(rest) > 0; {
+		n := chunk(len(rest))
+		args := make([]any, 0, 15*n)
+		for _, i := range rest[:n] {
+			w := batch[i].checkin
+			seq++
+			args = append(append(args, visitArgs(w.v, w.in)...), seq)
+		}
+		rows, err := t.Query(visitInsert+marks("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n)+" RETURNING id, receipt_no", args...)
+		if err != nil {
+			return false
+		}
+		for rows.Next() {
+			var id int64
+			var no string
+			if err := rows.Scan(&id, &no); err != nil {
+				return false
+			}
+			if v := byReceipt[no]; v != nil {
+				v.ID = id
+			}
+		}
+		if rows.Close() != nil {
+			return false
+		}
+		rest = rest[n:]
+	}
+	var keyed []int
+	for _, i := range fresh {
+		if batch[i].checkin.v.ID == 0 {
+			return false
+		}
+		if batch[i].checkin.in.Key != "" {
+			keyed = append(keyed, i)
+		}
+	}
+	for rest := keyed; len(rest) > 0; {
+		n := chunk(len(rest))
+		args := make([]any, 0, 4*n)
+		for _, i := range rest[:n] {
+			w := batch[i].checkin
+			args = append(args, w.in.Key, "visit", w.v.ID, unix(t.now))
+		}
+		if _, err := t.Exec("INSERT INTO submission_keys (key, kind, record_id, created_at) VALUES "+marks("(?, ?, ?, ?)", n), args...); err != nil {
+			return false
+		}
+		rest = rest[n:]
+	}
+	return true
+}
+
+// chunk is how many of n rows the next statement takes (rowChunks).
+func chunk(n int) int {
+	for _, c := range rowChunks {
+		if n >= c {
+			return c
+		}
+	}
+	return n
+}
+
+// marks is n copies of row, comma-separated.
+func marks(row string, n int) string {
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+}

@@ -1,0 +1,183 @@
+package store
+
+// Inside the package: one batch is put together by hand and committed as
+// the committer commits it, so each case of checkInsTogether is met for
+// certain rather than by the timing of concurrent writers.
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// batchOf makes the jobs of check-ins as CheckIn submits them.
+func batchOf(ins []VisitInput) ([]*writeJob, []Visit) {
+	visits := make([]Visit, len(ins))
+	jobs := make([]*writeJob, len(ins))
+	for i, in := range ins {
+		jobs[i] = &writeJob{ctx: context.Background(), fn: checkInJob(in, &visits[i]), done: make(chan error, 1),
+			checkin: &checkInWork{in: in, v: &visits[i]}}
+	}
+	return jobs, visits
+}
+
+// TestCheckInsTogether commits one batch holding every kind of check-in
+// the committer writes together: visitors new and returning (one of them
+// twice in the batch), keyed and not, a key sent twice in the batch, a key
+// made by an earlier check-in, a key made by a request. Each is answered
+// as CheckIn answers it one at a time, and the file holds the same as if
+// they had been written one by one.
+func TestCheckInsTogether(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	in := func(name, phone, key string) VisitInput {
+		v, err := VisitInput{Name: name, Phone: phone, Org: "阳光社区", Purpose: "consult", Actor: ActorKiosk,
+			Source: SourceKiosk, Key: key}.Validate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	before, err := db.CheckIn(ctx, in("老张", "13800000001", "vis-before-0000000001"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := db.CreateRequest(ctx, RequestInput{Name: "李四", Phone: "13900000000", Category: "other", Urgency: "normal",
+		Description: "路灯不亮", Actor: ActorKiosk, Source: SourceKiosk, Key: "req-taken-00000000001"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins := []VisitInput{
+		in("王五", "13700000001", "vis-new-000000000001"),
+		in("老张", "13800000001", "vis-new-000000000002"),  // returning
+		in("王五", "13700000001", "vis-new-000000000003"),  // the same visitor again, in the batch
+		in("赵六", "13600000001", ""),                      // no key
+		in("钱七", "13500000001", "vis-new-000000000001"),  // a copy of the first
+		in("老张", "13800000001", "vis-before-0000000001"), // made before
+		in("孙八", "13400000001", "req-taken-00000000001"), // a request's key
+		in("周九", "13300000001", "vis-new-000000000004"),
+	}
+	jobs, got := batchOf(ins)
+	db.commitBatch(jobs)
+	if n := db.reruns.Load(); n != 0 {
+		t.Errorf("the batch was run %d more times, job by job: it must be written together at once", n)
+	}
+	errs := make([]error, len(jobs))
+	for i, j := range jobs {
+		errs[i] = <-j.done
+	}
+	for i, err := range errs {
+		if i == 6 {
+			if ErrorCode(err) != EINVALID {
+				t.Errorf("a request's key on a check-in: %v, want EINVALID", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("check-in %d: %v", i, err)
+		}
+	}
+	if got[4] != got[0] {
+		t.Errorf("the copy was answered %s, want the first sending's %s", got[4].ReceiptNo, got[0].ReceiptNo)
+	}
+	if got[5].ID != before.ID || got[5].ReceiptNo != before.ReceiptNo {
+		t.Errorf("a key made before was answered %s, want %s", got[5].ReceiptNo, before.ReceiptNo)
+	}
+	// What each written one was answered with is what the file holds.
+	written := []int{0, 1, 2, 3, 7}
+	seen := map[string]bool{before.ReceiptNo: true}
+	for n, i := range written {
+		stored, err := db.Visit(ctx, got[i].ID)
+		if err != nil {
+			t.Fatalf("check-in %d (id %d): %v", i, got[i].ID, err)
+		}
+		if stored != got[i] {
+			t.Errorf("check-in %d answered\n %+v\nthe file holds\n %+v", i, got[i], stored)
+		}
+		if want := fmt.Sprintf("-%04d", n+2); seen[stored.ReceiptNo] || stored.ReceiptNo[len(stored.ReceiptNo)-5:] != want {
+			t.Errorf("check-in %d has receipt %s, want one ending %s, in the batch's order", i, stored.ReceiptNo, want)
+		}
+		seen[stored.ReceiptNo] = true
+		if stored.Name != ins[i].Name || stored.Phone != ins[i].Phone {
+			t.Errorf("check-in %d stored as %s %s, sent as %s %s", i, stored.Name, stored.Phone, ins[i].Name, ins[i].Phone)
+		}
+	}
+	if got[0].VisitorID != got[2].VisitorID || got[1].VisitorID != before.VisitorID {
+		t.Errorf("visitors %d/%d and %d/%d: a visitor's check-ins must share their visitor", got[0].VisitorID, got[2].VisitorID,
+			got[1].VisitorID, before.VisitorID)
+	}
+	for _, c := range []struct {
+		phone string
+		count int
+	}{{"13700000001", 2}, {"13800000001", 2}, {"13600000001", 1}, {"13500000001", 0}, {"13300000001", 1}} {
+		var n int
+		db.r.QueryRow("SELECT COALESCE(SUM(visit_count), 0) FROM visitors WHERE phone = ?", c.phone).Scan(&n)
+		if n != c.count {
+			t.Errorf("the visitor of %s is counted %d times, want %d", c.phone, n, c.count)
+		}
+	}
+	// Every change sequence distinct and the counter at the highest, so a
+	// sync sends each visit once.
+	var visits, distinct, maxSeq, counter int64
+	db.r.QueryRow("SELECT COUNT(*), COUNT(DISTINCT sync_seq), MAX(sync_seq) FROM visits").Scan(&visits, &distinct, &maxSeq)
+	db.r.QueryRow("SELECT seq FROM sync_state").Scan(&counter)
+	if visits != 6 || distinct != visits || maxSeq != counter {
+		t.Errorf("%d visits, %d distinct sequences, highest %d, counter %d: want 6 visits, each its own sequence, counter at the highest",
+			visits, distinct, maxSeq, counter)
+	}
+	var keys int
+	db.r.QueryRow("SELECT COUNT(*) FROM submission_keys WHERE kind = 'visit'").Scan(&keys)
+	if keys != 5 {
+		t.Errorf("%d check-in keys kept, want 5 (one before, four new)", keys)
+	}
+	if req.ID == 0 {
+		t.Fatal("the request was not made")
+	}
+}
+
+// TestCheckInsTogetherOneFails: a check-in that breaks a rule of the file
+// makes the statement for all of them fail; the batch is then written job
+// by job, so that one alone is refused and the others are kept.
+func TestCheckInsTogetherOneFails(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ins := make([]VisitInput, 5)
+	for i := range ins {
+		ins[i] = VisitInput{Name: fmt.Sprintf("访客%d", i), Phone: fmt.Sprintf("1370000000%d", i), Purpose: "consult",
+			Headcount: 1, Actor: ActorKiosk, Source: SourceKiosk, Key: fmt.Sprintf("vis-one-fails-%07d", i)}
+	}
+	ins[3].Headcount = 0 // past Validate, the file's CHECK refuses it
+	jobs, got := batchOf(ins)
+	db.commitBatch(jobs)
+	if n := db.reruns.Load(); n != 1 {
+		t.Errorf("the batch was run again %d times, want once, job by job", n)
+	}
+	for i, j := range jobs {
+		err := <-j.done
+		if i == 3 {
+			if ErrorCode(err) != EINVALID {
+				t.Errorf("the check-in of headcount 0: %v, want EINVALID", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("check-in %d: %v", i, err)
+		}
+		if stored, err := db.Visit(context.Background(), got[i].ID); err != nil || stored != got[i] {
+			t.Errorf("check-in %d answered %+v, the file holds %+v (%v)", i, got[i], stored, err)
+		}
+	}
+	var n int
+	db.r.QueryRow("SELECT COUNT(*) FROM visits").Scan(&n)
+	if n != 4 {
+		t.Errorf("%d visits, want the 4 good ones", n)
+	}
+}
