@@ -89,9 +89,12 @@ func (m todayTab) buildInbox(d todayLoadedMsg) []inboxItem {
 		add(inboxOverdue, store.KindRequest, r.ID, r.PromisedBy.String()[5:]+"      ", openRecordMsg{kind: store.KindRequest, id: r.ID, at: r.CreatedAt},
 			fit(r.ReceiptNo, 15), fit(r.Name, 10), e.short(store.Categories, r.Category))
 	}
+	// The inbox is on the desk's screen all day: a callback's phone is
+	// masked here, as in every list, and whole in the record it opens and
+	// in the requests tab's callback list (b), which is for calling.
 	for _, r := range d.callbackRs {
 		add(inboxCallback, store.KindRequest, r.ID, r.ResolvedAt.In(loc).Format("01-02 15:04"), openRecordMsg{kind: store.KindRequest, id: r.ID, at: r.CreatedAt},
-			fit(r.ReceiptNo, 15), fit(r.Name, 10), r.Phone)
+			fit(r.ReceiptNo, 15), fit(r.Name, 10), store.MaskPhone(r.Phone))
 	}
 	return out
 }
