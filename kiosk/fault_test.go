@@ -29,7 +29,8 @@ func healthOf(t *testing.T, h http.Handler) (int, health) {
 
 // TestBusyKeepsValues: while another process holds the write lock, a
 // check-in is answered within a few seconds with the 503 form, the values
-// typed and Retry-After; when the lock is gone the same post is stored.
+// typed and Retry-After, and /healthz is 503 busy; when the lock is gone the
+// same post is stored and /healthz is 200 again.
 func TestBusyKeepsValues(t *testing.T) {
 	db := mustOpen(t)
 	s := mustServer(t, db, Config{QRTTL: 10 * time.Minute})
@@ -51,10 +52,17 @@ func TestBusyKeepsValues(t *testing.T) {
 			t.Errorf("the busy page lacks %q:\n%.2000s", want, body)
 		}
 	}
+	// /healthz says what the phone was told, until a write lands again.
+	if code, out := healthOf(t, h); code != http.StatusServiceUnavailable || out.Writable || out.Reason != store.EBUSY {
+		t.Errorf("healthz behind the lock: %d %+v, want 503, not writable, reason busy", code, out)
+	}
 	release()
 	rec = do(h, "POST", "/f/checkin?token="+tok, checkinForm(tok, "name", "排队的访客"), nil)
 	if rec.Code != http.StatusSeeOther {
 		t.Fatalf("after the lock: status %d", rec.Code)
+	}
+	if code, out := healthOf(t, h); code != http.StatusOK || !out.Writable || out.Reason != "" {
+		t.Errorf("healthz after the lock: %d %+v, want 200 and writable", code, out)
 	}
 }
 

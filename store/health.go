@@ -87,15 +87,23 @@ func (db *DB) setFault(e *Error) {
 // noteWrite keeps the fault state in step with what writes meet: a full disk
 // or a file turned read-only is a fault (logged once, as an error, so it
 // reaches stderr too) until a write lands again. A damaged file stays so.
+// A write answered busy (another program holding the file's write lock past
+// the busy timeout) is a fault the same way, logged once as a warning, so
+// /healthz says what the phones are told while it lasts; the desk's banner
+// leaves it out, the form that failed says it.
 func (db *DB) noteWrite(err error) {
 	code := ErrorCode(err)
 	switch code {
-	case EFULL, EREADONLY, ECORRUPT:
+	case EFULL, EREADONLY, ECORRUPT, EBUSY:
 		db.faultMu.Lock()
 		was := db.fault
 		db.faultMu.Unlock()
 		if was == nil || was.Code != code {
-			slog.Error("database cannot be written", "db", db.path, "code", code, "err", err)
+			if code == EBUSY {
+				slog.Warn("database busy", "db", db.path, "err", err)
+			} else {
+				slog.Error("database cannot be written", "db", db.path, "code", code, "err", err)
+			}
 		}
 		var e *Error
 		errors.As(err, &e)
