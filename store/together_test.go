@@ -181,3 +181,42 @@ func TestCheckInsTogetherOneFails(t *testing.T) {
 		t.Errorf("%d visits, want the 4 good ones", n)
 	}
 }
+
+// TestCheckInsTogetherReplayFails: when the record a key made before cannot
+// be read back, every sending of that key in a batch written together is
+// answered with the error checkInJob answers a lone sending with (the
+// committer's translation of SQLite's error), not with SQLite's own.
+func TestCheckInsTogetherReplayFails(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ins := make([]VisitInput, 2)
+	for i := range ins {
+		if ins[i], err = (VisitInput{Name: fmt.Sprintf("访客%d", i), Phone: fmt.Sprintf("1370000000%d", i), Purpose: "consult",
+			Actor: ActorKiosk, Source: SourceKiosk, Key: fmt.Sprintf("vis-replay-fails-%05d", i)}).Validate(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.CheckIn(context.Background(), ins[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The visits cannot be read back: the keys are found, their records not.
+	if _, err := db.w.Exec("ALTER TABLE visits RENAME TO visits_away"); err != nil {
+		t.Fatal(err)
+	}
+	alone, _ := batchOf(ins[:1])
+	db.commitBatch(alone)
+	want := <-alone[0].done
+	if want == nil {
+		t.Fatal("a lone sending whose record cannot be read was answered without an error")
+	}
+	jobs, _ := batchOf(ins)
+	db.commitBatch(jobs)
+	for i, j := range jobs {
+		if err := <-j.done; err == nil || err.Error() != want.Error() || ErrorCode(err) != ErrorCode(want) {
+			t.Errorf("sending %d, written together: %v (%s), want %v (%s) as alone", i, err, ErrorCode(err), want, ErrorCode(want))
+		}
+	}
+}
