@@ -70,7 +70,10 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 			if m.kind != "visit" {
 				errs[i] = invalid("key", lang.FormExpired)
 			} else {
-				*w.v, errs[i] = t.visit("WHERE id = ?", m.id)
+				// Translated as runBatch translates a job's error.
+				var err error
+				*w.v, err = t.visit("WHERE id = ?", m.id)
+				errs[i] = translate(err)
 			}
 			answered[i] = true
 			continue
