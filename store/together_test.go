@@ -7,7 +7,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 )
 
@@ -29,11 +28,7 @@ func batchOf(ins []VisitInput) ([]*writeJob, []Visit) {
 // as CheckIn answers it one at a time, and the file holds the same as if
 // they had been written one by one.
 func TestCheckInsTogether(t *testing.T) {
-	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, _ := batchDB(t)
 	ctx := context.Background()
 	in := func(name, phone, key string) VisitInput {
 		v, err := VisitInput{Name: name, Phone: phone, Org: "阳光社区", Purpose: "consult", Actor: ActorKiosk,
@@ -144,11 +139,7 @@ func TestCheckInsTogether(t *testing.T) {
 // makes the statement for all of them fail; the batch is then written job
 // by job, so that one alone is refused and the others are kept.
 func TestCheckInsTogetherOneFails(t *testing.T) {
-	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, _ := batchDB(t)
 	ins := make([]VisitInput, 5)
 	for i := range ins {
 		ins[i] = VisitInput{Name: fmt.Sprintf("访客%d", i), Phone: fmt.Sprintf("1370000000%d", i), Purpose: "consult",
@@ -187,13 +178,10 @@ func TestCheckInsTogetherOneFails(t *testing.T) {
 // answered with the error checkInJob answers a lone sending with (the
 // committer's translation of SQLite's error), not with SQLite's own.
 func TestCheckInsTogetherReplayFails(t *testing.T) {
-	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, _ := batchDB(t)
 	ins := make([]VisitInput, 2)
 	for i := range ins {
+		var err error
 		if ins[i], err = (VisitInput{Name: fmt.Sprintf("访客%d", i), Phone: fmt.Sprintf("1370000000%d", i), Purpose: "consult",
 			Actor: ActorKiosk, Source: SourceKiosk, Key: fmt.Sprintf("vis-replay-fails-%05d", i)}).Validate(); err != nil {
 			t.Fatal(err)
