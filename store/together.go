@@ -4,8 +4,6 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"strings"
-
-	"frontdesk/lang"
 )
 
 // checkInWork is a check-in that the committer may write together with the
@@ -67,14 +65,11 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 		w := batch[i].checkin
 		key := w.in.Key
 		if m, ok := made[key]; ok && key != "" {
-			if m.kind != "visit" {
-				errs[i] = invalid("key", lang.FormExpired)
-			} else {
-				// Translated as runBatch translates a job's error.
-				var err error
-				*w.v, err = t.visit("WHERE id = ?", m.id)
-				errs[i] = translate(err)
+			id, err := m.record("visit")
+			if err == nil {
+				*w.v, err = t.visit("WHERE id = ?", id)
 			}
+			errs[i] = translate(err) // as runBatch translates a job's error
 			answered[i] = true
 			continue
 		}
@@ -98,12 +93,6 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 		answered[i] = true
 	}
 	return true
-}
-
-// keyMade is what a one-time key made before.
-type keyMade struct {
-	kind string
-	id   int64
 }
 
 // keysMade looks up the keys of the check-ins work in submission_keys.
@@ -230,7 +219,7 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) bool {
 			w := batch[i].checkin
 			args = append(args, w.in.Key, "visit", w.v.ID, unix(t.now))
 		}
-		if _, err := t.Exec("INSERT INTO submission_keys (key, kind, record_id, created_at) VALUES "+marks("(?, ?, ?, ?)", n), args...); err != nil {
+		if _, err := t.Exec(keyInsert+marks(keyRow, n), args...); err != nil {
 			return false
 		}
 		rest = rest[n:]
