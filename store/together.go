@@ -184,7 +184,7 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) bool {
 			seq++
 			args = append(append(args, visitArgs(w.v, w.in)...), seq)
 		}
-		rows, err := t.Query(visitInsert+marks("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n)+" RETURNING id, receipt_no", args...)
+		rows, err := t.Query(visitInsert+marks("("+visitValues+", ?)", n)+" RETURNING id, receipt_no", args...)
 		if err != nil {
 			return false
 		}

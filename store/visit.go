@@ -234,7 +234,8 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 
 // A check-in's statements, shared by checkInJob and checkInsTogether: the
 // visitor remembered (visitorUpsert, one visitorRow a visitor, then
-// visitorUpserted) and the visit (visitInsert and one row a visit).
+// visitorUpserted) and the visit (visitInsert and one row of visitValues
+// and its sync_seq a visit).
 const (
 	visitorUpsert   = "INSERT INTO visitors (name, phone, phone_last4, org, party_member, visit_count, last_seen_at) VALUES "
 	visitorRow      = "(?, ?, ?, ?, ?, 1, ?)"
@@ -245,6 +246,8 @@ const (
 		last_seen_at = excluded.last_seen_at`
 	visitInsert = `INSERT INTO visits (receipt_no, status_code, visitor_id, name, phone, org, purpose,
 		party_member, headcount, note, checked_in_at, created_by, source, created_at, sync_seq) VALUES `
+	// visitValues are a visit row's marks but its sync_seq's (visitArgs).
+	visitValues = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
 )
 
 // visitorArgs are visitorRow's values for in, seen at now.
@@ -288,7 +291,7 @@ func checkInJob(in VisitInput, v *Visit) func(*tx) error {
 			return err
 		}
 		*v = newVisit(in, visitorID, no, t.now)
-		res, err := t.Exec(visitInsert+"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT seq FROM sync_state) + 1)",
+		res, err := t.Exec(visitInsert+"("+visitValues+", (SELECT seq FROM sync_state) + 1)",
 			visitArgs(v, in)...)
 		if err != nil {
 			return fmt.Errorf("insert visit: %w", err)
