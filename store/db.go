@@ -450,7 +450,12 @@ func (t *tx) noteWrite(query string) {
 }
 
 func (t *tx) publish(kind, action string, id int64, source string) {
-	t.events = append(t.events, Event{Kind: kind, Action: action, ID: id, Source: source, At: t.now})
+	t.events = append(t.events, t.event(kind, action, id, source))
+}
+
+// event is the news of a change the transaction makes, at its moment.
+func (t *tx) event(kind, action string, id int64, source string) Event {
+	return Event{Kind: kind, Action: action, ID: id, Source: source, At: t.now}
 }
 
 // read runs fn in a read transaction on the reader pool, so what it sees is

@@ -85,7 +85,7 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 	}
 	for _, i := range fresh {
 		w := batch[i].checkin
-		batch[i].events = []Event{{Kind: KindVisit, Action: "checked_in", ID: w.v.ID, Source: w.in.Source, At: t.now}}
+		batch[i].events = []Event{t.event(KindVisit, "checked_in", w.v.ID, w.in.Source)}
 		answered[i] = true
 	}
 	for i, f := range copyOf {
