@@ -118,6 +118,9 @@ func (t *tx) keysMade(batch []*writeJob, work []int) (map[string]keyMade, error)
 			}
 			made[k] = m
 		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 		if err := rows.Close(); err != nil {
 			return nil, err
 		}
@@ -151,7 +154,7 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) bool {
 			}
 			visitor[[2]string{name, phone}] = id
 		}
-		if rows.Close() != nil {
+		if rows.Err() != nil || rows.Close() != nil {
 			return false
 		}
 		rest = rest[n:]
@@ -198,7 +201,7 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) bool {
 				v.ID = id
 			}
 		}
-		if rows.Close() != nil {
+		if rows.Err() != nil || rows.Close() != nil {
 			return false
 		}
 		rest = rest[n:]
