@@ -33,6 +33,12 @@ var rowChunks = []int{32, 8, 2, 1}
 // false having maybe written: the caller rolls the batch back and runs it
 // again job by job with savepoints (checkInJob), so a failure is answered
 // exactly as before.
+//
+// The check-ins are written before the batch's other writes, wherever they
+// stand in it; a rerun keeps the batch's order. Either order is one its
+// writers could have met, since all of them were waiting at once (of a
+// check-in and a request of the same batch sent with one key, the one
+// written second is refused).
 func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered []bool) (ok bool) {
 	defer t.closeRows()
 	defer func() {
