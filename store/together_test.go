@@ -208,3 +208,38 @@ func TestCheckInsTogetherReplayFails(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckInsTogetherOneStatementTwice: one visitor's two check-ins side
+// by side go out in the same statement (a chunk of two rows), where the
+// second row's conflict is with the first's insert: one visitor, counted
+// twice, as two check-ins one after the other leave it.
+func TestCheckInsTogetherOneStatementTwice(t *testing.T) {
+	db, _ := batchDB(t)
+	ins := make([]VisitInput, 2)
+	for i := range ins {
+		var err error
+		if ins[i], err = (VisitInput{Name: "王五", Phone: "13700000001", Purpose: "consult", Actor: ActorKiosk,
+			Source: SourceKiosk, Key: fmt.Sprintf("vis-one-statement-%04d", i)}).Validate(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jobs, got := batchOf(ins)
+	db.commitBatch(jobs)
+	for i, j := range jobs {
+		if err := <-j.done; err != nil {
+			t.Fatalf("check-in %d: %v", i, err)
+		}
+	}
+	if n := db.reruns.Load(); n != 0 {
+		t.Errorf("the batch was run %d more times, job by job: it must be written together at once", n)
+	}
+	if got[0].VisitorID == 0 || got[0].VisitorID != got[1].VisitorID || got[0].ID == got[1].ID {
+		t.Errorf("visits %d and %d of visitors %d and %d: want two visits of one visitor", got[0].ID, got[1].ID,
+			got[0].VisitorID, got[1].VisitorID)
+	}
+	var visitors, count int
+	db.r.QueryRow("SELECT COUNT(*), SUM(visit_count) FROM visitors").Scan(&visitors, &count)
+	if visitors != 1 || count != 2 {
+		t.Errorf("%d visitors counted %d times, want one counted twice", visitors, count)
+	}
+}
