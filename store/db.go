@@ -55,7 +55,10 @@ type DB struct {
 	gen atomic.Int64
 	// reruns counts the batches run again job by job with savepoints
 	// after a failure in their first run (commitBatch).
-	reruns        atomic.Int64
+	reruns atomic.Int64
+	// together counts the check-ins the committer has written together
+	// with others of their batch (checkInsTogether).
+	together      atomic.Int64
 	deskCounts    memo[DeskCounts]
 	dayVisits     memo[[]Visit]
 	inBuildingNow memo[[]Visit]

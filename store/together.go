@@ -89,6 +89,7 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 	if len(fresh) > 0 && !t.writeCheckIns(batch, fresh) {
 		return false
 	}
+	db.together.Add(int64(len(fresh)))
 	for _, i := range fresh {
 		w := batch[i].checkin
 		batch[i].events = []Event{t.event(KindVisit, "checked_in", w.v.ID, w.in.Source)}

@@ -58,9 +58,20 @@ func TestCheckInsTogether(t *testing.T) {
 		in("周九", "13300000001", "vis-new-000000000004"),
 	}
 	jobs, got := batchOf(ins)
-	db.commitBatch(jobs)
+	// A phone that gave up before its turn: its check-in is not written.
+	gone, cancel := context.WithCancel(context.Background())
+	cancel()
+	cancelled, _ := batchOf([]VisitInput{in("吴十", "13200000001", "vis-gave-up-00000001")})
+	cancelled[0].ctx = gone
+	db.commitBatch(append(jobs, cancelled[0]))
 	if n := db.reruns.Load(); n != 0 {
 		t.Errorf("the batch was run %d more times, job by job: it must be written together at once", n)
+	}
+	if n := db.together.Load(); n != 5 {
+		t.Errorf("%d check-ins written together, want the 5 new ones", n)
+	}
+	if err := <-cancelled[0].done; err != context.Canceled {
+		t.Errorf("a check-in whose phone gave up: %v, want context.Canceled", err)
 	}
 	errs := make([]error, len(jobs))
 	for i, j := range jobs {
@@ -151,6 +162,9 @@ func TestCheckInsTogetherOneFails(t *testing.T) {
 	if n := db.reruns.Load(); n != 1 {
 		t.Errorf("the batch was run again %d times, want once, job by job", n)
 	}
+	if n := db.together.Load(); n != 0 {
+		t.Errorf("%d check-ins counted as written together, want none: that run was rolled back", n)
+	}
 	for i, j := range jobs {
 		err := <-j.done
 		if i == 3 {
@@ -233,6 +247,9 @@ func TestCheckInsTogetherOneStatementTwice(t *testing.T) {
 	if n := db.reruns.Load(); n != 0 {
 		t.Errorf("the batch was run %d more times, job by job: it must be written together at once", n)
 	}
+	if n := db.together.Load(); n != 2 {
+		t.Errorf("%d check-ins written together, want both: a batch of two is written together", n)
+	}
 	if got[0].VisitorID == 0 || got[0].VisitorID != got[1].VisitorID || got[0].ID == got[1].ID {
 		t.Errorf("visits %d and %d of visitors %d and %d: want two visits of one visitor", got[0].ID, got[1].ID,
 			got[0].VisitorID, got[1].VisitorID)
@@ -241,5 +258,64 @@ func TestCheckInsTogetherOneStatementTwice(t *testing.T) {
 	db.r.QueryRow("SELECT COUNT(*), SUM(visit_count) FROM visitors").Scan(&visitors, &count)
 	if visitors != 1 || count != 2 {
 		t.Errorf("%d visitors counted %d times, want one counted twice", visitors, count)
+	}
+}
+
+// TestCheckInsTogetherOneOfEach: a batch of two where one is a key sent
+// again and the other is new: the only check-in written and the only key
+// kept are each alone in their statement; then a batch of three keys, the
+// last looked up alone.
+// The copy is answered with its first record, the new one is written and
+// its key kept (sent again later, it is answered with the same visit), and
+// nothing runs job by job.
+func TestCheckInsTogetherOneOfEach(t *testing.T) {
+	db, _ := batchDB(t)
+	ctx := context.Background()
+	in := func(name, key string) VisitInput {
+		v, err := VisitInput{Name: name, Phone: "13100000001", Purpose: "consult", Actor: ActorKiosk,
+			Source: SourceKiosk, Key: key}.Validate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	first, err := db.CheckIn(ctx, in("郑一", "vis-one-of-each-0001"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	jobs, got := batchOf([]VisitInput{in("郑一", "vis-one-of-each-0001"), in("郑二", "vis-one-of-each-0002")})
+	db.commitBatch(jobs)
+	for i, j := range jobs {
+		if err := <-j.done; err != nil {
+			t.Fatalf("check-in %d: %v", i, err)
+		}
+	}
+	if n, m := db.reruns.Load(), db.together.Load(); n != 0 || m != 1 {
+		t.Errorf("%d reruns and %d check-ins written together, want none and one", n, m)
+	}
+	if got[0] != first {
+		t.Errorf("the key sent again was answered %+v, want %+v", got[0], first)
+	}
+	if stored, err := db.Visit(ctx, got[1].ID); err != nil || stored != got[1] {
+		t.Fatalf("the new check-in answered %+v, the file holds %+v (%v)", got[1], stored, err)
+	}
+	again, err := db.CheckIn(ctx, in("郑二", "vis-one-of-each-0002"))
+	if err != nil || again != got[1] {
+		t.Errorf("its key sent again later: %+v, %v; want %+v", again, err, got[1])
+	}
+	// Three keys: the last is looked up alone, after a statement of two.
+	jobs, got = batchOf([]VisitInput{in("郑三", "vis-one-of-each-0003"), in("郑四", "vis-one-of-each-0004"),
+		in("郑一", "vis-one-of-each-0001")})
+	db.commitBatch(jobs)
+	for i, j := range jobs {
+		if err := <-j.done; err != nil {
+			t.Fatalf("check-in %d of three: %v", i, err)
+		}
+	}
+	if n, m := db.reruns.Load(), db.together.Load(); n != 0 || m != 3 {
+		t.Errorf("%d reruns and %d check-ins written together, want none and three", n, m)
+	}
+	if got[2] != first {
+		t.Errorf("the third key, sent again, was answered %+v, want %+v", got[2], first)
 	}
 }
