@@ -192,7 +192,7 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) bool {
 		for _, i := range rest[:n] {
 			w := batch[i].checkin
 			seq++
-			args = append(append(args, visitArgs(w.v, w.in)...), seq)
+			args = append(append(args, visitArgs(w.v)...), seq)
 		}
 		rows, err := t.Query(visitInsert+marks("("+visitValues+", ?)", n)+" RETURNING id, receipt_no", args...)
 		if err != nil {

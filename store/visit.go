@@ -255,10 +255,10 @@ func visitorArgs(in VisitInput, now time.Time) []any {
 	return []any{in.Name, in.Phone, phoneLast4(in.Phone), in.Org, boolInt(in.PartyMember), unix(now)}
 }
 
-// visitArgs are a visit row's values but its sync_seq.
-func visitArgs(v *Visit, in VisitInput) []any {
-	return []any{v.ReceiptNo, v.StatusCode, v.VisitorID, in.Name, in.Phone, in.Org, in.Purpose, boolInt(in.PartyMember),
-		in.Headcount, in.Note, unix(v.CheckedInAt), in.Actor, in.Source, unix(v.CreatedAt)}
+// visitArgs are the row values of v (as newVisit made it) but its sync_seq.
+func visitArgs(v *Visit) []any {
+	return []any{v.ReceiptNo, v.StatusCode, v.VisitorID, v.Name, v.Phone, v.Org, v.Purpose, boolInt(v.PartyMember),
+		v.Headcount, v.Note, unix(v.CheckedInAt), v.CreatedBy, v.Source, unix(v.CreatedAt)}
 }
 
 // newVisit is the visit a check-in writes, made at now. The record is what
@@ -292,7 +292,7 @@ func checkInJob(in VisitInput, v *Visit) func(*tx) error {
 		}
 		*v = newVisit(in, visitorID, no, t.now)
 		res, err := t.Exec(visitInsert+"("+visitValues+", (SELECT seq FROM sync_state) + 1)",
-			visitArgs(v, in)...)
+			visitArgs(v)...)
 		if err != nil {
 			return fmt.Errorf("insert visit: %w", err)
 		}
