@@ -37,9 +37,10 @@ func BenchmarkCheckInBatch(b *testing.B) {
 				jobs := batch[:min(size, b.N-n)]
 				for i := range jobs {
 					in.Key = NewKey()
-					jobs[i] = &writeJob{ctx: ctx, fn: checkInJob(in, &visits[i]), done: make(chan error, 1)}
+					w := &checkInWork{in: in, v: &visits[i]}
+					jobs[i] = &writeJob{ctx: ctx, fn: w.write, done: make(chan error, 1)}
 					if together {
-						jobs[i].checkin = &checkInWork{in: in, v: &visits[i]}
+						jobs[i].checkin = w
 					}
 				}
 				db.commitBatch(jobs)

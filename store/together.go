@@ -21,18 +21,18 @@ type checkInWork struct {
 var rowChunks = []int{32, 8, 2, 1}
 
 // checkInsTogether writes the check-ins of an unguarded batch with one
-// statement a table for all of them, where checkInJob runs four statements
-// for each: the one-time keys looked up, the visitors remembered, the
-// visits inserted and the keys kept. A statement's cost is mostly in
-// starting it (its cursors on the table, its six indexes and the change
-// counter); a batch of 25 pays that once instead of 25 times.
+// statement a table for all of them, where checkInWork.write runs four
+// statements for each: the one-time keys looked up, the visitors
+// remembered, the visits inserted and the keys kept. A statement's cost is
+// mostly in starting it (its cursors on the table, its six indexes and the
+// change counter); a batch of 25 pays that once instead of 25 times.
 //
 // It answers (in errs and answered) every check-in it wrote, every one its
-// key had made before (with that record, as checkInJob does) and every copy
-// of another in the same batch. Any statement failing makes it return
-// false having maybe written: the caller rolls the batch back and runs it
-// again job by job with savepoints (checkInJob), so a failure is answered
-// exactly as before.
+// key had made before (with that record, as checkInWork.write does) and
+// every copy of another in the same batch. Any statement failing makes it
+// return false having maybe written: the caller rolls the batch back and
+// runs it again job by job with savepoints (checkInWork.write), so a
+// failure is answered exactly as before.
 //
 // The check-ins are written before the batch's other writes, wherever they
 // stand in it; a rerun keeps the batch's order. Either order is one its
@@ -139,9 +139,9 @@ func (t *tx) keysMade(batch []*writeJob, work []int) (map[string]keyMade, error)
 // writeCheckIns writes the check-ins fresh of batch, in their order, and
 // sets each one's visit as written.
 func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) bool {
-	// The visitors, remembered as checkInJob remembers each: a visitor
-	// sending two check-ins is counted twice, by the second row's conflict
-	// with the first.
+	// The visitors, remembered as checkInWork.write remembers each: a
+	// visitor sending two check-ins is counted twice, by the second row's
+	// conflict with the first.
 	visitor := map[[2]string]int64{}
 	for rest := fresh; len(rest) > 0; {
 		n := chunk(len(rest))
@@ -166,8 +166,8 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) bool {
 		}
 		rest = rest[n:]
 	}
-	// The change sequences follow the counter as checkInJob's do, one a
-	// visit; the insert trigger moves the counter up to the last.
+	// The change sequences follow the counter as checkInWork.write's do,
+	// one a visit; the insert trigger moves the counter up to the last.
 	var seq int64
 	if err := t.QueryRow("SELECT seq FROM sync_state").Scan(&seq); err != nil {
 		return false

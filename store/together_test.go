@@ -15,8 +15,8 @@ func batchOf(ins []VisitInput) ([]*writeJob, []Visit) {
 	visits := make([]Visit, len(ins))
 	jobs := make([]*writeJob, len(ins))
 	for i, in := range ins {
-		jobs[i] = &writeJob{ctx: context.Background(), fn: checkInJob(in, &visits[i]), done: make(chan error, 1),
-			checkin: &checkInWork{in: in, v: &visits[i]}}
+		w := &checkInWork{in: in, v: &visits[i]}
+		jobs[i] = &writeJob{ctx: context.Background(), fn: w.write, done: make(chan error, 1), checkin: w}
 	}
 	return jobs, visits
 }
@@ -189,7 +189,7 @@ func TestCheckInsTogetherOneFails(t *testing.T) {
 
 // TestCheckInsTogetherReplayFails: when the record a key made before cannot
 // be read back, every sending of that key in a batch written together is
-// answered with the error checkInJob answers a lone sending with (the
+// answered with the error checkInWork.write answers a lone sending with (the
 // committer's translation of SQLite's error), not with SQLite's own.
 func TestCheckInsTogetherReplayFails(t *testing.T) {
 	db, _ := batchDB(t)

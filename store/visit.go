@@ -228,14 +228,15 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 		return Visit{}, err
 	}
 	var v Visit
-	err = db.submit(ctx, &writeJob{fn: checkInJob(in, &v), checkin: &checkInWork{in: in, v: &v}})
+	w := &checkInWork{in: in, v: &v}
+	err = db.submit(ctx, &writeJob{fn: w.write, checkin: w})
 	return v, err
 }
 
-// A check-in's statements, shared by checkInJob and checkInsTogether: the
-// visitor remembered (visitorUpsert, one visitorRow a visitor, then
-// visitorUpserted) and the visit (visitInsert and one row of visitValues
-// and its sync_seq a visit).
+// A check-in's statements, shared by checkInWork.write and
+// checkInsTogether: the visitor remembered (visitorUpsert, one visitorRow a
+// visitor, then visitorUpserted) and the visit (visitInsert and one row of
+// visitValues and its sync_seq a visit).
 const (
 	visitorUpsert   = "INSERT INTO visitors (name, phone, phone_last4, org, party_member, visit_count, last_seen_at) VALUES "
 	visitorRow      = "(?, ?, ?, ?, ?, 1, ?)"
@@ -271,40 +272,40 @@ func newVisit(in VisitInput, visitorID int64, receiptNo string, now time.Time) V
 		CheckedInAt: at, CreatedBy: in.Actor, Source: in.Source, CreatedAt: at}
 }
 
-// checkInJob is a validated check-in's write, setting *v to the visit.
-func checkInJob(in VisitInput, v *Visit) func(*tx) error {
-	return func(t *tx) error {
-		if id, err := t.replayed(in.Key, "visit"); err != nil || id != 0 {
-			if err == nil {
-				*v, err = t.visit("WHERE id = ?", id)
-			}
-			return err
+// write is the check-in's write as a job of its own (checkInsTogether
+// writes it with others when it can), setting *w.v to the visit.
+func (w *checkInWork) write(t *tx) error {
+	in, v := w.in, w.v
+	if id, err := t.replayed(in.Key, "visit"); err != nil || id != 0 {
+		if err == nil {
+			*v, err = t.visit("WHERE id = ?", id)
 		}
-		var visitorID int64
-		err := t.QueryRow(visitorUpsert+visitorRow+visitorUpserted+" RETURNING id",
-			visitorArgs(in, t.now)...).Scan(&visitorID)
-		if err != nil {
-			return fmt.Errorf("upsert visitor: %w", err)
-		}
-		no, err := t.nextReceiptNo(prefixVisit)
-		if err != nil {
-			return err
-		}
-		*v = newVisit(in, visitorID, no, t.now)
-		res, err := t.Exec(visitInsert+"("+visitValues+", (SELECT seq FROM sync_state) + 1)",
-			visitArgs(v)...)
-		if err != nil {
-			return fmt.Errorf("insert visit: %w", err)
-		}
-		if v.ID, err = res.LastInsertId(); err != nil {
-			return fmt.Errorf("insert visit: %w", err)
-		}
-		if err := t.remember(in.Key, "visit", v.ID); err != nil {
-			return err
-		}
-		t.publish(KindVisit, "checked_in", v.ID, in.Source)
-		return nil
+		return err
 	}
+	var visitorID int64
+	err := t.QueryRow(visitorUpsert+visitorRow+visitorUpserted+" RETURNING id",
+		visitorArgs(in, t.now)...).Scan(&visitorID)
+	if err != nil {
+		return fmt.Errorf("upsert visitor: %w", err)
+	}
+	no, err := t.nextReceiptNo(prefixVisit)
+	if err != nil {
+		return err
+	}
+	*v = newVisit(in, visitorID, no, t.now)
+	res, err := t.Exec(visitInsert+"("+visitValues+", (SELECT seq FROM sync_state) + 1)",
+		visitArgs(v)...)
+	if err != nil {
+		return fmt.Errorf("insert visit: %w", err)
+	}
+	if v.ID, err = res.LastInsertId(); err != nil {
+		return fmt.Errorf("insert visit: %w", err)
+	}
+	if err := t.remember(in.Key, "visit", v.ID); err != nil {
+		return err
+	}
+	t.publish(KindVisit, "checked_in", v.ID, in.Source)
+	return nil
 }
 
 // CheckOut logs a visitor out. Checking out twice is a conflict, so a second
