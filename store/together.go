@@ -1,6 +1,8 @@
 package store
 
 import (
+	"database/sql"
+	"errors"
 	"log/slog"
 	"runtime/debug"
 	"strings"
@@ -86,7 +88,7 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 		first[key] = i
 		fresh = append(fresh, i)
 	}
-	if len(fresh) > 0 && !t.writeCheckIns(batch, fresh) {
+	if len(fresh) > 0 && t.writeCheckIns(batch, fresh) != nil {
 		return false
 	}
 	db.together.Add(int64(len(fresh)))
@@ -111,130 +113,142 @@ func (t *tx) keysMade(batch []*writeJob, work []int) (map[string]keyMade, error)
 		}
 	}
 	made := map[string]keyMade{}
-	for len(keys) > 0 {
-		n := chunk(len(keys))
-		rows, err := t.Query("SELECT key, kind, record_id FROM submission_keys WHERE key IN ("+marks("?", n)+")", keys[:n]...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var k string
-			var m keyMade
-			if err := rows.Scan(&k, &m.kind, &m.id); err != nil {
-				return nil, err
-			}
-			made[k] = m
-		}
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		if err := rows.Close(); err != nil {
-			return nil, err
-		}
-		keys = keys[n:]
-	}
-	return made, nil
+	err := inChunks(keys, func(part []any) error {
+		return t.eachRow("SELECT key, kind, record_id FROM submission_keys WHERE key IN ("+marks("?", len(part))+")", part,
+			func(rows *sql.Rows) error {
+				var k string
+				var m keyMade
+				if err := rows.Scan(&k, &m.kind, &m.id); err != nil {
+					return err
+				}
+				made[k] = m
+				return nil
+			})
+	})
+	return made, err
 }
 
 // writeCheckIns writes the check-ins fresh of batch, in their order, and
 // sets each one's visit as written.
-func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) bool {
+func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 	// The visitors, remembered as checkInWork.write remembers each: a
 	// visitor sending two check-ins is counted twice, by the second row's
 	// conflict with the first.
 	visitor := map[[2]string]int64{}
-	for rest := fresh; len(rest) > 0; {
-		n := chunk(len(rest))
-		args := make([]any, 0, 6*n)
-		for _, i := range rest[:n] {
+	err := inChunks(fresh, func(part []int) error {
+		args := make([]any, 0, 6*len(part))
+		for _, i := range part {
 			args = append(args, visitorArgs(batch[i].checkin.in, t.now)...)
 		}
-		rows, err := t.Query(visitorUpsert+marks(visitorRow, n)+visitorUpserted+" RETURNING id, name, phone", args...)
-		if err != nil {
-			return false
-		}
-		for rows.Next() {
-			var id int64
-			var name, phone string
-			if err := rows.Scan(&id, &name, &phone); err != nil {
-				return false
-			}
-			visitor[[2]string{name, phone}] = id
-		}
-		if rows.Err() != nil || rows.Close() != nil {
-			return false
-		}
-		rest = rest[n:]
+		return t.eachRow(visitorUpsert+marks(visitorRow, len(part))+visitorUpserted+" RETURNING id, name, phone", args,
+			func(rows *sql.Rows) error {
+				var id int64
+				var name, phone string
+				if err := rows.Scan(&id, &name, &phone); err != nil {
+					return err
+				}
+				visitor[[2]string{name, phone}] = id
+				return nil
+			})
+	})
+	if err != nil {
+		return err
 	}
 	// The change sequences follow the counter as checkInWork.write's do,
 	// one a visit; the insert trigger moves the counter up to the last.
 	var seq int64
 	if err := t.QueryRow("SELECT seq FROM sync_state").Scan(&seq); err != nil {
-		return false
+		return err
 	}
 	byReceipt := map[string]*Visit{}
 	for _, i := range fresh {
 		w := batch[i].checkin
 		id, ok := visitor[[2]string{w.in.Name, w.in.Phone}]
 		if !ok {
-			return false
+			return errNotWrittenTogether
 		}
 		no, err := t.nextReceiptNo(prefixVisit)
 		if err != nil {
-			return false
+			return err
 		}
 		*w.v = newVisit(w.in, id, no, t.now)
 		byReceipt[no] = w.v
 	}
-	for rest := fresh; len(rest) > 0; {
-		n := chunk(len(rest))
-		args := make([]any, 0, 15*n)
-		for _, i := range rest[:n] {
-			w := batch[i].checkin
+	err = inChunks(fresh, func(part []int) error {
+		args := make([]any, 0, 15*len(part))
+		for _, i := range part {
 			seq++
-			args = append(append(args, visitArgs(w.v)...), seq)
+			args = append(append(args, visitArgs(batch[i].checkin.v)...), seq)
 		}
-		rows, err := t.Query(visitInsert+marks("("+visitValues+", ?)", n)+" RETURNING id, receipt_no", args...)
-		if err != nil {
-			return false
-		}
-		for rows.Next() {
-			var id int64
-			var no string
-			if err := rows.Scan(&id, &no); err != nil {
-				return false
-			}
-			if v := byReceipt[no]; v != nil {
-				v.ID = id
-			}
-		}
-		if rows.Err() != nil || rows.Close() != nil {
-			return false
-		}
-		rest = rest[n:]
+		return t.eachRow(visitInsert+marks("("+visitValues+", ?)", len(part))+" RETURNING id, receipt_no", args,
+			func(rows *sql.Rows) error {
+				var id int64
+				var no string
+				if err := rows.Scan(&id, &no); err != nil {
+					return err
+				}
+				if v := byReceipt[no]; v != nil {
+					v.ID = id
+				}
+				return nil
+			})
+	})
+	if err != nil {
+		return err
 	}
 	var keyed []int
 	for _, i := range fresh {
 		if batch[i].checkin.v.ID == 0 {
-			return false
+			return errNotWrittenTogether
 		}
 		if batch[i].checkin.in.Key != "" {
 			keyed = append(keyed, i)
 		}
 	}
-	for rest := keyed; len(rest) > 0; {
-		n := chunk(len(rest))
-		args := make([]any, 0, 4*n)
-		for _, i := range rest[:n] {
+	return inChunks(keyed, func(part []int) error {
+		args := make([]any, 0, 4*len(part))
+		for _, i := range part {
 			w := batch[i].checkin
 			args = append(args, w.in.Key, "visit", w.v.ID, unix(t.now))
 		}
-		if _, err := t.Exec(keyInsert+marks(keyRow, n), args...); err != nil {
-			return false
+		_, err := t.Exec(keyInsert+marks(keyRow, len(part)), args...)
+		return err
+	})
+}
+
+// errNotWrittenTogether is writeCheckIns' answer when a statement's rows
+// did not name every check-in it wrote.
+var errNotWrittenTogether = errors.New("store: check-ins written together were not all returned")
+
+// inChunks hands all to each in parts of rowChunks' sizes, in order, and
+// stops at the first error.
+func inChunks[T any](all []T, each func(part []T) error) error {
+	for len(all) > 0 {
+		n := chunk(len(all))
+		if err := each(all[:n]); err != nil {
+			return err
 		}
-		rest = rest[n:]
+		all = all[n:]
 	}
-	return true
+	return nil
+}
+
+// eachRow runs query and hands each of its rows to scan. Rows left open by
+// an error are closed with the transaction's (closeRows).
+func (t *tx) eachRow(query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := t.Query(query, args...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return rows.Close()
 }
 
 // chunk is how many of n rows the next statement takes (rowChunks).
