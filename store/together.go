@@ -47,13 +47,12 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 		// A panic here is no write's own: the batch goes job by job.
 		if r := recover(); r != nil {
 			slog.Error("writing check-ins together panicked", "panic", r, "stack", string(debug.Stack()))
-			clear(answered)
 			ok = false
 		}
 	}()
 	var work []int // batch indexes of the check-ins to write here
 	for i, j := range batch {
-		if j.checkin != nil && errs[i] == nil && j.ctx.Err() == nil {
+		if j.checkin != nil && j.ctx.Err() == nil {
 			work = append(work, i)
 		}
 	}
