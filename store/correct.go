@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"frontdesk/lang"
@@ -502,8 +501,8 @@ func (t *tx) voids(kind string, ids []int64) (map[int64]Void, error) {
 			args = append(args, id)
 		}
 		ids = ids[n:]
-		rows, err := t.Query("SELECT record_id, at, actor, reason FROM voids WHERE kind = ? AND record_id IN (?"+
-			strings.Repeat(", ?", n-1)+")", args...)
+		rows, err := t.Query("SELECT record_id, at, actor, reason FROM voids WHERE kind = ? AND record_id IN ("+
+			marks("?", n)+")", args...)
 		if err != nil {
 			return nil, fmt.Errorf("list voids: %w", err)
 		}

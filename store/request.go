@@ -508,7 +508,7 @@ func (db *DB) Requests(ctx context.Context, f RequestFilter) ([]Request, error) 
 	var where []string
 	var args []any
 	if len(f.Statuses) > 0 {
-		where = append(where, "status IN (?"+strings.Repeat(", ?", len(f.Statuses)-1)+")")
+		where = append(where, "status IN ("+marks("?", len(f.Statuses))+")")
 		for _, s := range f.Statuses {
 			args = append(args, s)
 		}
