@@ -444,6 +444,12 @@ func (r *row) Scan(dest ...any) error {
 	return r.rows.Close()
 }
 
+// marks is n copies of row, comma-separated: the marks of an IN list
+// (marks("?", n)) or of a multi-row VALUES.
+func marks(row string, n int) string {
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+}
+
 // noteWrite sets wrote unless query is a SELECT, which cannot write.
 func (t *tx) noteWrite(query string) {
 	q := strings.TrimLeft(query, " \t\r\n")

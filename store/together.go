@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log/slog"
 	"runtime/debug"
-	"strings"
 )
 
 // checkInWork is a check-in that the committer may write together with the
@@ -258,9 +257,4 @@ func chunk(n int) int {
 		}
 	}
 	return n
-}
-
-// marks is n copies of row, comma-separated.
-func marks(row string, n int) string {
-	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }

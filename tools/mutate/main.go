@@ -56,7 +56,7 @@ var targets = []target{
 	{"store/dailylog.go", []string{"Valid", "Percent", "checkPeriod"}, "TestDailyLog|TestRate$"},
 	{"store/logcount.go", []string{"firstSeen", "tallier.visit", "tallier.request", "tallier.booking"}, "TestDailyLog|TestRate$"},
 	{"store/commit.go", []string{"runJob", "undone", "commitBatch", "runBatch"}, "TestCommitterRecoversAPanickingWrite|TestBatch|TestFailedCommit|TestRollbackLeftOpen|TestWriteLeavingRowsOpen|TestVisitListsFollowWrites|TestHundredBookOneSlot|TestCreateBooking"},
-	{"store/together.go", []string{"checkInsTogether", "keysMade", "writeCheckIns", "chunk", "marks"}, "TestCheckInsTogether|TestSubmissionKey|TestSyncSeqsGivenOrNumbered|TestKioskSubmissions|TestCheckIn"},
+	{"store/together.go", []string{"checkInsTogether", "keysMade", "writeCheckIns", "inChunks", "eachRow", "chunk"}, "TestCheckInsTogether|TestSubmissionKey|TestSyncSeqsGivenOrNumbered|TestKioskSubmissions|TestCheckIn"},
 }
 
 // mutant is one change: bytes [off, off+len(old)) of the file become new.
