@@ -21,6 +21,29 @@ func batchOf(ins []VisitInput) ([]*writeJob, []Visit) {
 	return jobs, visits
 }
 
+// kioskCheckIn is a phone's check-in, validated as CheckIn validates it.
+func kioskCheckIn(t *testing.T, name, phone, key string) VisitInput {
+	t.Helper()
+	v, err := VisitInput{Name: name, Phone: phone, Org: "阳光社区", Purpose: "consult", Actor: ActorKiosk,
+		Source: SourceKiosk, Key: key}.Validate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// mustCommit commits jobs as one batch, as the committer does, and fails
+// the test if any of them is answered with an error.
+func mustCommit(t *testing.T, db *DB, jobs []*writeJob) {
+	t.Helper()
+	db.commitBatch(jobs)
+	for i, j := range jobs {
+		if err := <-j.done; err != nil {
+			t.Fatalf("check-in %d: %v", i, err)
+		}
+	}
+}
+
 // TestCheckInsTogether commits one batch holding every kind of check-in
 // the committer writes together: visitors new and returning (one of them
 // twice in the batch), keyed and not, a key sent twice in the batch, a key
@@ -30,14 +53,7 @@ func batchOf(ins []VisitInput) ([]*writeJob, []Visit) {
 func TestCheckInsTogether(t *testing.T) {
 	db, _ := batchDB(t)
 	ctx := context.Background()
-	in := func(name, phone, key string) VisitInput {
-		v, err := VisitInput{Name: name, Phone: phone, Org: "阳光社区", Purpose: "consult", Actor: ActorKiosk,
-			Source: SourceKiosk, Key: key}.Validate()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
+	in := func(name, phone, key string) VisitInput { return kioskCheckIn(t, name, phone, key) }
 	before, err := db.CheckIn(ctx, in("老张", "13800000001", "vis-before-0000000001"))
 	if err != nil {
 		t.Fatal(err)
@@ -195,11 +211,7 @@ func TestCheckInsTogetherReplayFails(t *testing.T) {
 	db, _ := batchDB(t)
 	ins := make([]VisitInput, 2)
 	for i := range ins {
-		var err error
-		if ins[i], err = (VisitInput{Name: fmt.Sprintf("访客%d", i), Phone: fmt.Sprintf("1370000000%d", i), Purpose: "consult",
-			Actor: ActorKiosk, Source: SourceKiosk, Key: fmt.Sprintf("vis-replay-fails-%05d", i)}).Validate(); err != nil {
-			t.Fatal(err)
-		}
+		ins[i] = kioskCheckIn(t, fmt.Sprintf("访客%d", i), fmt.Sprintf("1370000000%d", i), fmt.Sprintf("vis-replay-fails-%05d", i))
 		if _, err := db.CheckIn(context.Background(), ins[i]); err != nil {
 			t.Fatal(err)
 		}
@@ -231,19 +243,10 @@ func TestCheckInsTogetherOneStatementTwice(t *testing.T) {
 	db, _ := batchDB(t)
 	ins := make([]VisitInput, 2)
 	for i := range ins {
-		var err error
-		if ins[i], err = (VisitInput{Name: "王五", Phone: "13700000001", Purpose: "consult", Actor: ActorKiosk,
-			Source: SourceKiosk, Key: fmt.Sprintf("vis-one-statement-%04d", i)}).Validate(); err != nil {
-			t.Fatal(err)
-		}
+		ins[i] = kioskCheckIn(t, "王五", "13700000001", fmt.Sprintf("vis-one-statement-%04d", i))
 	}
 	jobs, got := batchOf(ins)
-	db.commitBatch(jobs)
-	for i, j := range jobs {
-		if err := <-j.done; err != nil {
-			t.Fatalf("check-in %d: %v", i, err)
-		}
-	}
+	mustCommit(t, db, jobs)
 	if n := db.reruns.Load(); n != 0 {
 		t.Errorf("the batch was run %d more times, job by job: it must be written together at once", n)
 	}
@@ -271,25 +274,13 @@ func TestCheckInsTogetherOneStatementTwice(t *testing.T) {
 func TestCheckInsTogetherOneOfEach(t *testing.T) {
 	db, _ := batchDB(t)
 	ctx := context.Background()
-	in := func(name, key string) VisitInput {
-		v, err := VisitInput{Name: name, Phone: "13100000001", Purpose: "consult", Actor: ActorKiosk,
-			Source: SourceKiosk, Key: key}.Validate()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
+	in := func(name, key string) VisitInput { return kioskCheckIn(t, name, "13100000001", key) }
 	first, err := db.CheckIn(ctx, in("郑一", "vis-one-of-each-0001"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	jobs, got := batchOf([]VisitInput{in("郑一", "vis-one-of-each-0001"), in("郑二", "vis-one-of-each-0002")})
-	db.commitBatch(jobs)
-	for i, j := range jobs {
-		if err := <-j.done; err != nil {
-			t.Fatalf("check-in %d: %v", i, err)
-		}
-	}
+	mustCommit(t, db, jobs)
 	if n, m := db.reruns.Load(), db.together.Load(); n != 0 || m != 1 {
 		t.Errorf("%d reruns and %d check-ins written together, want none and one", n, m)
 	}
@@ -306,12 +297,7 @@ func TestCheckInsTogetherOneOfEach(t *testing.T) {
 	// Three keys: the last is looked up alone, after a statement of two.
 	jobs, got = batchOf([]VisitInput{in("郑三", "vis-one-of-each-0003"), in("郑四", "vis-one-of-each-0004"),
 		in("郑一", "vis-one-of-each-0001")})
-	db.commitBatch(jobs)
-	for i, j := range jobs {
-		if err := <-j.done; err != nil {
-			t.Fatalf("check-in %d of three: %v", i, err)
-		}
-	}
+	mustCommit(t, db, jobs)
 	if n, m := db.reruns.Load(), db.together.Load(); n != 0 || m != 3 {
 		t.Errorf("%d reruns and %d check-ins written together, want none and three", n, m)
 	}
