@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -61,9 +60,7 @@ func (m *Main) runReport(ctx context.Context) error {
 		}
 		// The log is written as it is read: a year of rows is never in
 		// memory. A log of several days is a period report.
-		if os.Getenv("GOGC") == "" { // a GOGC set by hand still decides
-			defer debug.SetGCPercent(debug.SetGCPercent(report.StreamGC))
-		}
+		defer gcPercent(report.StreamGC)()
 		return report.Stream(ctx, w, m.DB, from, to, m.Format, opt)
 	}
 	return m.writeOutput(render, from, to)

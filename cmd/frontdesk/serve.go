@@ -44,10 +44,8 @@ func (m *Main) runServe(ctx context.Context) error {
 	// A kiosk under load makes garbage fast and keeps little of it live:
 	// the collector ran every few hundred submissions and cost a fifth of
 	// each one's CPU (issue 16). Four times the default heap growth costs a
-	// few tens of MB; a GOGC set by hand still decides.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
+	// few tens of MB.
+	gcPercent(400)
 	ln, err := net.Listen("tcp", m.Addr)
 	if err != nil {
 		return fmt.Errorf("%s", m.tr(lang.CannotListenOn.Format(m.Addr, err)))
@@ -150,4 +148,15 @@ func (m *Main) warnUnreachable(pub string) {
 		slog.Warn("nothing answers at the public URL", "url", pub, "err", why)
 		fmt.Fprintln(m.Stderr, m.tr(lang.PublicURLUnreachable.Format(pub, why)))
 	}
+}
+
+// gcPercent sets the collector's heap growth to percent, unless GOGC was
+// set by hand, which still decides, and returns what restores the growth
+// it replaced.
+func gcPercent(percent int) (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	was := debug.SetGCPercent(percent)
+	return func() { debug.SetGCPercent(was) }
 }
