@@ -30,20 +30,7 @@ func TestDeskCountPlans(t *testing.T) {
 		{"BacklogBrief", "SELECT id FROM requests " + backlogBriefWhere, []any{"2026-03-10", 0, 20}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			rows, err := db.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+c.sql, c.args...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rows.Close()
-			var plan []string
-			for rows.Next() {
-				var id, parent, notused int
-				var detail string
-				if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-					t.Fatal(err)
-				}
-				plan = append(plan, detail)
-			}
+			plan := queryPlan(t, db, c.sql, c.args...)
 			all := strings.Join(plan, "; ")
 			for _, p := range plan {
 				// SCAN, even of a covering index, reads every request.
@@ -68,4 +55,58 @@ func TestServicePurposeSQL(t *testing.T) {
 			t.Errorf("%s in %q: got %v, want %v", p.Code, got, in, want)
 		}
 	}
+}
+
+// TestCheckInIndexPlans checks with EXPLAIN QUERY PLAN that the questions
+// the indexes of 0011 answer still seek them: the open visits of past days
+// and of a day are read from the check-in index alone, and a last-four
+// lookup seeks visitors_last4.
+func TestCheckInIndexPlans(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	where, args := visitorMatch("5678")
+	for _, c := range []struct {
+		name, sql, want string
+		args            []any
+	}{
+		{"OpenBefore", "SELECT id FROM visits WHERE checked_out_at IS NULL AND checked_in_at < ?",
+			"SEARCH visits USING COVERING INDEX visits_in", []any{0}},
+		{"OpenOfDay", "SELECT id FROM visits WHERE checked_out_at IS NULL AND checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id",
+			"SEARCH visits USING COVERING INDEX visits_in", []any{0, 1}},
+		{"LastFour", "SELECT id FROM visitors WHERE " + where + " ORDER BY last_seen_at DESC LIMIT 50",
+			"SEARCH visitors USING INDEX visitors_last4", args},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			plan := queryPlan(t, db, c.sql, c.args...)
+			if all := strings.Join(plan, "; "); !strings.Contains(all, c.want) {
+				t.Errorf("plan of %s: %s; want %s", c.sql, all, c.want)
+			}
+		})
+	}
+}
+
+// queryPlan is the details of EXPLAIN QUERY PLAN of query, one a step.
+func queryPlan(t *testing.T, db *DB, query string, args ...any) []string {
+	t.Helper()
+	rows, err := db.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }

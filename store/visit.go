@@ -566,27 +566,59 @@ func (db *DB) ServiceHoursBetween(ctx context.Context, from, to Day) ([]ServiceH
 // CloseOpenVisits closes the visits left open from days before today, at the
 // center's closing time of their day (or their check-in, if later), and marks
 // them closed by the system. It returns how many it closed.
+//
+// No index holds the open visits alone (each check-in would write to it):
+// finding them walks the check-in index over every past day, so that is
+// done on a reader, off the committer, and the write closes those found
+// that are open still. One made open in the past meanwhile (a correction)
+// is closed by the next call.
 func (db *DB) CloseOpenVisits(ctx context.Context) (int, error) {
-	var n int
-	err := db.write(ctx, func(t *tx) error {
+	var ids []any
+	err := db.read(ctx, func(t *tx) error {
 		todayStart, _ := t.db.Bounds(t.db.DayOf(t.now))
-		open, err := t.visits("WHERE checked_out_at IS NULL AND checked_in_at < ?", unix(todayStart))
+		rows, err := t.Query("SELECT id FROM visits WHERE checked_out_at IS NULL AND checked_in_at < ?", unix(todayStart))
 		if err != nil {
-			return err
+			return fmt.Errorf("open visits: %w", err)
 		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	if err != nil || len(ids) == 0 {
+		return 0, err
+	}
+	var n int
+	err = db.write(ctx, func(t *tx) error {
+		n = 0
+		todayStart, _ := t.db.Bounds(t.db.DayOf(t.now))
 		closes := t.db.Settings().ClosesAt
 		loc := t.db.Location()
-		for _, v := range open {
-			out := t.db.DayOf(v.CheckedInAt).At(closes, loc)
-			if out.Before(v.CheckedInAt) {
-				out = v.CheckedInAt
+		for part := ids; len(part) > 0; {
+			k := min(len(part), 500)
+			open, err := t.visits("WHERE checked_out_at IS NULL AND checked_in_at < ? AND id IN ("+marks("?", k)+")",
+				append([]any{unix(todayStart)}, part[:k]...)...)
+			if err != nil {
+				return err
 			}
-			if _, err := t.Exec("UPDATE visits SET checked_out_at = ?, auto_closed = 1 WHERE id = ?", unix(out), v.ID); err != nil {
-				return fmt.Errorf("auto close visit: %w", err)
+			part = part[k:]
+			for _, v := range open {
+				out := t.db.DayOf(v.CheckedInAt).At(closes, loc)
+				if out.Before(v.CheckedInAt) {
+					out = v.CheckedInAt
+				}
+				if _, err := t.Exec("UPDATE visits SET checked_out_at = ?, auto_closed = 1 WHERE id = ?", unix(out), v.ID); err != nil {
+					return fmt.Errorf("auto close visit: %w", err)
+				}
+				t.publish(KindVisit, "auto_closed", v.ID, v.Source)
 			}
-			t.publish(KindVisit, "auto_closed", v.ID, v.Source)
+			n += len(open)
 		}
-		n = len(open)
 		return nil
 	})
 	return n, err
