@@ -72,9 +72,9 @@ func TestCheckInIndexPlans(t *testing.T) {
 		name, sql, want string
 		args            []any
 	}{
-		{"OpenBefore", "SELECT id FROM visits WHERE checked_out_at IS NULL AND checked_in_at < ?",
+		{"OpenBefore", "SELECT id FROM visits " + openBeforeWhere,
 			"SEARCH visits USING COVERING INDEX visits_in", []any{0}},
-		{"OpenOfDay", "SELECT id FROM visits WHERE checked_out_at IS NULL AND checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id",
+		{"OpenOfDay", "SELECT id FROM visits " + inBuildingWhere,
 			"SEARCH visits USING COVERING INDEX visits_in", []any{0, 1}},
 		{"LastFour", "SELECT id FROM visitors WHERE " + where + " ORDER BY last_seen_at DESC LIMIT 50",
 			"SEARCH visitors USING INDEX visitors_last4", args},

@@ -398,11 +398,19 @@ func (db *DB) InBuilding(ctx context.Context) ([]Visit, error) {
 	return sharedList(db, &db.inBuildingNow, db.Today().String(), func() ([]Visit, error) { return db.inBuilding(ctx) })
 }
 
+// inBuildingWhere is the open visits of a range of check-in times, and
+// openBeforeWhere those checked in before a time: both found in visits_in
+// alone (TestCheckInIndexPlans).
+const (
+	inBuildingWhere = "WHERE checked_out_at IS NULL AND checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id"
+	openBeforeWhere = "WHERE checked_out_at IS NULL AND checked_in_at < ?"
+)
+
 func (db *DB) inBuilding(ctx context.Context) ([]Visit, error) {
 	start, end := db.Bounds(db.Today())
 	var out []Visit
 	err := db.read(ctx, func(t *tx) (err error) {
-		out, err = t.visits("WHERE checked_out_at IS NULL AND checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id", unix(start), unix(end))
+		out, err = t.visits(inBuildingWhere, unix(start), unix(end))
 		return
 	})
 	return out, err
@@ -573,22 +581,19 @@ func (db *DB) ServiceHoursBetween(ctx context.Context, from, to Day) ([]ServiceH
 // that are open still. One made open in the past meanwhile (a correction)
 // is closed by the next call.
 func (db *DB) CloseOpenVisits(ctx context.Context) (int, error) {
+	var before int64 // the start of today, as the read saw it
 	var ids []any
 	err := db.read(ctx, func(t *tx) error {
 		todayStart, _ := t.db.Bounds(t.db.DayOf(t.now))
-		rows, err := t.Query("SELECT id FROM visits WHERE checked_out_at IS NULL AND checked_in_at < ?", unix(todayStart))
-		if err != nil {
-			return fmt.Errorf("open visits: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
+		before = unix(todayStart)
+		return t.eachRow("SELECT id FROM visits "+openBeforeWhere, []any{before}, func(rows *sql.Rows) error {
 			var id int64
 			if err := rows.Scan(&id); err != nil {
 				return err
 			}
 			ids = append(ids, id)
-		}
-		return rows.Err()
+			return nil
+		})
 	})
 	if err != nil || len(ids) == 0 {
 		return 0, err
@@ -596,17 +601,13 @@ func (db *DB) CloseOpenVisits(ctx context.Context) (int, error) {
 	var n int
 	err = db.write(ctx, func(t *tx) error {
 		n = 0
-		todayStart, _ := t.db.Bounds(t.db.DayOf(t.now))
 		closes := t.db.Settings().ClosesAt
 		loc := t.db.Location()
-		for part := ids; len(part) > 0; {
-			k := min(len(part), 500)
-			open, err := t.visits("WHERE checked_out_at IS NULL AND checked_in_at < ? AND id IN ("+marks("?", k)+")",
-				append([]any{unix(todayStart)}, part[:k]...)...)
+		return inChunks(ids, func(part []any) error {
+			open, err := t.visits(openBeforeWhere+" AND id IN ("+marks("?", len(part))+")", append([]any{before}, part...)...)
 			if err != nil {
 				return err
 			}
-			part = part[k:]
 			for _, v := range open {
 				out := t.db.DayOf(v.CheckedInAt).At(closes, loc)
 				if out.Before(v.CheckedInAt) {
@@ -618,8 +619,8 @@ func (db *DB) CloseOpenVisits(ctx context.Context) (int, error) {
 				t.publish(KindVisit, "auto_closed", v.ID, v.Source)
 			}
 			n += len(open)
-		}
-		return nil
+			return nil
+		})
 	})
 	return n, err
 }
