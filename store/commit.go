@@ -35,6 +35,21 @@ const maxBatch = 128
 // connections).
 const checkpointEvery = 32
 
+// lingerFor bounds how long the committer waits for more writers before
+// it begins a batch that is smaller than the one before (see gatherMore).
+//
+// Under load the writers come in waves: a batch's commit answers all its
+// writers at once, the phones behind them send their next forms together,
+// and the first of these to arrive found the committer idle and began a
+// batch of two or three, while the rest queued behind its commit. A third
+// of the batches were under eight check-ins, each paying a whole commit
+// (its fsync, and the twenty-odd pages every commit writes whatever its
+// size). Waiting up to 300 µs for the wave to arrive made the batches
+// larger (a tenth under eight) and the check-ins cheaper: 12.8k → 14.2k a
+// second under wrk at 64 connections, medians of three, with a lower p99
+// (issue 16).
+const lingerFor = 300 * time.Microsecond
+
 // writeJob is one caller's write transaction, waiting for the committer.
 type writeJob struct {
 	ctx    context.Context
@@ -97,6 +112,9 @@ func (db *DB) submit(ctx context.Context, job *writeJob) error {
 func (db *DB) commitLoop() {
 	defer close(db.committerDone)
 	checkpointed := db.gen.Load()
+	linger := time.NewTimer(lingerFor)
+	linger.Stop()
+	last := 0 // the size of the last batch
 	for {
 		var first *writeJob
 		select {
@@ -122,12 +140,39 @@ func (db *DB) commitLoop() {
 				break gather
 			}
 		}
+		batch = db.gatherMore(batch, last, linger)
+		last = len(batch)
 		db.commitBatch(batch)
 		if g := db.gen.Load(); g-checkpointed >= checkpointEvery {
 			checkpointed = g
 			db.checkpointBetween()
 		}
 	}
+}
+
+// gatherMore waits, at most lingerFor, for more writers to join batch
+// while it holds fewer than nine tenths of last, the size of the batch
+// before. A committer that wrote one or two at a time (a quiet desk) does
+// not wait at all; nor does it once its batch has grown as large, or the
+// database is closing.
+func (db *DB) gatherMore(batch []*writeJob, last int, linger *time.Timer) []*writeJob {
+	want := min(last*9/10, maxBatch)
+	if len(batch) >= want || db.isClosing() {
+		return batch
+	}
+	linger.Reset(lingerFor)
+	defer linger.Stop()
+	for len(batch) < want {
+		select {
+		case j := <-db.jobs:
+			batch = append(batch, j)
+		case <-linger.C:
+			return batch
+		case <-db.closing:
+			return batch
+		}
+	}
+	return batch
 }
 
 // checkpointBetween checkpoints the WAL on the writer's connection, between

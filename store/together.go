@@ -152,13 +152,13 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 	if err != nil {
 		return err
 	}
-	// The change sequences follow the counter as checkInWork.write's do,
-	// one a visit; the insert trigger moves the counter up to the last.
-	var seq int64
-	if err := t.QueryRow("SELECT seq FROM sync_state").Scan(&seq); err != nil {
+	// The visits are numbered at once (one update of the counter, where a
+	// trigger moved it a row) and made whole here: the insert reads
+	// nothing back.
+	seq, last, err := t.visitNumbers(len(fresh))
+	if err != nil {
 		return err
 	}
-	byReceipt := map[string]*Visit{}
 	for _, i := range fresh {
 		w := batch[i].checkin
 		id, ok := visitor[[2]string{w.in.Name, w.in.Phone}]
@@ -169,36 +169,24 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 		if err != nil {
 			return err
 		}
+		last++
 		*w.v = newVisit(w.in, id, no, t.now)
-		byReceipt[no] = w.v
+		w.v.ID = last
 	}
 	err = inChunks(fresh, func(part []int) error {
-		args := make([]any, 0, 15*len(part))
+		args := make([]any, 0, 16*len(part))
 		for _, i := range part {
+			args = append(args, visitArgs(batch[i].checkin.v, seq)...)
 			seq++
-			args = append(append(args, visitArgs(batch[i].checkin.v)...), seq)
 		}
-		return t.eachRow(visitInsert+marks("("+visitValues+", ?)", len(part))+" RETURNING id, receipt_no", args,
-			func(rows *sql.Rows) error {
-				var id int64
-				var no string
-				if err := rows.Scan(&id, &no); err != nil {
-					return err
-				}
-				if v := byReceipt[no]; v != nil {
-					v.ID = id
-				}
-				return nil
-			})
+		_, err := t.Exec(visitInsert+marks(visitValues, len(part)), args...)
+		return err
 	})
 	if err != nil {
 		return err
 	}
 	var keyed []int
 	for _, i := range fresh {
-		if batch[i].checkin.v.ID == 0 {
-			return errNotWrittenTogether
-		}
 		if batch[i].checkin.in.Key != "" {
 			keyed = append(keyed, i)
 		}

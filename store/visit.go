@@ -236,7 +236,7 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 // A check-in's statements, shared by checkInWork.write and
 // checkInsTogether: the visitor remembered (visitorUpsert, one visitorRow a
 // visitor, then visitorUpserted) and the visit (visitInsert and one row of
-// visitValues and its sync_seq a visit).
+// visitValues a visit).
 const (
 	visitorUpsert   = "INSERT INTO visitors (name, phone, phone_last4, org, party_member, visit_count, last_seen_at) VALUES "
 	visitorRow      = "(?, ?, ?, ?, ?, 1, ?)"
@@ -245,10 +245,10 @@ const (
 		party_member = excluded.party_member,
 		visit_count = visit_count + 1,
 		last_seen_at = excluded.last_seen_at`
-	visitInsert = `INSERT INTO visits (receipt_no, status_code, visitor_id, name, phone, org, purpose,
+	visitInsert = `INSERT INTO visits (id, receipt_no, status_code, visitor_id, name, phone, org, purpose,
 		party_member, headcount, note, checked_in_at, created_by, source, created_at, sync_seq) VALUES `
-	// visitValues are a visit row's marks but its sync_seq's (visitArgs).
-	visitValues = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+	// visitValues are a visit row's marks (visitArgs).
+	visitValues = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 // visitorArgs are visitorRow's values for in, seen at now.
@@ -256,20 +256,35 @@ func visitorArgs(in VisitInput, now time.Time) []any {
 	return []any{in.Name, in.Phone, phoneLast4(in.Phone), in.Org, boolInt(in.PartyMember), unix(now)}
 }
 
-// visitArgs are the row values of v (as newVisit made it) but its sync_seq.
-func visitArgs(v *Visit) []any {
-	return []any{v.ReceiptNo, v.StatusCode, v.VisitorID, v.Name, v.Phone, v.Org, v.Purpose, boolInt(v.PartyMember),
-		v.Headcount, v.Note, unix(v.CheckedInAt), v.CreatedBy, v.Source, unix(v.CreatedAt)}
+// visitArgs are the row values of v (as newVisit made it, with its id)
+// and its change sequence seq.
+func visitArgs(v *Visit, seq int64) []any {
+	return []any{v.ID, v.ReceiptNo, v.StatusCode, v.VisitorID, v.Name, v.Phone, v.Org, v.Purpose, boolInt(v.PartyMember),
+		v.Headcount, v.Note, unix(v.CheckedInAt), v.CreatedBy, v.Source, unix(v.CreatedAt), seq}
 }
 
 // newVisit is the visit a check-in writes, made at now. The record is what
 // was written, not read back: the input the row is made from, and (set by
-// the caller) the insert's id.
+// the caller) its id.
 func newVisit(in VisitInput, visitorID int64, receiptNo string, now time.Time) Visit {
 	at := fromUnix(unix(now))
 	return Visit{ReceiptNo: receiptNo, StatusCode: newStatusCode(), VisitorID: visitorID, Name: in.Name, Phone: in.Phone,
 		Org: in.Org, Purpose: in.Purpose, PartyMember: in.PartyMember, Headcount: in.Headcount, Note: in.Note,
 		CheckedInAt: at, CreatedBy: in.Actor, Source: in.Source, CreatedAt: at}
+}
+
+// visitNumbers numbers n visits a check-in writer is about to insert: it
+// takes their change sequences from the counter at once, seq to seq+n-1,
+// and their ids follow last, the table's largest, as SQLite's own would.
+// Each visit is then made whole before its insert, which reads nothing
+// back.
+func (t *tx) visitNumbers(n int) (seq, last int64, err error) {
+	err = t.QueryRow("UPDATE sync_state SET seq = seq + ? RETURNING seq - ? + 1, (SELECT COALESCE(MAX(id), 0) FROM visits)", n, n).
+		Scan(&seq, &last)
+	if err != nil {
+		return 0, 0, fmt.Errorf("number visits: %w", err)
+	}
+	return seq, last, nil
 }
 
 // write is the check-in's write as a job of its own (checkInsTogether
@@ -292,13 +307,13 @@ func (w *checkInWork) write(t *tx) error {
 	if err != nil {
 		return err
 	}
-	*v = newVisit(in, visitorID, no, t.now)
-	res, err := t.Exec(visitInsert+"("+visitValues+", (SELECT seq FROM sync_state) + 1)",
-		visitArgs(v)...)
+	seq, last, err := t.visitNumbers(1)
 	if err != nil {
-		return fmt.Errorf("insert visit: %w", err)
+		return err
 	}
-	if v.ID, err = res.LastInsertId(); err != nil {
+	*v = newVisit(in, visitorID, no, t.now)
+	v.ID = last + 1
+	if _, err := t.Exec(visitInsert+visitValues, visitArgs(v, seq)...); err != nil {
 		return fmt.Errorf("insert visit: %w", err)
 	}
 	if err := t.remember(in.Key, "visit", v.ID); err != nil {
