@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -25,12 +26,26 @@ const (
 // once per batch, counts in memory, and writes it back once before the
 // commit (see receiptCounters).
 func (t *tx) nextReceiptNo(prefix string) (string, error) {
-	day := t.db.DayOf(t.now)
-	n, err := t.receipts.next(t, prefix, day.String())
+	r := t.receipts
+	if r.at != t.now || r.day == "" {
+		// Every job of a batch has its time: the day is spelled once.
+		day := t.db.DayOf(t.now)
+		r.at, r.day, r.compact = t.now, day.String(), day.Compact()
+	}
+	n, err := r.next(t, prefix, r.day)
 	if err != nil {
 		return "", fmt.Errorf("next receipt number: %w", err)
 	}
-	return fmt.Sprintf("%s-%s-%04d", prefix, day.Compact(), n), nil
+	return prefix + "-" + r.compact + "-" + fourDigits(n), nil
+}
+
+// fourDigits spells n with at least four digits, as %04d does.
+func fourDigits(n int) string {
+	s := strconv.Itoa(n)
+	if len(s) < 4 {
+		s = "0000"[len(s):] + s
+	}
+	return s
 }
 
 // receiptCounter is one receipt counter as a batch has counted it.
@@ -43,7 +58,13 @@ type receiptCounter struct {
 // batch's transaction holds the write lock from its first statement, so the
 // values read stay the file's until it commits; a job rolled back to its
 // savepoint gives its numbers back (restore), so numbers stay gapless.
-type receiptCounters struct{ c []receiptCounter }
+type receiptCounters struct {
+	c []receiptCounter
+	// at is the time the day was last spelled for, as day (YYYY-MM-DD,
+	// the counters' key) and compact (YYYYMMDD, the numbers').
+	at           time.Time
+	day, compact string
+}
 
 func (r *receiptCounters) next(t *tx, kind, day string) (int, error) {
 	for i := range r.c {

@@ -147,3 +147,4 @@ func TestStatusCodes(t *testing.T) {
 		}
 	}
 }
+

@@ -70,6 +70,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	tuneForKiosk()
 	// The desk listens for the kiosk first, so its header can say why the
 	// kiosk is down (a port in use) while the desk works on.
 	addr, why := m.Addr, ""
