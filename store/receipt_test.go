@@ -147,4 +147,3 @@ func TestStatusCodes(t *testing.T) {
 		}
 	}
 }
-
