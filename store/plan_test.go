@@ -60,7 +60,7 @@ func TestServicePurposeSQL(t *testing.T) {
 // TestCheckInIndexPlans checks with EXPLAIN QUERY PLAN that the questions
 // the indexes of 0011 answer still seek them: the open visits of past days
 // and of a day are read from the check-in index alone, and a last-four
-// lookup seeks visitors_last4.
+// lookup seeks visitors_last4, as a whole phone's does (0013).
 func TestCheckInIndexPlans(t *testing.T) {
 	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
 	if err != nil {
@@ -68,6 +68,7 @@ func TestCheckInIndexPlans(t *testing.T) {
 	}
 	defer db.Close()
 	where, args := visitorMatch("5678")
+	phoneWhere, phoneArgs := visitorMatch("138 1234 5678")
 	for _, c := range []struct {
 		name, sql, want string
 		args            []any
@@ -78,6 +79,8 @@ func TestCheckInIndexPlans(t *testing.T) {
 			"SEARCH visits USING COVERING INDEX visits_in", []any{0, 1}},
 		{"LastFour", "SELECT id FROM visitors WHERE " + where + " ORDER BY last_seen_at DESC LIMIT 50",
 			"SEARCH visitors USING INDEX visitors_last4", args},
+		{"WholePhone", "SELECT id FROM visitors WHERE " + phoneWhere + " ORDER BY last_seen_at DESC LIMIT 50",
+			"SEARCH visitors USING INDEX visitors_last4", phoneArgs},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			plan := queryPlan(t, db, c.sql, c.args...)

@@ -511,7 +511,8 @@ func visitorMatch(q string) (string, []any) {
 	case LookupTail:
 		return "phone_last4 = ?", []any{v}
 	case LookupPhone:
-		return "phone = ?", []any{v}
+		// The last four first: visitors_last4 finds the phone's few.
+		return "phone_last4 = ? AND phone = ?", []any{phoneLast4(v), v}
 	}
 	// name >= q AND name < q+U+10FFFF is the prefix as a range on the
 	// (name, phone) index; LIKE would not use it for Chinese text.
