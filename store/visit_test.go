@@ -99,6 +99,15 @@ func TestCheckIn(t *testing.T) {
 		if got, want := b.ReceiptNo, "V-20260311-0001"; got != want {
 			t.Errorf("receipt on the next day: got %q, want %q", got, want)
 		}
+		// The whole phone, however typed, finds them alone, not another
+		// visitor whose phone ends in the same four digits.
+		mustCheckIn(t, db, visit("李四", "13900005678", "consult"))
+		for _, q := range []string{"13812345678", "138 1234 5678", "+86 138-1234-5678"} {
+			found, err := db.FindVisitors(ctx, q, 10)
+			if err != nil || len(found) != 1 || found[0].ID != a.VisitorID {
+				t.Errorf("FindVisitors(%q): got %+v, %v; want 张三 (visitor %d) alone", q, found, err, a.VisitorID)
+			}
+		}
 	})
 }
 
