@@ -112,8 +112,6 @@ func (db *DB) submit(ctx context.Context, job *writeJob) error {
 func (db *DB) commitLoop() {
 	defer close(db.committerDone)
 	checkpointed := db.gen.Load()
-	linger := time.NewTimer(lingerFor)
-	linger.Stop()
 	last := 0 // the size of the last batch
 	for {
 		var first *writeJob
@@ -140,7 +138,7 @@ func (db *DB) commitLoop() {
 				break gather
 			}
 		}
-		batch = db.gatherMore(batch, last, linger)
+		batch = db.gatherMore(batch, last)
 		last = len(batch)
 		db.commitBatch(batch)
 		if g := db.gen.Load(); g-checkpointed >= checkpointEvery {
@@ -155,12 +153,12 @@ func (db *DB) commitLoop() {
 // before. A committer that wrote one or two at a time (a quiet desk) does
 // not wait at all; nor does it once its batch has grown as large, or the
 // database is closing.
-func (db *DB) gatherMore(batch []*writeJob, last int, linger *time.Timer) []*writeJob {
+func (db *DB) gatherMore(batch []*writeJob, last int) []*writeJob {
 	want := min(last*9/10, maxBatch)
 	if len(batch) >= want || db.isClosing() {
 		return batch
 	}
-	linger.Reset(lingerFor)
+	linger := time.NewTimer(lingerFor)
 	defer linger.Stop()
 	for len(batch) < want {
 		select {

@@ -1,17 +1,12 @@
 package store
 
-import (
-	"testing"
-	"time"
-)
+import "testing"
 
 // TestGatherMore: a batch smaller than nine tenths of the last one waits
 // for more writers and takes them up to that size (never past maxBatch),
 // leaving the rest for the next; a committer whose batches were of one or
 // two never waits, nor does one whose database is closing.
 func TestGatherMore(t *testing.T) {
-	linger := time.NewTimer(lingerFor)
-	linger.Stop()
 	for _, c := range []struct {
 		name           string
 		queued, last   int
@@ -32,7 +27,7 @@ func TestGatherMore(t *testing.T) {
 		if c.closing {
 			close(db.closing)
 		}
-		got := db.gatherMore([]*writeJob{{}}, c.last, linger)
+		got := db.gatherMore([]*writeJob{{}}, c.last)
 		if len(got) != c.want || len(db.jobs) != c.leftOver {
 			t.Errorf("%s: a batch of %d with %d left queued, want %d with %d left", c.name, len(got), len(db.jobs), c.want, c.leftOver)
 		}

@@ -27,10 +27,10 @@ const (
 // commit (see receiptCounters).
 func (t *tx) nextReceiptNo(prefix string) (string, error) {
 	r := t.receipts
-	if r.at != t.now || r.day == "" {
-		// Every job of a batch has its time: the day is spelled once.
+	if r.day == "" {
+		// A batch's jobs share its time: the day is spelled once.
 		day := t.db.DayOf(t.now)
-		r.at, r.day, r.compact = t.now, day.String(), day.Compact()
+		r.day, r.compact = day.String(), day.Compact()
 	}
 	n, err := r.next(t, prefix, r.day)
 	if err != nil {
@@ -60,9 +60,8 @@ type receiptCounter struct {
 // savepoint gives its numbers back (restore), so numbers stay gapless.
 type receiptCounters struct {
 	c []receiptCounter
-	// at is the time the day was last spelled for, as day (YYYY-MM-DD,
-	// the counters' key) and compact (YYYYMMDD, the numbers').
-	at           time.Time
+	// day is the batch's day as the counters' key (YYYY-MM-DD) and
+	// compact as its numbers carry it (YYYYMMDD).
 	day, compact string
 }
 
