@@ -129,14 +129,13 @@ func (t *tx) keysMade(batch []*writeJob, work []int) (map[string]keyMade, error)
 // writeCheckIns writes the check-ins fresh of batch, in their order, and
 // sets each one's visit as written.
 func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
-	// The visitors, remembered as checkInWork.write remembers each: a
-	// visitor sending two check-ins is counted twice, by the second row's
-	// conflict with the first.
+	// The visitors, one row each (visitorsOf), remembered as
+	// checkInWork.write remembers them one check-in after another.
 	visitor := map[[2]string]int64{}
-	err := inChunks(fresh, func(part []int) error {
-		args := make([]any, 0, 6*len(part))
-		for _, i := range part {
-			args = append(args, visitorArgs(batch[i].checkin.in, t.now)...)
+	err := inChunks(visitorsOf(batch, fresh), func(part []*batchVisitor) error {
+		args := make([]any, 0, 7*len(part))
+		for _, v := range part {
+			args = append(args, visitorArgs(v.in, v.visits, t.now)...)
 		}
 		return t.eachRow(visitorUpsert+marks(visitorRow, len(part))+visitorUpserted+" RETURNING id, name, phone", args,
 			func(rows *sql.Rows) error {
@@ -200,6 +199,41 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 		_, err := t.Exec(keyInsert+marks(keyRow, len(part)), args...)
 		return err
 	})
+}
+
+// batchVisitor is one visitor of a batch's check-ins: how the last of them
+// left the visitor, and how many they are.
+type batchVisitor struct {
+	in     VisitInput
+	visits int
+}
+
+// visitorsOf are the visitors of the check-ins fresh, each once, in the
+// order of their first check-in. Each stands as its check-ins' upserts one
+// after another would leave it: counted once a check-in, with the last
+// organisation given (an empty one keeps what was there) and the last
+// party membership. One row a visitor, where a visitor checking in for a
+// group again and again cost a row (an update of one record) each time.
+func visitorsOf(batch []*writeJob, fresh []int) []*batchVisitor {
+	var all []*batchVisitor
+	seen := make(map[[2]string]*batchVisitor, len(fresh))
+	for _, i := range fresh {
+		in := batch[i].checkin.in
+		v := seen[[2]string{in.Name, in.Phone}]
+		if v == nil {
+			v = &batchVisitor{in: in}
+			seen[[2]string{in.Name, in.Phone}] = v
+			all = append(all, v)
+		} else {
+			org := v.in.Org
+			v.in = in
+			if in.Org == "" {
+				v.in.Org = org
+			}
+		}
+		v.visits++
+	}
+	return all
 }
 
 // errNotWrittenTogether is writeCheckIns' answer when a statement's rows

@@ -305,3 +305,73 @@ func TestCheckInsTogetherOneOfEach(t *testing.T) {
 		t.Errorf("the third key, sent again, was answered %+v, want %+v", got[2], first)
 	}
 }
+
+// TestCheckInsTogetherVisitorAgain: a visitor checking in several times in
+// one batch, the organisation and party membership changing between them,
+// is left by the batch's one row as the same check-ins one by one leave it.
+func TestCheckInsTogetherVisitorAgain(t *testing.T) {
+	in := func(name, org string, member bool, key string) VisitInput {
+		v, err := VisitInput{Name: name, Phone: "13700000009", Org: org, PartyMember: member, Purpose: "consult",
+			Actor: ActorKiosk, Source: SourceKiosk, Key: key}.Validate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	before := in("王五", "旧单位", false, "vis-again-before-0001")
+	ins := []VisitInput{
+		in("王五", "甲单位", true, "vis-again-000000000001"),
+		in("赵六", "", false, "vis-again-000000000002"),
+		in("王五", "", false, "vis-again-000000000003"),
+		in("赵六", "乙单位", true, "vis-again-000000000004"),
+		in("王五", "", true, "vis-again-000000000005"),
+		in("赵六", "", false, "vis-again-000000000006"),
+		in("孙八", "", false, "vis-again-000000000007"),
+	}
+	type visitor struct {
+		org            string
+		member, visits int
+	}
+	stored := func(db *DB) map[string]visitor {
+		rows, err := db.r.Query("SELECT name, org, party_member, visit_count FROM visitors")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		all := map[string]visitor{}
+		for rows.Next() {
+			var name string
+			var v visitor
+			if err := rows.Scan(&name, &v.org, &v.member, &v.visits); err != nil {
+				t.Fatal(err)
+			}
+			all[name] = v
+		}
+		return all
+	}
+	ctx := context.Background()
+	together, _ := batchDB(t)
+	alone, _ := batchDB(t)
+	for _, db := range []*DB{together, alone} {
+		if _, err := db.CheckIn(ctx, before); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jobs, _ := batchOf(ins)
+	mustCommit(t, together, jobs)
+	if n := together.together.Load(); n != int64(len(ins)) {
+		t.Fatalf("%d check-ins written together, want all %d", n, len(ins))
+	}
+	for _, v := range ins {
+		if _, err := alone.CheckIn(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, want := stored(together), stored(alone)
+	if len(got) != 3 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("visitors after the batch:\n %v\nafter the same check-ins one by one:\n %v", got, want)
+	}
+	if w := (visitor{"甲单位", 1, 4}); got["王五"] != w {
+		t.Errorf("王五 is %+v, want %+v: the last organisation given, the last membership, counted once a check-in", got["王五"], w)
+	}
+}

@@ -239,11 +239,11 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 // visitValues a visit).
 const (
 	visitorUpsert   = "INSERT INTO visitors (name, phone, phone_last4, org, party_member, visit_count, last_seen_at) VALUES "
-	visitorRow      = "(?, ?, ?, ?, ?, 1, ?)"
+	visitorRow      = "(?, ?, ?, ?, ?, ?, ?)"
 	visitorUpserted = ` ON CONFLICT (name, phone) DO UPDATE SET
 		org = CASE WHEN excluded.org <> '' THEN excluded.org ELSE org END,
 		party_member = excluded.party_member,
-		visit_count = visit_count + 1,
+		visit_count = visit_count + excluded.visit_count,
 		last_seen_at = excluded.last_seen_at`
 	visitInsert = `INSERT INTO visits (id, receipt_no, status_code, visitor_id, name, phone, org, purpose,
 		party_member, headcount, note, checked_in_at, created_by, source, created_at, sync_seq) VALUES `
@@ -251,9 +251,10 @@ const (
 	visitValues = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
-// visitorArgs are visitorRow's values for in, seen at now.
-func visitorArgs(in VisitInput, now time.Time) []any {
-	return []any{in.Name, in.Phone, phoneLast4(in.Phone), in.Org, boolInt(in.PartyMember), unix(now)}
+// visitorArgs are visitorRow's values for in, seen at now, counting visits
+// check-ins.
+func visitorArgs(in VisitInput, visits int, now time.Time) []any {
+	return []any{in.Name, in.Phone, phoneLast4(in.Phone), in.Org, boolInt(in.PartyMember), visits, unix(now)}
 }
 
 // visitArgs are the row values of v (as newVisit made it, with its id)
@@ -299,7 +300,7 @@ func (w *checkInWork) write(t *tx) error {
 	}
 	var visitorID int64
 	err := t.QueryRow(visitorUpsert+visitorRow+visitorUpserted+" RETURNING id",
-		visitorArgs(in, t.now)...).Scan(&visitorID)
+		visitorArgs(in, 1, t.now)...).Scan(&visitorID)
 	if err != nil {
 		return fmt.Errorf("upsert visitor: %w", err)
 	}
