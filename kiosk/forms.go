@@ -232,7 +232,7 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request, kind string,
 		return render(w, r, status, f)
 	}
 	s.limiter.spend(ip)
-	http.Redirect(w, r, "/receipt/"+code, http.StatusSeeOther)
+	seeOther(w, "/receipt/"+code)
 	return nil
 }
 

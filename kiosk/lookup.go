@@ -50,7 +50,7 @@ func (s *Server) submitLookup(w http.ResponseWriter, r *http.Request) error {
 	}
 	code, err := s.db.FindByReceipt(r.Context(), p.Receipt, p.Last4)
 	if err == nil {
-		http.Redirect(w, r, "/s/"+code, http.StatusSeeOther)
+		seeOther(w, "/s/"+code)
 		return nil
 	}
 	if status = statusOf(err); status >= 500 && status != http.StatusServiceUnavailable {

@@ -118,6 +118,15 @@ func (s *Server) page(title string) page {
 // tr gives t in the kiosk's language.
 func (s *Server) tr(t lang.Text) string { return t.In(s.cfg.Lang) }
 
+// seeOther answers a form posted and done with 303 See Other to path, a
+// path of our own (its codes are URL-safe), so the phone fetches that page
+// next. What http.Redirect does besides (resolving a relative target,
+// escaping, a body for GET) is not needed for a form's answer.
+func seeOther(w http.ResponseWriter, path string) {
+	w.Header()["Location"] = []string{path}
+	w.WriteHeader(http.StatusSeeOther)
+}
+
 // render executes a page into a buffer first, so a template error never
 // sends half a page, then writes it with status.
 func (s *Server) render(w http.ResponseWriter, status int, name string, data any) {

@@ -320,7 +320,7 @@ func (s *Server) next(steps map[string]lang.Text, status string) string {
 func (s *Server) afterAction(w http.ResponseWriter, r *http.Request, code string, err error) error {
 	if err == nil {
 		s.limiter.spend(s.clientAddr(r))
-		http.Redirect(w, r, "/s/"+code, http.StatusSeeOther)
+		seeOther(w, "/s/"+code)
 		return nil
 	}
 	status := statusOf(err)
