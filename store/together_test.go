@@ -72,6 +72,7 @@ func TestCheckInsTogether(t *testing.T) {
 		in("老张", "13800000001", "vis-before-0000000001"), // made before
 		in("孙八", "13400000001", "req-taken-00000000001"), // a request's key
 		in("周九", "13300000001", "vis-new-000000000004"),
+		in("孙八", "13400000001", "req-taken-00000000001"), // the request's key again
 	}
 	jobs, got := batchOf(ins)
 	// A phone that gave up before its turn: its check-in is not written.
@@ -94,9 +95,9 @@ func TestCheckInsTogether(t *testing.T) {
 		errs[i] = <-j.done
 	}
 	for i, err := range errs {
-		if i == 6 {
+		if i == 6 || i == 8 {
 			if ErrorCode(err) != EINVALID {
-				t.Errorf("a request's key on a check-in: %v, want EINVALID", err)
+				t.Errorf("check-in %d, a request's key on a check-in: %v, want EINVALID", i, err)
 			}
 			continue
 		}
