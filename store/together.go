@@ -23,9 +23,8 @@ var rowChunks = []int{32, 8, 2, 1}
 
 // checkInsTogether writes the check-ins of an unguarded batch with one
 // statement a table for all of them, where checkInWork.write runs four
-// statements for each: the one-time key looked up, the visitor
-// remembered, the visit inserted and the key kept. Here the keys are kept
-// first, each looked up by its own insert (keepKeys). A statement's cost is
+// statements for each: the one-time keys looked up, the visitors
+// remembered, the visits inserted and the keys kept. A statement's cost is
 // mostly in starting it (its cursors on the table, its six indexes and the
 // change counter); a batch of 25 pays that once instead of 25 times.
 //
@@ -59,56 +58,35 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 	if len(work) < 2 {
 		return true // one check-in is written by its job as any write
 	}
-	// A key sent twice in the batch: the later sendings are answered as
-	// the first is.
-	var sent []int            // the first sending of each key, and those without one
-	first := map[string]int{} // a key's first sending in this batch
-	copyOf := map[int]int{}   // a later sending of the same key: its first
-	for _, i := range work {
-		key := batch[i].checkin.in.Key
-		if f, ok := first[key]; ok {
-			copyOf[i] = f
-			continue
-		}
-		if key != "" {
-			first[key] = i
-		}
-		sent = append(sent, i)
-	}
-	// Each sending's visit id, after the table's largest as SQLite's own
-	// would be, so that its key is kept with it before the visit is written.
-	var last int64
-	if err := t.QueryRow("SELECT COALESCE(MAX(id), 0) FROM visits").Scan(&last); err != nil {
-		return false
-	}
-	ids := last
-	for _, i := range sent {
-		ids++
-		batch[i].checkin.v.ID = ids
-	}
-	// The keys the file had already are not kept again: those sendings are
-	// answered with the record their key made (or refused, for a key of
-	// another form), and their ids go unused.
-	made, err := t.keepKeys(batch, sent)
+	// The keys the file has already seen: those sendings are answered with
+	// the record their key made (or refused, for a key of another form).
+	made, err := t.keysMade(batch, work)
 	if err != nil {
 		return false
 	}
-	var fresh []int // the check-ins to write
-	for _, i := range sent {
+	var fresh []int           // the check-ins to write
+	first := map[string]int{} // a key's first check-in in this batch
+	copyOf := map[int]int{}   // a later sending of the same key: its first
+	for _, i := range work {
 		w := batch[i].checkin
-		m, ok := made[w.in.Key]
-		if !ok {
-			fresh = append(fresh, i)
+		key := w.in.Key
+		if m, ok := made[key]; ok && key != "" {
+			id, err := m.record("visit")
+			if err == nil {
+				*w.v, err = t.visit("WHERE id = ?", id)
+			}
+			errs[i] = translate(err) // as runBatch translates a job's error
+			answered[i] = true
 			continue
 		}
-		id, err := m.record("visit")
-		if err == nil {
-			*w.v, err = t.visit("WHERE id = ?", id)
+		if f, ok := first[key]; ok && key != "" {
+			copyOf[i] = f
+			continue
 		}
-		errs[i] = translate(err) // as runBatch translates a job's error
-		answered[i] = true
+		first[key] = i
+		fresh = append(fresh, i)
 	}
-	if len(fresh) > 0 && t.writeCheckIns(batch, fresh, last) != nil {
+	if len(fresh) > 0 && t.writeCheckIns(batch, fresh) != nil {
 		return false
 	}
 	db.together.Add(int64(len(fresh)))
@@ -119,52 +97,21 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 	}
 	for i, f := range copyOf {
 		*batch[i].checkin.v = *batch[f].checkin.v
-		errs[i] = errs[f]
 		answered[i] = true
 	}
 	return true
 }
 
-// keepKeys keeps the keys of the check-ins sent with their visits' ids,
-// each with one statement: a key the file has already is left as it is
-// (ON CONFLICT DO NOTHING), and what it made is looked up and returned.
-// Where a sending's key was looked up, then kept, each key is now looked
-// up once, in the insert, and only the few found are read.
-func (t *tx) keepKeys(batch []*writeJob, sent []int) (map[string]keyMade, error) {
-	var keyed []int
-	for _, i := range sent {
-		if batch[i].checkin.in.Key != "" {
-			keyed = append(keyed, i)
+// keysMade looks up the keys of the check-ins work in submission_keys.
+func (t *tx) keysMade(batch []*writeJob, work []int) (map[string]keyMade, error) {
+	var keys []any
+	for _, i := range work {
+		if k := batch[i].checkin.in.Key; k != "" {
+			keys = append(keys, k)
 		}
 	}
-	kept := make(map[string]bool, len(keyed))
-	err := inChunks(keyed, func(part []int) error {
-		args := make([]any, 0, 4*len(part))
-		for _, i := range part {
-			w := batch[i].checkin
-			args = append(args, w.in.Key, "visit", w.v.ID, unix(t.now))
-		}
-		return t.eachRow(keyInsert+marks(keyRow, len(part))+" ON CONFLICT (key) DO NOTHING RETURNING key", args,
-			func(rows *sql.Rows) error {
-				var k string
-				if err := rows.Scan(&k); err != nil {
-					return err
-				}
-				kept[k] = true
-				return nil
-			})
-	})
-	if err != nil || len(kept) == len(keyed) {
-		return nil, err
-	}
-	var again []any
-	for _, i := range keyed {
-		if k := batch[i].checkin.in.Key; !kept[k] {
-			again = append(again, k)
-		}
-	}
-	made := make(map[string]keyMade, len(again))
-	err = inChunks(again, func(part []any) error {
+	made := map[string]keyMade{}
+	err := inChunks(keys, func(part []any) error {
 		return t.eachRow("SELECT key, kind, record_id FROM submission_keys WHERE key IN ("+marks("?", len(part))+")", part,
 			func(rows *sql.Rows) error {
 				var k string
@@ -176,16 +123,12 @@ func (t *tx) keepKeys(batch []*writeJob, sent []int) (map[string]keyMade, error)
 				return nil
 			})
 	})
-	if err == nil && len(made) != len(again) {
-		err = errNotWrittenTogether // a key neither kept nor found
-	}
 	return made, err
 }
 
 // writeCheckIns writes the check-ins fresh of batch, in their order, and
-// sets each one's visit as written. Their ids are set already, following
-// last, the table's largest id when they were given (checkInsTogether).
-func (t *tx) writeCheckIns(batch []*writeJob, fresh []int, last int64) error {
+// sets each one's visit as written.
+func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 	// The visitors, one row each (visitorsOf), remembered as
 	// checkInWork.write remembers them one check-in after another.
 	visitor := map[[2]string]int64{}
@@ -211,12 +154,9 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int, last int64) error {
 	// The visits are numbered at once (one update of the counter, where a
 	// trigger moved it a row) and made whole here: the insert reads
 	// nothing back.
-	seq, largest, err := t.visitNumbers(len(fresh))
+	seq, last, err := t.visitNumbers(len(fresh))
 	if err != nil {
 		return err
-	}
-	if largest != last {
-		return errNotWrittenTogether // a visit written since the ids were given
 	}
 	for _, i := range fresh {
 		w := batch[i].checkin
@@ -228,9 +168,9 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int, last int64) error {
 		if err != nil {
 			return err
 		}
-		given := w.v.ID
+		last++
 		*w.v = newVisit(w.in, id, no, t.now)
-		w.v.ID = given
+		w.v.ID = last
 	}
 	err = inChunks(fresh, func(part []int) error {
 		args := make([]any, 0, 16*len(part))
@@ -241,7 +181,24 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int, last int64) error {
 		_, err := t.Exec(visitInsert+marks(visitValues, len(part)), args...)
 		return err
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	var keyed []int
+	for _, i := range fresh {
+		if batch[i].checkin.in.Key != "" {
+			keyed = append(keyed, i)
+		}
+	}
+	return inChunks(keyed, func(part []int) error {
+		args := make([]any, 0, 4*len(part))
+		for _, i := range part {
+			w := batch[i].checkin
+			args = append(args, w.in.Key, "visit", w.v.ID, unix(t.now))
+		}
+		_, err := t.Exec(keyInsert+marks(keyRow, len(part)), args...)
+		return err
+	})
 }
 
 // batchVisitor is one visitor of a batch's check-ins: how the last of them
