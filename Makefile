@@ -23,9 +23,9 @@ build:
 ## the tests get a fresh TMPDIR and fail the target if they leave anything in it. It is made in /tmp
 ## whatever TMPDIR the caller has: the postgres user (initdb) and the read-only test's unprivileged
 ## runs must reach it, which a private (0700) TMPDIR above it forbids, and Chromium's socket path
-## under it must stay short
+## under it must stay short (and the desk's notice of a file written names it whole at 80 columns)
 test: test-deps lint tidy-check
-	@tmp=$$(mktemp -d /tmp/frontdesk-test.XXXXXX) && trap 'rm -rf "$$tmp"' EXIT && chmod 1777 "$$tmp" && \
+	@tmp=$$(mktemp -d /tmp/tmp.XXXXXXXXXX) && trap 'rm -rf "$$tmp"' EXIT && chmod 1777 "$$tmp" && \
 	echo "TMPDIR=$$tmp $(GO) test -race -count=1 -timeout 14m -skip 'Soak' ./..." && \
 	TMPDIR="$$tmp" $(GO) test -race -count=1 -timeout 14m -skip 'Soak' ./... && \
 	left=$$(find "$$tmp" -mindepth 1 -maxdepth 1 ! -name 'go-build*') && \
