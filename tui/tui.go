@@ -694,7 +694,7 @@ func (m *Model) footerView() string {
 	case m.errText != "":
 		status = st.err.Render(wrap("! "+m.errText, m.width))
 	case m.notice != "":
-		status = st.notice.Render(m.notice)
+		status = st.notice.Render(wrap(m.notice, m.width))
 	}
 	status = clipLines(status, m.width, -1)
 	keys := helpKeys{short: m.shortHelp(), full: m.fullHelpKeys()}
