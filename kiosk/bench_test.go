@@ -263,34 +263,41 @@ func oneCommitHandler(b *testing.B) http.Handler {
 	})
 }
 
-// rawRequest is an HTTP/1.1 request as it goes on the wire: the request
-// line, Host, and for a body its type and length.
-func rawRequest(method, target, body string) []byte {
+// requestHead is an HTTP/1.1 request as it goes on the wire up to its
+// body's length: the request line, Host, and for a form its type.
+func requestHead(method, target string, form bool) []byte {
 	u, err := url.Parse(target)
 	if err != nil {
 		panic(err)
 	}
-	req := fmt.Appendf(nil, "%s %s HTTP/1.1\r\nHost: %s\r\n", method, u.RequestURI(), u.Host)
-	if body != "" {
-		req = fmt.Appendf(req, "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n", len(body))
+	head := fmt.Appendf(nil, "%s %s HTTP/1.1\r\nHost: %s\r\n", method, u.RequestURI(), u.Host)
+	if form {
+		head = append(head, "Content-Type: application/x-www-form-urlencoded\r\n"...)
 	}
-	return append(append(req, "\r\n"...), body...)
+	return head
+}
+
+// withBody is the request of head with body after it, and its length.
+func withBody(head []byte, body string) []byte {
+	req := append(slices.Clip(head), "Content-Length: "...)
+	req = strconv.AppendInt(req, int64(len(body)), 10)
+	return append(append(req, "\r\n\r\n"...), body...)
 }
 
 // postKeyed posts form with a one-time key of its own on each request, as
-// every phone's form carries one.
+// every phone's form carries one; the rest of the request is made once.
 func postKeyed(target string, form url.Values) func() []byte {
-	body := form.Encode() + "&key="
-	return func() []byte { return rawRequest("POST", target, body+store.NewKey()) }
+	head, body := requestHead("POST", target, true), form.Encode()+"&key="
+	return func() []byte { return withBody(head, body+store.NewKey()) }
 }
 
 func postForm(target string, form url.Values) func() []byte {
-	req := rawRequest("POST", target, form.Encode())
+	req := withBody(requestHead("POST", target, true), form.Encode())
 	return func() []byte { return req }
 }
 
 func get(target string) func() []byte {
-	req := rawRequest("GET", target, "")
+	req := append(requestHead("GET", target, false), "\r\n"...)
 	return func() []byte { return req }
 }
 

@@ -131,8 +131,8 @@ func (t *tx) keysMade(batch []*writeJob, work []int) (map[string]keyMade, error)
 func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 	// The visitors, one row each (visitorsOf), remembered as
 	// checkInWork.write remembers them one check-in after another.
-	visitor := map[[2]string]int64{}
-	err := inChunks(visitorsOf(batch, fresh), func(part []*batchVisitor) error {
+	visitors, of := visitorsOf(batch, fresh)
+	err := inChunks(visitors, func(part []*batchVisitor) error {
 		args := make([]any, 0, 7*len(part))
 		for _, v := range part {
 			args = append(args, visitorArgs(v.in, v.visits, t.now)...)
@@ -144,7 +144,11 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 				if err := rows.Scan(&id, &name, &phone); err != nil {
 					return err
 				}
-				visitor[[2]string{name, phone}] = id
+				v := of[[2]string{name, phone}]
+				if v == nil {
+					return errNotWrittenTogether
+				}
+				v.id = id
 				return nil
 			})
 	})
@@ -160,8 +164,8 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 	}
 	for _, i := range fresh {
 		w := batch[i].checkin
-		id, ok := visitor[[2]string{w.in.Name, w.in.Phone}]
-		if !ok {
+		id := of[visitorKey(w.in)].id
+		if id == 0 {
 			return errNotWrittenTogether
 		}
 		no, err := t.nextReceiptNo(prefixVisit)
@@ -202,27 +206,31 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 }
 
 // batchVisitor is one visitor of a batch's check-ins: how the last of them
-// left the visitor, and how many they are.
+// left the visitor, how many they are, and the visitor's id once written.
 type batchVisitor struct {
 	in     VisitInput
 	visits int
+	id     int64
 }
 
+// visitorKey is what names a visitor: the name and the phone.
+func visitorKey(in VisitInput) [2]string { return [2]string{in.Name, in.Phone} }
+
 // visitorsOf are the visitors of the check-ins fresh, each once, in the
-// order of their first check-in. Each stands as its check-ins' upserts one
+// order of their first check-in, and the same by visitorKey. Each stands as its check-ins' upserts one
 // after another would leave it: counted once a check-in, with the last
 // organisation given (an empty one keeps what was there) and the last
 // party membership. One row a visitor, where a visitor checking in for a
 // group again and again cost a row (an update of one record) each time.
-func visitorsOf(batch []*writeJob, fresh []int) []*batchVisitor {
+func visitorsOf(batch []*writeJob, fresh []int) ([]*batchVisitor, map[[2]string]*batchVisitor) {
 	var all []*batchVisitor
 	seen := make(map[[2]string]*batchVisitor, len(fresh))
 	for _, i := range fresh {
 		in := batch[i].checkin.in
-		v := seen[[2]string{in.Name, in.Phone}]
+		v := seen[visitorKey(in)]
 		if v == nil {
 			v = &batchVisitor{in: in}
-			seen[[2]string{in.Name, in.Phone}] = v
+			seen[visitorKey(in)] = v
 			all = append(all, v)
 		} else {
 			org := v.in.Org
@@ -233,11 +241,11 @@ func visitorsOf(batch []*writeJob, fresh []int) []*batchVisitor {
 		}
 		v.visits++
 	}
-	return all
+	return all, seen
 }
 
-// errNotWrittenTogether is writeCheckIns' answer when a statement's rows
-// did not name every check-in it wrote.
+// errNotWrittenTogether is writeCheckIns' answer when the visitors' upsert
+// did not name every visitor it wrote, or named another.
 var errNotWrittenTogether = errors.New("store: check-ins written together were not all returned")
 
 // inChunks hands all to each in parts of rowChunks' sizes, in order, and
