@@ -144,7 +144,7 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 				if err := rows.Scan(&id, &name, &phone); err != nil {
 					return err
 				}
-				v := of[[2]string{name, phone}]
+				v := of[visitorKey(name, phone)]
 				if v == nil {
 					return errNotWrittenTogether
 				}
@@ -164,10 +164,11 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 	}
 	for _, i := range fresh {
 		w := batch[i].checkin
-		id := of[visitorKey(w.in)].id
-		if id == 0 {
+		v := of[visitorKey(w.in.Name, w.in.Phone)]
+		if v == nil || v.id == 0 {
 			return errNotWrittenTogether
 		}
+		id := v.id
 		no, err := t.nextReceiptNo(prefixVisit)
 		if err != nil {
 			return err
@@ -214,23 +215,24 @@ type batchVisitor struct {
 }
 
 // visitorKey is what names a visitor: the name and the phone.
-func visitorKey(in VisitInput) [2]string { return [2]string{in.Name, in.Phone} }
+func visitorKey(name, phone string) [2]string { return [2]string{name, phone} }
 
 // visitorsOf are the visitors of the check-ins fresh, each once, in the
-// order of their first check-in, and the same by visitorKey. Each stands as its check-ins' upserts one
-// after another would leave it: counted once a check-in, with the last
-// organisation given (an empty one keeps what was there) and the last
-// party membership. One row a visitor, where a visitor checking in for a
+// order of their first check-in, and the same by visitorKey. Each stands
+// as its check-ins' upserts one after another would leave it: counted once
+// a check-in, with the last organisation given (an empty one keeps what
+// was there) and the last party membership. One row a visitor, where a visitor checking in for a
 // group again and again cost a row (an update of one record) each time.
 func visitorsOf(batch []*writeJob, fresh []int) ([]*batchVisitor, map[[2]string]*batchVisitor) {
 	var all []*batchVisitor
 	seen := make(map[[2]string]*batchVisitor, len(fresh))
 	for _, i := range fresh {
 		in := batch[i].checkin.in
-		v := seen[visitorKey(in)]
+		key := visitorKey(in.Name, in.Phone)
+		v := seen[key]
 		if v == nil {
 			v = &batchVisitor{in: in}
-			seen[visitorKey(in)] = v
+			seen[key] = v
 			all = append(all, v)
 		} else {
 			org := v.in.Org
