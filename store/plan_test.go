@@ -60,7 +60,8 @@ func TestServicePurposeSQL(t *testing.T) {
 // TestCheckInIndexPlans checks with EXPLAIN QUERY PLAN that the questions
 // the indexes of 0011 answer still seek them: the open visits of past days
 // and of a day are read from the check-in index alone, and a last-four
-// lookup seeks visitors_last4, as a whole phone's does (0013).
+// lookup seeks visitors_last4, as a whole phone's does (0013); a request's
+// first handling is read from request_events_first alone (0014).
 func TestCheckInIndexPlans(t *testing.T) {
 	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
 	if err != nil {
@@ -81,6 +82,8 @@ func TestCheckInIndexPlans(t *testing.T) {
 			"SEARCH visitors USING INDEX visitors_last4", args},
 		{"WholePhone", "SELECT id FROM visitors WHERE " + phoneWhere + " ORDER BY last_seen_at DESC LIMIT 50",
 			"SEARCH visitors USING INDEX visitors_last4", phoneArgs},
+		{"FirstResponse", "SELECT " + firstResponse + " FROM requests WHERE id = ?",
+			"SEARCH e USING COVERING INDEX request_events_first", []any{1}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			plan := queryPlan(t, db, c.sql, c.args...)
