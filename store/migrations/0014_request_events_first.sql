@@ -5,6 +5,7 @@
 -- each request's events were each read from the table to learn their time
 -- and status. This partial index holds the handlings alone, by request and
 -- time: the first is the index's first entry for the request, read from the
--- index itself. A year of requests: 0.32 s to 0.13 s; the file grows 2.9%.
+-- index itself. A year's 200,000 requests (medians of three): 0.89 s to
+-- 0.35 s; the file grows 4.5%.
 
 CREATE INDEX request_events_first ON request_events (request_id, at, from_status) WHERE from_status <> '';
