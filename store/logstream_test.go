@@ -135,3 +135,66 @@ func TestStreamLogStopsWhereTold(t *testing.T) {
 		t.Errorf("the reader saw %d visits, not the first %d in order", len(seen), stopAt)
 	}
 }
+
+// TestPreviousFiguresAsTallied holds a report's previous period, summed in
+// SQL as StreamLog reads it, to PeriodLog's tallying of the records one by
+// one: periods before and after the voided day, and the clock on the very
+// second a waiting request falls due and the second after, when it turns
+// late.
+func TestPreviousFiguresAsTallied(t *testing.T) {
+	db := streamDemo(t)
+	ctx := context.Background()
+	d := func(m time.Month, day int) store.Day { return store.Day{Year: 2026, Month: m, Day: day} }
+	month, err := db.PeriodLog(ctx, d(3, 1), d(3, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var due time.Time
+	var after store.Day // the day after the waiting request's
+	for _, r := range month.Requests {
+		if r.RespondedAt.IsZero() {
+			due, after = r.RespondBy, db.DayOf(r.CreatedAt).AddDays(1)
+		}
+	}
+	if due.IsZero() {
+		t.Fatal("every request of March was handled: none waits to fall due")
+	}
+	previous := func(from, to store.Day) store.Figures {
+		t.Helper()
+		want, err := db.PeriodLog(ctx, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got store.Figures
+		if err := db.StreamLog(ctx, from, to, true, nil, func(l *store.DailyLog, _ *store.LogRows) error {
+			got = l.Period.Previous.Figures
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want.Period.Previous.Figures) {
+			t.Errorf("%s..%s, at %s: previous period\n got %+v\nwant %+v", from, to, db.Now().Format(time.RFC3339Nano), got, want.Period.Previous.Figures)
+		}
+		return got
+	}
+	for _, p := range []struct{ from, to store.Day }{
+		{d(3, 11), d(3, 20)}, {d(3, 11), d(3, 11)}, {d(4, 1), d(4, 30)}, {d(3, 1), d(3, 31)}, {d(1, 1), d(1, 5)},
+	} {
+		f := previous(p.from, p.to)
+		if p.from == d(4, 1) {
+			for name, n := range map[string]int{"visitors": f.Visitors, "volunteers": f.Volunteers, "service time": int(f.ServiceTime),
+				"series": f.Series, "booked time": int(f.BookedTime), "overdue": f.Overdue, "on time": f.Response.Num, "kiosk": f.VisitSources.Kiosk} {
+				if n == 0 {
+					t.Errorf("March, as April's previous period, has no %s: the comparison proves nothing of it", name)
+				}
+			}
+		}
+	}
+	db.Now = func() time.Time { return due }
+	onTheSecond := previous(after, after)
+	db.Now = func() time.Time { return due.Add(time.Second) }
+	past := previous(after, after)
+	if past.Response.Den <= onTheSecond.Response.Den {
+		t.Errorf("a second past %s no waiting request turned late: %+v then %+v", due, onTheSecond.Response, past.Response)
+	}
+}

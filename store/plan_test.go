@@ -61,7 +61,8 @@ func TestServicePurposeSQL(t *testing.T) {
 // the indexes of 0011 answer still seek them: the open visits of past days
 // and of a day are read from the check-in index alone, and a last-four
 // lookup seeks visitors_last4, as a whole phone's does (0013); a request's
-// first handling is read from request_events_first alone (0014).
+// first handling is read from request_events_first alone (0014), and the
+// previous period's sums seek their span by time, as its reading did.
 func TestCheckInIndexPlans(t *testing.T) {
 	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
 	if err != nil {
@@ -84,6 +85,9 @@ func TestCheckInIndexPlans(t *testing.T) {
 			"SEARCH visitors USING INDEX visitors_last4", phoneArgs},
 		{"FirstResponse", "SELECT " + firstResponse + " FROM requests WHERE id = ?",
 			"SEARCH e USING COVERING INDEX request_events_first", []any{1}},
+		{"SumVisits", sumVisits, "SEARCH visits USING INDEX visits_in", []any{0, 1}},
+		{"SumRequests", sumRequests, "SEARCH e USING COVERING INDEX request_events_first", []any{"2026-03-10", 0, 0, 1}},
+		{"SumBookings", sumBookings, "SEARCH b USING INDEX bookings_start", []any{0, 1}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			plan := queryPlan(t, db, c.sql, c.args...)
