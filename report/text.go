@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -89,9 +90,73 @@ var breaksAndTabs = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ")
 // Closing punctuation never starts a line: the character before it moves
 // down with it.
 func wrap(s string, w int, indent string) []string {
-	if n, ok := plainWidth(s); ok && n <= w {
+	n, ok := plainWidth(s)
+	if ok && n <= w {
 		return []string{s} // one line of runes runeWidth knows, as the loop below would leave it
 	}
+	if iw, plain := plainWidth(indent); ok && plain && iw+2 < w {
+		return wrapPlain(s, n, w, indent, iw)
+	}
+	return wrapRunes(s, w, indent)
+}
+
+// wrapPlain is wrapRunes of a line of n columns whose runes, and its
+// indent's, runeWidth knows, with room for a wide rune after the indent:
+// the same breaks, found by position in s instead of moving runes from
+// line to line, each line a piece of s after the indent. Most details of a
+// year's records take this way; TestWrapPlainIsWrapRunes holds the two
+// together.
+func wrapPlain(s string, n, w int, indent string, iw int) []string {
+	ir := utf8.RuneCountInString(indent)
+	lines := make([]string, 0, n/(w-iw)+2)
+	// The line so far: the indent (prefix runes, from the second line on)
+	// and s[start:i], of runes runes and curW columns.
+	start, prefix, runes, curW := 0, 0, 0, 0
+	piece := func(end int) string {
+		if prefix > 0 {
+			return indent + s[start:end]
+		}
+		return s[start:end]
+	}
+	for i, r := range s {
+		rw := runeWidth(r)
+		if curW+rw > w {
+			size := prefix + runes
+			cut, carry := i, 0 // the next line takes s[cut:i], carry runes
+			if strings.ContainsRune(noLineStart, r) && size > 1 {
+				_, l := utf8.DecodeLastRuneInString(s[start:i])
+				cut, carry = i-l, 1
+			} else if r != ' ' {
+				// Latin words break at a space, if one is near the end;
+				// the line's k-th rune ends at pos.
+				pos := i
+				for k := size - 1; k > size-w/3 && k > ir; k-- {
+					c, l := utf8.DecodeLastRuneInString(s[start:pos])
+					if c == ' ' {
+						cut, carry = pos, size-k-1
+						break
+					}
+					if runeWidth(c) == 2 {
+						break // Chinese text breaks anywhere
+					}
+					pos -= l
+				}
+			}
+			lines = append(lines, strings.TrimRight(piece(cut), " "))
+			start, prefix, runes, curW = cut, ir, carry, iw
+			for _, m := range s[cut:i] {
+				curW += runeWidth(m)
+			}
+		}
+		runes++
+		curW += rw
+	}
+	return append(lines, piece(len(s)))
+}
+
+// wrapRunes is wrap of any text: each paragraph's runes moved into lines
+// one by one, widths measured by ansi where runeWidth does not know them.
+func wrapRunes(s string, w int, indent string) []string {
 	var lines []string
 	iw := width(indent)
 	if strings.IndexByte(s, '\r') >= 0 || strings.IndexByte(s, '\t') >= 0 {
@@ -403,14 +468,13 @@ func writeLines(b *bufio.Writer, lines []string) {
 // textDetails lays out a row's detail columns as the lines printed under
 // it: each "head: value" with a value, wrapped to the page.
 type textDetails struct {
-	t      table
-	w      words
-	detail []int
-	parts  []string
+	t                table
+	colon, semicolon string // between a head and its value, and between details
+	detail           []int
 }
 
 func newTextDetails(t table, w words) *textDetails {
-	d := &textDetails{t: t, w: w}
+	d := &textDetails{t: t, colon: w.tr(lang.ColonSep), semicolon: w.tr(lang.SemicolonSep)}
 	for i, c := range t.Columns {
 		if c.Detail && !c.CSVOnly {
 			d.detail = append(d.detail, i)
@@ -421,17 +485,24 @@ func newTextDetails(t table, w words) *textDetails {
 
 // lines are r's detail lines, none when it has no details.
 func (d *textDetails) lines(r row) []string {
-	sep := d.w.tr(lang.ColonSep)
-	d.parts = d.parts[:0]
+	var b strings.Builder // one string, that wrap's lines are pieces of
 	for _, c := range d.detail {
 		if v := strings.TrimSpace(r.Cells[c]); v != "" {
-			d.parts = append(d.parts, d.t.Columns[c].Head+sep+v)
+			if b.Len() == 0 {
+				b.Grow(64 + 2*len(v))
+				b.WriteString("    ")
+			} else {
+				b.WriteString(d.semicolon)
+			}
+			b.WriteString(d.t.Columns[c].Head)
+			b.WriteString(d.colon)
+			b.WriteString(v)
 		}
 	}
-	if len(d.parts) == 0 {
+	if b.Len() == 0 {
 		return nil
 	}
-	return wrap("    "+strings.Join(d.parts, d.w.tr(lang.SemicolonSep)), PageWidth, "      ")
+	return wrap(b.String(), PageWidth, "      ")
 }
 
 // writeKV prints a table of pairs as a grid, as many pairs to a line as fit.
