@@ -262,7 +262,7 @@ func (db *DB) dailyLog(ctx context.Context, from, to Day, backlog int, more func
 		if l.Visits, err = t.visitsIn(start, end, "checked_in_at, id"); err != nil {
 			return err
 		}
-		reqs, err := t.requests("WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id", unix(start), unix(end))
+		reqs, err := t.requests(requestsOfSpan, unix(start), unix(end))
 		if err != nil {
 			return err
 		}
@@ -272,7 +272,7 @@ func (db *DB) dailyLog(ctx context.Context, from, to Day, backlog int, more func
 		if err := t.backlog(l, db.DayOf(t.now), start, backlog); err != nil {
 			return err
 		}
-		if l.Bookings, err = t.bookings("WHERE b.start_at >= ? AND b.start_at < ? ORDER BY b.start_at, b.venue_id, b.id", unix(start), unix(end)); err != nil {
+		if l.Bookings, err = t.bookings(bookingsOfSpan, unix(start), unix(end)); err != nil {
 			return err
 		}
 		if venues, err = t.venues(); err != nil {

@@ -68,11 +68,11 @@ func (db *DB) PeriodLog(ctx context.Context, from, to Day) (*DailyLog, error) {
 	l, err := db.dailyLog(ctx, from, to, -1, func(t *tx, l *DailyLog) error {
 		start, _ := db.Bounds(p.Previous.From)
 		_, end := db.Bounds(p.Previous.To)
-		visits, err := t.visits("WHERE checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, id", unix(start), unix(end))
+		visits, err := t.visits(visitsOfSpan, unix(start), unix(end))
 		if err != nil {
 			return err
 		}
-		reqs, err := t.requests("WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id", unix(start), unix(end))
+		reqs, err := t.requests(requestsOfSpan, unix(start), unix(end))
 		if err != nil {
 			return err
 		}
@@ -80,7 +80,7 @@ func (db *DB) PeriodLog(ctx context.Context, from, to Day) (*DailyLog, error) {
 		if err != nil {
 			return err
 		}
-		bookings, err := t.bookings("WHERE b.start_at >= ? AND b.start_at < ? ORDER BY b.start_at, b.venue_id, b.id", unix(start), unix(end))
+		bookings, err := t.bookings(bookingsOfSpan, unix(start), unix(end))
 		if err != nil {
 			return err
 		}

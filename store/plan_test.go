@@ -120,3 +120,28 @@ func queryPlan(t *testing.T, db *DB, query string, args ...any) []string {
 	}
 	return plan
 }
+
+// TestLogOrderPlans checks with EXPLAIN QUERY PLAN that a log's lists come
+// in their index's order (0015): each seeks its span by time and sorts
+// nothing, where a sorter copied a year's visits row by row.
+func TestLogOrderPlans(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, c := range []struct{ name, sql, want string }{
+		{"Visits", "SELECT " + visitColumns + " FROM visits " + visitsOfSpan, "SEARCH visits USING INDEX visits_in"},
+		{"VisitsCounted", "SELECT " + countVisit + " FROM visits " + visitsOfSpan, "SEARCH visits USING INDEX visits_in"},
+		{"InBuilding", "SELECT " + visitColumns + " FROM visits " + inBuildingWhere, "SEARCH visits USING INDEX visits_in"},
+		{"Requests", "SELECT " + requestColumns + ", " + firstResponse + " FROM requests " + requestsOfSpan, "SEARCH requests USING INDEX requests_created"},
+		{"Bookings", "SELECT " + bookingColumns + bookingFrom + bookingsOfSpan, "SEARCH b USING INDEX bookings_start"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			all := strings.Join(queryPlan(t, db, c.sql, 0, 1), "; ")
+			if !strings.Contains(all, c.want) || strings.Contains(all, "TEMP B-TREE") {
+				t.Errorf("plan of %s: %s; want %s and no sorting", c.sql, all, c.want)
+			}
+		})
+	}
+}
