@@ -200,11 +200,10 @@ func (w *withFirst) Scan(dest ...any) error { return w.rows.Scan(append(dest, &w
 // the order received, with when it was first handled; it stops at the
 // first error yield returns.
 func (r *LogRows) Requests(yield func(LogRequest) error) error {
-	where := requestsOfSpan
 	if !r.counted {
-		return r.t.eachRequest(where, []any{unix(r.start), unix(r.end)}, r.voided[KindRequest], yield)
+		return r.t.eachRequest(requestsOfSpan, []any{unix(r.start), unix(r.end)}, r.voided[KindRequest], yield)
 	}
-	rows, err := r.t.Query("SELECT "+countRequest+" FROM requests "+where, unix(r.start), unix(r.end))
+	rows, err := r.t.Query("SELECT "+countRequest+" FROM requests "+requestsOfSpan, unix(r.start), unix(r.end))
 	if err != nil {
 		return fmt.Errorf("query requests: %w", err)
 	}
@@ -521,7 +520,7 @@ func (t *tx) previousFigures(db *DB, from, to Day) (Figures, error) {
 		return Figures{}, fmt.Errorf("sum visits: %w", err)
 	}
 	f.ServiceTime = time.Duration(serviceSeconds) * time.Second
-	f.VisitSources = SourceCount{Desk: f.Visits - kiosk, Kiosk: kiosk}
+	f.VisitSources = fromKiosk(f.Visits, kiosk)
 
 	// A request is late once now, whole seconds (db.read), is past its
 	// respond_by (logRequest).
@@ -531,7 +530,7 @@ func (t *tx) previousFigures(db *DB, from, to Day) (Figures, error) {
 		return Figures{}, fmt.Errorf("sum requests: %w", err)
 	}
 	f.Open = f.RequestsReceived - f.Resolved - f.Rejected
-	f.RequestSources = SourceCount{Desk: f.RequestsReceived - kiosk, Kiosk: kiosk}
+	f.RequestSources = fromKiosk(f.RequestsReceived, kiosk)
 
 	var bookedSeconds int64
 	if err := t.QueryRow(sumBookings, unix(start), unix(end)).Scan(&f.Bookings, &f.Series, &kiosk, &f.SeriesDates,
@@ -540,25 +539,28 @@ func (t *tx) previousFigures(db *DB, from, to Day) (Figures, error) {
 		return Figures{}, fmt.Errorf("sum bookings: %w", err)
 	}
 	f.BookedTime = time.Duration(bookedSeconds) * time.Second
-	f.BookingSources = SourceCount{Desk: f.Bookings - kiosk, Kiosk: kiosk}
+	f.BookingSources = fromKiosk(f.Bookings, kiosk)
 	f.DeriveRates()
 	return f, nil
 }
 
+// fromKiosk is the sources of n records, kiosk of them from the kiosk: the
+// others are the desk's, as SourceCount.add counts them.
+func fromKiosk(n, kiosk int) SourceCount { return SourceCount{Desk: n - kiosk, Kiosk: kiosk} }
+
 // The sums of previousFigures, each what tallier counts of a visit, a
 // request or a booking, over the records of a span but the voided ones.
-// Every record counts as from the desk but those from the kiosk
-// (SourceCount.add), and a request as open but the done ones.
+// A request counts as open but the done ones.
 var (
 	serviceVisit = "(" + servicePurposeIn("") + " AND checked_out_at > checked_in_at AND auto_closed = 0)"
 	sumVisits    = "SELECT COUNT(*), COUNT(DISTINCT visitor_id), COUNT(DISTINCT CASE WHEN " + serviceVisit + " THEN visitor_id END), " +
 		sums("headcount", "party_member <> 0", serviceVisit, "CASE WHEN "+serviceVisit+" THEN checked_out_at - checked_in_at END",
 			"source = '"+SourceKiosk+"'") +
-		" FROM visits WHERE checked_in_at >= ?1 AND checked_in_at < ?2 AND id NOT IN (SELECT record_id FROM voids WHERE kind = '" + KindVisit + "')"
+		" FROM visits WHERE checked_in_at >= ?1 AND checked_in_at < ?2 AND " + notVoided(KindVisit, "id")
 	// MATERIALIZED: SQLite would otherwise put the first handling's
 	// subquery in each of the two sums that read it, and seek it twice.
 	sumRequests = "WITH r AS MATERIALIZED (SELECT source, urgency, status, promised_by, satisfaction, respond_by, " + firstResponse + " AS first" +
-		" FROM requests WHERE created_at >= ?3 AND created_at < ?4 AND id NOT IN (SELECT record_id FROM voids WHERE kind = '" + KindRequest + "'))" +
+		" FROM requests WHERE created_at >= ?3 AND created_at < ?4 AND " + notVoided(KindRequest, "id") + ")" +
 		" SELECT COUNT(*), " + sums("source = '"+SourceKiosk+"'", "urgency = 'urgent'",
 		"status IN ('"+StatusResolved+"', '"+StatusClosed+"')", "status = '"+StatusRejected+"'", "status = '"+StatusTransferred+"'",
 		openStatusIn+" AND promised_by < ?1", "satisfaction = 'satisfied'", "satisfaction = 'basic'", "satisfaction = 'unsatisfied'",
@@ -568,8 +570,13 @@ var (
 		"CASE WHEN b.status = '"+BookingApproved+"' THEN b.end_at - b.start_at END",
 		"b.status = '"+BookingApproved+"' AND b.arrived_at IS NOT NULL", "b.status = '"+BookingPending+"'",
 		"b.status = '"+BookingCancelled+"'", "b.status = '"+BookingRejected+"'", "b.status = '"+BookingNoShow+"'") +
-		bookingFrom + "WHERE b.start_at >= ?1 AND b.start_at < ?2 AND b.id NOT IN (SELECT record_id FROM voids WHERE kind = '" + KindBooking + "')"
+		bookingFrom + "WHERE b.start_at >= ?1 AND b.start_at < ?2 AND " + notVoided(KindBooking, "b.id")
 )
+
+// notVoided is the SQL predicate "the record id, of kind, is not voided".
+func notVoided(kind, id string) string {
+	return id + " NOT IN (SELECT record_id FROM voids WHERE kind = '" + kind + "')"
+}
 
 // sums is the SQL columns of the sums of terms, 0 over no rows.
 func sums(terms ...string) string {
