@@ -16,19 +16,8 @@ import (
 // before or after the main snapshot is taken it is refused, and the main
 // transaction counts instead.
 func TestAsideReadsOneSnapshot(t *testing.T) {
-	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, checkIn := oneVisitStore(t)
 	ctx := context.Background()
-	checkIn := func() {
-		t.Helper()
-		if _, err := db.CheckIn(ctx, VisitInput{Name: "张三", Phone: "13800000000", Purpose: "consult", Headcount: 1, Actor: "前台小李"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	checkIn()
 	visits := func(t *tx) (Figures, error) {
 		var f Figures
 		err := t.QueryRow("SELECT COUNT(*) FROM visits").Scan(&f.Visits)
@@ -75,4 +64,68 @@ func TestAsideReadsOneSnapshot(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestBulkReadsOneSnapshot is TestAsideReadsOneSnapshot for the bulk
+// reader a log's lists are read on: used only when nothing was committed
+// between its first reading and its own snapshot.
+func TestBulkReadsOneSnapshot(t *testing.T) {
+	db, checkIn := oneVisitStore(t)
+	ctx := context.Background()
+	for _, commit := range []string{"", "before", "between"} {
+		b := db.openBulk()
+		if b == nil {
+			t.Fatal("no bulk connection")
+		}
+		err := db.read(ctx, func(t0 *tx) error {
+			if commit == "before" {
+				checkIn()
+			}
+			var mine int64
+			if err := t0.QueryRow("SELECT COUNT(*) FROM visits").Scan(&mine); err != nil {
+				return err
+			}
+			if commit == "between" {
+				checkIn()
+			}
+			c := b.begin(t0)
+			if commit != "" {
+				if c != nil {
+					t.Errorf("a commit came %s the main snapshot, and the bulk reader was used", commit)
+				}
+				return nil
+			}
+			if c == nil {
+				t.Fatal("nothing was committed, and the bulk reader was refused")
+			}
+			checkIn() // after both snapshots: neither sees it
+			if n, err := c.run("SELECT COUNT(*) FROM visits"); err != nil || n != mine {
+				t.Errorf("the bulk reader read %d visits (%v), the main transaction %d", n, err, mine)
+			}
+			return nil
+		})
+		b.close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// oneVisitStore opens a store on a temporary file holding one visit, and
+// gives the check-in that adds another.
+func oneVisitStore(t *testing.T) (*DB, func()) {
+	t.Helper()
+	db, err := Open(filepath.Join(t.TempDir(), "center.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	checkIn := func() {
+		t.Helper()
+		if _, err := db.CheckIn(context.Background(), VisitInput{Name: "张三", Phone: "13800000000", Purpose: "consult", Headcount: 1, Actor: "前台小李"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkIn()
+	return db, checkIn
 }

@@ -249,16 +249,16 @@ const bookingColumns = `b.id, b.receipt_no, b.status_code, b.venue_id, CASE WHEN
 
 const bookingFrom = " FROM bookings b JOIN venues v ON v.id = b.venue_id "
 
-func scanBooking(s interface{ Scan(...any) error }) (Booking, error) {
-	var b Booking
-	var start, end, created, updated int64
-	var decided, arrived sql.NullInt64
-	err := s.Scan(&b.ID, &b.ReceiptNo, &b.StatusCode, &b.VenueID, &b.VenueName, &b.SeriesID, &b.Org, &b.Contact,
-		&b.Phone, &b.Title, &b.Purpose, &b.Attendees, &start, &end, &b.Status, &b.Reason, &b.DecidedBy, &decided,
-		&arrived, &b.ArrivedBy, &b.CreatedBy, &b.Source, &created, &updated)
-	b.Start, b.End, b.CreatedAt, b.UpdatedAt = fromUnix(start), fromUnix(end), fromUnix(created), fromUnix(updated)
-	b.DecidedAt, b.ArrivedAt = fromNullUnix(decided), fromNullUnix(arrived)
-	return b, err
+// nBookingColumns is how many bookingColumns there are.
+var nBookingColumns = columnCount(bookingColumns)
+
+// bookingOf is the booking of a row of bookingColumns.
+func bookingOf(c cols) Booking {
+	return Booking{ID: c.num(0), ReceiptNo: c.str(1), StatusCode: c.str(2), VenueID: c.num(3), VenueName: c.str(4),
+		SeriesID: c.num(5), Org: c.str(6), Contact: c.str(7), Phone: c.str(8), Title: c.str(9), Purpose: c.str(10),
+		Attendees: int(c.num(11)), Start: c.at(12), End: c.at(13), Status: c.str(14), Reason: c.str(15),
+		DecidedBy: c.str(16), DecidedAt: c.at(17), ArrivedAt: c.at(18), ArrivedBy: c.str(19), CreatedBy: c.str(20),
+		Source: c.str(21), CreatedAt: c.at(22), UpdatedAt: c.at(23)}
 }
 
 func (t *tx) bookings(query string, args ...any) ([]Booking, error) {
@@ -268,22 +268,26 @@ func (t *tx) bookings(query string, args ...any) ([]Booking, error) {
 	}
 	defer rows.Close()
 	var out []Booking
+	s := newRowScan()
 	for rows.Next() {
-		b, err := scanBooking(rows)
-		if err != nil {
+		if err := s.scan(rows, nBookingColumns); err != nil {
 			return nil, fmt.Errorf("scan booking: %w", err)
 		}
-		out = append(out, b)
+		out = append(out, bookingOf(s))
 	}
 	return out, rows.Err()
 }
 
 func (t *tx) booking(query string, args ...any) (Booking, error) {
-	b, err := scanBooking(t.QueryRow("SELECT "+bookingColumns+bookingFrom+query, args...))
+	s := newRowScan()
+	err := s.scan(t.QueryRow("SELECT "+bookingColumns+bookingFrom+query, args...), nBookingColumns)
 	if err == sql.ErrNoRows {
-		return b, notFound(lang.Booking)
+		return Booking{}, notFound(lang.Booking)
 	}
-	return b, err
+	if err != nil {
+		return Booking{}, err
+	}
+	return bookingOf(s), nil
 }
 
 // clash returns the approved booking of the venue that overlaps [start, end),

@@ -39,6 +39,9 @@ type DB struct {
 	path string
 	w    *sql.DB
 	r    *sql.DB
+	// readDSN is the readers' connection string, which the bulk reader
+	// opens too (bulkConn).
+	readDSN string
 
 	// Now is the clock; tests and the demo generator replace it.
 	Now func() time.Time

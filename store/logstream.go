@@ -9,13 +9,16 @@ import (
 	"time"
 )
 
-// LogRows reads the records of a log's days one at a time, in the log's read
-// transaction: the visits, requests and bookings DailyLog would list, in the
-// same order, without the voided ones. Each list can be read more than once
-// (the text layout measures its columns before it prints them); every read
-// sees the same snapshot.
+// LogRows reads the records of a log's days one at a time, in the snapshot
+// of the log's read transaction: the visits, requests and bookings DailyLog
+// would list, in the same order, without the voided ones. They are read on
+// the bulk reader (bulkConn) when it reads that very snapshot, else in the
+// transaction. Each list can be read more than once; every read sees the
+// same snapshot.
 type LogRows struct {
 	t          *tx
+	ctx        context.Context
+	bulk       *bulkConn // where the lists are read, when not nil; else in t
 	start, end time.Time
 	voided     map[string]map[int64]bool // by kind, the records of the days voided
 	// counted reads only the columns the log's figures count (countColumns):
@@ -23,93 +26,103 @@ type LogRows struct {
 	counted bool
 }
 
-// The columns a log's figures count, of a visit, a request (and its first
-// handling) and a booking; the fields of the other columns stay empty.
+// The columns a log's figures count, of a visit, a request (Requests adds
+// its first handling) and a booking; the fields of the other columns stay
+// empty.
 const (
 	countVisit   = `id, visitor_id, purpose, party_member, headcount, checked_in_at, checked_out_at, auto_closed, source`
-	countRequest = `id, community, category, urgency, promised_by, respond_by, status, satisfaction, source, created_at, ` + firstResponse
+	countRequest = `id, community, category, urgency, promised_by, respond_by, status, satisfaction, source, created_at`
 	countBooking = `b.id, b.venue_id, COALESCE(b.series_id, 0), b.start_at, b.end_at, b.status, b.arrived_at, b.source`
 )
 
-// countScan reads rows of the count columns into one reused target.
-type countScan struct {
-	col  [11]any
-	dest [11]any
+// countedVisit, countedRequest and countedBooking are the records of rows
+// of the count columns; today is the day by which a request is overdue.
+func countedVisit(c cols) Visit {
+	return Visit{ID: c.num(0), VisitorID: c.num(1), Purpose: c.str(2), PartyMember: c.num(3) != 0,
+		Headcount: int(c.num(4)), CheckedInAt: c.at(5), CheckedOutAt: c.at(6), AutoClosed: c.num(7) != 0,
+		Source: c.str(8)}
 }
 
-func newCountScan() *countScan {
-	s := new(countScan)
-	for i := range s.col {
-		s.dest[i] = &s.col[i]
-	}
-	return s
-}
-
-func (s *countScan) visit(r interface{ Scan(...any) error }) (Visit, error) {
-	if err := r.Scan(s.dest[:9]...); err != nil {
-		return Visit{}, err
-	}
-	c := &s.col
-	return Visit{ID: colInt(c[0]), VisitorID: colInt(c[1]), Purpose: colText(c[2]), PartyMember: colInt(c[3]) != 0,
-		Headcount: int(colInt(c[4])), CheckedInAt: colTime(c[5]), CheckedOutAt: colTime(c[6]), AutoClosed: colInt(c[7]) != 0,
-		Source: colText(c[8])}, nil
-}
-
-func (s *countScan) request(t *tx, today Day, r *sql.Rows) (LogRequest, error) {
-	if err := r.Scan(s.dest[:11]...); err != nil {
-		return LogRequest{}, err
-	}
-	c := &s.col
-	q := Request{ID: colInt(c[0]), Community: colText(c[1]), Category: colText(c[2]), Urgency: colText(c[3]),
-		RespondBy: colTime(c[5]), Status: colText(c[6]), Satisfaction: colText(c[7]), Source: colText(c[8]), CreatedAt: colTime(c[9])}
-	q.PromisedBy, _ = ParseDay(colText(c[4]))
+func countedRequest(c cols, today Day) Request {
+	q := Request{ID: c.num(0), Community: c.str(1), Category: c.str(2), Urgency: c.str(3),
+		RespondBy: c.at(5), Status: c.str(6), Satisfaction: c.str(7), Source: c.str(8), CreatedAt: c.at(9)}
+	q.PromisedBy, _ = ParseDay(c.str(4))
 	q.Overdue = !Done(q.Status) && q.PromisedBy.Before(today)
-	return t.logRequest(q, colTime(c[10])), nil
+	return q
 }
 
-func (s *countScan) booking(r interface{ Scan(...any) error }) (Booking, error) {
-	if err := r.Scan(s.dest[:8]...); err != nil {
-		return Booking{}, err
-	}
-	c := &s.col
-	return Booking{ID: colInt(c[0]), VenueID: colInt(c[1]), SeriesID: colInt(c[2]), Start: colTime(c[3]), End: colTime(c[4]),
-		Status: colText(c[5]), ArrivedAt: colTime(c[6]), Source: colText(c[7])}, nil
+func countedBooking(c cols) Booking {
+	return Booking{ID: c.num(0), VenueID: c.num(1), SeriesID: c.num(2), Start: c.at(3), End: c.at(4),
+		Status: c.str(5), ArrivedAt: c.at(6), Source: c.str(7)}
 }
 
 // Visits calls yield with each visit checked in on the log's days, in
 // check-in order, and stops at the first error yield returns.
 func (r *LogRows) Visits(yield func(Visit) error) error {
-	cols, scan := visitColumns, newVisitScan().scan
+	list, of := visitColumns, visitOf
 	if r.counted {
-		cols, scan = countVisit, newCountScan().visit
+		list, of = countVisit, countedVisit
 	}
-	rows, err := r.t.Query("SELECT "+cols+" FROM visits "+visitsOfSpan,
-		unix(r.start), unix(r.end))
-	if err != nil {
-		return fmt.Errorf("query visits: %w", err)
-	}
-	defer rows.Close()
-	return eachRow(rows, "visit", r.voided[KindVisit], func() (Visit, int64, error) {
-		v, err := scan(rows)
-		return v, v.ID, err
+	return readList(r, "SELECT "+list+" FROM visits "+visitsOfSpan, "visit", KindVisit, func(c cols) (Visit, int64) {
+		v := of(c)
+		return v, v.ID
 	}, yield)
 }
 
-// eachRow reads rows with scan, which returns a record and its id, and
-// yields each one but those in skip, the reading piped beside the
+// query runs a query of the log's span (its two arguments) on the bulk
+// reader, when the log has one, else in the log's transaction.
+func (r *LogRows) query(query string) (rowSource, func(), error) {
+	if r.bulk != nil {
+		rows, err := r.bulk.query(r.ctx, query, unix(r.start), unix(r.end))
+		if err != nil {
+			return nil, nil, err
+		}
+		return rows, rows.close, nil
+	}
+	return r.t.rowsOf(query, unix(r.start), unix(r.end))
+}
+
+// rowsOf runs query in the transaction, its rows a rowSource.
+func (t *tx) rowsOf(query string, args ...any) (rowSource, func(), error) {
+	rows, err := t.Query(query, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	names, err := rows.Columns()
+	if err != nil {
+		rows.Close()
+		return nil, nil, err
+	}
+	return newSQLRows(rows, len(names)), func() { rows.Close() }, nil
+}
+
+// readList reads the records of kind the log's span query picks, each
+// made of its row by of, and yields them but the voided ones; what names
+// them in errors.
+func readList[T any](r *LogRows, query, what, kind string, of func(cols) (T, int64), yield func(T) error) error {
+	src, done, err := r.query(query)
+	if err != nil {
+		return fmt.Errorf("query %ss: %w", what, err)
+	}
+	defer done()
+	return eachRow(src, what, r.voided[kind], of, yield)
+}
+
+// eachRow reads src's rows, makes each one's record and id with of, and
+// yields each record but those in skip, the reading piped beside the
 // yielding; what names the records in errors.
-func eachRow[T any](rows *sql.Rows, what string, skip map[int64]bool, scan func() (T, int64, error), yield func(T) error) error {
+func eachRow[T any](src rowSource, what string, skip map[int64]bool, of func(cols) (T, int64), yield func(T) error) error {
 	return piped(func(emit func(T) bool) error {
-		for rows.Next() {
-			x, id, err := scan()
-			if err != nil {
-				return fmt.Errorf("scan %s: %w", what, err)
-			}
+		for src.next() {
+			x, id := of(src)
 			if !skip[id] && !emit(x) {
 				return nil
 			}
 		}
-		return rows.Err()
+		if err := src.err(); err != nil {
+			return fmt.Errorf("read %s: %w", what, err)
+		}
+		return nil
 	}, yield)
 }
 
@@ -188,65 +201,47 @@ const (
 // status change (logRequests reads the same for a whole period at once).
 const firstResponse = `(SELECT MIN(e.at) FROM request_events e WHERE e.request_id = requests.id AND e.from_status <> '')`
 
-// withFirst scans a request's columns and then its firstResponse.
-type withFirst struct {
-	rows  *sql.Rows
-	first sql.NullInt64
-}
-
-func (w *withFirst) Scan(dest ...any) error { return w.rows.Scan(append(dest, &w.first)...) }
-
 // Requests calls yield with each request received on the log's days, in
 // the order received, with when it was first handled; it stops at the
 // first error yield returns.
 func (r *LogRows) Requests(yield func(LogRequest) error) error {
-	if !r.counted {
-		return r.t.eachRequest(requestsOfSpan, []any{unix(r.start), unix(r.end)}, r.voided[KindRequest], yield)
+	list, of, first := requestColumns, requestOf, nRequestColumns
+	if r.counted {
+		list, of, first = countRequest, countedRequest, columnCount(countRequest)
 	}
-	rows, err := r.t.Query("SELECT "+countRequest+" FROM requests "+requestsOfSpan, unix(r.start), unix(r.end))
-	if err != nil {
-		return fmt.Errorf("query requests: %w", err)
-	}
-	defer rows.Close()
-	s, today, skip := newCountScan(), r.t.db.DayOf(r.t.now), r.voided[KindRequest]
-	return eachRow(rows, "request", skip, func() (LogRequest, int64, error) {
-		q, err := s.request(r.t, today, rows)
-		return q, q.ID, err
-	}, yield)
+	today := r.t.db.DayOf(r.t.now)
+	return readList(r, "SELECT "+list+", "+firstResponse+" FROM requests "+requestsOfSpan, "request", KindRequest,
+		func(c cols) (LogRequest, int64) {
+			q := of(c, today)
+			return r.t.logRequest(q, c.at(first)), q.ID
+		}, yield)
 }
 
-// eachRequest calls yield with each request query picks but those in skip,
-// as the log shows them.
-func (t *tx) eachRequest(query string, args []any, skip map[int64]bool, yield func(LogRequest) error) error {
-	rows, err := t.Query("SELECT "+requestColumns+", "+firstResponse+" FROM requests "+query, args...)
+// eachRequest calls yield with each request query picks, in the
+// transaction, as the log shows them.
+func (t *tx) eachRequest(query string, args []any, yield func(LogRequest) error) error {
+	src, done, err := t.rowsOf("SELECT "+requestColumns+", "+firstResponse+" FROM requests "+query, args...)
 	if err != nil {
 		return fmt.Errorf("query requests: %w", err)
 	}
-	defer rows.Close()
-	s := &withFirst{rows: rows}
-	scan := t.newRequestScan()
-	return eachRow(rows, "request", skip, func() (LogRequest, int64, error) {
-		q, err := scan.scan(s)
-		return t.logRequest(q, fromNullUnix(s.first)), q.ID, err
+	defer done()
+	today := t.db.DayOf(t.now)
+	return eachRow(src, "request", nil, func(c cols) (LogRequest, int64) {
+		q := requestOf(c, today)
+		return t.logRequest(q, c.at(nRequestColumns)), q.ID
 	}, yield)
 }
 
 // Bookings calls yield with each booking starting on the log's days, by
 // start, and stops at the first error yield returns.
 func (r *LogRows) Bookings(yield func(Booking) error) error {
-	cols, scan := bookingColumns, scanBooking
+	list, of := bookingColumns, bookingOf
 	if r.counted {
-		cols, scan = countBooking, newCountScan().booking
+		list, of = countBooking, countedBooking
 	}
-	rows, err := r.t.Query("SELECT "+cols+bookingFrom+bookingsOfSpan,
-		unix(r.start), unix(r.end))
-	if err != nil {
-		return fmt.Errorf("query bookings: %w", err)
-	}
-	defer rows.Close()
-	return eachRow(rows, "booking", r.voided[KindBooking], func() (Booking, int64, error) {
-		b, err := scan(rows)
-		return b, b.ID, err
+	return readList(r, "SELECT "+list+bookingFrom+bookingsOfSpan, "booking", KindBooking, func(c cols) (Booking, int64) {
+		b := of(c)
+		return b, b.ID
 	}, yield)
 }
 
@@ -267,6 +262,10 @@ func (db *DB) StreamLog(ctx context.Context, from, to Day, period bool, watch *L
 		return err
 	}
 	l := db.newLog(from, to)
+	// The lists are read on the bulk reader, when it reads this
+	// transaction's snapshot.
+	bulk := db.openBulk()
+	defer bulk.close()
 	var aside *asideRead
 	if period {
 		// The previous period is counted on a second connection, beside
@@ -297,6 +296,7 @@ func (db *DB) StreamLog(ctx context.Context, from, to Day, period bool, watch *L
 		if err != nil {
 			return err
 		}
+		rows.ctx, rows.bulk = ctx, bulk.begin(t)
 		l.Voided = voided
 		bl := &DailyLog{}
 		if err := t.backlog(bl, db.DayOf(t.now), rows.start, -1); err != nil {
@@ -415,19 +415,16 @@ func (a *asideRead) start(ctx context.Context, t *tx, count func(*tx) (Figures, 
 	if a == nil {
 		return nil
 	}
-	// A statement that reads the file takes t's snapshot, if its reads
-	// so far have not.
-	var v int64
-	if err := t.Tx.QueryRow("PRAGMA data_version").Scan(&v); err != nil {
-		return nil
-	}
-	sqlTx, err := a.conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil
-	}
-	var now int64
-	if err := sqlTx.QueryRow("PRAGMA data_version").Scan(&now); err != nil || now != a.version {
-		sqlTx.Rollback()
+	var sqlTx *sql.Tx
+	if !t.sameSnapshot(a.version, func() (v int64, err error) {
+		if sqlTx, err = a.conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}); err == nil {
+			err = sqlTx.QueryRow("PRAGMA data_version").Scan(&v)
+		}
+		return v, err
+	}) {
+		if sqlTx != nil {
+			sqlTx.Rollback()
+		}
 		return nil
 	}
 	out := make(chan previousCount, 1)
@@ -437,6 +434,76 @@ func (a *asideRead) start(ctx context.Context, t *tx, count func(*tx) (Figures, 
 		out <- previousCount{f, translate(err)}
 	}()
 	return out
+}
+
+// sameSnapshot reports whether a second connection's transaction reads t's
+// snapshot (asideRead): before is the connection's data_version read before
+// t began, and begin begins its transaction and returns the data_version
+// read in it.
+func (t *tx) sameSnapshot(before int64, begin func() (int64, error)) bool {
+	// A statement that reads the file takes t's snapshot, if its reads
+	// so far have not.
+	var v int64
+	if err := t.Tx.QueryRow("PRAGMA data_version").Scan(&v); err != nil {
+		return false
+	}
+	now, err := begin()
+	return err == nil && now == before
+}
+
+// bulkRead is a bulk connection (bulkConn) for a log's lists, used, as
+// asideRead, only when it reads the log transaction's snapshot.
+type bulkRead struct {
+	c       *bulkConn
+	version int64
+	begun   bool
+}
+
+// openBulk opens the connection and takes its first reading, before the
+// main transaction starts; nil when it cannot.
+func (db *DB) openBulk() *bulkRead {
+	if db.readDSN == "" {
+		return nil
+	}
+	c, err := openBulkConn(db.readDSN)
+	if err != nil {
+		return nil
+	}
+	b := &bulkRead{c: c}
+	if b.version, err = c.version(); err != nil {
+		c.close()
+		return nil
+	}
+	return b
+}
+
+// begin begins the bulk connection's read transaction and returns the
+// connection when it reads t's snapshot; nil (and the lists are read in
+// t) when it may not.
+func (b *bulkRead) begin(t *tx) *bulkConn {
+	if b == nil {
+		return nil
+	}
+	if !t.sameSnapshot(b.version, func() (int64, error) {
+		if _, err := b.c.run("BEGIN"); err != nil {
+			return 0, err
+		}
+		b.begun = true
+		return b.c.version()
+	}) {
+		return nil
+	}
+	return b.c
+}
+
+func (b *bulkRead) close() {
+	if b == nil {
+		return
+	}
+	if b.begun {
+		b.c.run("ROLLBACK")
+	}
+	b.c.close()
 }
 
 // LogWatch is what sees StreamLog's records as they are counted; any of
@@ -603,7 +670,7 @@ func (t *tx) streamPeriod(db *DB, from, to Day) (*Period, error) {
 		return nil, err
 	}
 	defer voided.Close()
-	err = t.eachRequest("WHERE "+openStatusIn+" AND created_at < ? ORDER BY created_at, id", []any{unix(last)}, nil, func(r LogRequest) error {
+	err = t.eachRequest("WHERE "+openStatusIn+" AND created_at < ? ORDER BY created_at, id", []any{unix(last)}, func(r LogRequest) error {
 		var n int
 		if err := voided.QueryRow(r.ID).Scan(&n); err != nil {
 			return fmt.Errorf("void of request %d: %w", r.ID, err)

@@ -348,7 +348,8 @@ func (db *DB) openPools(d string) error {
 	// name-prefix lookup on a two-year file (BenchmarkFindVisitorNamePrefix).
 	// Without the mutex: taken for every column of every row, it was a
 	// quarter of the CPU of reading a year's visits (issue 16).
-	if db.r, err = sql.Open(driverName, d+"&_txlock=deferred&_cache_size=-8000&_mutex=no"); err != nil {
+	db.readDSN = d + "&_txlock=deferred&_cache_size=-8000&_mutex=no"
+	if db.r, err = sql.Open(driverName, db.readDSN); err != nil {
 		db.w.Close()
 		return fmt.Errorf("open %s: %w", db.path, err)
 	}

@@ -163,46 +163,24 @@ const requestColumns = `id, receipt_no, status_code, name, phone, community, cat
 	handler, owner, promised_by, respond_by, status, resolution, transferred_to, reject_reason, satisfaction,
 	satisfaction_comment, accepted_at, resolved_at, closed_at, created_by, source, created_at, updated_at`
 
-// scanRequest reads one row of requestColumns (and whatever s adds after
-// them).
-func (t *tx) scanRequest(s interface{ Scan(...any) error }) (Request, error) {
-	return t.newRequestScan().scan(s)
-}
+// nRequestColumns is how many requestColumns there are.
+var nRequestColumns = columnCount(requestColumns)
 
-// requestScan is visitScan for requests: one scan target for every row of
-// a list, and today, by which a request is overdue, found once for all.
-type requestScan struct {
-	col   [26]any
-	dest  [26]any
-	today Day
-}
-
-func (t *tx) newRequestScan() *requestScan {
-	s := &requestScan{today: t.db.DayOf(t.now)}
-	for i := range s.col {
-		s.dest[i] = &s.col[i]
-	}
-	return s
-}
-
-// scan reads one row of requestColumns.
-func (s *requestScan) scan(r interface{ Scan(...any) error }) (Request, error) {
-	if err := r.Scan(s.dest[:]...); err != nil {
-		return Request{}, err
-	}
-	c := &s.col
+// requestOf is the request of a row of requestColumns; today is the day by
+// which it is overdue.
+func requestOf(c cols, today Day) Request {
 	q := Request{
-		ID: colInt(c[0]), ReceiptNo: colText(c[1]), StatusCode: colText(c[2]), Name: colText(c[3]),
-		Phone: colText(c[4]), Community: colText(c[5]), Category: colText(c[6]), Urgency: colText(c[7]),
-		Description: colText(c[8]), Handler: colText(c[9]), Owner: colText(c[10]),
-		RespondBy: colTime(c[12]), Status: colText(c[13]), Resolution: colText(c[14]), TransferredTo: colText(c[15]),
-		RejectReason: colText(c[16]), Satisfaction: colText(c[17]), SatisfactionComment: colText(c[18]),
-		AcceptedAt: colTime(c[19]), ResolvedAt: colTime(c[20]), ClosedAt: colTime(c[21]),
-		CreatedBy: colText(c[22]), Source: colText(c[23]), CreatedAt: colTime(c[24]), UpdatedAt: colTime(c[25]),
+		ID: c.num(0), ReceiptNo: c.str(1), StatusCode: c.str(2), Name: c.str(3),
+		Phone: c.str(4), Community: c.str(5), Category: c.str(6), Urgency: c.str(7),
+		Description: c.str(8), Handler: c.str(9), Owner: c.str(10),
+		RespondBy: c.at(12), Status: c.str(13), Resolution: c.str(14), TransferredTo: c.str(15),
+		RejectReason: c.str(16), Satisfaction: c.str(17), SatisfactionComment: c.str(18),
+		AcceptedAt: c.at(19), ResolvedAt: c.at(20), ClosedAt: c.at(21),
+		CreatedBy: c.str(22), Source: c.str(23), CreatedAt: c.at(24), UpdatedAt: c.at(25),
 	}
-	q.PromisedBy, _ = ParseDay(colText(c[11]))
-	q.Overdue = !Done(q.Status) && q.PromisedBy.Before(s.today)
-	return q, nil
+	q.PromisedBy, _ = ParseDay(c.str(11))
+	q.Overdue = !Done(q.Status) && q.PromisedBy.Before(today)
+	return q
 }
 
 func (t *tx) requests(query string, args ...any) ([]Request, error) {
@@ -212,23 +190,26 @@ func (t *tx) requests(query string, args ...any) ([]Request, error) {
 	}
 	defer rows.Close()
 	var out []Request
-	scan := t.newRequestScan()
+	s, today := newRowScan(), t.db.DayOf(t.now)
 	for rows.Next() {
-		r, err := scan.scan(rows)
-		if err != nil {
+		if err := s.scan(rows, nRequestColumns); err != nil {
 			return nil, fmt.Errorf("scan request: %w", err)
 		}
-		out = append(out, r)
+		out = append(out, requestOf(s, today))
 	}
 	return out, rows.Err()
 }
 
 func (t *tx) request(query string, args ...any) (Request, error) {
-	r, err := t.scanRequest(t.QueryRow("SELECT "+requestColumns+" FROM requests "+query, args...))
+	s := newRowScan()
+	err := s.scan(t.QueryRow("SELECT "+requestColumns+" FROM requests "+query, args...), nRequestColumns)
 	if err == sql.ErrNoRows {
-		return r, notFound(lang.Request)
+		return Request{}, notFound(lang.Request)
 	}
-	return r, err
+	if err != nil {
+		return Request{}, err
+	}
+	return requestOf(s, t.db.DayOf(t.now)), nil
 }
 
 // CreateRequest takes a new request, numbered R-YYYYMMDD-NNNN.

@@ -182,6 +182,7 @@ func (db *DB) SyncBatch(ctx context.Context, after int64, limit int) (*SyncBatch
 	return b, nil
 }
 
+// scanner is a row database/sql can scan: *sql.Rows or *sql.Row.
 type scanner interface{ Scan(...any) error }
 
 // voidedColumn is whether a record of kind in table is voided, as a column.

@@ -130,60 +130,18 @@ func checkOrigin(actor, source *string) error {
 const visitColumns = `id, receipt_no, status_code, visitor_id, name, phone, org, purpose, party_member,
 	headcount, note, checked_in_at, checked_out_at, auto_closed, created_by, source, created_at`
 
-// visitScan is a reusable scan target for visits. Scanning into *any is the
-// one conversion database/sql makes without reflection, and one target
-// serves every row of a list, so a day's list allocates nothing per row but
-// the row's own text.
-type visitScan struct {
-	col  [17]any
-	dest [17]any
-}
+// nVisitColumns is how many visitColumns there are.
+var nVisitColumns = columnCount(visitColumns)
 
-func newVisitScan() *visitScan {
-	s := new(visitScan)
-	for i := range s.col {
-		s.dest[i] = &s.col[i]
-	}
-	return s
-}
-
-// scan reads one row of visitColumns.
-func (s *visitScan) scan(r interface{ Scan(...any) error }) (Visit, error) {
-	if err := r.Scan(s.dest[:]...); err != nil {
-		return Visit{}, err
-	}
-	c := &s.col
+// visitOf is the visit of a row of visitColumns.
+func visitOf(c cols) Visit {
 	return Visit{
-		ID: colInt(c[0]), ReceiptNo: colText(c[1]), StatusCode: colText(c[2]), VisitorID: colInt(c[3]),
-		Name: colText(c[4]), Phone: colText(c[5]), Org: colText(c[6]), Purpose: colText(c[7]),
-		PartyMember: colInt(c[8]) != 0, Headcount: int(colInt(c[9])), Note: colText(c[10]),
-		CheckedInAt: colTime(c[11]), CheckedOutAt: colTime(c[12]), AutoClosed: colInt(c[13]) != 0,
-		CreatedBy: colText(c[14]), Source: colText(c[15]), CreatedAt: colTime(c[16]),
-	}, nil
-}
-
-// colInt, colText and colTime read a column scanned into an any: INTEGER
-// columns arrive as int64, TEXT as string, NULL as nil (0, "", zero time).
-func colInt(v any) int64 {
-	n, _ := v.(int64)
-	return n
-}
-
-func colText(v any) string {
-	switch s := v.(type) {
-	case string:
-		return s
-	case []byte:
-		return string(s)
+		ID: c.num(0), ReceiptNo: c.str(1), StatusCode: c.str(2), VisitorID: c.num(3),
+		Name: c.str(4), Phone: c.str(5), Org: c.str(6), Purpose: c.str(7),
+		PartyMember: c.num(8) != 0, Headcount: int(c.num(9)), Note: c.str(10),
+		CheckedInAt: c.at(11), CheckedOutAt: c.at(12), AutoClosed: c.num(13) != 0,
+		CreatedBy: c.str(14), Source: c.str(15), CreatedAt: c.at(16),
 	}
-	return ""
-}
-
-func colTime(v any) time.Time {
-	if n, ok := v.(int64); ok {
-		return fromUnix(n)
-	}
-	return time.Time{}
 }
 
 func (t *tx) visits(query string, args ...any) ([]Visit, error) {
@@ -199,13 +157,12 @@ func (t *tx) visitList(n int, query string, args ...any) ([]Visit, error) {
 	}
 	defer rows.Close()
 	out := make([]Visit, 0, n)
-	s := newVisitScan()
+	s := newRowScan()
 	for rows.Next() {
-		v, err := s.scan(rows)
-		if err != nil {
+		if err := s.scan(rows, nVisitColumns); err != nil {
 			return nil, fmt.Errorf("scan visit: %w", err)
 		}
-		out = append(out, v)
+		out = append(out, visitOf(s))
 	}
 	if len(out) == 0 {
 		out = nil
@@ -214,11 +171,15 @@ func (t *tx) visitList(n int, query string, args ...any) ([]Visit, error) {
 }
 
 func (t *tx) visit(query string, args ...any) (Visit, error) {
-	v, err := newVisitScan().scan(t.QueryRow("SELECT "+visitColumns+" FROM visits "+query, args...))
+	s := newRowScan()
+	err := s.scan(t.QueryRow("SELECT "+visitColumns+" FROM visits "+query, args...), nVisitColumns)
 	if err == sql.ErrNoRows {
-		return v, notFound(lang.Visit)
+		return Visit{}, notFound(lang.Visit)
 	}
-	return v, err
+	if err != nil {
+		return Visit{}, err
+	}
+	return visitOf(s), nil
 }
 
 // CheckIn logs a visitor in, remembering them for next time.
