@@ -13,3 +13,6 @@ func LimitPDFRecords(t interface{ Cleanup(func()) }, n int) {
 	maxPDFRecords = n
 	t.Cleanup(func() { maxPDFRecords = old })
 }
+
+// PDFRecords is the most records a PDF holds.
+func PDFRecords() int { return maxPDFRecords }

@@ -50,6 +50,9 @@ func WriteContext(ctx context.Context, w io.Writer, l *store.DailyLog, format st
 	if l == nil {
 		return fmt.Errorf("report: no log to write")
 	}
+	if err := pdfTooLong(format, len(l.Visits)+len(l.Requests)+len(l.Bookings)); err != nil {
+		return err
+	}
 	rec := listed(l)
 	return writeWhole(ctx, w, format, func(b io.Writer) error { return writeJSON(b, l, rec, opt) },
 		func() *document { return build(l, rec, opt) })
@@ -78,8 +81,8 @@ func Stream(ctx context.Context, w io.Writer, db *store.DB, from, to store.Day, 
 		if err := sp.finish(); err != nil {
 			return err
 		}
-		if format == "pdf" && sp.laid > maxPDFRecords {
-			return &store.Error{Code: store.EINVALID, Field: "format", Text: lang.PDFTooLong.Format(maxPDFRecords, sp.laid)}
+		if err := pdfTooLong(format, sp.laid); err != nil {
+			return err
 		}
 		rec := streamed(l, rows)
 		rec.spool = sp
@@ -95,6 +98,14 @@ func Stream(ctx context.Context, w io.Writer, db *store.DB, from, to store.Day, 
 // the print's 2 minutes; a longer period is refused at once, with what to
 // do instead, rather than after the wait.
 var maxPDFRecords = 20000
+
+// pdfTooLong refuses a PDF of more than maxPDFRecords records.
+func pdfTooLong(format string, records int) error {
+	if format == "pdf" && records > maxPDFRecords {
+		return &store.Error{Code: store.EINVALID, Field: "format", Text: lang.PDFTooLong.Format(maxPDFRecords, records)}
+	}
+	return nil
+}
 
 // StreamGC is the garbage collector's percent (GOGC) for a process that
 // streams a long report, which `frontdesk report` sets unless GOGC is

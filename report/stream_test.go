@@ -235,4 +235,13 @@ func TestPDFTooLongRefusedAtOnce(t *testing.T) {
 		}
 	}
 	t.Logf("refused after %v", time.Since(started))
+	// A log read whole (the desk's 台账 tab prints one so) is refused the same.
+	l, err := db.DailyLog(context.Background(), from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := report.Write(&out, l, "pdf", report.Options{Lang: "zh", PrintedAt: printedAt}); store.ErrorCode(err) != store.EINVALID || out.Len() != 0 {
+		t.Fatalf("Write: got %v and %d bytes, want a refusal and nothing written", err, out.Len())
+	}
 }
