@@ -9,7 +9,7 @@ SHELL    := /bin/bash
 # change under a fixed tree.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run build test test-deps lint tidy-check bench demo soak fuzz mutate clean
+.PHONY: run build test test-deps lint tidy-check bench wrk demo soak fuzz mutate clean
 
 ## run: build and start the desk (TUI plus kiosk) on ./frontdesk.db; flags in ARGS='--staff 王芳 --ssh :2222'
 run: build
@@ -65,6 +65,14 @@ bench:
 	set -o pipefail; { $(GO) test -run '^$$' -bench . -skip 'BenchmarkSubmit' -benchmem -count 5 -timeout 60m ./... && \
 		$(GO) test -run '^$$' -bench 'BenchmarkSubmit' -benchtime 10s -benchmem -count 5 -timeout 30m ./kiosk/; } 2>&1 \
 		| $(GO) run ./tools/benchtable
+
+## wrk: check-ins sent from outside the process by wrk, `frontdesk serve` against the bare
+## group-commit server in interleaved rounds on fresh files (ROUNDS=4 DUR=10s CONNS=64)
+wrk: build test-deps
+	@command -v wrk >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1 && command -v curl >/dev/null 2>&1 || \
+		{ apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk python3 curl >/dev/null; }
+	$(GO) build -o bin/bareserver ./tools/bareserver
+	tools/wrk/rounds.sh $(BIN) bin/bareserver
 
 ## demo: a month of demo data in ./frontdesk.db
 demo: build

@@ -21,6 +21,7 @@ import (
 	_ "github.com/mattn/go-sqlite3"
 
 	"frontdesk/internal/benchdb"
+	"frontdesk/internal/yardstick"
 	"frontdesk/store"
 )
 
@@ -149,118 +150,26 @@ func readAnswer(in *bufio.Reader) (status int, err error) {
 	}
 }
 
-// yardstickDB is a SQLite file with the store's settings (WAL, synchronous
-// FULL, one writer connection) and one table of check-ins.
+// yardstickDB is the yardsticks' file (yardstick.Open) in b's temporary
+// folder.
 func yardstickDB(b *testing.B) *sql.DB {
-	path := filepath.Join(b.TempDir(), "bare.db")
-	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate")
+	db, err := yardstick.Open(filepath.Join(b.TempDir(), "bare.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
-	db.SetMaxOpenConns(1)
-	if _, err := db.Exec(`CREATE TABLE visits (id INTEGER PRIMARY KEY, name TEXT, phone TEXT, org TEXT,
-		purpose TEXT, party_member INTEGER, headcount INTEGER, created_at INTEGER)`); err != nil {
-		b.Fatal(err)
-	}
 	return db
 }
 
-const yardstickInsert = "INSERT INTO visits (name, phone, org, purpose, party_member, headcount, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-
-// yardstickRow is a posted check-in as the yardsticks store it.
-func yardstickRow(f url.Values) []any {
-	return []any{f.Get("name"), f.Get("phone"), f.Get("org"), f.Get("purpose"), f.Get("party_member") != "", f.Get("headcount"), time.Now().Unix()}
-}
-
-// bareHandler is the yardstick: parse the form and one INSERT, the inserts
-// waiting at the moment committed together (plain group commit, one fsync
-// per batch as synchronous=FULL demands), nothing else. It is what this
-// machine allows for a durable submission; the kiosk's figure is set beside
-// it.
+// bareHandler is the yardstick (yardstick.GroupCommit): what this machine
+// allows for a durable submission; the kiosk's figure is set beside it.
 func bareHandler(b *testing.B) http.Handler {
-	db := yardstickDB(b)
-	type job struct {
-		row  []any
-		done chan error
+	h, stop, err := yardstick.GroupCommit(yardstickDB(b))
+	if err != nil {
+		b.Fatal(err)
 	}
-	jobs := make(chan job, 1024)
-	stop := make(chan struct{})
-	finished := make(chan struct{})
-	b.Cleanup(func() { close(stop); <-finished })
-	go func() {
-		defer close(finished)
-		st, err := db.Prepare(yardstickInsert)
-		if err != nil {
-			panic(err)
-		}
-		defer st.Close()
-		for {
-			var batch []job
-			select {
-			case j := <-jobs:
-				batch = append(batch, j)
-			case <-stop:
-				return
-			}
-		gather:
-			for len(batch) < 128 {
-				select {
-				case j := <-jobs:
-					batch = append(batch, j)
-				default:
-					break gather
-				}
-			}
-			tx, err := db.Begin()
-			if err == nil {
-				ins := tx.Stmt(st)
-				for _, j := range batch {
-					if _, err = ins.Exec(j.row...); err != nil {
-						break
-					}
-				}
-				if err == nil {
-					err = tx.Commit()
-				} else {
-					tx.Rollback()
-				}
-			}
-			for _, j := range batch {
-				j.done <- err
-			}
-		}
-	}()
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err != nil {
-			http.Error(w, err.Error(), 400)
-			return
-		}
-		j := job{row: yardstickRow(r.PostForm), done: make(chan error, 1)}
-		jobs <- j
-		if err := <-j.done; err != nil {
-			http.Error(w, err.Error(), 500)
-			return
-		}
-		http.Redirect(w, r, "/receipt/x", http.StatusSeeOther)
-	})
-}
-
-// oneCommitHandler is the fsync-bound figure: parse the form and one INSERT
-// committed on its own, one fsync per request.
-func oneCommitHandler(b *testing.B) http.Handler {
-	db := yardstickDB(b)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err != nil {
-			http.Error(w, err.Error(), 400)
-			return
-		}
-		if _, err := db.Exec(yardstickInsert, yardstickRow(r.PostForm)...); err != nil {
-			http.Error(w, err.Error(), 500)
-			return
-		}
-		http.Redirect(w, r, "/receipt/x", http.StatusSeeOther)
-	})
+	b.Cleanup(stop)
+	return h
 }
 
 // requestHead is an HTTP/1.1 request as it goes on the wire up to its
@@ -321,7 +230,7 @@ func BenchmarkSubmit(b *testing.B) {
 			load(b, conns, ts.URL, postForm(ts.URL+"/f/checkin", checkinForm("")), http.StatusSeeOther)
 		})
 		b.Run(fmt.Sprintf("onecommit/conns=%d", conns), func(b *testing.B) {
-			ts := httptest.NewServer(oneCommitHandler(b))
+			ts := httptest.NewServer(yardstick.OneCommit(yardstickDB(b)))
 			defer ts.Close()
 			load(b, conns, ts.URL, postForm(ts.URL+"/f/checkin", checkinForm("")), http.StatusSeeOther)
 		})
