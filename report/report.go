@@ -50,10 +50,10 @@ func WriteContext(ctx context.Context, w io.Writer, l *store.DailyLog, format st
 	if l == nil {
 		return fmt.Errorf("report: no log to write")
 	}
-	if err := pdfTooLong(format, len(l.Visits)+len(l.Requests)+len(l.Bookings)); err != nil {
+	rec := listed(l)
+	if err := pdfTooLong(format, rec.nVisits+rec.nReq+rec.nBook); err != nil {
 		return err
 	}
-	rec := listed(l)
 	return writeWhole(ctx, w, format, func(b io.Writer) error { return writeJSON(b, l, rec, opt) },
 		func() *document { return build(l, rec, opt) })
 }

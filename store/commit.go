@@ -128,7 +128,7 @@ func (db *DB) commitLoop() {
 				}
 			}
 		}
-		batch := append([]*writeJob{first}, waiting(db.jobs, maxBatch-1)...)
+		batch := waiting([]*writeJob{first}, db.jobs)
 		batch = db.gatherMore(batch, last)
 		last = len(batch) // as gathered, before more join it
 		db.commitBatchJoined(batch, db.jobs)
@@ -164,18 +164,18 @@ func (db *DB) gatherMore(batch []*writeJob, last int) []*writeJob {
 	return batch
 }
 
-// waiting takes the writes waiting in jobs now, at most n of them.
-func waiting(jobs <-chan *writeJob, n int) []*writeJob {
-	var got []*writeJob
-	for len(got) < n {
+// waiting appends to batch the writes waiting in jobs now, until it holds
+// maxBatch.
+func waiting(batch []*writeJob, jobs <-chan *writeJob) []*writeJob {
+	for len(batch) < maxBatch {
 		select {
 		case j := <-jobs:
-			got = append(got, j)
+			batch = append(batch, j)
 		default:
-			return got
+			return batch
 		}
 	}
-	return got
+	return batch
 }
 
 // checkpointBetween checkpoints the WAL on the writer's connection, between
@@ -314,14 +314,12 @@ func (db *DB) runBatch(in *[]*writeJob, guarded bool, more <-chan *writeJob) boo
 				rollback()
 				return false
 			}
-			joined := waiting(more, maxBatch-len(batch))
-			if len(joined) == 0 {
+			from = len(batch)
+			if batch = waiting(batch, more); len(batch) == from {
 				break
 			}
-			from = len(batch)
-			batch = append(batch, joined...)
-			errs = append(errs, make([]error, len(joined))...)
-			answered = append(answered, make([]bool, len(joined))...)
+			errs = append(errs, make([]error, len(batch)-from)...)
+			answered = append(answered, make([]bool, len(batch)-from)...)
 		}
 		for i := range batch {
 			if answered[i] && errs[i] == nil {

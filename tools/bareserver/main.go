@@ -21,16 +21,15 @@ func main() {
 		os.Exit(2)
 	}
 	db, err := yardstick.Open(os.Args[1])
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bareserver:", err)
-		os.Exit(1)
-	}
+	fail(err)
 	h, _, err := yardstick.GroupCommit(db)
+	fail(err)
+	fail(http.ListenAndServe(os.Args[2], h))
+}
+
+// fail ends the process with err, if there is one.
+func fail(err error) {
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "bareserver:", err)
-		os.Exit(1)
-	}
-	if err := http.ListenAndServe(os.Args[2], h); err != nil {
 		fmt.Fprintln(os.Stderr, "bareserver:", err)
 		os.Exit(1)
 	}
