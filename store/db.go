@@ -128,6 +128,10 @@ func OpenWith(path string, opt OpenOptions) (*DB, error) {
 		return nil, err
 	case opt.MustExist:
 		return nil, notFound(lang.DatabaseFile.Format(path))
+	default:
+		if err := makeFile(path); err != nil {
+			return nil, translateOpen(path, err)
+		}
 	}
 	busy := "_busy_timeout=" + fmt.Sprint(BusyTimeout.Milliseconds())
 	if err := db.openPools(dsn(path, "_foreign_keys=on", busy, "_journal_mode=WAL", "_synchronous="+Synchronous)); err != nil {
