@@ -67,7 +67,7 @@ bench:
 		| $(GO) run ./tools/benchtable
 
 ## wrk: check-ins sent from outside the process by wrk, `frontdesk serve` against the bare
-## group-commit server in interleaved rounds on fresh files (ROUNDS=4 DUR=10s CONNS=64)
+## group-commit server in interleaved rounds on fresh files (ROUNDS=4 DUR=10s CONNS=64 BARE_ENV=)
 wrk: build test-deps
 	@command -v wrk >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1 && command -v curl >/dev/null 2>&1 || \
 		{ apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk python3 curl >/dev/null; }

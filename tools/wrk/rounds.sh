@@ -6,6 +6,10 @@
 # to the bare server. make wrk builds the binaries and runs this.
 #
 #   tools/wrk/rounds.sh FRONTDESK BARESERVER   (ROUNDS=4 DUR=10s CONNS=64)
+#
+# `frontdesk serve` sets its own runtime (GOGC=400 and twice the CPUs' GOMAXPROCS,
+# tuneForKiosk); the bare server runs with Go's defaults unless BARE_ENV gives it
+# settings, e.g. BARE_ENV="GOGC=400 GOMAXPROCS=4" for the kiosk's own.
 set -euo pipefail
 fd=$(realpath "$1"); bare=$(realpath "$2")
 rounds=${ROUNDS:-4}; dur=${DUR:-10s}; conns=${CONNS:-64}
@@ -44,7 +48,7 @@ for r in $(seq "$rounds"); do
 	[ -n "$token" ] || { echo "no token in the lobby's check-in QR code" >&2; exit 1; }
 	export FORM="token=$token&name=%E7%8E%8B%E4%BA%94&phone=13700002222&org=%E9%98%B3%E5%85%89%E7%A4%BE%E5%8C%BA&purpose=volunteer&party_member=1&headcount=1"
 	one kiosk 127.0.0.1:18090 k.db
-	"$bare" b.db 127.0.0.1:18091 & pid=$!
+	env ${BARE_ENV:-} "$bare" b.db 127.0.0.1:18091 & pid=$!
 	waitport 127.0.0.1:18091
 	one bare 127.0.0.1:18091 b.db
 done | tee rounds.txt
