@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"frontdesk/internal/termio"
+	"frontdesk/internal/tune"
 	"frontdesk/kiosk"
 	"frontdesk/lang"
 	"frontdesk/tui"
@@ -70,7 +71,7 @@ func (m *Main) runDesk(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	tuneForKiosk()
+	tune.Kiosk()
 	// The desk listens for the kiosk first, so its header can say why the
 	// kiosk is down (a port in use) while the desk works on.
 	addr, why := m.Addr, ""

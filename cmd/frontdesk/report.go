@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"frontdesk/internal/tune"
 	"frontdesk/lang"
 	"frontdesk/report"
 	"frontdesk/store"
@@ -60,7 +61,7 @@ func (m *Main) runReport(ctx context.Context) error {
 		}
 		// The log is written as it is read: a year of rows is never in
 		// memory. A log of several days is a period report.
-		defer gcPercent(report.StreamGC)()
+		defer tune.GC(report.StreamGC)()
 		return report.Stream(ctx, w, m.DB, from, to, m.Format, opt)
 	}
 	return m.writeOutput(render, from, to)

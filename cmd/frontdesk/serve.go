@@ -7,12 +7,10 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
-	"os"
-	"runtime"
-	"runtime/debug"
 	"time"
 
 	"frontdesk/hub"
+	"frontdesk/internal/tune"
 	"frontdesk/kiosk"
 	"frontdesk/lang"
 )
@@ -42,7 +40,7 @@ func (m *Main) runServe(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	tuneForKiosk()
+	tune.Kiosk()
 	ln, err := net.Listen("tcp", m.Addr)
 	if err != nil {
 		return fmt.Errorf("%s", m.tr(lang.CannotListenOn.Format(m.Addr, err)))
@@ -145,43 +143,4 @@ func (m *Main) warnUnreachable(pub string) {
 		slog.Warn("nothing answers at the public URL", "url", pub, "err", why)
 		fmt.Fprintln(m.Stderr, m.tr(lang.PublicURLUnreachable.Format(pub, why)))
 	}
-}
-
-// tuneForKiosk sets the Go runtime for a process that runs the kiosk
-// (serve, and the desk beside it), unless GOGC or GOMAXPROCS was set by
-// hand, which still decides (issue 16):
-//
-//   - A kiosk under load makes garbage fast and keeps little of it live:
-//     the collector ran every few hundred submissions and cost a fifth of
-//     each one's CPU. Four times the default heap growth costs a few tens
-//     of MB.
-//   - Twice the default GOMAXPROCS (the CPUs, or a container's share). The
-//     committer spends most of each batch inside SQLite, a cgo call that
-//     keeps its processor while it writes and waits on fsync, and the
-//     handlers bringing the next batch shared what was left. With twice as
-//     many, wrk at 64 connections on two cores went from 0.63 to 0.70 of
-//     the yardstick's rate (medians of six interleaved rounds) and from 96
-//     to 86 µs of CPU a check-in. Setting it stops Go's own following of a
-//     container's CPU limit as it changes; the process is restarted
-//     (make run, a service manager) when the machine is.
-func tuneForKiosk() {
-	gcPercent(400)
-	if os.Getenv("GOMAXPROCS") == "" {
-		runtime.GOMAXPROCS(2 * defaultProcs)
-	}
-}
-
-// defaultProcs is GOMAXPROCS as the process started with it, so that a
-// second kiosk in the process (the tests run many) sets the same.
-var defaultProcs = runtime.GOMAXPROCS(0)
-
-// gcPercent sets the collector's heap growth to percent, unless GOGC was
-// set by hand, which still decides, and returns what restores the growth
-// it replaced.
-func gcPercent(percent int) (restore func()) {
-	if os.Getenv("GOGC") != "" {
-		return func() {}
-	}
-	was := debug.SetGCPercent(percent)
-	return func() { debug.SetGCPercent(was) }
 }
