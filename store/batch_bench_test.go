@@ -37,7 +37,7 @@ func BenchmarkCheckInBatch(b *testing.B) {
 				jobs := batch[:min(size, b.N-n)]
 				for i := range jobs {
 					in.Key = NewKey()
-					w := &checkInWork{in: in, v: &visits[i]}
+					w := newCheckInWork(in, &visits[i])
 					jobs[i] = &writeJob{ctx: ctx, fn: w.write, done: make(chan error, 1)}
 					if together {
 						jobs[i].checkin = w

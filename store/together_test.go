@@ -15,7 +15,7 @@ func batchOf(ins []VisitInput) ([]*writeJob, []Visit) {
 	visits := make([]Visit, len(ins))
 	jobs := make([]*writeJob, len(ins))
 	for i, in := range ins {
-		w := &checkInWork{in: in, v: &visits[i]}
+		w := newCheckInWork(in, &visits[i])
 		jobs[i] = &writeJob{ctx: context.Background(), fn: w.write, done: make(chan error, 1), checkin: w}
 	}
 	return jobs, visits

@@ -189,7 +189,7 @@ func (db *DB) CheckIn(ctx context.Context, in VisitInput) (Visit, error) {
 		return Visit{}, err
 	}
 	var v Visit
-	w := &checkInWork{in: in, v: &v}
+	w := newCheckInWork(in, &v)
 	err = db.submit(ctx, &writeJob{fn: w.write, checkin: w})
 	return v, err
 }
@@ -225,12 +225,12 @@ func visitArgs(v *Visit, seq int64) []any {
 		v.Headcount, v.Note, unix(v.CheckedInAt), v.CreatedBy, v.Source, unix(v.CreatedAt), seq}
 }
 
-// newVisit is the visit a check-in writes, made at now. The record is what
-// was written, not read back: the input the row is made from, and (set by
-// the caller) its id.
-func newVisit(in VisitInput, visitorID int64, receiptNo string, now time.Time) Visit {
+// newVisit is the visit a check-in writes, made at now with its status
+// code. The record is what was written, not read back: the input the row is
+// made from, and (set by the caller) its id.
+func newVisit(in VisitInput, visitorID int64, receiptNo, statusCode string, now time.Time) Visit {
 	at := fromUnix(unix(now))
-	return Visit{ReceiptNo: receiptNo, StatusCode: newStatusCode(), VisitorID: visitorID, Name: in.Name, Phone: in.Phone,
+	return Visit{ReceiptNo: receiptNo, StatusCode: statusCode, VisitorID: visitorID, Name: in.Name, Phone: in.Phone,
 		Org: in.Org, Purpose: in.Purpose, PartyMember: in.PartyMember, Headcount: in.Headcount, Note: in.Note,
 		CheckedInAt: at, CreatedBy: in.Actor, Source: in.Source, CreatedAt: at}
 }
@@ -273,7 +273,7 @@ func (w *checkInWork) write(t *tx) error {
 	if err != nil {
 		return err
 	}
-	*v = newVisit(in, visitorID, no, t.now)
+	*v = newVisit(in, visitorID, no, w.code, t.now)
 	v.ID = last + 1
 	if _, err := t.Exec(visitInsert+visitValues, visitArgs(v, seq)...); err != nil {
 		return fmt.Errorf("insert visit: %w", err)
