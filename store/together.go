@@ -59,13 +59,14 @@ var (
 	keysLookup    = newRowsSQL("SELECT key, kind, record_id FROM submission_keys WHERE key IN (", "?", ")")
 	visitorsWrite = newRowsSQL(visitorUpsert, visitorRow, visitorUpserted+" RETURNING id, name, phone")
 	visitsWrite   = newRowsSQL(visitInsert, visitValues, "")
-	keysWrite     = newRowsSQL(keyInsert, keyRow, "")
+	keysWrite     = newRowsSQL(keyInsert, keyRow, " ON CONFLICT (key) DO NOTHING")
 )
 
 // checkInsTogether writes the check-ins of an unguarded batch with one
 // statement a table for all of them, where checkInWork.write runs four
-// statements for each: the one-time keys looked up, the visitors
-// remembered, the visits inserted and the keys kept. A statement's cost is
+// statements for each: the one-time key looked up, the visitor
+// remembered, the visit inserted and the key kept (here the keys are kept
+// first, which finds the ones seen before: keepKeys). A statement's cost is
 // mostly in starting it (its cursors on the table, its six indexes and the
 // change counter); a batch of 25 pays that once instead of 25 times.
 //
@@ -99,35 +100,54 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 	if len(work) < 2 {
 		return true // one check-in is written by its job as any write
 	}
-	// The keys the file has already seen: those sendings are answered with
-	// the record their key made (or refused, for a key of another form).
-	made, err := t.keysMade(batch, work)
+	// One sending of each key is written; a later one in the batch is
+	// answered as its first is.
+	var first []int          // the check-ins to number: one a key, and every one without
+	seen := map[string]int{} // a key's first check-in in this batch
+	copyOf := map[int]int{}  // a later sending of the same key: its first
+	for _, i := range work {
+		key := batch[i].checkin.in.Key
+		if f, ok := seen[key]; ok && key != "" {
+			copyOf[i] = f
+			continue
+		}
+		seen[key] = i
+		first = append(first, i)
+	}
+	// The visits are numbered at once (one update of the counter, where a
+	// trigger moved it a row) and their keys kept under those ids before
+	// anything else is written. A key the file has seen already keeps its
+	// row: that sending is answered with the record its key made (or
+	// refused, for a key of another form), and its numbers go unused: its
+	// sequence is a gap no record fills, and its id, named by no key, may
+	// be given again.
+	seq, last, err := t.visitNumbers(len(first))
 	if err != nil {
 		return false
 	}
-	var fresh []int           // the check-ins to write
-	first := map[string]int{} // a key's first check-in in this batch
-	copyOf := map[int]int{}   // a later sending of the same key: its first
-	for _, i := range work {
-		w := batch[i].checkin
-		key := w.in.Key
-		if m, ok := made[key]; ok && key != "" {
-			id, err := m.record("visit")
+	nums := make(map[int]visitNumber, len(first))
+	for k, i := range first {
+		nums[i] = visitNumber{id: last + 1 + int64(k), seq: seq + int64(k)}
+	}
+	fresh, made, err := t.keepKeys(batch, first, nums)
+	if err != nil {
+		return false
+	}
+	if len(fresh) < len(first) {
+		for _, i := range first {
+			w := batch[i].checkin
+			if _, ok := made[w.in.Key]; !ok || w.in.Key == "" {
+				continue // kept: its key is new, or it has none
+			}
+			id, err := made[w.in.Key].record("visit")
 			if err == nil {
 				*w.v, err = t.visit("WHERE id = ?", id)
 			}
 			errs[i] = translate(err) // as runBatch translates a job's error
 			answered[i] = true
-			continue
 		}
-		if f, ok := first[key]; ok && key != "" {
-			copyOf[i] = f
-			continue
-		}
-		first[key] = i
-		fresh = append(fresh, i)
 	}
-	if len(fresh) > 0 && t.writeCheckIns(batch, fresh) != nil {
+	if len(fresh) > 0 && t.writeCheckIns(batch, fresh, nums) != nil {
 		return false
 	}
 	db.together.Add(int64(len(fresh)))
@@ -137,10 +157,62 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 		answered[i] = true
 	}
 	for i, f := range copyOf {
-		*batch[i].checkin.v = *batch[f].checkin.v
+		*batch[i].checkin.v, errs[i] = *batch[f].checkin.v, errs[f]
 		answered[i] = true
 	}
 	return true
+}
+
+// visitNumber is a visit's id and change sequence, given before it is
+// written (tx.visitNumbers).
+type visitNumber struct{ id, seq int64 }
+
+// keepKeys keeps the one-time keys of the check-ins first of batch, each
+// for the visit numbered for it in nums, and returns the check-ins to
+// write, in their order: those without a key and those whose key was new.
+// A key the file holds already keeps its row (ON CONFLICT DO NOTHING), so
+// this one statement stands for the look-up every check-in used to make
+// before it was written; only when a key was there is it looked up, and
+// made holds what each such key made before.
+func (t *tx) keepKeys(batch []*writeJob, first []int, nums map[int]visitNumber) (fresh []int, made map[string]keyMade, err error) {
+	var keyed []int
+	for _, i := range first {
+		if batch[i].checkin.in.Key != "" {
+			keyed = append(keyed, i)
+		}
+	}
+	kept := 0
+	err = inChunks(keyed, func(part []int) error {
+		args := make([]any, 0, 4*len(part))
+		for _, i := range part {
+			args = append(args, batch[i].checkin.in.Key, "visit", nums[i].id, unix(t.now))
+		}
+		r, err := t.Exec(keysWrite.of(len(part)), args...)
+		if err != nil {
+			return err
+		}
+		n, err := r.RowsAffected()
+		kept += int(n)
+		return err
+	})
+	if err != nil || kept == len(keyed) {
+		return first, nil, err
+	}
+	// Some keys were there before. The check-ins whose key now names their
+	// own visit are the ones kept: the ids just given are above every visit
+	// written (visits are never deleted), and a key names only a visit
+	// written, so no older row can name one of them.
+	if made, err = t.keysMade(batch, keyed); err != nil {
+		return nil, nil, err
+	}
+	for _, i := range first {
+		key := batch[i].checkin.in.Key
+		if m, ok := made[key]; key == "" || ok && m.kind == "visit" && m.id == nums[i].id {
+			delete(made, key)
+			fresh = append(fresh, i)
+		}
+	}
+	return fresh, made, nil
 }
 
 // keysMade looks up the keys of the check-ins work in submission_keys.
@@ -167,9 +239,9 @@ func (t *tx) keysMade(batch []*writeJob, work []int) (map[string]keyMade, error)
 	return made, err
 }
 
-// writeCheckIns writes the check-ins fresh of batch, in their order, and
-// sets each one's visit as written.
-func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
+// writeCheckIns writes the check-ins fresh of batch, in their order, each
+// with its numbers in nums, and sets each one's visit as written.
+func (t *tx) writeCheckIns(batch []*writeJob, fresh []int, nums map[int]visitNumber) error {
 	// The visitors, one row each (visitorsOf), remembered as
 	// checkInWork.write remembers them one check-in after another.
 	visitors, of := visitorsOf(batch, fresh)
@@ -196,53 +268,26 @@ func (t *tx) writeCheckIns(batch []*writeJob, fresh []int) error {
 	if err != nil {
 		return err
 	}
-	// The visits are numbered at once (one update of the counter, where a
-	// trigger moved it a row) and made whole here: the insert reads
-	// nothing back.
-	seq, last, err := t.visitNumbers(len(fresh))
-	if err != nil {
-		return err
-	}
+	// Each visit is made whole here: the insert reads nothing back.
 	for _, i := range fresh {
 		w := batch[i].checkin
 		v := of[visitorKey(w.in.Name, w.in.Phone)]
 		if v == nil || v.id == 0 {
 			return errNotWrittenTogether
 		}
-		id := v.id
 		no, err := t.nextReceiptNo(prefixVisit)
 		if err != nil {
 			return err
 		}
-		last++
-		*w.v = newVisit(w.in, id, no, w.code, t.now)
-		w.v.ID = last
+		*w.v = newVisit(w.in, v.id, no, w.code, t.now)
+		w.v.ID = nums[i].id
 	}
-	err = inChunks(fresh, func(part []int) error {
+	return inChunks(fresh, func(part []int) error {
 		args := make([]any, 0, 16*len(part))
 		for _, i := range part {
-			args = append(args, visitArgs(batch[i].checkin.v, seq)...)
-			seq++
+			args = append(args, visitArgs(batch[i].checkin.v, nums[i].seq)...)
 		}
 		_, err := t.Exec(visitsWrite.of(len(part)), args...)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	var keyed []int
-	for _, i := range fresh {
-		if batch[i].checkin.in.Key != "" {
-			keyed = append(keyed, i)
-		}
-	}
-	return inChunks(keyed, func(part []int) error {
-		args := make([]any, 0, 4*len(part))
-		for _, i := range part {
-			w := batch[i].checkin
-			args = append(args, w.in.Key, "visit", w.v.ID, unix(t.now))
-		}
-		_, err := t.Exec(keysWrite.of(len(part)), args...)
 		return err
 	})
 }

@@ -383,3 +383,61 @@ func TestCheckInsTogetherVisitorAgain(t *testing.T) {
 		t.Errorf("王五 is %+v, want %+v: the last organisation given, the last membership, counted once a check-in", got["王五"], w)
 	}
 }
+
+// TestCheckInsTogetherKeyKeptBefore: the keys are kept before the visits
+// are written, under ids given first; a key the file held already leaves
+// its id unused. Here the batch's last check-in is such a sending (so its
+// numbers are the highest given): it is answered with the visit its key
+// made, the others are written with receipts in a row, and the next
+// check-in comes after them, its sequence after every one given (the id
+// left unused may be given again: no key names it).
+func TestCheckInsTogetherKeyKeptBefore(t *testing.T) {
+	db, _ := batchDB(t)
+	ctx := context.Background()
+	before, err := db.CheckIn(ctx, kioskCheckIn(t, "老张", "13800000001", "vis-kept-before-00001"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	jobs, got := batchOf([]VisitInput{
+		kioskCheckIn(t, "王五", "13700000001", "vis-kept-new-0000001"),
+		kioskCheckIn(t, "赵六", "13600000001", ""),
+		kioskCheckIn(t, "老张", "13800000001", "vis-kept-before-00001"),
+	})
+	mustCommit(t, db, jobs)
+	if n := db.reruns.Load(); n != 0 {
+		t.Errorf("the batch was run %d more times: a key seen before is answered within it", n)
+	}
+	if got[2] != before {
+		t.Errorf("the key made before was answered\n %+v\nwant\n %+v", got[2], before)
+	}
+	if got[0].ID <= before.ID || got[1].ID != got[0].ID+1 {
+		t.Errorf("ids %d, %d after %d: want the two new ones in a row after it", got[0].ID, got[1].ID, before.ID)
+	}
+	for i, v := range got[:2] {
+		stored, err := db.Visit(ctx, v.ID)
+		if err != nil || stored != v {
+			t.Errorf("check-in %d answered %+v, the file holds %+v (%v)", i, v, stored, err)
+		}
+		if want := fmt.Sprintf("-%04d", i+2); v.ReceiptNo[len(v.ReceiptNo)-5:] != want {
+			t.Errorf("check-in %d has receipt %s, want one ending %s", i, v.ReceiptNo, want)
+		}
+	}
+	var keys int
+	db.r.QueryRow("SELECT COUNT(*) FROM submission_keys WHERE record_id = ? AND key = 'vis-kept-new-0000001'", got[0].ID).Scan(&keys)
+	if keys != 1 {
+		t.Errorf("the new key names its visit %d times, want once", keys)
+	}
+	var counter, maxSeq int64
+	db.r.QueryRow("SELECT seq FROM sync_state").Scan(&counter)
+	db.r.QueryRow("SELECT MAX(sync_seq) FROM visits").Scan(&maxSeq)
+	next, err := db.CheckIn(ctx, kioskCheckIn(t, "钱七", "13500000001", "vis-kept-next-000001"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nextSeq int64
+	db.r.QueryRow("SELECT sync_seq FROM visits WHERE id = ?", next.ID).Scan(&nextSeq)
+	if counter < maxSeq || nextSeq <= counter || next.ID <= got[1].ID {
+		t.Errorf("counter %d (highest visit %d), then visit %d with sequence %d: want the counter past every sequence given, the next visit after the written ones",
+			counter, maxSeq, next.ID, nextSeq)
+	}
+}
