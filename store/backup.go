@@ -33,7 +33,7 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 		return invalid("o", lang.BackupOverwritesDB)
 	}
 	tmp := abs + ".tmp-" + fmt.Sprint(time.Now().UnixNano())
-	if _, err := db.r.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+	if err := db.vacuumInto(ctx, tmp); err != nil {
 		os.Remove(tmp)
 		return backupFailed(path, translate(err))
 	}
@@ -50,6 +50,23 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 		return backupFailed(path, err)
 	}
 	return syncDir(filepath.Dir(abs))
+}
+
+// vacuumInto writes the snapshot's copy to path with PageSize pages, the
+// pages of a file Open makes, whatever this file's own: VACUUM INTO writes
+// the connection's pending page size. Restoring such a copy is how a file
+// made before moves to the smaller pages.
+func (db *DB) vacuumInto(ctx context.Context, path string) error {
+	c, err := db.r.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d", PageSize)); err != nil {
+		return err
+	}
+	_, err = c.ExecContext(ctx, "VACUUM INTO ?", path)
+	return err
 }
 
 // backupFailed names the backup that failed and keeps a coded cause (a full
