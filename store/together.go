@@ -125,7 +125,7 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 	if err != nil {
 		return false
 	}
-	nums := make(map[int]visitNumber, len(first))
+	nums := make([]visitNumber, len(batch)) // by the check-in's place in batch
 	for k, i := range first {
 		nums[i] = visitNumber{id: last + 1 + int64(k), seq: seq + int64(k)}
 	}
@@ -133,19 +133,18 @@ func (db *DB) checkInsTogether(t *tx, batch []*writeJob, errs []error, answered 
 	if err != nil {
 		return false
 	}
-	if len(fresh) < len(first) {
-		for _, i := range first {
-			w := batch[i].checkin
-			if _, ok := made[w.in.Key]; !ok || w.in.Key == "" {
-				continue // kept: its key is new, or it has none
-			}
-			id, err := made[w.in.Key].record("visit")
-			if err == nil {
-				*w.v, err = t.visit("WHERE id = ?", id)
-			}
-			errs[i] = translate(err) // as runBatch translates a job's error
-			answered[i] = true
+	for _, i := range first {
+		w := batch[i].checkin
+		m, ok := made[w.in.Key]
+		if !ok {
+			continue // kept: its key is new, or it has none
 		}
+		id, err := m.record("visit")
+		if err == nil {
+			*w.v, err = t.visit("WHERE id = ?", id)
+		}
+		errs[i] = translate(err) // as runBatch translates a job's error
+		answered[i] = true
 	}
 	if len(fresh) > 0 && t.writeCheckIns(batch, fresh, nums) != nil {
 		return false
@@ -174,7 +173,7 @@ type visitNumber struct{ id, seq int64 }
 // this one statement stands for the look-up every check-in used to make
 // before it was written; only when a key was there is it looked up, and
 // made holds what each such key made before.
-func (t *tx) keepKeys(batch []*writeJob, first []int, nums map[int]visitNumber) (fresh []int, made map[string]keyMade, err error) {
+func (t *tx) keepKeys(batch []*writeJob, first []int, nums []visitNumber) (fresh []int, made map[string]keyMade, err error) {
 	var keyed []int
 	for _, i := range first {
 		if batch[i].checkin.in.Key != "" {
@@ -241,7 +240,7 @@ func (t *tx) keysMade(batch []*writeJob, work []int) (map[string]keyMade, error)
 
 // writeCheckIns writes the check-ins fresh of batch, in their order, each
 // with its numbers in nums, and sets each one's visit as written.
-func (t *tx) writeCheckIns(batch []*writeJob, fresh []int, nums map[int]visitNumber) error {
+func (t *tx) writeCheckIns(batch []*writeJob, fresh []int, nums []visitNumber) error {
 	// The visitors, one row each (visitorsOf), remembered as
 	// checkInWork.write remembers them one check-in after another.
 	visitors, of := visitorsOf(batch, fresh)
