@@ -133,8 +133,7 @@ func OpenWith(path string, opt OpenOptions) (*DB, error) {
 			return nil, translateOpen(path, err)
 		}
 	}
-	busy := "_busy_timeout=" + fmt.Sprint(BusyTimeout.Milliseconds())
-	if err := db.openPools(dsn(path, "_foreign_keys=on", busy, "_journal_mode=WAL", "_synchronous="+Synchronous)); err != nil {
+	if err := db.openPools(dsn(path, "_foreign_keys=on", busyParam, "_journal_mode=WAL", "_synchronous="+Synchronous)); err != nil {
 		db.unlock()
 		return nil, err
 	}

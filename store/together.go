@@ -214,13 +214,12 @@ func (t *tx) keepKeys(batch []*writeJob, first []int, nums []visitNumber) (fresh
 	return fresh, made, nil
 }
 
-// keysMade looks up the keys of the check-ins work in submission_keys.
-func (t *tx) keysMade(batch []*writeJob, work []int) (map[string]keyMade, error) {
-	var keys []any
-	for _, i := range work {
-		if k := batch[i].checkin.in.Key; k != "" {
-			keys = append(keys, k)
-		}
+// keysMade looks up the keys of the check-ins keyed (each has one) in
+// submission_keys.
+func (t *tx) keysMade(batch []*writeJob, keyed []int) (map[string]keyMade, error) {
+	keys := make([]any, len(keyed))
+	for n, i := range keyed {
+		keys[n] = batch[i].checkin.in.Key
 	}
 	made := map[string]keyMade{}
 	err := inChunks(keys, func(part []any) error {
